@@ -1,0 +1,8 @@
+import { ProjectorView } from '../../../components/projector/ProjectorView';
+
+export const metadata = { title: 'Projector — Café Space' };
+
+export default async function Page({ params }: { params: Promise<{ eventId: string }> }) {
+  const { eventId } = await params;
+  return <ProjectorView eventId={eventId} />;
+}

@@ -1,0 +1,91 @@
+'use client';
+import { useEffect, useMemo } from 'react';
+import { useLive } from '../live/store';
+import { ConnectionContext, useConnection } from '../live/useConnection';
+import { ConnectionBadge } from '../ui/ConnectionBadge';
+import { Problems } from '../ui/Problems';
+import { Downloads } from './Downloads';
+import { PeoplePanel } from './PeoplePanel';
+import { RoundPanel } from './RoundPanel';
+import { SecretLink } from './SecretLink';
+import { saveEvent } from './saved';
+import { TablesPanel } from './TablesPanel';
+import { useFacilitatorToken } from './useFacilitatorToken';
+
+/** The facilitator's laptop screen: run the rounds, see people and every table's notes live. */
+export function FacilitatorConsole({ eventId }: { eventId: string }) {
+  const { token, ready } = useFacilitatorToken(eventId);
+  const identity = useMemo(
+    () => (token ? ({ kind: 'facilitator', eventId, token } as const) : null),
+    [eventId, token],
+  );
+  const conn = useConnection(identity);
+  const fatal = useLive((s) => s.fatal);
+  const title = useLive((s) => s.event?.settings.title);
+  const joinCode = useLive((s) => s.event?.joinCode);
+
+  useEffect(() => {
+    if (token && title && joinCode) saveEvent({ eventId, title, joinCode, token, createdAt: Date.now() });
+  }, [eventId, token, title, joinCode]);
+
+  if (ready && !token) {
+    return (
+      <Message title="This page needs the facilitator link">
+        Open the full facilitator link you were given when the café was created (it ends with a long secret
+        code after a # sign).
+      </Message>
+    );
+  }
+  if (fatal) return <Message title="Cannot open this café">{fatal.message}</Message>;
+  if (!title || !joinCode || !token || !conn)
+    return <Message title="Opening the café…">Connecting to the server.</Message>;
+
+  return (
+    <ConnectionContext.Provider value={conn}>
+      <div className="min-h-screen">
+        <header className="border-b-2 border-stone-200 bg-white">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+            <div className="min-w-0 flex-1">
+              <p className="text-sm font-medium text-stone-600">Facilitator console</p>
+              <h1 className="truncate text-2xl font-bold">{title}</h1>
+            </div>
+            <p className="text-lg">
+              Join code{' '}
+              <span className="rounded bg-stone-100 px-2 py-1 font-mono text-2xl font-bold tracking-widest">
+                {joinCode}
+              </span>
+            </p>
+            <ConnectionBadge />
+            <a
+              href={`/p/${eventId}#${token}`}
+              target="_blank"
+              rel="noopener"
+              className="inline-flex min-h-11 items-center rounded-lg border-2 border-stone-300 bg-white px-4 font-semibold hover:border-stone-500"
+            >
+              Open projector view
+            </a>
+          </div>
+        </header>
+        <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <div className="space-y-6">
+            <Problems />
+            <SecretLink eventId={eventId} token={token} />
+            <RoundPanel />
+            <PeoplePanel />
+            <Downloads eventId={eventId} token={token} />
+          </div>
+          <TablesPanel />
+        </main>
+      </div>
+    </ConnectionContext.Provider>
+  );
+}
+
+function Message({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <main className="mx-auto max-w-xl px-4 py-16">
+      <h1 className="text-2xl font-bold">{title}</h1>
+      <p className="mt-3 text-lg text-stone-700">{children}</p>
+    </main>
+  );
+}

@@ -1,0 +1,205 @@
+'use client';
+/**
+ * The browser's socket client: says who it is (facilitator link or participant token), catches
+ * up by sequence number, applies live records, and sends actions through an outbox kept in
+ * localStorage, so a note written with no signal is sent, once, when the phone is back.
+ */
+import { nanoid } from 'nanoid';
+import { io, type Socket } from 'socket.io-client';
+import type { CommandName, CommandPayload } from '../../lib/commands';
+import type { Replies } from '../../lib/protocol';
+import type { EventRecord } from '../../lib/records';
+import { foldLog, reduce } from '../../lib/reducer';
+import type { EventState } from '../../lib/state';
+import { type PendingAction, useLive } from './store';
+
+export type Identity =
+  | { kind: 'facilitator'; eventId: string; token: string }
+  | { kind: 'participant'; code: string; token: string; name: string | null };
+
+const ACK_TIMEOUT_MS = 10_000;
+
+const outboxKey = (identity: Identity) =>
+  identity.kind === 'facilitator' ? `cafe:outbox:f:${identity.eventId}` : `cafe:outbox:p:${identity.token}`;
+
+function loadOutbox(key: string): PendingAction[] {
+  try {
+    const raw = localStorage.getItem(key);
+    const parsed: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(parsed) ? (parsed as PendingAction[]) : [];
+  } catch {
+    // A corrupt outbox must not stop the page; it can only hold unsent actions of this phone.
+    return [];
+  }
+}
+
+/** Which notes a participant may see depends on their seat; a change means asking for more. */
+const viewKey = (state: EventState | null, me: string | null) => {
+  if (!state || !me) return '';
+  const seats = state.rounds.map((r) => r.seating[me] ?? 0).join(',');
+  const hosting = Object.entries(state.hosts)
+    .filter(([, pid]) => pid === me)
+    .map(([t]) => t)
+    .join(',');
+  return `${seats}|${hosting}`;
+};
+
+export class LiveConnection {
+  private socket: Socket;
+  private syncing = false;
+  private buffered: EventRecord[] = [];
+  private flushing = false;
+  private lastViewKey = '';
+  private readonly key: string;
+  /** Records received before the event's first record (a fresh page) wait here. */
+  private log: EventRecord[] = [];
+
+  constructor(private readonly identity: Identity) {
+    this.key = outboxKey(identity);
+    useLive.setState({
+      status: 'connecting',
+      fatal: null,
+      event: null,
+      role: identity.kind,
+      me: null,
+      outbox: loadOutbox(this.key),
+      problems: [],
+    });
+    this.socket = io({ transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000 });
+    this.socket.on('connect', () => void this.hello());
+    this.socket.on('disconnect', () => useLive.setState({ status: 'offline' }));
+    this.socket.on('connect_error', () => useLive.setState({ status: 'offline' }));
+    this.socket.on('record', (r: EventRecord) => this.receive([r]));
+    this.socket.on('resync', () => {
+      // The server is restarting: it will be back; socket.io reconnects on its own.
+      useLive.setState({ status: 'offline' });
+    });
+  }
+
+  close() {
+    this.socket.close();
+  }
+
+  /** Queue an action; it is sent now if online, or as soon as the connection is back. */
+  send<N extends CommandName>(type: N, payload: CommandPayload<N>): string {
+    const action: PendingAction = { id: `c_${nanoid(16)}`, type, payload, createdAt: Date.now() };
+    const outbox = [...useLive.getState().outbox, action];
+    this.saveOutbox(outbox);
+    void this.flush();
+    return action.id;
+  }
+
+  private saveOutbox(outbox: PendingAction[]) {
+    useLive.setState({ outbox });
+    try {
+      localStorage.setItem(this.key, JSON.stringify(outbox));
+    } catch {
+      // Storage full or blocked (private mode): the outbox still lives in memory for this page.
+    }
+  }
+
+  private async hello() {
+    const id = this.identity;
+    const reply =
+      id.kind === 'facilitator'
+        ? ((await this.socket
+            .timeout(ACK_TIMEOUT_MS)
+            .emitWithAck('facilitate', { eventId: id.eventId, token: id.token })
+            .catch(() => null)) as Replies['facilitate'] | null)
+        : ((await this.socket
+            .timeout(ACK_TIMEOUT_MS)
+            .emitWithAck('join', { code: id.code, name: id.name, token: id.token })
+            .catch(() => null)) as Replies['join'] | null);
+    if (!reply) return this.retrySoon();
+    if (!reply.ok) {
+      useLive.setState({ fatal: reply.error, status: 'offline' });
+      this.socket.close();
+      return;
+    }
+    useLive.setState({
+      me: reply.role === 'participant' ? reply.participantId : null,
+      clockOffset: reply.serverNow - Date.now(),
+    });
+    await this.sync();
+    useLive.setState({ status: 'online' });
+    await this.flush();
+  }
+
+  private retrySoon() {
+    // No answer in time: drop this connection and let socket.io connect afresh.
+    this.socket.disconnect();
+    setTimeout(() => this.socket.connect(), 1_000);
+  }
+
+  /** Catch up from the last record we hold; live records that arrive meanwhile wait their turn. */
+  private async sync() {
+    this.syncing = true;
+    const since = useLive.getState().event?.seq ?? 0;
+    const reply = (await this.socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('sync', { since })
+      .catch(() => null)) as Replies['sync'] | null;
+    const buffered = this.buffered;
+    this.buffered = [];
+    this.syncing = false;
+    if (!reply?.ok) return this.retrySoon();
+    useLive.setState({ clockOffset: reply.serverNow - Date.now() });
+    this.receive([...reply.backfill, ...reply.records, ...buffered].sort((a, b) => a.seq - b.seq));
+  }
+
+  private receive(records: EventRecord[]) {
+    if (this.syncing) {
+      this.buffered.push(...records);
+      return;
+    }
+    const store = useLive.getState();
+    if (!store.event) {
+      this.log.push(...records);
+      const event = foldLog(this.log.sort((a, b) => a.seq - b.seq));
+      if (!event) return;
+      this.log = [];
+      useLive.setState({ event });
+    } else {
+      let event = store.event;
+      for (const r of records) event = reduce(event, r);
+      if (event !== store.event) useLive.setState({ event });
+    }
+    const key = viewKey(useLive.getState().event, useLive.getState().me);
+    if (this.identity.kind === 'participant' && key !== this.lastViewKey) {
+      const first = this.lastViewKey === '';
+      this.lastViewKey = key;
+      // New seat or new host duty: ask for the notes that now belong on this screen.
+      if (!first) void this.sync();
+    }
+  }
+
+  /** Send the outbox in order, one at a time; stop at the first action that gets no answer. */
+  private async flush() {
+    if (this.flushing || useLive.getState().status !== 'online') return;
+    this.flushing = true;
+    try {
+      for (;;) {
+        const next = useLive.getState().outbox[0];
+        if (!next) break;
+        const reply = (await this.socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck('act', { id: next.id, type: next.type, payload: next.payload })
+          .catch(() => null)) as Replies['act'] | null;
+        if (!reply) break; // offline or slow: keep it, try again on reconnect
+        if (!reply.ok && reply.error.code === 'rate_limited') {
+          await new Promise((r) => setTimeout(r, 2_000));
+          continue;
+        }
+        const rest = useLive.getState().outbox.filter((a) => a.id !== next.id);
+        this.saveOutbox(rest);
+        if (!reply.ok) {
+          useLive.setState((s) => ({
+            problems: [...s.problems, { id: next.id, message: reply.error.message }],
+          }));
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}

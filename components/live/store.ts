@@ -1,0 +1,61 @@
+'use client';
+/**
+ * The browser's copy of one event: the reduced state (same reducer as the server), the
+ * connection status, and the outbox of actions not yet acknowledged. Screens read it with
+ * narrow selectors so a new note does not re-render the timer.
+ */
+import { create } from 'zustand';
+import type { ActionError } from '../../lib/errors';
+import type { EventRecord } from '../../lib/records';
+import { reduce } from '../../lib/reducer';
+import type { EventState } from '../../lib/state';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+export interface PendingAction {
+  id: string;
+  type: string;
+  payload: unknown;
+  createdAt: number;
+}
+
+export interface Problem {
+  id: string;
+  message: string;
+}
+
+export interface LiveStore {
+  status: ConnectionStatus;
+  /** A problem that stops this screen from working (bad link, unknown code). */
+  fatal: ActionError | null;
+  role: 'facilitator' | 'participant' | null;
+  me: string | null;
+  event: EventState | null;
+  /** serverNow - Date.now(), so every phone shows the same timer whatever its clock says. */
+  clockOffset: number;
+  outbox: PendingAction[];
+  problems: Problem[];
+  applyRecords(records: EventRecord[]): void;
+  setEvent(event: EventState | null): void;
+  dismissProblem(id: string): void;
+}
+
+export const useLive = create<LiveStore>()((set) => ({
+  status: 'connecting',
+  fatal: null,
+  role: null,
+  me: null,
+  event: null,
+  clockOffset: 0,
+  outbox: [],
+  problems: [],
+  applyRecords: (records) =>
+    set((s) => {
+      if (!s.event) return {};
+      let event = s.event;
+      for (const r of records) event = reduce(event, r);
+      return { event };
+    }),
+  setEvent: (event) => set({ event }),
+  dismissProblem: (id) => set((s) => ({ problems: s.problems.filter((p) => p.id !== id) })),
+}));

@@ -1,0 +1,54 @@
+'use client';
+import { type FormEvent, useId, useState } from 'react';
+import { LIMITS } from '../../lib/limits';
+import { useSend } from '../live/useConnection';
+import { Button } from '../ui/Button';
+
+/** Write a short note for the table. It goes to the outbox first, so no signal loses nothing. */
+export function NoteComposer({ round, table }: { round: number; table: number }) {
+  const send = useSend();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [hint, setHint] = useState('');
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const clean = text.trim();
+    if (!clean) {
+      setHint('Write something first.');
+      return;
+    }
+    send('note.post', { text: clean, round, table });
+    setText('');
+    setHint('');
+  }
+
+  return (
+    <form onSubmit={submit} className="rounded-2xl border-2 border-brand-100 bg-white p-4" noValidate>
+      <label htmlFor={id} className="block text-lg font-semibold">
+        Add a note for your table
+      </label>
+      <textarea
+        id={id}
+        value={text}
+        rows={3}
+        maxLength={LIMITS.note}
+        onChange={(e) => {
+          setText(e.target.value);
+          setHint('');
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
+        }}
+        aria-describedby={`${id}-count`}
+        className="mt-2 block w-full rounded-lg border-2 border-stone-400 px-3 py-2 text-lg"
+      />
+      <div className="mt-2 flex items-center justify-between gap-3">
+        <span id={`${id}-count`} className="text-sm text-stone-600">
+          {hint || `${text.length} / ${LIMITS.note}`}
+        </span>
+        <Button type="submit">Add note</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+'use client';
+import { useMemo } from 'react';
+import { activeCount, phaseOf } from '../../lib/view';
+import { useFacilitatorToken } from '../facilitator/useFacilitatorToken';
+import { useLive } from '../live/store';
+import { useConnection } from '../live/useConnection';
+import { Timer } from '../ui/Timer';
+import { JoinQr, useJoinUrl } from './JoinQr';
+
+/** The second window, on the projector: how to join, the question, the timer, how many are in. */
+export function ProjectorView({ eventId }: { eventId: string }) {
+  const { token, ready } = useFacilitatorToken(eventId);
+  const identity = useMemo(
+    () => (token ? ({ kind: 'facilitator', eventId, token } as const) : null),
+    [eventId, token],
+  );
+  useConnection(identity);
+  const event = useLive((s) => s.event);
+  const fatal = useLive((s) => s.fatal);
+  const joinUrl = useJoinUrl(event?.joinCode ?? '');
+
+  if ((ready && !token) || fatal) {
+    return (
+      <main className="p-10 text-2xl">
+        {fatal?.message ?? 'Open the projector view from the facilitator console.'}
+      </main>
+    );
+  }
+  if (!event) return <main className="p-10 text-2xl">Connecting…</main>;
+
+  const phase = phaseOf(event);
+  const total = event.settings.rounds.length;
+  const roundIndex = phase.kind === 'lobby' ? 0 : phase.kind === 'finished' ? total - 1 : phase.round;
+  const question = event.settings.rounds[roundIndex]?.question ?? '';
+  const people = activeCount(event);
+  const displayUrl = joinUrl?.replace(/^https?:\/\//, '') ?? '';
+
+  let headline: string;
+  switch (phase.kind) {
+    case 'lobby':
+      headline = 'Join from your phone';
+      break;
+    case 'seated':
+      headline =
+        phase.round === 0
+          ? 'Your phone shows your table. Please take your seat.'
+          : `Round ${phase.round} is over. Your phone shows your next table.`;
+      break;
+    case 'running':
+    case 'paused':
+      headline = `Round ${phase.round + 1} of ${total}`;
+      break;
+    case 'finished':
+      headline = 'Thank you for taking part';
+      break;
+  }
+
+  return (
+    <main className="flex min-h-screen flex-col bg-stone-950 p-[3vh] text-white">
+      <header className="flex items-center justify-between gap-6">
+        <h1 className="text-[3.5vh] font-bold">{event.settings.title}</h1>
+        <p className="text-[3vh]" aria-live="polite">
+          <span className="font-bold">{people}</span> {people === 1 ? 'person' : 'people'} here
+        </p>
+      </header>
+      <div className="mt-[3vh] grid flex-1 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-[4vh]">
+        <section className="flex flex-col justify-center">
+          <p className="text-[4vh] font-semibold text-brand-100" aria-live="polite">
+            {headline}
+          </p>
+          {phase.kind !== 'finished' && (
+            <p className="mt-[3vh] text-[6vh] leading-tight font-bold">{question}</p>
+          )}
+          {(phase.kind === 'running' || phase.kind === 'paused') && (
+            <div className="mt-[5vh] rounded-3xl bg-white p-[3vh] text-stone-900">
+              <Timer round={event.rounds[phase.round]} size="xl" />
+            </div>
+          )}
+        </section>
+        <aside className="flex flex-col items-center justify-center rounded-3xl bg-white p-[3vh] text-stone-900">
+          <p className="text-[3vh] font-semibold">Scan to join</p>
+          {joinUrl && <JoinQr url={joinUrl} className="mt-[2vh] aspect-square w-full max-w-[45vh]" />}
+          <p className="mt-[2vh] text-[2.6vh]">or go to</p>
+          <p className="text-[3vh] font-semibold break-all">{displayUrl.replace(/\/j\/\w+$/, '')}</p>
+          <p className="mt-[1vh] text-[2.6vh]">and enter the code</p>
+          <p className="font-mono text-[9vh] leading-none font-bold tracking-widest" data-testid="join-code">
+            {event.joinCode}
+          </p>
+        </aside>
+      </div>
+    </main>
+  );
+}

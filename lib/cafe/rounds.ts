@@ -1,0 +1,206 @@
+/**
+ * Café rounds: seating people, and starting, pausing, extending and ending each round.
+ * The facilitator drives all of these; the server supplies the clock and the seating plan.
+ */
+import { z } from 'zod';
+import { command, type Decision, draft } from '../command';
+import { fail } from '../errors';
+import { LIMITS } from '../limits';
+import type { RecordOf, SeatingPlan } from '../records';
+import { planSeating, suggestTableCount } from '../seating';
+import type { EventState, RoundState } from '../state';
+
+const empty = z.strictObject({});
+
+/** The round that "seat people" would plan now, or why there is none. */
+export function roundToSeat(state: EventState): { round: number } | { error: string } {
+  if (state.current === -1) return { round: 0 };
+  const cur = state.rounds[state.current];
+  if (!cur) return { error: 'There is no current round.' };
+  if (cur.status === 'seated') return { round: state.current };
+  if (cur.status === 'ended') {
+    if (state.current + 1 >= state.rounds.length) return { error: 'All rounds are over.' };
+    return { round: state.current + 1 };
+  }
+  return { error: 'End the current round before seating people again.' };
+}
+
+export const activePeople = (state: EventState): string[] =>
+  Object.values(state.participants)
+    .filter((p) => !p.left)
+    .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1))
+    .map((p) => p.id);
+
+/** Plan where everyone sits in `round`: hosts stay, volunteers fill tables without a host. */
+export function makePlan(state: EventState, round: number): SeatingPlan {
+  const people = activePeople(state);
+  const active = new Set(people);
+  const tableCount = state.tableCount ?? state.settings.tables ?? suggestTableCount(people.length);
+  const hosts: Record<string, string> = {};
+  const hosting = new Set<string>();
+  for (const [table, pid] of Object.entries(state.hosts)) {
+    if (active.has(pid) && Number(table) <= tableCount) {
+      hosts[table] = pid;
+      hosting.add(pid);
+    }
+  }
+  const volunteers = people.filter((pid) => state.participants[pid]?.volunteer && !hosting.has(pid));
+  for (let t = 1; t <= tableCount && volunteers.length > 0; t++) {
+    if (hosts[String(t)]) continue;
+    const pid = volunteers.shift();
+    if (pid) hosts[String(t)] = pid;
+  }
+  const hostsByTable: Record<number, string> = {};
+  for (const [t, pid] of Object.entries(hosts)) hostsByTable[Number(t)] = pid;
+  const history = state.rounds.slice(0, round).map((r) => r.seating);
+  const seating = planSeating({
+    people,
+    tableCount,
+    hosts: hostsByTable,
+    history,
+    seed: `${state.id}:${round}`,
+  });
+  return { round, tableCount, seating, hosts };
+}
+
+function currentRound(state: EventState): RoundState | undefined {
+  return state.current >= 0 ? state.rounds[state.current] : undefined;
+}
+
+const needStatus = (state: EventState, allowed: RoundState['status'][], what: string): Decision | null => {
+  const r = currentRound(state);
+  if (!r || !allowed.includes(r.status)) return fail('wrong_state', what);
+  return null;
+};
+
+export const roundCommands = {
+  'seating.plan': command({
+    schema: empty,
+    roles: ['facilitator'],
+    decide: (_p, { state }) => {
+      const next = roundToSeat(state);
+      if ('error' in next) return fail('wrong_state', next.error);
+      return draft('seating.planned', makePlan(state, next.round));
+    },
+  }),
+  'round.start': command({
+    schema: empty,
+    roles: ['facilitator'],
+    decide: (_p, { state, now }) => {
+      const bad = needStatus(state, ['seated'], 'Seat people for the round before starting it.');
+      if (bad) return bad;
+      const minutes = state.settings.rounds[state.current]?.minutes ?? 20;
+      return draft('round.started', { round: state.current, startedAt: now, endsAt: now + minutes * 60_000 });
+    },
+  }),
+  'round.pause': command({
+    schema: empty,
+    roles: ['facilitator'],
+    decide: (_p, { state, now }) => {
+      const bad = needStatus(state, ['running'], 'Only a running round can be paused.');
+      if (bad) return bad;
+      const endsAt = currentRound(state)?.endsAt ?? now;
+      return draft('round.paused', { round: state.current, remainingMs: Math.max(0, endsAt - now) });
+    },
+  }),
+  'round.resume': command({
+    schema: empty,
+    roles: ['facilitator'],
+    decide: (_p, { state, now }) => {
+      const bad = needStatus(state, ['paused'], 'Only a paused round can be resumed.');
+      if (bad) return bad;
+      const remaining = currentRound(state)?.remainingMs ?? 0;
+      return draft('round.resumed', { round: state.current, endsAt: now + remaining });
+    },
+  }),
+  'round.extend': command({
+    schema: z.strictObject({ minutes: z.number().int().min(1).max(LIMITS.extendMinutesMax) }),
+    roles: ['facilitator'],
+    decide: ({ minutes }, { state, now }) => {
+      const bad = needStatus(state, ['running', 'paused'], 'Only a running or paused round can be extended.');
+      if (bad) return bad;
+      const r = currentRound(state);
+      const add = minutes * 60_000;
+      if (r?.status === 'paused') {
+        return draft('round.extended', {
+          round: state.current,
+          minutes,
+          endsAt: null,
+          remainingMs: (r.remainingMs ?? 0) + add,
+        });
+      }
+      // When time is already up, "two more minutes" means two minutes from now.
+      const endsAt = Math.max(r?.endsAt ?? now, now) + add;
+      return draft('round.extended', { round: state.current, minutes, endsAt, remainingMs: null });
+    },
+  }),
+  'round.end': command({
+    schema: empty,
+    roles: ['facilitator'],
+    decide: (_p, { state, now }) => {
+      const bad = needStatus(state, ['running', 'paused'], 'Only a running or paused round can be ended.');
+      if (bad) return bad;
+      const nextRound = state.current + 1;
+      // Plan the next seating with this round's seating already counted as history.
+      const after = applyRoundEnded(state, state.current, now);
+      const next = nextRound < state.rounds.length ? makePlan(after, nextRound) : null;
+      return draft('round.ended', { round: state.current, endedAt: now, next });
+    },
+  }),
+};
+
+function withRound(state: EventState, index: number, patch: Partial<RoundState>): EventState {
+  const rounds = state.rounds.slice();
+  const r = rounds[index];
+  if (!r) return state;
+  rounds[index] = { ...r, ...patch };
+  return { ...state, rounds };
+}
+
+function applyRoundEnded(state: EventState, round: number, endedAt: number): EventState {
+  return withRound(state, round, { status: 'ended', endedAt, endsAt: null, remainingMs: null });
+}
+
+function applyPlan(state: EventState, plan: SeatingPlan): EventState {
+  const s = withRound(state, plan.round, { status: 'seated', seating: plan.seating });
+  return { ...s, current: plan.round, tableCount: plan.tableCount, hosts: plan.hosts };
+}
+
+type RoundRecord = RecordOf<
+  'seating.planned' | 'round.started' | 'round.paused' | 'round.resumed' | 'round.extended' | 'round.ended'
+>;
+
+export function reduceRound(state: EventState, rec: RoundRecord): EventState {
+  switch (rec.type) {
+    case 'seating.planned':
+      return applyPlan(state, rec.payload);
+    case 'round.started':
+      return withRound(state, rec.payload.round, {
+        status: 'running',
+        startedAt: rec.payload.startedAt,
+        endsAt: rec.payload.endsAt,
+        remainingMs: null,
+      });
+    case 'round.paused':
+      return withRound(state, rec.payload.round, {
+        status: 'paused',
+        endsAt: null,
+        remainingMs: rec.payload.remainingMs,
+      });
+    case 'round.resumed':
+      return withRound(state, rec.payload.round, {
+        status: 'running',
+        endsAt: rec.payload.endsAt,
+        remainingMs: null,
+      });
+    case 'round.extended':
+      return withRound(state, rec.payload.round, {
+        endsAt: rec.payload.endsAt,
+        remainingMs: rec.payload.remainingMs,
+      });
+    case 'round.ended': {
+      const ended = applyRoundEnded(state, rec.payload.round, rec.payload.endedAt);
+      return rec.payload.next ? applyPlan(ended, rec.payload.next) : ended;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+/** Every action a client may send, by name: the registry the server's pipeline looks up. */
+import type { z } from 'zod';
+import { roundCommands } from './cafe/rounds';
+import type { CommandDef } from './command';
+import { noteCommands } from './notes/notes';
+import { peopleCommands } from './people/people';
+
+const ALL = { ...roundCommands, ...peopleCommands, ...noteCommands };
+
+export type CommandName = keyof typeof ALL;
+export type CommandPayload<N extends CommandName> = z.input<(typeof ALL)[N]['schema']>;
+export const COMMAND_NAMES = Object.keys(ALL) as CommandName[];
+
+/** Look a command up by the name a client sent; own keys only, so "__proto__" finds nothing. */
+export function findCommand(name: string): CommandDef | undefined {
+  return Object.hasOwn(ALL, name) ? (ALL as Record<string, CommandDef>)[name] : undefined;
+}

@@ -1,0 +1,135 @@
+/**
+ * The café's notes as files an organiser can keep: Markdown to read, CSV for spreadsheets, JSON
+ * for programs. A pure fold over the event's state; withdrawn notes are left out.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { EventState, Note } from './state';
+
+export interface ExportedNote {
+  id: string;
+  round: number;
+  question: string;
+  table: number;
+  text: string;
+  author: string;
+  writtenAt: string;
+  editedAt: string | null;
+}
+
+export interface ExportedCafe {
+  title: string;
+  purpose: string;
+  exportedAt: string;
+  participants: { joined: number; named: number; anonymous: number };
+  rounds: {
+    round: number;
+    question: string;
+    minutes: number;
+    tables: { table: number; host: string | null; notes: ExportedNote[] }[];
+  }[];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function authorOf(state: EventState, note: Note): string {
+  if (!note.authorId) return 'anonymous';
+  return state.participants[note.authorId]?.name ?? 'anonymous';
+}
+
+/** Notes grouped by round, then table (tables in number order, notes in the order written). */
+export function exportCafe(state: EventState, now: number): ExportedCafe {
+  const live = state.noteOrder.map((id) => state.notes[id]).filter((n): n is Note => !!n && !n.withdrawn);
+  const people = Object.values(state.participants);
+  const rounds = state.settings.rounds.map((r, i) => {
+    const inRound = live.filter((n) => n.round === i);
+    const tables = [...new Set(inRound.map((n) => n.table))].sort((a, b) => a - b);
+    const hostOf = (table: number) => {
+      const pid = Object.entries(state.hosts).find(([t]) => Number(t) === table)?.[1];
+      return pid ? (state.participants[pid]?.name ?? 'anonymous') : null;
+    };
+    return {
+      round: i + 1,
+      question: r.question,
+      minutes: r.minutes,
+      tables: tables.map((table) => ({
+        table,
+        host: hostOf(table),
+        notes: inRound
+          .filter((n) => n.table === table)
+          .map((n) => ({
+            id: n.id,
+            round: i + 1,
+            question: r.question,
+            table,
+            text: n.text,
+            author: authorOf(state, n),
+            writtenAt: iso(n.postedAt),
+            editedAt: n.editedAt === null ? null : iso(n.editedAt),
+          })),
+      })),
+    };
+  });
+  return {
+    title: state.settings.title,
+    purpose: state.settings.purpose,
+    exportedAt: iso(now),
+    participants: {
+      joined: people.length,
+      named: people.filter((p) => p.name).length,
+      anonymous: people.filter((p) => !p.name).length,
+    },
+    rounds,
+  };
+}
+
+export const toJson = (cafe: ExportedCafe): string => `${JSON.stringify(cafe, null, 2)}\n`;
+
+/** One row per note. Cells starting with = + - @ are prefixed so spreadsheets never run them. */
+export function toCsv(cafe: ExportedCafe): string {
+  const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+  const rows = cafe.rounds.flatMap((r) =>
+    r.tables.flatMap((t) =>
+      t.notes.map((n) => [
+        n.round,
+        safe(n.question),
+        n.table,
+        safe(n.text),
+        safe(n.author),
+        n.writtenAt,
+        n.editedAt ?? '',
+        n.id,
+      ]),
+    ),
+  );
+  return stringify(rows, {
+    header: true,
+    columns: ['round', 'question', 'table', 'note', 'author', 'written_at', 'edited_at', 'note_id'],
+    bom: true,
+    record_delimiter: 'windows',
+  });
+}
+
+/** Markdown that reads well as plain text: note text is escaped so it cannot become markup. */
+export function toMarkdown(cafe: ExportedCafe): string {
+  const esc = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1').replace(/\n/g, '  \n  ');
+  const out: string[] = [`# ${esc(cafe.title)}`, ''];
+  if (cafe.purpose) out.push(esc(cafe.purpose), '');
+  const total = cafe.rounds.reduce((n, r) => n + r.tables.reduce((m, t) => m + t.notes.length, 0), 0);
+  out.push(
+    `${cafe.participants.joined} people took part (${cafe.participants.anonymous} anonymously); ${total} notes.`,
+    '',
+    `Exported ${cafe.exportedAt}.`,
+    '',
+  );
+  for (const r of cafe.rounds) {
+    out.push(`## Round ${r.round}: ${esc(r.question)}`, '');
+    if (r.tables.length === 0) out.push('_No notes in this round._', '');
+    for (const t of r.tables) {
+      out.push(`### Table ${t.table}${t.host ? ` (host: ${esc(t.host)})` : ''}`, '');
+      for (const n of t.notes)
+        out.push(`- ${esc(n.text)}${n.author !== 'anonymous' ? ` — ${esc(n.author)}` : ''}`);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,103 @@
+/**
+ * Notes written at a table: posting, editing and withdrawing. A note names the round and table
+ * it was written at, so a note written offline still lands where it was written, even if the
+ * round has moved on by the time the phone reconnects.
+ */
+import { z } from 'zod';
+import { command, draft } from '../command';
+import { fail } from '../errors';
+import { LIMITS } from '../limits';
+import type { RecordOf } from '../records';
+import { humanText } from '../settings';
+import type { EventState } from '../state';
+
+const NoteText = humanText(LIMITS.note).pipe(z.string().min(1, 'a note cannot be empty'));
+const NoteId = z.string().min(1).max(64);
+
+export const noteCommands = {
+  'note.post': command({
+    schema: z.strictObject({
+      text: NoteText,
+      round: z
+        .number()
+        .int()
+        .min(0)
+        .max(LIMITS.rounds - 1),
+      table: z.number().int().min(1).max(LIMITS.tables),
+    }),
+    roles: ['participant'],
+    decide: ({ text, round, table }, { state, actor }) => {
+      if (actor.role !== 'participant') return fail('not_allowed', 'Only participants write notes.');
+      const seatedAt = state.rounds[round]?.seating[actor.id];
+      if (seatedAt === undefined) return fail('wrong_state', 'You are not seated at a table in that round.');
+      if (seatedAt !== table)
+        return fail('not_allowed', `You are at table ${seatedAt} in that round, not table ${table}.`);
+      return draft('note.posted', { table, round, text });
+    },
+  }),
+  'note.edit': command({
+    schema: z.strictObject({ noteId: NoteId, text: NoteText }),
+    roles: ['participant'],
+    decide: ({ noteId, text }, { state, actor }) => {
+      const note = state.notes[noteId];
+      if (!note || note.withdrawn) return fail('not_found', 'That note does not exist or was withdrawn.');
+      if (actor.role !== 'participant' || note.authorId !== actor.id)
+        return fail('not_allowed', 'You can only edit your own notes.');
+      return draft('note.edited', { noteId, text });
+    },
+  }),
+  'note.withdraw': command({
+    schema: z.strictObject({ noteId: NoteId }),
+    roles: ['participant', 'facilitator'],
+    decide: ({ noteId }, { state, actor }) => {
+      const note = state.notes[noteId];
+      if (!note || note.withdrawn)
+        return fail('not_found', 'That note does not exist or was already withdrawn.');
+      if (actor.role === 'participant' && note.authorId !== actor.id)
+        return fail('not_allowed', 'You can only withdraw your own notes.');
+      return draft('note.withdrawn', { noteId });
+    },
+  }),
+};
+
+type NoteRecord = RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn'>;
+
+/** Notes are applied by id and revision, not by log position, so a late backfill never undoes an edit. */
+export function reduceNote(state: EventState, rec: NoteRecord): EventState {
+  switch (rec.type) {
+    case 'note.posted': {
+      if (state.notes[rec.id]) return state;
+      const note = {
+        id: rec.id,
+        authorId: rec.actor.role === 'participant' ? rec.actor.id : null,
+        table: rec.payload.table,
+        round: rec.payload.round,
+        text: rec.payload.text,
+        postedAt: rec.at,
+        editedAt: null,
+        withdrawn: false,
+        seq: rec.seq,
+        rev: rec.seq,
+      };
+      // Keep the order of posting even when an older note arrives late (backfill).
+      const noteOrder = state.noteOrder.slice();
+      let i = noteOrder.length;
+      while (i > 0 && (state.notes[noteOrder[i - 1] ?? '']?.seq ?? 0) > rec.seq) i--;
+      noteOrder.splice(i, 0, rec.id);
+      return { ...state, notes: { ...state.notes, [rec.id]: note }, noteOrder };
+    }
+    case 'note.edited': {
+      const note = state.notes[rec.payload.noteId];
+      if (!note || note.withdrawn || rec.seq <= note.rev) return state;
+      const next = { ...note, text: rec.payload.text, editedAt: rec.at, rev: rec.seq };
+      return { ...state, notes: { ...state.notes, [note.id]: next } };
+    }
+    case 'note.withdrawn': {
+      const note = state.notes[rec.payload.noteId];
+      if (!note || note.withdrawn) return state;
+      // The words go: a withdrawn note keeps only where it was, so counts stay honest.
+      const next = { ...note, text: '', withdrawn: true, editedAt: rec.at, rev: rec.seq };
+      return { ...state, notes: { ...state.notes, [note.id]: next } };
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The one reducer: the state of an event is a pure function of its log. Shared by the server
+ * (to validate and apply) and the browser (to stay in sync).
+ */
+import { reduceRound } from './cafe/rounds';
+import { reduceNote } from './notes/notes';
+import { reducePeople } from './people/people';
+import type { EventRecord, RecordOf } from './records';
+import type { EventState } from './state';
+
+export function initialState(rec: RecordOf<'event.created'>): EventState {
+  const { eventId, joinCode, settings } = rec.payload;
+  return {
+    id: eventId,
+    joinCode,
+    createdAt: rec.at,
+    settings,
+    seq: rec.seq,
+    tableCount: settings.tables,
+    participants: {},
+    hosts: {},
+    rounds: settings.rounds.map(() => ({
+      status: 'pending',
+      seating: {},
+      startedAt: null,
+      endsAt: null,
+      remainingMs: null,
+      endedAt: null,
+    })),
+    current: -1,
+    notes: {},
+    noteOrder: [],
+  };
+}
+
+const isNoteRecord = (r: EventRecord): r is RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn'> =>
+  r.type === 'note.posted' || r.type === 'note.edited' || r.type === 'note.withdrawn';
+
+/**
+ * Apply one record. Records already applied are no-ops: event-wide records by sequence number,
+ * notes by id and revision (a phone may receive a table's older notes after newer event records).
+ */
+export function reduce(state: EventState, rec: EventRecord): EventState {
+  if (isNoteRecord(rec)) {
+    const next = reduceNote(state, rec);
+    return rec.seq > next.seq ? { ...next, seq: rec.seq } : next;
+  }
+  if (rec.seq <= state.seq) return state;
+  const next = reduceEventWide(state, rec);
+  return { ...next, seq: rec.seq };
+}
+
+function reduceEventWide(
+  state: EventState,
+  rec: Exclude<EventRecord, RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn'>>,
+): EventState {
+  switch (rec.type) {
+    case 'event.created':
+      return state;
+    case 'settings.updated':
+      return { ...state, settings: rec.payload.settings };
+    case 'participant.joined':
+    case 'participant.left':
+    case 'host.volunteered':
+    case 'host.assigned':
+      return reducePeople(state, rec);
+    case 'seating.planned':
+    case 'round.started':
+    case 'round.paused':
+    case 'round.resumed':
+    case 'round.extended':
+    case 'round.ended':
+      return reduceRound(state, rec);
+  }
+}
+
+/** Fold a whole log (which must start with event.created). */
+export function foldLog(records: readonly EventRecord[]): EventState | null {
+  const [first, ...rest] = records;
+  if (first?.type !== 'event.created') return null;
+  return rest.reduce(reduce, initialState(first));
+}

@@ -1,0 +1,68 @@
+/**
+ * The state of one event, as folded from its log by the reducer. Plain data (JSON-safe) so the
+ * server, the browser and the exports read the same thing.
+ */
+
+import type { Seating } from './seating';
+import type { CafeSettings } from './settings';
+
+export type ParticipantId = string;
+
+export interface Participant {
+  id: ParticipantId;
+  /** null when the person chose (or the event requires) to stay anonymous. */
+  name: string | null;
+  joinedAt: number;
+  left: boolean;
+  /** Offered to host a table. */
+  volunteer: boolean;
+}
+
+export type RoundStatus = 'pending' | 'seated' | 'running' | 'paused' | 'ended';
+
+export interface RoundState {
+  status: RoundStatus;
+  /** Where each person sits in this round (set when the round is seated). */
+  seating: Seating;
+  startedAt: number | null;
+  /** Server time at which the timer reaches zero while running. */
+  endsAt: number | null;
+  /** Time left while paused. */
+  remainingMs: number | null;
+  endedAt: number | null;
+}
+
+export interface Note {
+  id: string;
+  authorId: ParticipantId | null;
+  table: number;
+  round: number;
+  text: string;
+  postedAt: number;
+  editedAt: number | null;
+  withdrawn: boolean;
+  /** Sequence number of the record that posted it (the order notes were written in). */
+  seq: number;
+  /** Sequence number of the last record applied to this note (orders edits that arrive late). */
+  rev: number;
+}
+
+export interface EventState {
+  id: string;
+  joinCode: string;
+  createdAt: number;
+  settings: CafeSettings;
+  /** Highest sequence number applied to this state. */
+  seq: number;
+  /** Fixed when round 1 is seated (from settings, or worked out from the number of people). */
+  tableCount: number | null;
+  participants: Record<ParticipantId, Participant>;
+  /** table number (as a string key) -> host's participant id */
+  hosts: Record<string, ParticipantId>;
+  rounds: RoundState[];
+  /** Index of the round people are seated for, in, or just finished; -1 before round 1 is seated. */
+  current: number;
+  notes: Record<string, Note>;
+  /** Note ids in the order they were posted. */
+  noteOrder: string[];
+}

@@ -1,0 +1,86 @@
+/**
+ * Derived views of an event that several screens need: the phase, the timer, where someone sits,
+ * and who is at each table. Pure functions of the state, so screens never store them twice.
+ */
+import type { EventState, Note, RoundState } from './state';
+
+export type Phase =
+  | { kind: 'lobby' }
+  | { kind: 'seated'; round: number }
+  | { kind: 'running'; round: number }
+  | { kind: 'paused'; round: number }
+  | { kind: 'finished' };
+
+export function phaseOf(state: EventState): Phase {
+  const r = state.rounds[state.current];
+  if (!r || state.current < 0) return { kind: 'lobby' };
+  switch (r.status) {
+    case 'seated':
+    case 'running':
+    case 'paused':
+      return { kind: r.status, round: state.current };
+    case 'ended':
+      return { kind: 'finished' };
+    default:
+      return { kind: 'lobby' };
+  }
+}
+
+/** Milliseconds left on the round's timer at server time `now` (negative once time is up). */
+export function remainingMs(round: RoundState | undefined, now: number): number | null {
+  if (!round) return null;
+  if (round.status === 'running' && round.endsAt !== null) return round.endsAt - now;
+  if (round.status === 'paused') return round.remainingMs ?? 0;
+  return null;
+}
+
+/** "12:05", or "-0:30" once time is up. */
+export function formatClock(ms: number): string {
+  const negative = ms < 0;
+  const total = Math.ceil(Math.abs(ms) / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${negative ? '-' : ''}${m}:${String(s).padStart(2, '0')}`;
+}
+
+export const WARNING_MS = 60_000;
+
+export function tableOf(state: EventState, pid: string, round = state.current): number | null {
+  return state.rounds[round]?.seating[pid] ?? null;
+}
+
+export function hostedTable(state: EventState, pid: string): number | null {
+  const hit = Object.entries(state.hosts).find(([, h]) => h === pid);
+  return hit ? Number(hit[0]) : null;
+}
+
+export const activeCount = (state: EventState) =>
+  Object.values(state.participants).filter((p) => !p.left).length;
+
+/** People at a table in a round, hosts first. */
+export function tableMembers(state: EventState, table: number, round = state.current): string[] {
+  const seating = state.rounds[round]?.seating ?? {};
+  const host = state.hosts[String(table)];
+  return Object.entries(seating)
+    .filter(([pid, t]) => t === table && !state.participants[pid]?.left)
+    .map(([pid]) => pid)
+    .sort((a, b) => (a === host ? -1 : b === host ? 1 : 0));
+}
+
+export function notesAt(state: EventState, table: number, round: number): Note[] {
+  return state.noteOrder
+    .map((id) => state.notes[id])
+    .filter((n): n is Note => !!n && !n.withdrawn && n.table === table && n.round === round);
+}
+
+/** How a person is shown: their name, or a stable "Anonymous N" by join order. */
+export function displayName(state: EventState, pid: string | null): string {
+  if (!pid) return 'Anonymous';
+  const p = state.participants[pid];
+  if (p?.name) return p.name;
+  const anon = Object.values(state.participants)
+    .filter((x) => !x.name)
+    .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1));
+  const i = anon.findIndex((x) => x.id === pid);
+  return i >= 0 ? `Anonymous ${i + 1}` : 'Anonymous';
+}

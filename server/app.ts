@@ -1,0 +1,108 @@
+/**
+ * Builds the whole server: one HTTP server on one port serving the Next.js pages, the small API
+ * and the Socket.IO endpoint. Tests start it with the web front end switched off.
+ */
+import http from 'node:http';
+import os from 'node:os';
+import { Server } from 'socket.io';
+import { LIMITS } from '../lib/limits';
+import { handleApi } from './api';
+import { Events } from './events';
+import { log } from './log';
+import { createDelivery, wireSockets } from './socket';
+import { openSqliteStore } from './store/sqlite';
+import type { Store } from './store/store';
+
+export interface AppOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Serve the Next.js front end (off in socket-level integration tests). */
+  web: boolean;
+  dev: boolean;
+  publicUrl?: string;
+}
+
+export interface RunningApp {
+  port: number;
+  url: string;
+  joinBase: string;
+  close(): Promise<void>;
+}
+
+/** The address other devices on this network can reach, for the join QR code. */
+function lanAddress(): string | null {
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return null;
+}
+
+export async function startApp(opts: AppOptions): Promise<RunningApp> {
+  const store: Store = openSqliteStore(opts.dataDir);
+  let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  let closeNext: (() => Promise<void>) | null = null;
+  if (opts.web) {
+    const { default: next } = await import('next');
+    const app = next({ dev: opts.dev, dir: process.cwd() });
+    await app.prepare();
+    nextHandler = app.getRequestHandler();
+    closeNext = async () => {
+      await app.close?.();
+    };
+  }
+
+  let port = opts.port;
+  const joinBase = () => {
+    if (opts.publicUrl) return opts.publicUrl.replace(/\/$/, '');
+    const lan = opts.host === '127.0.0.1' || opts.host === 'localhost' ? null : lanAddress();
+    return `http://${lan ?? 'localhost'}:${port}`;
+  };
+
+  let io: Server | null = null;
+  const events = new Events(
+    store,
+    createDelivery(() => {
+      if (!io) throw new Error('socket server not started');
+      return io;
+    }),
+  );
+
+  const server = http.createServer(async (req, res) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('x-frame-options', 'DENY');
+    if (await handleApi(req, res, { events, joinBase })) return;
+    if (nextHandler) return nextHandler(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('The web pages are switched off on this server.');
+  });
+
+  io = new Server(server, {
+    maxHttpBufferSize: LIMITS.messageBytes,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
+  wireSockets(io, events);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const addr = server.address();
+  port = typeof addr === 'object' && addr ? addr.port : opts.port;
+
+  return {
+    port,
+    url: `http://localhost:${port}`,
+    joinBase: joinBase(),
+    async close() {
+      io?.emit('resync', 'The server is restarting.');
+      await new Promise<void>((resolve) => io?.close(() => resolve()) ?? resolve());
+      await closeNext?.();
+      await store.close();
+      log.info('stopped');
+    },
+  };
+}

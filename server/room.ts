@@ -1,0 +1,180 @@
+/**
+ * One live event on the server: the authoritative state and log, and the action pipeline
+ * (validate -> authorise -> decide -> append -> apply -> deliver). Actions for one event are
+ * handled one at a time, so every decision sees the state the previous one left.
+ * Knows nothing about sockets: delivery is a callback, so it is testable without a network.
+ */
+import type { CommandContext } from '../lib/command';
+import { findCommand } from '../lib/commands';
+import { fail } from '../lib/errors';
+import { decideJoin, NameSchema } from '../lib/people/people';
+import type { Replies } from '../lib/protocol';
+import type { Actor, EventRecord, NewRecord } from '../lib/records';
+import { foldLog, reduce } from '../lib/reducer';
+import type { EventState } from '../lib/state';
+import { roomsFor, roomsOf, type Viewer } from '../lib/visibility';
+import { hashToken, newParticipantId, newRecordId } from './ids';
+import type { Store } from './store/store';
+
+export interface Delivery {
+  /** A record was committed and applied: send it to `rooms` (null = everyone in the event). */
+  record(room: EventRoom, rec: EventRecord, rooms: string[] | null): void;
+}
+
+/** Records after which some people's note rooms change (a new seat, a new host). */
+const CHANGES_ROOMS = new Set([
+  'seating.planned',
+  'round.ended',
+  'host.assigned',
+  'participant.joined',
+  'participant.left',
+]);
+
+const MAX_CONFLICT_RETRIES = 5;
+
+export class EventRoom {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly actionSeq = new Map<string, number>();
+
+  private constructor(
+    readonly id: string,
+    private readonly store: Store,
+    private readonly delivery: Delivery,
+    public state: EventState,
+    readonly log: EventRecord[],
+  ) {
+    for (const r of log) this.actionSeq.set(r.id, r.seq);
+  }
+
+  static async load(id: string, store: Store, delivery: Delivery): Promise<EventRoom | null> {
+    const log = await store.records(id);
+    const state = foldLog(log);
+    return state ? new EventRoom(id, store, delivery, state, log) : null;
+  }
+
+  /** Run `fn` after every earlier action of this event has finished. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  act(
+    actor: Actor,
+    action: { id: string; type: string; payload: unknown },
+    now = Date.now(),
+  ): Promise<Replies['act']> {
+    return this.serial(async () => {
+      const seen = this.actionSeq.get(action.id);
+      if (seen !== undefined) return { ok: true, seq: seen, duplicate: true };
+      const cmd = findCommand(action.type);
+      if (!cmd) return fail('unknown_action', `There is no action called "${action.type.slice(0, 64)}".`);
+      if (!cmd.roles.includes(actor.role))
+        return fail(
+          'not_allowed',
+          actor.role === 'participant'
+            ? 'Only a facilitator can do that.'
+            : 'Only a participant can do that.',
+        );
+      const parsed = cmd.schema.safeParse(action.payload ?? {});
+      if (!parsed.success) {
+        return {
+          ok: false,
+          error: {
+            code: 'invalid_message',
+            message: `The ${action.type} action is not valid: ${parsed.error.issues[0]?.message ?? 'bad payload'}.`,
+            issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          },
+        };
+      }
+      for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+        const ctx: CommandContext = { state: this.state, actor, now, actionId: action.id };
+        const decision = cmd.decide(parsed.data, ctx);
+        if (!decision.ok) return decision;
+        const rec = { ...decision.record, id: action.id, at: now, actor } as NewRecord;
+        const result = await this.store.append(this.id, this.state.seq, rec);
+        if (result.ok) {
+          this.apply(result.record);
+          return { ok: true, seq: result.record.seq, duplicate: false };
+        }
+        if (result.reason === 'duplicate') return { ok: true, seq: result.record.seq, duplicate: true };
+        await this.catchUpFromStore();
+      }
+      return fail('server_error', 'The event is too busy right now; try again.');
+    });
+  }
+
+  /**
+   * A phone joins (or comes back). The phone makes up its own token, so a join that is retried
+   * after a lost reply finds the same person instead of creating a second one.
+   */
+  join(token: string, name: string | null, now = Date.now()): Promise<Replies['join']> {
+    return this.serial(async () => {
+      const cleanName = NameSchema.safeParse(name ?? '');
+      if (!cleanName.success)
+        return fail(
+          'invalid_message',
+          `That name is not valid: ${cleanName.error.issues[0]?.message ?? 'try another'}.`,
+        );
+      const tokenHash = hashToken(token);
+      const known = await this.store.participantByTokenHash(this.id, tokenHash);
+      const participantId = known ?? newParticipantId();
+      const existing = this.state.participants[participantId];
+      if (!existing || existing.left) {
+        const decision = decideJoin(this.state, participantId, cleanName.data || null);
+        if (!decision.ok) return decision;
+        if (!known) await this.store.addParticipant(this.id, participantId, tokenHash);
+        const rec = {
+          ...decision.record,
+          id: newRecordId(),
+          at: now,
+          actor: { role: 'participant', id: participantId },
+        } as NewRecord;
+        const result = await this.store.append(this.id, this.state.seq, rec);
+        if (!result.ok) {
+          if (result.reason === 'conflict') await this.catchUpFromStore();
+          return fail('server_error', 'Joining did not go through; try again.');
+        }
+        this.apply(result.record);
+      }
+      return { ok: true, role: 'participant', eventId: this.id, participantId, token, serverNow: now };
+    });
+  }
+
+  /** What a viewer may see after `since`, plus older notes they may see (their table, as host). */
+  recordsFor(viewer: Viewer, since: number): { records: EventRecord[]; backfill: EventRecord[] } {
+    const mine = new Set(roomsFor(this.state, viewer));
+    const visible = (r: EventRecord) => {
+      const rooms = roomsOf(this.state, r);
+      return rooms === null || rooms.some((x) => mine.has(x));
+    };
+    const records: EventRecord[] = [];
+    const backfill: EventRecord[] = [];
+    for (const r of this.log) {
+      if (r.seq > since) {
+        if (visible(r)) records.push(r);
+      } else if (r.type.startsWith('note.') && visible(r)) {
+        backfill.push(r);
+      }
+    }
+    return { records, backfill };
+  }
+
+  changesRooms(rec: EventRecord): boolean {
+    return CHANGES_ROOMS.has(rec.type);
+  }
+
+  private apply(rec: EventRecord) {
+    // Rooms of a note edit are those of the note as it stood, so compute them before applying.
+    const rooms = roomsOf(this.state, rec);
+    this.state = reduce(this.state, rec);
+    this.log.push(rec);
+    this.actionSeq.set(rec.id, rec.seq);
+    this.delivery.record(this, rec, rooms);
+  }
+
+  /** Another process appended first (several processes share a store): take its records. */
+  private async catchUpFromStore() {
+    for (const rec of await this.store.records(this.id, this.state.seq)) this.apply(rec);
+  }
+}

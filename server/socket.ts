@@ -1,0 +1,162 @@
+/**
+ * Every socket message is wired here: parse with the protocol's schema, check who is asking,
+ * rate-limit, then hand over to the event's room. Replies always arrive as acknowledgements;
+ * a client that sends no acknowledgement callback is sent a `problem` push instead.
+ */
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { ActionError } from '../lib/errors';
+import { type ClientMessageName, ClientMessages, type Failure } from '../lib/protocol';
+import type { EventRecord } from '../lib/records';
+import { roomsFor, type Viewer } from '../lib/visibility';
+import type { Events } from './events';
+import { log } from './log';
+import type { Delivery, EventRoom } from './room';
+
+interface SocketData {
+  eventId?: string;
+  viewer?: Viewer;
+}
+
+type Ack = (reply: unknown) => void;
+
+const failure = (code: ActionError['code'], message: string, issues?: ActionError['issues']): Failure => ({
+  ok: false,
+  error: { code, message, ...(issues ? { issues } : {}) },
+});
+
+const roomName = (eventId: string, room: string) => `${eventId}:${room}`;
+
+/** Put a socket in exactly the note rooms its viewer may hear now. */
+function placeSocket(socket: Socket, room: EventRoom, viewer: Viewer) {
+  const want = new Set([room.id, ...roomsFor(room.state, viewer).map((r) => roomName(room.id, r))]);
+  for (const r of socket.rooms) if (r !== socket.id && !want.has(r)) socket.leave(r);
+  socket.join([...want]);
+}
+
+export function createDelivery(getIo: () => Server): Delivery {
+  return {
+    record(room: EventRoom, rec: EventRecord, rooms: string[] | null) {
+      const io = getIo();
+      if (room.changesRooms(rec)) {
+        const ids = io.sockets.adapter.rooms.get(room.id);
+        for (const id of ids ?? []) {
+          const s = io.sockets.sockets.get(id);
+          const viewer = (s?.data as SocketData | undefined)?.viewer;
+          if (s && viewer) placeSocket(s, room, viewer);
+        }
+      }
+      if (rooms === null) io.to(room.id).emit('record', rec);
+      else io.to(rooms.map((r) => roomName(room.id, r))).emit('record', rec);
+    },
+  };
+}
+
+export function wireSockets(io: Server, events: Events) {
+  const actionLimiter = new RateLimiterMemory({ points: 30, duration: 10 });
+  // Per connection, not per address: a whole hall of phones often shares one Wi-Fi address.
+  const joinLimiter = new RateLimiterMemory({ points: 10, duration: 30 });
+
+  io.on('connection', (socket) => {
+    const data = socket.data as SocketData;
+
+    /** One place for parsing, rate limits, replies and crash safety of every message. */
+    function on<N extends ClientMessageName>(
+      name: N,
+      limiter: RateLimiterMemory | null,
+      handler: (msg: z.output<(typeof ClientMessages)[N]>) => Promise<unknown>,
+    ) {
+      socket.on(name as string, async (...args: unknown[]) => {
+        const last = args[args.length - 1];
+        const ack: Ack =
+          typeof last === 'function'
+            ? (last as Ack)
+            : (reply) => socket.emit('problem', { event: name, reply });
+        const raw = typeof last === 'function' ? args.slice(0, -1)[0] : args[0];
+        if (limiter) {
+          try {
+            await limiter.consume(socket.id);
+          } catch {
+            return ack(failure('rate_limited', 'Too many messages; wait a few seconds and try again.'));
+          }
+        }
+        const parsed = ClientMessages[name].safeParse(raw);
+        if (!parsed.success) {
+          const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+          const first = issues[0];
+          return ack(
+            failure(
+              'invalid_message',
+              `The ${name} message is not valid${first ? ` (${first.path || 'message'}: ${first.message})` : ''}.`,
+              issues,
+            ),
+          );
+        }
+        try {
+          ack(await handler(parsed.data as z.output<(typeof ClientMessages)[N]>));
+        } catch (err) {
+          log.error({ err: String(err), message: name }, 'socket handler failed');
+          ack(failure('server_error', 'Something went wrong on the server; try again.'));
+        }
+      });
+    }
+
+    const alreadyIn = () =>
+      data.eventId
+        ? failure('wrong_state', 'This connection already belongs to an event; open a new one.')
+        : null;
+
+    on('facilitate', joinLimiter, async ({ eventId, token }) => {
+      const busy = alreadyIn();
+      if (busy) return busy;
+      if (!(await events.isFacilitator(eventId, token)))
+        return failure('bad_token', 'This facilitator link is not valid for that event.');
+      const room = await events.get(eventId);
+      if (!room) return failure('unknown_event', 'There is no such event.');
+      data.eventId = eventId;
+      data.viewer = { role: 'facilitator' };
+      placeSocket(socket, room, data.viewer);
+      return { ok: true, role: 'facilitator', eventId, serverNow: Date.now() };
+    });
+
+    on('join', joinLimiter, async ({ code, name, token }) => {
+      const busy = alreadyIn();
+      if (busy) return busy;
+      const eventId = await events.store.eventIdByJoinCode(code);
+      const room = eventId ? await events.get(eventId) : null;
+      if (!room)
+        return failure('unknown_event', `No event has the join code ${code}. Check the code on the screen.`);
+      const reply = await room.join(token, name?.trim() ? name.trim() : null);
+      if (reply.ok) {
+        data.eventId = room.id;
+        data.viewer = { role: 'participant', id: reply.participantId };
+        placeSocket(socket, room, data.viewer);
+      }
+      return reply;
+    });
+
+    on('sync', null, async ({ since }) => {
+      const room = data.eventId ? await events.get(data.eventId) : null;
+      if (!room || !data.viewer) return failure('not_joined', 'Join or open an event first.');
+      // Re-place first: a sync after a seat change must also start delivering the new table.
+      placeSocket(socket, room, data.viewer);
+      return { ok: true, ...room.recordsFor(data.viewer, since), serverNow: Date.now() };
+    });
+
+    on('act', actionLimiter, async (action) => {
+      const room = data.eventId ? await events.get(data.eventId) : null;
+      if (!room || !data.viewer) return failure('not_joined', 'Join or open an event first.');
+      const actor = data.viewer.role === 'facilitator' ? ({ role: 'facilitator' } as const) : data.viewer;
+      return room.act(actor, action);
+    });
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (Object.hasOwn(ClientMessages, event)) return;
+      const last = args[args.length - 1];
+      const reply = failure('unknown_action', `There is no message called "${String(event).slice(0, 40)}".`);
+      if (typeof last === 'function') (last as Ack)(reply);
+      else socket.emit('problem', { event: String(event).slice(0, 40), reply });
+    });
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * What the server needs from durable storage. Async so that a networked store (Redis) fits the
+ * same contract as the embedded one (SQLite).
+ */
+import type { EventRecord, NewRecord } from '../../lib/records';
+
+export interface EventMeta {
+  id: string;
+  joinCode: string;
+  facilitatorTokenHash: string;
+}
+
+export type AppendResult =
+  | { ok: true; record: EventRecord }
+  /** The action id is already in the log: resending is safe, nothing new is written. */
+  | { ok: false; reason: 'duplicate'; record: EventRecord }
+  /** Someone else appended first: reload and decide again. */
+  | { ok: false; reason: 'conflict' };
+
+export interface Store {
+  /** Create an event with its first record (event.created) in one step. */
+  createEvent(meta: EventMeta, first: NewRecord): Promise<EventRecord>;
+  eventIdByJoinCode(code: string): Promise<string | null>;
+  meta(eventId: string): Promise<EventMeta | null>;
+  /** Records with seq > since, in order. */
+  records(eventId: string, since?: number): Promise<EventRecord[]>;
+  /** Append after `expectedSeq`; committed durably before it resolves. */
+  append(eventId: string, expectedSeq: number, rec: NewRecord): Promise<AppendResult>;
+  addParticipant(eventId: string, participantId: string, tokenHash: string): Promise<void>;
+  participantByTokenHash(eventId: string, tokenHash: string): Promise<string | null>;
+  close(): Promise<void>;
+}
