@@ -56,6 +56,8 @@ const FORMATS = {
 
 const slug = (s: string) =>
   s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')

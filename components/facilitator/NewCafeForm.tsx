@@ -133,26 +133,31 @@ export function NewCafeForm() {
             />
             Work it out from the number of people (about 5 per table)
           </label>
-          <label className="flex min-h-11 items-center gap-3">
+          <div className="flex min-h-11 flex-wrap items-center gap-3">
+            <label className="flex min-h-11 items-center gap-3">
+              <input
+                type="radio"
+                name="tables"
+                checked={!autoTables}
+                onChange={() => setAutoTables(false)}
+                className="size-5"
+              />
+              A fixed number of tables
+            </label>
+            <label htmlFor={`${uid}-tables`} className="sr-only">
+              Number of tables
+            </label>
             <input
-              type="radio"
-              name="tables"
-              checked={!autoTables}
-              onChange={() => setAutoTables(false)}
-              className="size-5"
-            />
-            A fixed number of tables:
-            <input
+              id={`${uid}-tables`}
               type="number"
               min={1}
               max={LIMITS.tables}
-              aria-label="Number of tables"
-              className="w-24 rounded-lg border-2 border-stone-400 px-2 py-1"
+              className="w-24 rounded-lg border-2 border-stone-400 px-2 py-1 disabled:bg-stone-100"
               value={tables}
               disabled={autoTables}
               onChange={(e) => setTables(e.target.value)}
             />
-          </label>
+          </div>
         </fieldset>
 
         <fieldset className="rounded-lg border-2 border-stone-200 p-4">
