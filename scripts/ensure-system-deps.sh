@@ -10,4 +10,4 @@ fi
 echo "Installing Debian's chromium for the end-to-end tests…"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+apt-get install -y -qq chromium fonts-dejavu-core fonts-noto-color-emoji >/dev/null

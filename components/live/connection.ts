@@ -19,8 +19,23 @@ export type Identity =
 
 const ACK_TIMEOUT_MS = 10_000;
 
-const outboxKey = (identity: Identity) =>
-  identity.kind === 'facilitator' ? `cafe:outbox:f:${identity.eventId}` : `cafe:outbox:p:${identity.token}`;
+const storageKey = (kind: 'outbox' | 'state', identity: Identity) =>
+  identity.kind === 'facilitator' ? `cafe:${kind}:f:${identity.eventId}` : `cafe:${kind}:p:${identity.token}`;
+
+interface CachedView {
+  event: EventState;
+  me: string | null;
+}
+
+/** The last state this screen saw, so a reload with no signal still shows the table and question. */
+function loadCache(key: string): CachedView | null {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(key) ?? 'null') as CachedView | null;
+    return parsed && typeof parsed.event?.seq === 'number' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
 
 function loadOutbox(key: string): PendingAction[] {
   try {
@@ -51,21 +66,35 @@ export class LiveConnection {
   private flushing = false;
   private lastViewKey = '';
   private readonly key: string;
+  private readonly cacheKey: string;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly unsubscribe: () => void;
+  private readonly onOffline = () => this.socket.disconnect();
+  private readonly onOnline = () => this.socket.connect();
   /** Records received before the event's first record (a fresh page) wait here. */
   private log: EventRecord[] = [];
 
   constructor(private readonly identity: Identity) {
-    this.key = outboxKey(identity);
+    this.key = storageKey('outbox', identity);
+    this.cacheKey = storageKey('state', identity);
+    const cached = loadCache(this.cacheKey);
     useLive.setState({
       status: 'connecting',
       fatal: null,
-      event: null,
+      event: cached?.event ?? null,
       role: identity.kind,
-      me: null,
+      me: cached?.me ?? null,
       outbox: loadOutbox(this.key),
       problems: [],
     });
-    this.socket = io({ transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000 });
+    this.unsubscribe = useLive.subscribe((s, prev) => {
+      if (s.event !== prev.event) this.scheduleSave();
+    });
+    // The phone knows it lost its network before any ping would notice: say so at once.
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('pagehide', this.saveNow);
+    this.socket = io({ transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000, timeout: 10_000 });
     this.socket.on('connect', () => void this.hello());
     this.socket.on('disconnect', () => useLive.setState({ status: 'offline' }));
     this.socket.on('connect_error', () => useLive.setState({ status: 'offline' }));
@@ -77,8 +106,29 @@ export class LiveConnection {
   }
 
   close() {
+    this.unsubscribe();
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('pagehide', this.saveNow);
+    this.saveNow();
     this.socket.close();
   }
+
+  private scheduleSave() {
+    if (!this.saveTimer) this.saveTimer = setTimeout(this.saveNow, 300);
+  }
+
+  private readonly saveNow = () => {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const { event, me } = useLive.getState();
+    if (!event) return;
+    try {
+      localStorage.setItem(this.cacheKey, JSON.stringify({ event, me } satisfies CachedView));
+    } catch {
+      // Storage full: the screen works without the cache; only an offline reload loses it.
+    }
+  };
 
   /** Queue an action; it is sent now if online, or as soon as the connection is back. */
   send<N extends CommandName>(type: N, payload: CommandPayload<N>): string {
@@ -116,9 +166,12 @@ export class LiveConnection {
       this.socket.close();
       return;
     }
+    const cached = useLive.getState().event;
     useLive.setState({
       me: reply.role === 'participant' ? reply.participantId : null,
       clockOffset: reply.serverNow - Date.now(),
+      // A cached view of another event (the code was reused after the data was wiped) is dropped.
+      ...(cached && cached.id !== reply.eventId ? { event: null } : {}),
     });
     await this.sync();
     useLive.setState({ status: 'online' });

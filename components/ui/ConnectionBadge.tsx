@@ -13,11 +13,14 @@ export function ConnectionBadge() {
   } else if (status === 'online') {
     text = `Sending ${waiting}…`;
     tone = 'bg-amber-100 text-amber-900';
+  } else if (waiting > 0) {
+    text = `Not connected · ${waiting} waiting to send`;
+    tone = 'bg-amber-100 text-amber-900';
   } else if (status === 'connecting') {
     text = 'Connecting…';
     tone = 'bg-stone-200 text-stone-800';
   } else {
-    text = waiting > 0 ? `Offline · ${waiting} waiting to send` : 'Offline · reconnecting';
+    text = 'Offline · reconnecting';
     tone = 'bg-amber-100 text-amber-900';
   }
   return (

@@ -1,0 +1,81 @@
+/**
+ * Nothing said is lost: a phone with no connection keeps its note in the outbox, through page
+ * reloads, and sends it exactly once when the connection is back.
+ */
+import { expect, test } from '@playwright/test';
+
+const SOCKET = /\/socket\.io\//;
+
+test('a note written with no signal survives reloads and arrives once', async ({ browser, request }) => {
+  const created = await request.post('/api/events', {
+    data: {
+      settings: {
+        title: 'Corner café',
+        purpose: '',
+        tables: 1,
+        rounds: [{ question: 'What would help?', minutes: 15 }],
+        identity: 'choice',
+      },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { eventId, joinCode, facilitatorToken } = (await created.json()) as {
+    eventId: string;
+    joinCode: string;
+    facilitatorToken: string;
+  };
+
+  const phone = async (name: string) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`/j/${joinCode}`);
+    await page.getByLabel(/Your name/).fill(name);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await expect(page.getByRole('heading', { name: 'You’re in' })).toBeVisible();
+    return page;
+  };
+  const lift = await phone('Lift');
+  const mate = await phone('Mate');
+
+  const laptop = await browser.newContext();
+  const f = await laptop.newPage();
+  await f.goto(`/f/${eventId}#${facilitatorToken}`);
+  await f.getByRole('button', { name: 'Seat people for round 1' }).click();
+  await f.getByRole('button', { name: 'Start round 1' }).click();
+  await expect(lift.getByTestId('my-table')).toHaveText('Table 1');
+
+  // The signal goes: the server cannot be reached at all, and the page is reloaded.
+  let blocked = true;
+  await lift.routeWebSocket(SOCKET, (ws) => {
+    if (blocked) ws.close();
+    else ws.connectToServer();
+  });
+  await lift.route(SOCKET, (route) => (blocked ? route.abort() : route.continue()));
+  await lift.reload();
+  await expect(lift.getByTestId('my-table')).toHaveText('Table 1');
+  await expect(lift.getByRole('status')).toHaveText(/Offline|Connecting/);
+
+  await lift.getByLabel('Add a note for your table').fill('Written in the lift');
+  await lift.getByRole('button', { name: 'Add note' }).click();
+  await expect(lift.getByText('Waiting to send…')).toBeVisible();
+  await expect(lift.getByRole('status')).toHaveText('Not connected · 1 waiting to send');
+
+  // Reloaded again, still without signal: the note is still waiting on the phone.
+  await lift.reload();
+  await expect(lift.getByText('Written in the lift')).toBeVisible();
+  await expect(lift.getByText('Waiting to send…')).toBeVisible();
+  await expect(mate.getByText('Written in the lift')).toHaveCount(0);
+
+  // The signal comes back: the note is sent once, and everybody sees it once.
+  blocked = false;
+  await expect(lift.getByText('Connected · all saved')).toBeVisible({ timeout: 30_000 });
+  await expect(mate.getByTestId('table-notes').getByText('Written in the lift')).toHaveCount(1);
+  await expect(f.getByText('Written in the lift')).toHaveCount(1);
+  await lift.reload();
+  await expect(lift.getByTestId('table-notes').getByText('Written in the lift')).toHaveCount(1);
+
+  const csv = await request.get(`/api/events/${eventId}/export.csv`, {
+    headers: { authorization: `Bearer ${facilitatorToken}` },
+  });
+  expect((await csv.text()).split('Written in the lift').length - 1).toBe(1);
+});
