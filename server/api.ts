@@ -33,8 +33,10 @@ function readJson(req: IncomingMessage): Promise<unknown> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
+        // Answer first, then drop the rest: destroying the socket now would lose the answer.
         reject(new Error('too_large'));
-        req.destroy();
+        req.removeAllListeners('data');
+        req.resume();
       } else chunks.push(c);
     });
     req.on('end', () => {
