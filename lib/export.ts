@@ -44,7 +44,7 @@ export function exportCafe(state: EventState, now: number): ExportedCafe {
     const inRound = live.filter((n) => n.round === i);
     const tables = [...new Set(inRound.map((n) => n.table))].sort((a, b) => a - b);
     const hostOf = (table: number) => {
-      const pid = Object.entries(state.hosts).find(([t]) => Number(t) === table)?.[1];
+      const pid = state.rounds[i]?.hosts[String(table)];
       return pid ? (state.participants[pid]?.name ?? 'anonymous') : null;
     };
     return {
@@ -105,13 +105,15 @@ export function toCsv(cafe: ExportedCafe): string {
     header: true,
     columns: ['round', 'question', 'table', 'note', 'author', 'written_at', 'edited_at', 'note_id'],
     bom: true,
+    // A note may hold line breaks; quote them so every spreadsheet keeps the note in one cell.
+    quoted_match: /[\r\n]/,
     record_delimiter: 'windows',
   });
 }
 
 /** Markdown that reads well as plain text: note text is escaped so it cannot become markup. */
 export function toMarkdown(cafe: ExportedCafe): string {
-  const esc = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1').replace(/\n/g, '  \n  ');
+  const esc = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>~=])/g, '\\$1').replace(/\n/g, '  \n  ');
   const out: string[] = [`# ${esc(cafe.title)}`, ''];
   if (cafe.purpose) out.push(esc(cafe.purpose), '');
   const total = cafe.rounds.reduce((n, r) => n + r.tables.reduce((m, t) => m + t.notes.length, 0), 0);

@@ -30,6 +30,8 @@ export const ClientMessages = {
       .nullable()
       .optional(),
     token: TokenSchema,
+    /** Come back after leaving (or being marked as gone); without it such a phone only looks on. */
+    rejoin: z.boolean().optional(),
   }),
   /** Ask for what was missed: every visible record after `since`, plus visible older notes. */
   sync: z.strictObject({ since: z.number().int().min(0) }),
@@ -66,4 +68,6 @@ export interface ServerPushes {
   record: (rec: EventRecord) => void;
   /** The server is shutting down or the client must re-sync; reconnect and sync again. */
   resync: (reason: string) => void;
+  /** A refusal for a message sent without an acknowledgement callback. */
+  problem: (p: { event: string; reply: Failure }) => void;
 }

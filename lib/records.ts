@@ -19,7 +19,6 @@ export interface SeatingPlan {
 
 export interface RecordPayloads {
   'event.created': { eventId: string; joinCode: string; settings: CafeSettings };
-  'settings.updated': { settings: CafeSettings };
   'participant.joined': { participantId: ParticipantId; name: string | null; table: number | null };
   'participant.left': { participantId: ParticipantId };
   'host.volunteered': { participantId: ParticipantId; volunteering: boolean };

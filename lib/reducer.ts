@@ -22,6 +22,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     rounds: settings.rounds.map(() => ({
       status: 'pending',
       seating: {},
+      hosts: {},
       startedAt: null,
       endsAt: null,
       remainingMs: null,
@@ -57,8 +58,6 @@ function reduceEventWide(
   switch (rec.type) {
     case 'event.created':
       return state;
-    case 'settings.updated':
-      return { ...state, settings: rec.payload.settings };
     case 'participant.joined':
     case 'participant.left':
     case 'host.volunteered':

@@ -4,8 +4,8 @@
  * Each round everyone except a table's host moves on, and the point of moving is to meet new
  * people. This module decides who sits where so that people who already shared a table are kept
  * apart, and non-hosts avoid tables (hosts, notes) they have seen before. It is pure and
- * deterministic: the same input and seed always give the same plan, so a plan can be recomputed,
- * replayed from the event log or tested without storing anything extra.
+ * deterministic: the same input and seed always give the same plan, so tests and benchmarks can
+ * rely on it. (The server still writes each plan into the log, so replay never re-plans.)
  */
 
 /** Participant ids are opaque strings; tables are numbered 1..tableCount. */

@@ -24,6 +24,8 @@ export interface RoundState {
   status: RoundStatus;
   /** Where each person sits in this round (set when the round is seated). */
   seating: Seating;
+  /** Who hosted each table in this round (table as a string key); kept when hosts change later. */
+  hosts: Record<string, ParticipantId>;
   startedAt: number | null;
   /** Server time at which the timer reaches zero while running. */
   endsAt: number | null;
@@ -66,3 +68,10 @@ export interface EventState {
   /** Note ids in the order they were posted. */
   noteOrder: string[];
 }
+
+/** Look a note up by an id that may have come from outside: own keys only, so "constructor" finds nothing. */
+export const noteById = (state: EventState, id: string): Note | undefined =>
+  Object.hasOwn(state.notes, id) ? state.notes[id] : undefined;
+
+export const personById = (state: EventState, id: string): Participant | undefined =>
+  Object.hasOwn(state.participants, id) ? state.participants[id] : undefined;

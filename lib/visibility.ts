@@ -5,7 +5,7 @@
  * rooms) and for catch-up, so the two can never disagree.
  */
 import type { EventRecord } from './records';
-import type { EventState } from './state';
+import { type EventState, noteById } from './state';
 
 export type Viewer = { role: 'facilitator' } | { role: 'participant'; id: string };
 
@@ -33,7 +33,7 @@ export function roomsOf(state: EventState, rec: EventRecord): string[] | null {
   if (rec.type === 'note.posted') {
     note = { ...rec.payload, authorId: rec.actor.role === 'participant' ? rec.actor.id : null };
   } else if (rec.type === 'note.edited' || rec.type === 'note.withdrawn') {
-    note = state.notes[rec.payload.noteId];
+    note = noteById(state, rec.payload.noteId);
   } else {
     return null;
   }

@@ -33,6 +33,6 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },
 });
-// Pass stop signals on, so the server can shut down gracefully (it flushes and tells phones).
+// Pass stop signals on, so the server can shut down gracefully (it tells phones to reconnect and closes the store).
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

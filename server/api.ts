@@ -98,7 +98,13 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, { eve
 
 /** What a phone needs to show before joining: the café's title, purpose and name rule. Public. */
 async function joinInfo(res: ServerResponse, events: Events, url: URL) {
-  const code = JoinCodeSchema.safeParse(decodeURIComponent(url.pathname.slice('/api/join/'.length)));
+  let raw: string;
+  try {
+    raw = decodeURIComponent(url.pathname.slice('/api/join/'.length));
+  } catch {
+    raw = '';
+  }
+  const code = JoinCodeSchema.safeParse(raw);
   if (!code.success) return problem(res, 400, 'invalid_message', 'A join code is 6 letters and numbers.');
   const eventId = await events.store.eventIdByJoinCode(code.data);
   const room = eventId ? await events.get(eventId) : null;

@@ -259,6 +259,47 @@ describe('a café over real sockets', () => {
     if (!first.ok || !second.ok) return;
     expect(second.participantId).toBe(first.participantId);
   });
+  it('an action id already used by someone else is refused, not silently dropped', async () => {
+    const { phones, tableOf } = await runningCafe();
+    const [a, b] = phones;
+    if (!a || !b) throw new Error('no phones');
+    await a.client.act('note.post', { text: 'mine', round: 0, table: tableOf(a.id) }, 'shared_id_0001');
+    const reuse = await b.client.act(
+      'note.post',
+      { text: 'theirs', round: 0, table: tableOf(b.id) },
+      'shared_id_0001',
+    );
+    expect(reuse).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+  });
+
+  it('a phone of someone who left only looks on when it reconnects, until they choose to join again', async () => {
+    const { cafe, f, phones, tableOf } = await runningCafe();
+    const p = phones[0];
+    if (!p) throw new Error('no phones');
+    expect(await p.client.act('participant.leave', {})).toMatchObject({ ok: true });
+    p.client.close();
+    const again = await connect();
+    expect(await again.send('join', { code: cafe.joinCode, token: p.token })).toMatchObject({
+      ok: true,
+      participantId: p.id,
+    });
+    const table = tableOf(p.id);
+    expect(await again.act('note.post', { text: 'still here?', round: 0, table })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
+    const back = await connect();
+    expect(await back.send('join', { code: cafe.joinCode, token: p.token, rejoin: true })).toMatchObject({
+      ok: true,
+    });
+    expect(await back.act('note.post', { text: 'back again', round: 0, table })).toMatchObject({ ok: true });
+    const log = await f.send('sync', { since: 0 });
+    if (!log.ok) throw new Error('sync failed');
+    const joins = log.records.filter(
+      (r) => r.type === 'participant.joined' && r.payload.participantId === p.id,
+    );
+    expect(joins).toHaveLength(2);
+  });
 });
 
 describe('durability', () => {

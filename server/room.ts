@@ -11,7 +11,7 @@ import { decideJoin, NameSchema } from '../lib/people/people';
 import type { Replies } from '../lib/protocol';
 import type { Actor, EventRecord, NewRecord } from '../lib/records';
 import { foldLog, reduce } from '../lib/reducer';
-import type { EventState } from '../lib/state';
+import { type EventState, personById } from '../lib/state';
 import { roomsFor, roomsOf, type Viewer } from '../lib/visibility';
 import { hashToken, newParticipantId, newRecordId } from './ids';
 import type { Store } from './store/store';
@@ -31,6 +31,9 @@ const CHANGES_ROOMS = new Set([
 ]);
 
 const MAX_CONFLICT_RETRIES = 5;
+
+const sameActor = (a: Actor, b: Actor) =>
+  a.role === b.role && (a.role === 'facilitator' || (b.role === 'participant' && a.id === b.id));
 
 export class EventRoom {
   private queue: Promise<unknown> = Promise.resolve();
@@ -66,7 +69,12 @@ export class EventRoom {
   ): Promise<Replies['act']> {
     return this.serial(async () => {
       const seen = this.actionSeq.get(action.id);
-      if (seen !== undefined) return { ok: true, seq: seen, duplicate: true };
+      if (seen !== undefined) {
+        // A resend by the same sender is answered as done; anyone else reusing an id is told so.
+        const earlier = this.log[seen - 1];
+        if (earlier && sameActor(earlier.actor, actor)) return { ok: true, seq: seen, duplicate: true };
+        return fail('invalid_message', 'That action id is already used; make a new one for each action.');
+      }
       const cmd = findCommand(action.type);
       if (!cmd) return fail('unknown_action', `There is no action called "${action.type.slice(0, 64)}".`);
       if (!cmd.roles.includes(actor.role))
@@ -108,7 +116,7 @@ export class EventRoom {
    * A phone joins (or comes back). The phone makes up its own token, so a join that is retried
    * after a lost reply finds the same person instead of creating a second one.
    */
-  join(token: string, name: string | null, now = Date.now()): Promise<Replies['join']> {
+  join(token: string, name: string | null, rejoin: boolean, now = Date.now()): Promise<Replies['join']> {
     return this.serial(async () => {
       const cleanName = NameSchema.safeParse(name ?? '');
       if (!cleanName.success)
@@ -119,8 +127,9 @@ export class EventRoom {
       const tokenHash = hashToken(token);
       const known = await this.store.participantByTokenHash(this.id, tokenHash);
       const participantId = known ?? newParticipantId();
-      const existing = this.state.participants[participantId];
-      if (!existing || existing.left) {
+      const existing = personById(this.state, participantId);
+      // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
+      if (!existing || (existing.left && rejoin)) {
         const decision = decideJoin(this.state, participantId, cleanName.data || null);
         if (!decision.ok) return decision;
         if (!known) await this.store.addParticipant(this.id, participantId, tokenHash);

@@ -69,10 +69,13 @@ export function wireSockets(io: Server, events: Events) {
     ) {
       socket.on(name as string, async (...args: unknown[]) => {
         const last = args[args.length - 1];
+        // Without a callback there is nowhere to answer; refusals still get a `problem` push.
         const ack: Ack =
           typeof last === 'function'
             ? (last as Ack)
-            : (reply) => socket.emit('problem', { event: name, reply });
+            : (reply) => {
+                if ((reply as { ok?: boolean }).ok === false) socket.emit('problem', { event: name, reply });
+              };
         const raw = typeof last === 'function' ? args.slice(0, -1)[0] : args[0];
         if (limiter) {
           try {
@@ -110,6 +113,7 @@ export function wireSockets(io: Server, events: Events) {
     on('facilitate', joinLimiter, async ({ eventId, token }) => {
       const busy = alreadyIn();
       if (busy) return busy;
+      if (!(await events.store.meta(eventId))) return failure('unknown_event', 'There is no such event.');
       if (!(await events.isFacilitator(eventId, token)))
         return failure('bad_token', 'This facilitator link is not valid for that event.');
       const room = await events.get(eventId);
@@ -120,14 +124,14 @@ export function wireSockets(io: Server, events: Events) {
       return { ok: true, role: 'facilitator', eventId, serverNow: Date.now() };
     });
 
-    on('join', joinLimiter, async ({ code, name, token }) => {
+    on('join', joinLimiter, async ({ code, name, token, rejoin }) => {
       const busy = alreadyIn();
       if (busy) return busy;
       const eventId = await events.store.eventIdByJoinCode(code);
       const room = eventId ? await events.get(eventId) : null;
       if (!room)
         return failure('unknown_event', `No event has the join code ${code}. Check the code on the screen.`);
-      const reply = await room.join(token, name?.trim() ? name.trim() : null);
+      const reply = await room.join(token, name?.trim() ? name.trim() : null, rejoin === true);
       if (reply.ok) {
         data.eventId = room.id;
         data.viewer = { role: 'participant', id: reply.participantId };

@@ -73,6 +73,8 @@ export class LiveConnection {
   private readonly onOnline = () => this.socket.connect();
   /** Records received before the event's first record (a fresh page) wait here. */
   private log: EventRecord[] = [];
+  private rejoinNext = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly identity: Identity) {
     this.key = storageKey('outbox', identity);
@@ -95,7 +97,11 @@ export class LiveConnection {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('pagehide', this.saveNow);
     this.socket = io({ transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000, timeout: 10_000 });
-    this.socket.on('connect', () => void this.hello());
+    this.socket.on('connect', () => {
+      // Records can arrive between joining the rooms and the catch-up reply: hold them until then.
+      this.syncing = true;
+      void this.hello();
+    });
     this.socket.on('disconnect', () => useLive.setState({ status: 'offline' }));
     this.socket.on('connect_error', () => useLive.setState({ status: 'offline' }));
     this.socket.on('record', (r: EventRecord) => this.receive([r]));
@@ -111,6 +117,7 @@ export class LiveConnection {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('pagehide', this.saveNow);
     this.saveNow();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.socket.close();
   }
 
@@ -129,6 +136,13 @@ export class LiveConnection {
       // Storage full: the screen works without the cache; only an offline reload loses it.
     }
   };
+
+  /** Come back after leaving: reconnect and ask to be seated again. */
+  rejoin() {
+    this.rejoinNext = true;
+    this.socket.disconnect();
+    this.socket.connect();
+  }
 
   /** Queue an action; it is sent now if online, or as soon as the connection is back. */
   send<N extends CommandName>(type: N, payload: CommandPayload<N>): string {
@@ -158,9 +172,10 @@ export class LiveConnection {
             .catch(() => null)) as Replies['facilitate'] | null)
         : ((await this.socket
             .timeout(ACK_TIMEOUT_MS)
-            .emitWithAck('join', { code: id.code, name: id.name, token: id.token })
+            .emitWithAck('join', { code: id.code, name: id.name, token: id.token, rejoin: this.rejoinNext })
             .catch(() => null)) as Replies['join'] | null);
     if (!reply) return this.retrySoon();
+    this.rejoinNext = false;
     if (!reply.ok) {
       useLive.setState({ fatal: reply.error, status: 'offline' });
       this.socket.close();
@@ -239,9 +254,13 @@ export class LiveConnection {
           .emitWithAck('act', { id: next.id, type: next.type, payload: next.payload })
           .catch(() => null)) as Replies['act'] | null;
         if (!reply) break; // offline or slow: keep it, try again on reconnect
-        if (!reply.ok && reply.error.code === 'rate_limited') {
-          await new Promise((r) => setTimeout(r, 2_000));
-          continue;
+        if (!reply.ok && (reply.error.code === 'rate_limited' || reply.error.code === 'server_error')) {
+          // Not a refusal of the action itself: keep it and try again shortly (same id, so safe).
+          this.retryTimer ??= setTimeout(() => {
+            this.retryTimer = null;
+            void this.flush();
+          }, 3_000);
+          break;
         }
         const rest = useLive.getState().outbox.filter((a) => a.id !== next.id);
         this.saveOutbox(rest);

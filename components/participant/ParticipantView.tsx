@@ -1,9 +1,9 @@
 'use client';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import type { EventState } from '../../lib/state';
 import { hostedTable, phaseOf, tableMembers, tableOf } from '../../lib/view';
 import { useLive } from '../live/store';
-import { useSend } from '../live/useConnection';
+import { ConnectionContext, useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Problems } from '../ui/Problems';
@@ -208,11 +208,12 @@ function LeaveButton() {
 
 /** Joining again reconnects with the same phone token, so the person keeps their notes. */
 function LeftCard() {
+  const conn = useContext(ConnectionContext);
   return (
     <section className="rounded-2xl border-2 border-stone-200 bg-white p-5">
       <h1 className="text-2xl font-bold">You have left the café</h1>
       <p className="mt-2 text-lg">Thank you for taking part. Your notes are kept.</p>
-      <Button className="mt-4" onClick={() => window.location.reload()}>
+      <Button className="mt-4" onClick={() => conn?.rejoin()}>
         Join again
       </Button>
     </section>

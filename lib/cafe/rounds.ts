@@ -35,7 +35,11 @@ export const activePeople = (state: EventState): string[] =>
 export function makePlan(state: EventState, round: number): SeatingPlan {
   const people = activePeople(state);
   const active = new Set(people);
-  const tableCount = state.tableCount ?? state.settings.tables ?? suggestTableCount(people.length);
+  // In "work it out" mode the count follows the people present until round 1 starts.
+  const autoFirst = round === 0 && state.settings.tables === null;
+  const tableCount = autoFirst
+    ? suggestTableCount(people.length)
+    : (state.tableCount ?? state.settings.tables ?? suggestTableCount(people.length));
   const hosts: Record<string, string> = {};
   const hosting = new Set<string>();
   for (const [table, pid] of Object.entries(state.hosts)) {
@@ -80,6 +84,8 @@ export const roundCommands = {
     decide: (_p, { state }) => {
       const next = roundToSeat(state);
       if ('error' in next) return fail('wrong_state', next.error);
+      if (activePeople(state).length === 0)
+        return fail('wrong_state', 'Nobody has joined yet, so there is nobody to seat.');
       return draft('seating.planned', makePlan(state, next.round));
     },
   }),
@@ -162,7 +168,7 @@ function applyRoundEnded(state: EventState, round: number, endedAt: number): Eve
 }
 
 function applyPlan(state: EventState, plan: SeatingPlan): EventState {
-  const s = withRound(state, plan.round, { status: 'seated', seating: plan.seating });
+  const s = withRound(state, plan.round, { status: 'seated', seating: plan.seating, hosts: plan.hosts });
   return { ...s, current: plan.round, tableCount: plan.tableCount, hosts: plan.hosts };
 }
 

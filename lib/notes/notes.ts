@@ -9,7 +9,7 @@ import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import type { RecordOf } from '../records';
 import { humanText } from '../settings';
-import type { EventState } from '../state';
+import { type EventState, noteById, personById } from '../state';
 
 const NoteText = humanText(LIMITS.note).pipe(z.string().min(1, 'a note cannot be empty'));
 const NoteId = z.string().min(1).max(64);
@@ -28,6 +28,8 @@ export const noteCommands = {
     roles: ['participant'],
     decide: ({ text, round, table }, { state, actor }) => {
       if (actor.role !== 'participant') return fail('not_allowed', 'Only participants write notes.');
+      if (personById(state, actor.id)?.left !== false)
+        return fail('not_allowed', 'You have left this café; join again to write notes.');
       const seatedAt = state.rounds[round]?.seating[actor.id];
       if (seatedAt === undefined) return fail('wrong_state', 'You are not seated at a table in that round.');
       if (seatedAt !== table)
@@ -39,10 +41,12 @@ export const noteCommands = {
     schema: z.strictObject({ noteId: NoteId, text: NoteText }),
     roles: ['participant'],
     decide: ({ noteId, text }, { state, actor }) => {
-      const note = state.notes[noteId];
+      const note = noteById(state, noteId);
       if (!note || note.withdrawn) return fail('not_found', 'That note does not exist or was withdrawn.');
       if (actor.role !== 'participant' || note.authorId !== actor.id)
         return fail('not_allowed', 'You can only edit your own notes.');
+      if (personById(state, actor.id)?.left !== false)
+        return fail('not_allowed', 'You have left this café; join again to edit notes.');
       return draft('note.edited', { noteId, text });
     },
   }),
@@ -50,7 +54,7 @@ export const noteCommands = {
     schema: z.strictObject({ noteId: NoteId }),
     roles: ['participant', 'facilitator'],
     decide: ({ noteId }, { state, actor }) => {
-      const note = state.notes[noteId];
+      const note = noteById(state, noteId);
       if (!note || note.withdrawn)
         return fail('not_found', 'That note does not exist or was already withdrawn.');
       if (actor.role === 'participant' && note.authorId !== actor.id)
@@ -66,7 +70,7 @@ type NoteRecord = RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn'>;
 export function reduceNote(state: EventState, rec: NoteRecord): EventState {
   switch (rec.type) {
     case 'note.posted': {
-      if (state.notes[rec.id]) return state;
+      if (noteById(state, rec.id)) return state;
       const note = {
         id: rec.id,
         authorId: rec.actor.role === 'participant' ? rec.actor.id : null,
@@ -87,13 +91,13 @@ export function reduceNote(state: EventState, rec: NoteRecord): EventState {
       return { ...state, notes: { ...state.notes, [rec.id]: note }, noteOrder };
     }
     case 'note.edited': {
-      const note = state.notes[rec.payload.noteId];
+      const note = noteById(state, rec.payload.noteId);
       if (!note || note.withdrawn || rec.seq <= note.rev) return state;
       const next = { ...note, text: rec.payload.text, editedAt: rec.at, rev: rec.seq };
       return { ...state, notes: { ...state.notes, [note.id]: next } };
     }
     case 'note.withdrawn': {
-      const note = state.notes[rec.payload.noteId];
+      const note = noteById(state, rec.payload.noteId);
       if (!note || note.withdrawn) return state;
       // The words go: a withdrawn note keeps only where it was, so counts stay honest.
       const next = { ...note, text: '', withdrawn: true, editedAt: rec.at, rev: rec.seq };

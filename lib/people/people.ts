@@ -9,7 +9,7 @@ import { LIMITS } from '../limits';
 import type { RecordOf } from '../records';
 import { seatLateArrival } from '../seating';
 import { humanText } from '../settings';
-import type { EventState } from '../state';
+import { type EventState, personById } from '../state';
 
 export const NameSchema = humanText(LIMITS.name);
 
@@ -18,7 +18,7 @@ export function decideJoin(state: EventState, participantId: string, rawName: st
   const name = rawName && rawName.length > 0 ? rawName : null;
   const identity = state.settings.identity;
   if (identity === 'named' && !name) return fail('invalid_message', 'This event asks everyone for a name.');
-  const existing = state.participants[participantId];
+  const existing = personById(state, participantId);
   if (existing && !existing.left) return fail('wrong_state', 'You have already joined.');
   return draft('participant.joined', {
     participantId,
@@ -43,7 +43,7 @@ function seatFor(state: EventState, participantId: string): number | null {
 }
 
 const isActive = (state: EventState, pid: string) => {
-  const p = state.participants[pid];
+  const p = personById(state, pid);
   return p !== undefined && !p.left;
 };
 
@@ -104,7 +104,7 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
   switch (rec.type) {
     case 'participant.joined': {
       const { participantId, name, table } = rec.payload;
-      const before = state.participants[participantId];
+      const before = personById(state, participantId);
       const participants = {
         ...state.participants,
         [participantId]: {
@@ -124,7 +124,7 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
       return { ...state, participants, rounds };
     }
     case 'participant.left': {
-      const p = state.participants[rec.payload.participantId];
+      const p = personById(state, rec.payload.participantId);
       if (!p) return state;
       return {
         ...state,
@@ -133,7 +133,7 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
       };
     }
     case 'host.volunteered': {
-      const p = state.participants[rec.payload.participantId];
+      const p = personById(state, rec.payload.participantId);
       if (!p) return state;
       const participants = { ...state.participants, [p.id]: { ...p, volunteer: rec.payload.volunteering } };
       return { ...state, participants };
@@ -145,12 +145,16 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
       if (participantId) hosts[String(table)] = participantId;
       // Before a round starts a new host walks to their table; during a round they move next round.
       const r = state.rounds[state.current];
-      if (participantId && r?.status === 'seated') {
-        const rounds = state.rounds.slice();
-        rounds[state.current] = { ...r, seating: { ...r.seating, [participantId]: table } };
-        return { ...state, hosts, rounds };
+      if (!r || r.status === 'ended') return { ...state, hosts };
+      const rounds = state.rounds.slice();
+      if (r.status === 'seated') {
+        const seating = participantId ? { ...r.seating, [participantId]: table } : r.seating;
+        rounds[state.current] = { ...r, seating, hosts };
+      } else {
+        // Mid-round, the person keeps their seat; the round's record of hosts still follows the change.
+        rounds[state.current] = { ...r, hosts };
       }
-      return { ...state, hosts };
+      return { ...state, hosts, rounds };
     }
   }
 }
