@@ -3,9 +3,17 @@ import type { z } from 'zod';
 import { roundCommands } from './cafe/rounds';
 import type { CommandDef } from './command';
 import { noteCommands } from './notes/notes';
+import { convergenceCommands } from './openspace/convergence';
+import { openSpaceCommands } from './openspace/sessions';
 import { peopleCommands } from './people/people';
 
-const ALL = { ...roundCommands, ...peopleCommands, ...noteCommands };
+const ALL = {
+  ...roundCommands,
+  ...peopleCommands,
+  ...noteCommands,
+  ...openSpaceCommands,
+  ...convergenceCommands,
+};
 
 export type CommandName = keyof typeof ALL;
 export type CommandPayload<N extends CommandName> = z.input<(typeof ALL)[N]['schema']>;

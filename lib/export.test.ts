@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type ExportedCafe, exportCafe, toCsv, toJson, toMarkdown } from './export';
 import type { Actor, EventRecord, RecordOf, RecordPayloads, RecordType } from './records';
 import { foldLog } from './reducer';
-import { CafeSettingsSchema } from './settings';
+import { EventSettingsSchema } from './settings';
 import type { EventState } from './state';
 
 const T0 = Date.UTC(2025, 4, 17, 9, 0, 0);
@@ -60,7 +60,7 @@ const MARKUP = ['**bold** and _italic_', '<script>alert(1)</script>', '# heading
  */
 function smallCafe(texts: typeof TRICKY = TRICKY) {
   const log = new Log();
-  const settings = CafeSettingsSchema.parse({
+  const settings = EventSettingsSchema.parse({
     title: 'Riverside *neighbourhood* café',
     purpose: 'Plan the [summer] together.',
     tables: 2,

@@ -10,6 +10,17 @@ export const LIMITS = {
   minutesMin: 1,
   minutesMax: 180,
   extendMinutesMax: 30,
+  slots: 24,
+  spaces: 60,
+  slotLabel: 60,
+  spaceName: 60,
+  spaceNotes: 200,
+  sessionTitle: 120,
+  sessionDescription: 600,
+  reportField: 3000,
+  reportNames: 1000,
+  announcement: 280,
+  actionText: 300,
   /** Largest socket message we accept, in bytes (Socket.IO closes the connection above it). */
   messageBytes: 16 * 1024,
 } as const;

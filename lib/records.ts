@@ -3,11 +3,16 @@
  * server (after validation and authorisation), so their shapes are plain types, not schemas.
  */
 
+import type { OpenSpaceStage, SessionReport } from './openspace/state';
 import type { Seating } from './seating';
-import type { CafeSettings } from './settings';
-import type { ParticipantId } from './state';
+import type { EventSettings } from './settings';
+import type { EventPart, ParticipantId } from './state';
 
-export type Actor = { role: 'facilitator' } | { role: 'participant'; id: ParticipantId };
+export type Actor =
+  | { role: 'facilitator' }
+  | { role: 'participant'; id: ParticipantId }
+  /** The server itself, e.g. clearing the presence of a phone that went away. */
+  | { role: 'system' };
 
 export interface SeatingPlan {
   round: number;
@@ -18,7 +23,7 @@ export interface SeatingPlan {
 }
 
 export interface RecordPayloads {
-  'event.created': { eventId: string; joinCode: string; settings: CafeSettings };
+  'event.created': { eventId: string; joinCode: string; settings: EventSettings };
   'participant.joined': { participantId: ParticipantId; name: string | null; table: number | null };
   'participant.left': { participantId: ParticipantId };
   'host.volunteered': { participantId: ParticipantId; volunteering: boolean };
@@ -29,9 +34,48 @@ export interface RecordPayloads {
   'round.resumed': { round: number; endsAt: number };
   'round.extended': { round: number; minutes: number; endsAt: number | null; remainingMs: number | null };
   'round.ended': { round: number; endedAt: number; next: SeatingPlan | null };
-  'note.posted': { table: number; round: number; text: string };
+  /** A café note has a table and round; an Open Space note has a session (table 0, round -1). */
+  'note.posted': { table: number; round: number; text: string; session?: string };
   'note.edited': { noteId: string; text: string };
   'note.withdrawn': { noteId: string };
+  'event.part': { part: EventPart };
+  'marketplace.opened': Record<string, never>;
+  'marketplace.closed': Record<string, never>;
+  'session.proposed': {
+    sessionId: string;
+    title: string;
+    description: string;
+    anonymous: boolean;
+    slot: number | null;
+    space: number | null;
+  };
+  'session.edited': { sessionId: string; title: string; description: string };
+  'session.moved': {
+    sessionId: string;
+    slot: number | null;
+    space: number | null;
+    swappedWith: string | null;
+  };
+  'session.merged': { sessionId: string; into: string };
+  'session.cancelled': { sessionId: string };
+  'session.interest': { sessionId: string; participantId: ParticipantId; interested: boolean };
+  'session.reporter': { sessionId: string; participantId: ParticipantId };
+  'session.reported': { sessionId: string; report: Omit<SessionReport, 'updatedAt'> };
+  'presence.here': { participantId: ParticipantId; sessionId: string | null };
+  'presence.cleared': { participantId: ParticipantId };
+  'announcement.made': { text: string };
+  'stage.changed': { stage: OpenSpaceStage };
+  'vote.cast': { participantId: ParticipantId; sessionId: string };
+  'vote.removed': { participantId: ParticipantId; sessionId: string };
+  'action.proposed': {
+    actionId: string;
+    sessionId: string;
+    title: string;
+    nextStep: string;
+    due: string | null;
+  };
+  'action.edited': { actionId: string; title: string; nextStep: string; due: string | null };
+  'action.signup': { actionId: string; participantId: ParticipantId; signedUp: boolean };
 }
 
 export type RecordType = keyof RecordPayloads;

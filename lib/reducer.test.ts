@@ -10,7 +10,7 @@ import { decideJoin } from './people/people';
 import type { Actor, EventRecord, RecordOf } from './records';
 import { foldLog, initialState, reduce } from './reducer';
 import { encounterStats, type Seating } from './seating';
-import { type CafeSettings, CafeSettingsSchema } from './settings';
+import { type EventSettings, EventSettingsSchema } from './settings';
 import type { EventState } from './state';
 import { phaseOf, remainingMs } from './view';
 
@@ -22,8 +22,8 @@ const person = (id: string): Actor => ({ role: 'participant', id });
 const QUESTION_1 = 'What do you love about where you live?';
 const QUESTION_2 = 'What would you change first?';
 
-function settings(overrides: Partial<CafeSettings> = {}): CafeSettings {
-  return CafeSettingsSchema.parse({
+function settings(overrides: Partial<EventSettings> = {}): EventSettings {
+  return EventSettingsSchema.parse({
     title: 'Our town in 2035',
     purpose: 'Hear every neighbourhood.',
     tables: 3,
@@ -81,7 +81,7 @@ class Cafe {
   state: EventState;
   now = T0;
 
-  constructor(s: CafeSettings = settings()) {
+  constructor(s: EventSettings = settings()) {
     const created: RecordOf<'event.created'> = {
       seq: 1,
       id: 'created-0001',
@@ -176,7 +176,7 @@ const PEOPLE: [string, string | null][] = [
 const IDS = PEOPLE.map(([id]) => id);
 
 /** Nine people have joined; Ada hosts table 1, Ben table 2, and Chen has offered to host. */
-function cafeWithHosts(s: CafeSettings = settings()): Cafe {
+function cafeWithHosts(s: EventSettings = settings()): Cafe {
   const cafe = new Cafe(s);
   for (const [id, name] of PEOPLE) cafe.later(1_000).join(id, name);
   cafe.facilitate('host.assign', { table: 1, participantId: 'p1' });
@@ -205,7 +205,8 @@ const tableSizes = (seating: Seating, tables: number) => {
 
 describe('the command registry', () => {
   it('offers exactly the actions a café needs, each to the right people', () => {
-    const roles = Object.fromEntries(COMMAND_NAMES.map((n) => [n, findCommand(n)?.roles]));
+    const cafeNames = COMMAND_NAMES.filter((n) => /^(seating|round|participant|host|note)\./.test(n));
+    const roles = Object.fromEntries(cafeNames.map((n) => [n, findCommand(n)?.roles]));
     expect(roles).toEqual({
       'seating.plan': ['facilitator'],
       'round.start': ['facilitator'],

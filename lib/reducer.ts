@@ -4,6 +4,9 @@
  */
 import { reduceRound } from './cafe/rounds';
 import { reduceNote } from './notes/notes';
+import { reduceConvergence } from './openspace/convergence';
+import { reduceSessions } from './openspace/sessions';
+import { emptyOpenSpace } from './openspace/state';
 import { reducePeople } from './people/people';
 import type { EventRecord, RecordOf } from './records';
 import type { EventState } from './state';
@@ -31,6 +34,8 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     current: -1,
     notes: {},
     noteOrder: [],
+    part: settings.rounds.length > 0 ? 'cafe' : 'openSpace',
+    openSpace: settings.openSpace ? emptyOpenSpace() : null,
   };
 }
 
@@ -70,6 +75,28 @@ function reduceEventWide(
     case 'round.extended':
     case 'round.ended':
       return reduceRound(state, rec);
+    case 'event.part':
+    case 'marketplace.opened':
+    case 'marketplace.closed':
+    case 'session.proposed':
+    case 'session.edited':
+    case 'session.moved':
+    case 'session.merged':
+    case 'session.cancelled':
+    case 'session.interest':
+    case 'session.reporter':
+    case 'session.reported':
+    case 'presence.here':
+    case 'presence.cleared':
+    case 'announcement.made':
+      return reduceSessions(state, rec);
+    case 'stage.changed':
+    case 'vote.cast':
+    case 'vote.removed':
+    case 'action.proposed':
+    case 'action.edited':
+    case 'action.signup':
+      return reduceConvergence(state, rec);
   }
 }
 

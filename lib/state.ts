@@ -3,8 +3,9 @@
  * server, the browser and the exports read the same thing.
  */
 
+import type { OpenSpaceState } from './openspace/state';
 import type { Seating } from './seating';
-import type { CafeSettings } from './settings';
+import type { EventSettings } from './settings';
 
 export type ParticipantId = string;
 
@@ -43,6 +44,8 @@ export interface Note {
   postedAt: number;
   editedAt: number | null;
   withdrawn: boolean;
+  /** The Open Space session it was written in (then table is 0 and round is -1), or null. */
+  session: string | null;
   /** Sequence number of the record that posted it (the order notes were written in). */
   seq: number;
   /** Sequence number of the last record applied to this note (orders edits that arrive late). */
@@ -53,7 +56,7 @@ export interface EventState {
   id: string;
   joinCode: string;
   createdAt: number;
-  settings: CafeSettings;
+  settings: EventSettings;
   /** Highest sequence number applied to this state. */
   seq: number;
   /** Fixed when round 1 is seated (from settings, or worked out from the number of people). */
@@ -67,7 +70,13 @@ export interface EventState {
   notes: Record<string, Note>;
   /** Note ids in the order they were posted. */
   noteOrder: string[];
+  /** Which part of the event is running now: the café or the Open Space. */
+  part: EventPart;
+  /** null when the event has no Open Space. */
+  openSpace: OpenSpaceState | null;
 }
+
+export type EventPart = 'cafe' | 'openSpace';
 
 /** Look a note up by an id that may have come from outside: own keys only, so "constructor" finds nothing. */
 export const noteById = (state: EventState, id: string): Note | undefined =>

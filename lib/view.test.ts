@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, EventRecord, RecordOf, RecordPayloads, RecordType } from './records';
 import { foldLog } from './reducer';
-import { CafeSettingsSchema } from './settings';
+import { EventSettingsSchema } from './settings';
 import type { EventState, RoundState } from './state';
 import {
   activeCount,
@@ -45,7 +45,7 @@ class Log {
 /** A café with two rounds of ten minutes and two tables; people join in the order given. */
 function lobby(people: [string, string | null][] = []): Log {
   const log = new Log();
-  const settings = CafeSettingsSchema.parse({
+  const settings = EventSettingsSchema.parse({
     title: 'Views',
     purpose: '',
     tables: 2,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, EventRecord, RecordOf, RecordPayloads, RecordType } from './records';
 import { foldLog } from './reducer';
-import { CafeSettingsSchema } from './settings';
+import { EventSettingsSchema } from './settings';
 import type { EventState } from './state';
 import {
   canSee,
@@ -47,7 +47,7 @@ const PEOPLE = ['ann', 'bo', 'cy', 'di', 'ed', 'fay'];
 /** Six people seated for round 1 at two tables: Ann hosts table 1 (Bo, Cy), Di table 2 (Ed, Fay). */
 function seatedRound1(): Log {
   const log = new Log();
-  const settings = CafeSettingsSchema.parse({
+  const settings = EventSettingsSchema.parse({
     title: 'Who sees what',
     purpose: '',
     tables: 2,

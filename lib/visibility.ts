@@ -29,15 +29,21 @@ export function roomsFor(state: EventState, viewer: Viewer): string[] {
 
 /** The rooms a record goes to, or null when it goes to everyone in the event. */
 export function roomsOf(state: EventState, rec: EventRecord): string[] | null {
-  let note: { table: number; round: number; authorId: string | null } | undefined;
+  let note: { table: number; round: number; session: string | null; authorId: string | null } | undefined;
   if (rec.type === 'note.posted') {
-    note = { ...rec.payload, authorId: rec.actor.role === 'participant' ? rec.actor.id : null };
+    note = {
+      ...rec.payload,
+      session: rec.payload.session ?? null,
+      authorId: rec.actor.role === 'participant' ? rec.actor.id : null,
+    };
   } else if (rec.type === 'note.edited' || rec.type === 'note.withdrawn') {
     note = noteById(state, rec.payload.noteId);
   } else {
     return null;
   }
   if (!note) return [ROOM_ALL_NOTES];
+  // Open Space sessions are open to everyone, and so are their notes.
+  if (note.session !== null) return null;
   const rooms = [ROOM_ALL_NOTES, tableRoom(note.table, note.round), hostRoom(note.table)];
   if (note.authorId) rooms.push(personRoom(note.authorId));
   return rooms;

@@ -5,8 +5,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
+import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
-import { CafeSettingsSchema } from '../lib/settings';
+import { EventSettingsSchema } from '../lib/settings';
 import type { Events } from './events';
 import { log } from './log';
 
@@ -132,7 +133,7 @@ async function createEvent(req: IncomingMessage, res: ServerResponse, events: Ev
       tooLarge ? 'The request is too large.' : 'The request is not valid JSON.',
     );
   }
-  const parsed = z.strictObject({ settings: CafeSettingsSchema }).safeParse(body);
+  const parsed = z.strictObject({ settings: EventSettingsSchema }).safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     const first = issues[0];
@@ -150,9 +151,9 @@ async function createEvent(req: IncomingMessage, res: ServerResponse, events: Ev
 }
 
 async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Events, url: URL) {
-  const m = /^\/api\/events\/([^/]+)\/export\.(md|csv|json)$/.exec(url.pathname);
+  const m = /^\/api\/events\/([^/]+)\/(export|proceedings)\.(md|csv|json)$/.exec(url.pathname);
   if (!m) return problem(res, 404, 'not_found', 'There is no such API address.');
-  const [, rawId, format] = m;
+  const [, rawId, kind, format] = m;
   const auth = req.headers.authorization ?? '';
   const token = TokenSchema.safeParse(auth.replace(/^Bearer\s+/i, ''));
   const eventId = EventIdSchema.safeParse(rawId);
@@ -162,9 +163,17 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
   const room = await events.get(eventId.data);
   if (!room) return problem(res, 404, 'unknown_event', 'There is no such event.');
   const fmt = FORMATS[format as keyof typeof FORMATS];
-  const cafe = exportCafe(room.state, Date.now());
-  const name = `${slug(room.state.settings.title)}-notes.${format}`;
-  send(res, 200, fmt.render(cafe), {
+  let body: string;
+  if (kind === 'proceedings') {
+    if (!room.state.openSpace) return problem(res, 404, 'not_found', 'This event has no Open Space.');
+    if (format === 'csv') return problem(res, 404, 'not_found', 'The proceedings come as Markdown or JSON.');
+    const p = exportProceedings(room.state, Date.now());
+    body = format === 'md' ? toProceedingsMarkdown(p) : toProceedingsJson(p);
+  } else {
+    body = fmt.render(exportCafe(room.state, Date.now()));
+  }
+  const name = `${slug(room.state.settings.title)}-${kind === 'proceedings' ? 'proceedings' : 'notes'}.${format}`;
+  send(res, 200, body, {
     'content-type': fmt.type,
     'content-disposition': `attachment; filename="${name}"`,
   });

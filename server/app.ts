@@ -21,6 +21,7 @@ export interface AppOptions {
   web: boolean;
   dev: boolean;
   publicUrl?: string;
+  presenceTimeoutMs?: number;
 }
 
 export interface RunningApp {
@@ -84,7 +85,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     pingInterval: 10_000,
     pingTimeout: 8_000,
   });
-  wireSockets(io, events);
+  wireSockets(io, events, { presenceTimeoutMs: opts.presenceTimeoutMs ?? 120_000 });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

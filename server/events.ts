@@ -1,7 +1,7 @@
 /** The live events of this process: created on demand, loaded from the store once, then kept. */
 
 import type { NewRecord } from '../lib/records';
-import { CafeSettingsSchema } from '../lib/settings';
+import { EventSettingsSchema } from '../lib/settings';
 import { hashToken, newEventId, newJoinCode, newRecordId, newToken } from './ids';
 import { type Delivery, EventRoom } from './room';
 import type { Store } from './store/store';
@@ -25,9 +25,9 @@ export class Events {
     return room;
   }
 
-  /** Create a café from settings that already passed CafeSettingsSchema. */
+  /** Create a café from settings that already passed EventSettingsSchema. */
   async create(settingsInput: unknown, now = Date.now()) {
-    const settings = CafeSettingsSchema.parse(settingsInput);
+    const settings = EventSettingsSchema.parse(settingsInput);
     const eventId = newEventId();
     const facilitatorToken = newToken();
     for (let attempt = 0; ; attempt++) {

@@ -11,6 +11,7 @@ const app = await startApp({
   web: env.WEB !== 'off',
   dev: env.NODE_ENV === 'development',
   publicUrl: env.PUBLIC_URL,
+  presenceTimeoutMs: env.PRESENCE_TIMEOUT_MS ? Number(env.PRESENCE_TIMEOUT_MS) : undefined,
 });
 
 // The first line a test harness (and a person) reads: where the app is.

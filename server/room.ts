@@ -4,7 +4,7 @@
  * handled one at a time, so every decision sees the state the previous one left.
  * Knows nothing about sockets: delivery is a callback, so it is testable without a network.
  */
-import type { CommandContext } from '../lib/command';
+import type { CommandContext, Draft } from '../lib/command';
 import { findCommand } from '../lib/commands';
 import { fail } from '../lib/errors';
 import { decideJoin, NameSchema } from '../lib/people/people';
@@ -33,7 +33,7 @@ const CHANGES_ROOMS = new Set([
 const MAX_CONFLICT_RETRIES = 5;
 
 const sameActor = (a: Actor, b: Actor) =>
-  a.role === b.role && (a.role === 'facilitator' || (b.role === 'participant' && a.id === b.id));
+  a.role === 'participant' ? b.role === 'participant' && a.id === b.id : a.role === b.role;
 
 export class EventRoom {
   private queue: Promise<unknown> = Promise.resolve();
@@ -147,6 +147,18 @@ export class EventRoom {
         this.apply(result.record);
       }
       return { ok: true, role: 'participant', eventId: this.id, participantId, token, serverNow: now };
+    });
+  }
+
+  /** A record the server itself makes (no client asked), e.g. clearing a vanished phone's presence. */
+  system(record: Draft, now = Date.now()): Promise<void> {
+    return this.serial(async () => {
+      const rec = { ...record, id: newRecordId(), at: now, actor: { role: 'system' } } as NewRecord;
+      for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+        const result = await this.store.append(this.id, this.state.seq, rec);
+        if (result.ok) return this.apply(result.record);
+        await this.catchUpFromStore();
+      }
     });
   }
 

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { ActionError } from '../lib/errors';
 import { type ClientMessageName, ClientMessages, type Failure } from '../lib/protocol';
 import type { EventRecord } from '../lib/records';
-import { roomsFor, type Viewer } from '../lib/visibility';
+import { personRoom, roomsFor, type Viewer } from '../lib/visibility';
 import type { Events } from './events';
 import { log } from './log';
 import type { Delivery, EventRoom } from './room';
@@ -53,7 +53,12 @@ export function createDelivery(getIo: () => Server): Delivery {
   };
 }
 
-export function wireSockets(io: Server, events: Events) {
+export interface SocketOptions {
+  /** How long a participant's phone may be gone before they stop counting as present in a session. */
+  presenceTimeoutMs: number;
+}
+
+export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: SocketOptions) {
   const actionLimiter = new RateLimiterMemory({ points: 30, duration: 10 });
   // Per connection, not per address: a whole hall of phones often shares one Wi-Fi address.
   const joinLimiter = new RateLimiterMemory({ points: 10, duration: 30 });
@@ -153,6 +158,21 @@ export function wireSockets(io: Server, events: Events) {
       if (!room || !data.viewer) return failure('not_joined', 'Join or open an event first.');
       const actor = data.viewer.role === 'facilitator' ? ({ role: 'facilitator' } as const) : data.viewer;
       return room.act(actor, action);
+    });
+
+    socket.on('disconnect', () => {
+      const { eventId, viewer } = data;
+      if (!eventId || viewer?.role !== 'participant') return;
+      // Phones sleep and signals drop: wait before saying someone has left their session.
+      setTimeout(() => {
+        void (async () => {
+          const stillHere = io.sockets.adapter.rooms.get(roomName(eventId, personRoom(viewer.id)))?.size ?? 0;
+          if (stillHere > 0) return;
+          const room = await events.get(eventId);
+          if (room?.state.openSpace && Object.hasOwn(room.state.openSpace.presence, viewer.id))
+            await room.system({ type: 'presence.cleared', payload: { participantId: viewer.id } });
+        })().catch((err) => log.error({ err: String(err) }, 'clearing presence failed'));
+      }, presenceTimeoutMs).unref();
     });
 
     socket.onAny((event: string, ...args: unknown[]) => {

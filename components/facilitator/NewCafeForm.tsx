@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
-import { CafeSettingsSchema, type Identity } from '../../lib/settings';
+import { EventSettingsSchema, type Identity } from '../../lib/settings';
 import { Button } from '../ui/Button';
 import { saveEvent } from './saved';
 
@@ -43,7 +43,7 @@ export function NewCafeForm() {
       rounds: rounds.map((r) => ({ question: r.question, minutes: Number(r.minutes) })),
       identity,
     };
-    const parsed = CafeSettingsSchema.safeParse(settings);
+    const parsed = EventSettingsSchema.safeParse(settings);
     if (!parsed.success) {
       setErrors(parsed.error.issues.map((i) => explainIssue(i.path, i.message)));
       return;

@@ -22,7 +22,8 @@ export function TableNotes({
   const outbox = useLive((s) => s.outbox);
   const notes = notesAt(event, table, round);
   const pending = outbox.flatMap((a) => {
-    if (a.type !== 'note.post') return [];
+    // The note's id is its action id: once the record is here, the outbox copy is not shown twice.
+    if (a.type !== 'note.post' || event.notes[a.id]) return [];
     const p = a.payload as { text: string; round: number; table: number };
     return p.round === round && p.table === table ? [{ id: a.id, text: p.text }] : [];
   });

@@ -7,29 +7,43 @@ import { z } from 'zod';
 import { command, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
+import { sessionById } from '../openspace/sessions';
 import type { RecordOf } from '../records';
-import { humanText } from '../settings';
 import { type EventState, noteById, personById } from '../state';
+import { humanText } from '../text';
 
 const NoteText = humanText(LIMITS.note).pipe(z.string().min(1, 'a note cannot be empty'));
 const NoteId = z.string().min(1).max(64);
 
 export const noteCommands = {
   'note.post': command({
-    schema: z.strictObject({
-      text: NoteText,
-      round: z
-        .number()
-        .int()
-        .min(0)
-        .max(LIMITS.rounds - 1),
-      table: z.number().int().min(1).max(LIMITS.tables),
-    }),
+    schema: z.union([
+      z.strictObject({
+        text: NoteText,
+        round: z
+          .number()
+          .int()
+          .min(0)
+          .max(LIMITS.rounds - 1),
+        table: z.number().int().min(1).max(LIMITS.tables),
+      }),
+      z.strictObject({ text: NoteText, session: NoteId }),
+    ]),
     roles: ['participant'],
-    decide: ({ text, round, table }, { state, actor }) => {
+    decide: (where, { state, actor }) => {
       if (actor.role !== 'participant') return fail('not_allowed', 'Only participants write notes.');
       if (personById(state, actor.id)?.left !== false)
-        return fail('not_allowed', 'You have left this café; join again to write notes.');
+        return fail('not_allowed', 'You have left this event; join again to write notes.');
+      if ('session' in where) {
+        // Open Space sessions are open to all (the law of two feet): anyone may write in one.
+        const os = state.openSpace;
+        const s = os ? sessionById(os, where.session) : undefined;
+        if (!s || s.cancelled) return fail('not_found', 'There is no such session.');
+        // A note written offline for a session merged since lands in the merged session.
+        const session = s.mergedInto ?? s.id;
+        return draft('note.posted', { table: 0, round: -1, text: where.text, session });
+      }
+      const { text, round, table } = where;
       const seatedAt = state.rounds[round]?.seating[actor.id];
       if (seatedAt === undefined) return fail('wrong_state', 'You are not seated at a table in that round.');
       if (seatedAt !== table)
@@ -80,6 +94,7 @@ export function reduceNote(state: EventState, rec: NoteRecord): EventState {
         postedAt: rec.at,
         editedAt: null,
         withdrawn: false,
+        session: rec.payload.session ?? null,
         seq: rec.seq,
         rev: rec.seq,
       };

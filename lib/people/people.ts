@@ -8,8 +8,8 @@ import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import type { RecordOf } from '../records';
 import { seatLateArrival } from '../seating';
-import { humanText } from '../settings';
 import { type EventState, personById } from '../state';
+import { humanText } from '../text';
 
 export const NameSchema = humanText(LIMITS.name);
 
@@ -126,10 +126,15 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
     case 'participant.left': {
       const p = personById(state, rec.payload.participantId);
       if (!p) return state;
+      const os = state.openSpace;
+      const presence = os && Object.hasOwn(os.presence, p.id) ? { ...os.presence } : null;
+      if (presence) delete presence[p.id];
       return {
         ...state,
         participants: { ...state.participants, [p.id]: { ...p, left: true, volunteer: false } },
         hosts: withoutHost(state.hosts, p.id),
+        // Someone who leaves is no longer counted in any Open Space session.
+        openSpace: os && presence ? { ...os, presence } : os,
       };
     }
     case 'host.volunteered': {

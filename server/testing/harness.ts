@@ -10,7 +10,7 @@ import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientMessage, ClientMessageName, Replies } from '../../lib/protocol';
 import type { EventRecord } from '../../lib/records';
-import type { CafeSettings } from '../../lib/settings';
+import type { EventSettings } from '../../lib/settings';
 
 export interface ServerProcess {
   url: string;
@@ -21,7 +21,11 @@ export interface ServerProcess {
 
 export const tempDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cafe-test-'));
 
-export async function startServer(dataDir = tempDataDir(), port = 0): Promise<ServerProcess> {
+export async function startServer(
+  dataDir = tempDataDir(),
+  port = 0,
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: {
@@ -31,6 +35,7 @@ export async function startServer(dataDir = tempDataDir(), port = 0): Promise<Se
       DATA_DIR: dataDir,
       WEB: 'off',
       NODE_ENV: 'test',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -67,7 +72,8 @@ export async function startServer(dataDir = tempDataDir(), port = 0): Promise<Se
   };
 }
 
-export const cafeSettings = (overrides: Partial<CafeSettings> = {}): CafeSettings => ({
+export const cafeSettings = (overrides: Partial<EventSettings> = {}): EventSettings => ({
+  openSpace: null,
   title: 'Test café',
   purpose: 'Testing',
   tables: 2,
@@ -79,7 +85,7 @@ export const cafeSettings = (overrides: Partial<CafeSettings> = {}): CafeSetting
   ...overrides,
 });
 
-export async function createCafe(url: string, settings: CafeSettings = cafeSettings()) {
+export async function createCafe(url: string, settings: EventSettings = cafeSettings()) {
   const res = await fetch(`${url}/api/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,0 +1,210 @@
+/**
+ * Closing an Open Space: everyone reads the reports and gives a few dot votes to the sessions
+ * that matter most (ranked live), then people sign up to act on the top ones.
+ */
+import { z } from 'zod';
+import { type CommandContext, command, type Decision, draft } from '../command';
+import { fail } from '../errors';
+import { LIMITS } from '../limits';
+import type { RecordOf } from '../records';
+import { type EventState, personById } from '../state';
+import { humanText } from '../text';
+import { isLive, sessionById } from './sessions';
+import type { ActionPlan, OpenSpaceState } from './state';
+
+const Id = z.string().min(1).max(64);
+const Due = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2027-03-31')
+  .nullable();
+const ActionTitle = humanText(LIMITS.actionText).pipe(z.string().min(1, 'say what the action is'));
+
+export const dotsUsed = (os: OpenSpaceState, pid: string) =>
+  Object.values(os.votes[pid] ?? {}).reduce((n, d) => n + d, 0);
+
+export interface RankedSession {
+  sessionId: string;
+  dots: number;
+  voters: number;
+}
+
+/** Sessions by dots (then by how many people gave them, then agenda order): the live ranking. */
+export function ranking(os: OpenSpaceState): RankedSession[] {
+  const rows = os.sessionOrder
+    .filter((id) => isLive(os.sessions[id]))
+    .map((sessionId, order) => {
+      let dots = 0;
+      let voters = 0;
+      for (const v of Object.values(os.votes)) {
+        const d = v[sessionId] ?? 0;
+        dots += d;
+        if (d > 0) voters++;
+      }
+      return { sessionId, dots, voters, order };
+    });
+  rows.sort((a, b) => b.dots - a.dots || b.voters - a.voters || a.order - b.order);
+  return rows.map(({ sessionId, dots, voters }) => ({ sessionId, dots, voters }));
+}
+
+const actionById = (os: OpenSpaceState, id: string): ActionPlan | undefined =>
+  Object.hasOwn(os.actions, id) ? os.actions[id] : undefined;
+
+type Ctx = CommandContext & { os: OpenSpaceState; pid: string | null };
+
+function inOpenSpace(decide: (ctx: Ctx) => Decision) {
+  return (ctx: CommandContext): Decision => {
+    const os = ctx.state.openSpace;
+    if (!os) return fail('wrong_state', 'This event has no Open Space.');
+    const pid = ctx.actor.role === 'participant' ? ctx.actor.id : null;
+    if (pid && personById(ctx.state, pid)?.left !== false)
+      return fail('not_allowed', 'You have left this event; join again to take part.');
+    return decide({ ...ctx, os, pid });
+  };
+}
+
+export const convergenceCommands = {
+  'stage.set': command({
+    schema: z.strictObject({ stage: z.enum(['agenda', 'convergence', 'actions']) }),
+    roles: ['facilitator'],
+    decide: ({ stage }, ctx) =>
+      inOpenSpace(({ os }) =>
+        os.stage === stage
+          ? fail('wrong_state', 'The Open Space is already at that stage.')
+          : draft('stage.changed', { stage }),
+      )(ctx),
+  }),
+  'vote.cast': command({
+    schema: z.strictObject({ sessionId: Id }),
+    roles: ['participant'],
+    decide: ({ sessionId }, ctx) =>
+      inOpenSpace(({ state, os, pid }) => {
+        if (!pid) return fail('not_allowed', 'Only participants vote.');
+        if (os.stage !== 'convergence') return fail('wrong_state', 'Voting is not open now.');
+        if (!isLive(sessionById(os, sessionId)))
+          return fail('not_found', 'There is no such session to vote for.');
+        const allowance = state.settings.openSpace?.votesPerPerson ?? 0;
+        if (dotsUsed(os, pid) >= allowance)
+          return fail(
+            'wrong_state',
+            `You have used all ${allowance} of your dots. Take one back to move it.`,
+          );
+        return draft('vote.cast', { participantId: pid, sessionId });
+      })(ctx),
+  }),
+  'vote.remove': command({
+    schema: z.strictObject({ sessionId: Id }),
+    roles: ['participant'],
+    decide: ({ sessionId }, ctx) =>
+      inOpenSpace(({ os, pid }) => {
+        if (!pid) return fail('not_allowed', 'Only participants vote.');
+        if (os.stage !== 'convergence') return fail('wrong_state', 'Voting is not open now.');
+        if (!(os.votes[pid]?.[sessionId] ?? 0)) return fail('not_found', 'You have no dot on that session.');
+        return draft('vote.removed', { participantId: pid, sessionId });
+      })(ctx),
+  }),
+  'action.propose': command({
+    schema: z.strictObject({
+      sessionId: Id,
+      title: ActionTitle,
+      nextStep: humanText(LIMITS.actionText),
+      due: Due,
+    }),
+    roles: ['participant', 'facilitator'],
+    decide: ({ sessionId, title, nextStep, due }, ctx) =>
+      inOpenSpace(({ os, actionId }) => {
+        if (os.stage !== 'actions') return fail('wrong_state', 'Action planning is not open now.');
+        if (!isLive(sessionById(os, sessionId))) return fail('not_found', 'There is no such session.');
+        return draft('action.proposed', { actionId, sessionId, title, nextStep, due });
+      })(ctx),
+  }),
+  'action.edit': command({
+    schema: z.strictObject({
+      actionId: Id,
+      title: ActionTitle,
+      nextStep: humanText(LIMITS.actionText),
+      due: Due,
+    }),
+    roles: ['participant', 'facilitator'],
+    decide: ({ actionId, title, nextStep, due }, ctx) =>
+      inOpenSpace(({ os, pid }) => {
+        const a = actionById(os, actionId);
+        if (!a) return fail('not_found', 'There is no such action.');
+        if (pid && !a.owners.includes(pid))
+          return fail('not_allowed', 'Only its owners or a facilitator can change an action.');
+        return draft('action.edited', { actionId, title, nextStep, due });
+      })(ctx),
+  }),
+  'action.signup': command({
+    schema: z.strictObject({ actionId: Id, signedUp: z.boolean() }),
+    roles: ['participant'],
+    decide: ({ actionId, signedUp }, ctx) =>
+      inOpenSpace(({ os, pid }) => {
+        if (!pid) return fail('not_allowed', 'Only participants sign up.');
+        const a = actionById(os, actionId);
+        if (!a) return fail('not_found', 'There is no such action.');
+        if (a.owners.includes(pid) === signedUp)
+          return fail('wrong_state', signedUp ? 'You are already an owner.' : 'You are not an owner.');
+        return draft('action.signup', { actionId, participantId: pid, signedUp });
+      })(ctx),
+  }),
+};
+
+type ConvergenceRecord = RecordOf<
+  'stage.changed' | 'vote.cast' | 'vote.removed' | 'action.proposed' | 'action.edited' | 'action.signup'
+>;
+
+export function reduceConvergence(state: EventState, rec: ConvergenceRecord): EventState {
+  const os = state.openSpace;
+  if (!os) return state;
+  return { ...state, openSpace: reduceOs(os, rec) };
+}
+
+function reduceOs(os: OpenSpaceState, rec: ConvergenceRecord): OpenSpaceState {
+  switch (rec.type) {
+    case 'stage.changed':
+      return { ...os, stage: rec.payload.stage };
+    case 'vote.cast':
+    case 'vote.removed': {
+      const { participantId, sessionId } = rec.payload;
+      const mine = os.votes[participantId] ?? {};
+      const dots = (mine[sessionId] ?? 0) + (rec.type === 'vote.cast' ? 1 : -1);
+      const { [sessionId]: _old, ...rest } = mine;
+      return {
+        ...os,
+        votes: { ...os.votes, [participantId]: dots > 0 ? { ...rest, [sessionId]: dots } : rest },
+      };
+    }
+    case 'action.proposed': {
+      const p = rec.payload;
+      if (actionById(os, p.actionId)) return os;
+      const action: ActionPlan = {
+        id: p.actionId,
+        sessionId: p.sessionId,
+        title: p.title,
+        nextStep: p.nextStep,
+        due: p.due,
+        // Whoever proposes an action is its first owner.
+        owners: rec.actor.role === 'participant' ? [rec.actor.id] : [],
+        createdAt: rec.at,
+      };
+      return {
+        ...os,
+        actions: { ...os.actions, [action.id]: action },
+        actionOrder: [...os.actionOrder, action.id],
+      };
+    }
+    case 'action.edited': {
+      const a = actionById(os, rec.payload.actionId);
+      if (!a) return os;
+      const { title, nextStep, due } = rec.payload;
+      return { ...os, actions: { ...os.actions, [a.id]: { ...a, title, nextStep, due } } };
+    }
+    case 'action.signup': {
+      const a = actionById(os, rec.payload.actionId);
+      if (!a) return os;
+      const { participantId, signedUp } = rec.payload;
+      const owners = signedUp ? [...a.owners, participantId] : a.owners.filter((o) => o !== participantId);
+      return { ...os, actions: { ...os.actions, [a.id]: { ...a, owners } } };
+    }
+  }
+}

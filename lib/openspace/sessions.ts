@@ -1,0 +1,449 @@
+/**
+ * Open Space: the marketplace of proposals, the agenda wall (slots x spaces), interest, the law
+ * of two feet (presence), session reports and announcements. Convergence lives beside it.
+ */
+import { z } from 'zod';
+import { type CommandContext, command, type Decision, draft } from '../command';
+import { fail } from '../errors';
+import { LIMITS } from '../limits';
+import type { Actor, RecordOf } from '../records';
+import { type EventState, personById } from '../state';
+import { humanText } from '../text';
+import type { OpenSpaceState, Session } from './state';
+
+const Id = z.string().min(1).max(64);
+const Index = z.number().int().min(0).max(LIMITS.spaces);
+const Title = humanText(LIMITS.sessionTitle).pipe(z.string().min(1, 'a session needs a title'));
+const Description = humanText(LIMITS.sessionDescription);
+
+export const sessionById = (os: OpenSpaceState, id: string): Session | undefined =>
+  Object.hasOwn(os.sessions, id) ? os.sessions[id] : undefined;
+
+/** A session still on the agenda (not merged away, not cancelled). */
+export const isLive = (s: Session | undefined): s is Session => !!s && !s.cancelled && s.mergedInto === null;
+
+/** The live session at a place on the wall, other than `except`. */
+export function occupant(
+  os: OpenSpaceState,
+  slot: number,
+  space: number,
+  except?: string,
+): Session | undefined {
+  for (const id of os.sessionOrder) {
+    const s = os.sessions[id];
+    if (isLive(s) && s.id !== except && s.slot === slot && s.space === space) return s;
+  }
+  return undefined;
+}
+
+const isConvener = (s: Session, actor: Actor) =>
+  actor.role === 'participant' && s.conveners.includes(actor.id);
+
+/** Facilitators, conveners, and the people conveners handed the report to. */
+export const canWriteReport = (s: Session, actor: Actor) =>
+  actor.role === 'facilitator' ||
+  isConvener(s, actor) ||
+  (actor.role === 'participant' && s.reporters.includes(actor.id));
+
+type Ctx = CommandContext & { os: OpenSpaceState };
+
+/** Runs `decide` only when the event has an Open Space and the actor (if a participant) is in. */
+function withOpenSpace(decide: (ctx: Ctx) => Decision) {
+  return (ctx: CommandContext): Decision => {
+    const os = ctx.state.openSpace;
+    if (!os) return fail('wrong_state', 'This event has no Open Space.');
+    if (ctx.actor.role === 'participant' && personById(ctx.state, ctx.actor.id)?.left !== false)
+      return fail('not_allowed', 'You have left this event; join again to take part.');
+    return decide({ ...ctx, os });
+  };
+}
+
+/** Where a session may be put, or why not. */
+function checkPlace(state: EventState, slot: number | null, space: number | null): Decision | null {
+  const settings = state.settings.openSpace;
+  if (!settings) return fail('wrong_state', 'This event has no Open Space.');
+  if ((slot === null) !== (space === null))
+    return fail('invalid_message', 'Give both a time slot and a space, or neither.');
+  if (slot === null || space === null) return null;
+  const s = settings.slots[slot];
+  if (!s) return fail('not_found', `There is no time slot ${slot + 1}.`);
+  if (s.isBreak) return fail('wrong_state', `${s.start}–${s.end} is a break; choose another time.`);
+  if (!settings.spaces[space]) return fail('not_found', `There is no space ${space + 1}.`);
+  return null;
+}
+
+const placeName = (state: EventState, slot: number, space: number) => {
+  const s = state.settings.openSpace;
+  return `${s?.spaces[space]?.name ?? `space ${space + 1}`} at ${s?.slots[slot]?.start ?? `slot ${slot + 1}`}`;
+};
+
+function liveSession(os: OpenSpaceState, id: string): Session | Decision {
+  const s = sessionById(os, id);
+  if (!s) return fail('not_found', 'There is no such session.');
+  if (s.mergedInto !== null) return fail('wrong_state', 'That session was merged into another one.');
+  if (s.cancelled) return fail('wrong_state', 'That session was cancelled.');
+  return s;
+}
+const isDecision = (x: Session | Decision): x is Decision => 'ok' in x;
+
+export const openSpaceCommands = {
+  'event.part': command({
+    schema: z.strictObject({ part: z.enum(['cafe', 'openSpace']) }),
+    roles: ['facilitator'],
+    decide: ({ part }, { state }) => {
+      if (part === 'cafe' && state.settings.rounds.length === 0)
+        return fail('wrong_state', 'This event has no café.');
+      if (part === 'openSpace' && !state.openSpace)
+        return fail('wrong_state', 'This event has no Open Space.');
+      const r = state.rounds[state.current];
+      if (part === 'openSpace' && (r?.status === 'running' || r?.status === 'paused'))
+        return fail('wrong_state', 'End the café round before moving on to the Open Space.');
+      return draft('event.part', { part });
+    },
+  }),
+  'marketplace.open': command({
+    schema: z.strictObject({}),
+    roles: ['facilitator'],
+    decide: (_p, ctx) => withOpenSpace(() => draft('marketplace.opened', {}))(ctx),
+  }),
+  'marketplace.close': command({
+    schema: z.strictObject({}),
+    roles: ['facilitator'],
+    decide: (_p, ctx) => withOpenSpace(() => draft('marketplace.closed', {}))(ctx),
+  }),
+  'session.propose': command({
+    schema: z.strictObject({
+      title: Title,
+      description: Description,
+      anonymous: z.boolean(),
+      slot: Index.nullable().optional(),
+      space: Index.nullable().optional(),
+    }),
+    roles: ['participant', 'facilitator'],
+    decide: ({ title, description, anonymous, slot = null, space = null }, ctx) =>
+      withOpenSpace(({ state, os, actor, actionId }) => {
+        if (actor.role === 'participant' && !os.marketplaceOpen)
+          return fail('wrong_state', 'The marketplace is closed, so new sessions cannot be proposed now.');
+        const identity = state.settings.identity;
+        if (identity === 'named' && anonymous)
+          return fail('not_allowed', 'This event asks conveners to give their name.');
+        const bad = checkPlace(state, slot, space);
+        if (bad) return bad;
+        if (slot !== null && space !== null) {
+          if (actor.role === 'participant' && !state.settings.openSpace?.selfScheduling)
+            return fail('not_allowed', 'The facilitator places sessions on the wall at this event.');
+          const taken = occupant(os, slot, space);
+          if (taken)
+            return fail('wrong_state', `${placeName(state, slot, space)} is taken by “${taken.title}”.`);
+        }
+        return draft('session.proposed', {
+          sessionId: actionId,
+          title,
+          description,
+          anonymous: identity === 'anonymous' || anonymous,
+          slot,
+          space,
+        });
+      })(ctx),
+  }),
+  'session.edit': command({
+    schema: z.strictObject({ sessionId: Id, title: Title, description: Description }),
+    roles: ['participant', 'facilitator'],
+    decide: ({ sessionId, title, description }, ctx) =>
+      withOpenSpace(({ os, actor }) => {
+        const s = liveSession(os, sessionId);
+        if (isDecision(s)) return s;
+        if (actor.role !== 'facilitator' && !isConvener(s, actor))
+          return fail('not_allowed', 'Only its conveners or a facilitator can change a session.');
+        return draft('session.edited', { sessionId, title, description });
+      })(ctx),
+  }),
+  'session.move': command({
+    schema: z.strictObject({
+      sessionId: Id,
+      slot: Index.nullable(),
+      space: Index.nullable(),
+      /** When the place is taken, swap the two sessions instead of refusing. */
+      swap: z.boolean().optional(),
+    }),
+    roles: ['participant', 'facilitator'],
+    decide: ({ sessionId, slot, space, swap }, ctx) =>
+      withOpenSpace(({ state, os, actor }) => {
+        const s = liveSession(os, sessionId);
+        if (isDecision(s)) return s;
+        if (actor.role !== 'facilitator') {
+          if (!isConvener(s, actor))
+            return fail('not_allowed', 'Only a facilitator can move other people’s sessions.');
+          if (!state.settings.openSpace?.selfScheduling)
+            return fail('not_allowed', 'The facilitator places sessions on the wall at this event.');
+        }
+        const bad = checkPlace(state, slot, space);
+        if (bad) return bad;
+        if (s.slot === slot && s.space === space) return fail('wrong_state', 'The session is already there.');
+        let swappedWith: string | null = null;
+        if (slot !== null && space !== null) {
+          const taken = occupant(os, slot, space, sessionId);
+          if (taken) {
+            if (!swap)
+              return fail(
+                'wrong_state',
+                `${placeName(state, slot, space)} is taken by “${taken.title}”. Choose a free place, or swap the two sessions.`,
+              );
+            if (actor.role !== 'facilitator' && !isConvener(taken, actor))
+              return fail('not_allowed', 'Only a facilitator can swap with somebody else’s session.');
+            swappedWith = taken.id;
+          }
+        }
+        return draft('session.moved', { sessionId, slot, space, swappedWith });
+      })(ctx),
+  }),
+  'session.merge': command({
+    schema: z.strictObject({ sessionId: Id, into: Id }),
+    roles: ['facilitator'],
+    decide: ({ sessionId, into }, ctx) =>
+      withOpenSpace(({ os }) => {
+        if (sessionId === into) return fail('invalid_message', 'Choose two different sessions to merge.');
+        const from = liveSession(os, sessionId);
+        if (isDecision(from)) return from;
+        const to = liveSession(os, into);
+        if (isDecision(to)) return to;
+        return draft('session.merged', { sessionId, into });
+      })(ctx),
+  }),
+  'session.cancel': command({
+    schema: z.strictObject({ sessionId: Id }),
+    roles: ['participant', 'facilitator'],
+    decide: ({ sessionId }, ctx) =>
+      withOpenSpace(({ os, actor }) => {
+        const s = liveSession(os, sessionId);
+        if (isDecision(s)) return s;
+        if (actor.role !== 'facilitator' && !isConvener(s, actor))
+          return fail('not_allowed', 'Only its conveners or a facilitator can cancel a session.');
+        return draft('session.cancelled', { sessionId });
+      })(ctx),
+  }),
+  'session.interest': command({
+    schema: z.strictObject({ sessionId: Id, interested: z.boolean() }),
+    roles: ['participant'],
+    decide: ({ sessionId, interested }, ctx) =>
+      withOpenSpace(({ os, actor }) => {
+        const s = liveSession(os, sessionId);
+        if (isDecision(s)) return s;
+        if (actor.role !== 'participant') return fail('not_allowed', 'Only participants mark interest.');
+        return draft('session.interest', { sessionId, participantId: actor.id, interested });
+      })(ctx),
+  }),
+  'presence.here': command({
+    schema: z.strictObject({ sessionId: Id.nullable() }),
+    roles: ['participant'],
+    decide: ({ sessionId }, ctx) =>
+      withOpenSpace(({ os, actor }) => {
+        if (actor.role !== 'participant') return fail('not_allowed', 'Only participants are counted.');
+        if (sessionId !== null) {
+          const s = liveSession(os, sessionId);
+          if (isDecision(s)) return s;
+        }
+        return draft('presence.here', { participantId: actor.id, sessionId });
+      })(ctx),
+  }),
+  'session.handover': command({
+    schema: z.strictObject({ sessionId: Id, participantId: Id }),
+    roles: ['participant', 'facilitator'],
+    decide: ({ sessionId, participantId }, ctx) =>
+      withOpenSpace(({ state, os, actor }) => {
+        const s = liveSession(os, sessionId);
+        if (isDecision(s)) return s;
+        if (actor.role !== 'facilitator' && !isConvener(s, actor))
+          return fail('not_allowed', 'Only its conveners or a facilitator can hand over the report.');
+        if (personById(state, participantId)?.left !== false)
+          return fail('not_found', 'That person is not in the event.');
+        if (s.reporters.includes(participantId) || s.conveners.includes(participantId))
+          return fail('wrong_state', 'That person can already write the report.');
+        return draft('session.reporter', { sessionId, participantId });
+      })(ctx),
+  }),
+  'session.report': command({
+    schema: z.strictObject({
+      sessionId: Id,
+      keyPoints: humanText(LIMITS.reportField),
+      questions: humanText(LIMITS.reportField),
+      actions: humanText(LIMITS.reportField),
+      attendance: z.number().int().min(0).max(100_000).nullable(),
+      names: humanText(LIMITS.reportNames),
+    }),
+    roles: ['participant', 'facilitator'],
+    decide: ({ sessionId, ...report }, ctx) =>
+      withOpenSpace(({ os, actor }) => {
+        const s = liveSession(os, sessionId);
+        if (isDecision(s)) return s;
+        if (!canWriteReport(s, actor))
+          return fail(
+            'not_allowed',
+            'Only the session’s conveners, the people they chose, or a facilitator can write its report.',
+          );
+        return draft('session.reported', { sessionId, report });
+      })(ctx),
+  }),
+  announce: command({
+    schema: z.strictObject({
+      text: humanText(LIMITS.announcement).pipe(z.string().min(1, 'an announcement cannot be empty')),
+    }),
+    roles: ['facilitator'],
+    decide: ({ text }, ctx) => withOpenSpace(() => draft('announcement.made', { text }))(ctx),
+  }),
+};
+
+type SessionRecord = RecordOf<
+  | 'event.part'
+  | 'marketplace.opened'
+  | 'marketplace.closed'
+  | 'session.proposed'
+  | 'session.edited'
+  | 'session.moved'
+  | 'session.merged'
+  | 'session.cancelled'
+  | 'session.interest'
+  | 'session.reporter'
+  | 'session.reported'
+  | 'presence.here'
+  | 'presence.cleared'
+  | 'announcement.made'
+>;
+
+const union = (a: string[], b: string[]) => [...a, ...b.filter((x) => !a.includes(x))];
+
+function patchSession(os: OpenSpaceState, id: string, patch: Partial<Session>): OpenSpaceState {
+  const s = sessionById(os, id);
+  if (!s) return os;
+  return { ...os, sessions: { ...os.sessions, [id]: { ...s, ...patch } } };
+}
+
+export function reduceSessions(state: EventState, rec: SessionRecord): EventState {
+  if (rec.type === 'event.part') return { ...state, part: rec.payload.part };
+  const os = state.openSpace;
+  if (!os) return state;
+  const next = reduceOpenSpace(os, rec);
+  return next === os ? state : { ...state, openSpace: next };
+}
+
+function reduceOpenSpace(
+  os: OpenSpaceState,
+  rec: Exclude<SessionRecord, RecordOf<'event.part'>>,
+): OpenSpaceState {
+  switch (rec.type) {
+    case 'marketplace.opened':
+      return { ...os, marketplaceOpen: true };
+    case 'marketplace.closed':
+      return { ...os, marketplaceOpen: false };
+    case 'session.proposed': {
+      const p = rec.payload;
+      if (sessionById(os, p.sessionId)) return os;
+      const session: Session = {
+        id: p.sessionId,
+        title: p.title,
+        description: p.description,
+        conveners: rec.actor.role === 'participant' ? [rec.actor.id] : [],
+        anonymous: p.anonymous,
+        slot: p.slot,
+        space: p.space,
+        interested: [],
+        reporters: [],
+        report: null,
+        mergedInto: null,
+        cancelled: false,
+        proposedAt: rec.at,
+      };
+      return {
+        ...os,
+        sessions: { ...os.sessions, [session.id]: session },
+        sessionOrder: [...os.sessionOrder, session.id],
+      };
+    }
+    case 'session.edited':
+      return patchSession(os, rec.payload.sessionId, {
+        title: rec.payload.title,
+        description: rec.payload.description,
+      });
+    case 'session.moved': {
+      const { sessionId, slot, space, swappedWith } = rec.payload;
+      const s = sessionById(os, sessionId);
+      if (!s) return os;
+      const moved = patchSession(os, sessionId, { slot, space });
+      return swappedWith ? patchSession(moved, swappedWith, { slot: s.slot, space: s.space }) : moved;
+    }
+    case 'session.merged': {
+      const from = sessionById(os, rec.payload.sessionId);
+      const into = sessionById(os, rec.payload.into);
+      if (!from || !into) return os;
+      const merged = patchSession(
+        patchSession(os, from.id, { mergedInto: into.id, slot: null, space: null }),
+        into.id,
+        {
+          conveners: union(into.conveners, from.conveners),
+          interested: union(into.interested, from.interested),
+          reporters: union(into.reporters, from.reporters),
+          description: [into.description, from.description].filter(Boolean).join('\n\n'),
+          anonymous: into.anonymous && from.anonymous,
+          // A merged session keeps its own place; an unplaced one takes the other's.
+          slot: into.slot ?? from.slot,
+          space: into.space ?? from.space,
+        },
+      );
+      // The law of two feet: people in the merged-away session are now in the merged one.
+      const presence = { ...merged.presence };
+      for (const [pid, sid] of Object.entries(presence)) if (sid === from.id) presence[pid] = into.id;
+      const votes = { ...merged.votes };
+      for (const [pid, dots] of Object.entries(votes)) {
+        const moving = dots[from.id];
+        if (moving) {
+          const { [from.id]: _gone, ...rest } = dots;
+          votes[pid] = { ...rest, [into.id]: (rest[into.id] ?? 0) + moving };
+        }
+      }
+      return { ...merged, presence, votes };
+    }
+    case 'session.cancelled': {
+      const cancelled = patchSession(os, rec.payload.sessionId, { cancelled: true, slot: null, space: null });
+      const presence = Object.fromEntries(
+        Object.entries(cancelled.presence).filter(([, sid]) => sid !== rec.payload.sessionId),
+      );
+      return { ...cancelled, presence };
+    }
+    case 'session.interest': {
+      const { sessionId, participantId, interested } = rec.payload;
+      const s = sessionById(os, sessionId);
+      if (!s) return os;
+      const has = s.interested.includes(participantId);
+      if (has === interested) return os;
+      return patchSession(os, sessionId, {
+        interested: interested
+          ? [...s.interested, participantId]
+          : s.interested.filter((p) => p !== participantId),
+      });
+    }
+    case 'session.reporter': {
+      const s = sessionById(os, rec.payload.sessionId);
+      if (!s || s.reporters.includes(rec.payload.participantId)) return os;
+      return patchSession(os, s.id, { reporters: [...s.reporters, rec.payload.participantId] });
+    }
+    case 'session.reported':
+      return patchSession(os, rec.payload.sessionId, {
+        report: { ...rec.payload.report, updatedAt: rec.at },
+      });
+    case 'presence.here': {
+      const { participantId, sessionId } = rec.payload;
+      const { [participantId]: _before, ...others } = os.presence;
+      return { ...os, presence: sessionId === null ? others : { ...others, [participantId]: sessionId } };
+    }
+    case 'presence.cleared': {
+      if (!Object.hasOwn(os.presence, rec.payload.participantId)) return os;
+      const { [rec.payload.participantId]: _gone, ...presence } = os.presence;
+      return { ...os, presence };
+    }
+    case 'announcement.made':
+      return {
+        ...os,
+        announcements: [...os.announcements, { id: rec.id, text: rec.payload.text, at: rec.at }],
+      };
+  }
+}
