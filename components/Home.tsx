@@ -73,20 +73,29 @@ export function Home() {
 
       <section aria-labelledby="run-h" className="mt-6 rounded-2xl border-2 border-stone-200 bg-white p-5">
         <h2 id="run-h" className="text-2xl font-bold">
-          Run a World Café
+          Run an event
         </h2>
         <p className="mt-2 text-stone-700">
-          Set up tables, rounds and questions; people join from their phones with no app and no account.
+          A World Café (rounds of conversation at tables), an Open Space (people propose sessions and choose
+          where to go), or both. People join from their phones with no app and no account.
         </p>
-        <Link
-          href="/new"
-          className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          Set up a new café
-        </Link>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <Link
+            href="/new?kind=cafe"
+            className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            Set up a World Café
+          </Link>
+          <Link
+            href="/new?kind=openSpace"
+            className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            Set up an Open Space
+          </Link>
+        </div>
         {mine.length > 0 && (
           <div className="mt-6">
-            <h3 className="text-lg font-semibold">Cafés you run on this computer</h3>
+            <h3 className="text-lg font-semibold">Events you run on this computer</h3>
             <ul className="mt-2 divide-y divide-stone-200">
               {mine.map((e) => (
                 <li key={e.eventId} className="flex items-center justify-between gap-3 py-2">

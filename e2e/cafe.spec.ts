@@ -51,7 +51,7 @@ test('a two-round café from set-up to export', async ({ browser }) => {
 
   // Set up: two fixed tables, two rounds, each person chooses whether to give a name.
   await f.goto('/');
-  await f.getByRole('link', { name: 'Set up a new café' }).click();
+  await f.getByRole('link', { name: 'Set up a World Café' }).click();
   await f.getByLabel('Title').fill('Community health café');
   await f.getByLabel(/Purpose/).fill('Hearing what matters to people about local care.');
   await f.getByLabel('A fixed number of tables').check();
@@ -59,7 +59,7 @@ test('a two-round café from set-up to export', async ({ browser }) => {
   await f.getByLabel('Round 1 question').fill('What works well in local care?');
   await f.getByLabel('Round 2 question').fill('What should change first?');
   await f.getByRole('button', { name: 'Remove round 3' }).click();
-  await f.getByRole('button', { name: 'Create the café' }).click();
+  await f.getByRole('button', { name: 'Create the event' }).click();
 
   await expect(f.getByText('Keep this link secret.')).toBeVisible();
   const link = await f.getByTestId('facilitator-link').inputValue();

@@ -1,7 +1,12 @@
-import { NewCafeForm } from '../../components/facilitator/NewCafeForm';
+import { Suspense } from 'react';
+import { NewEventForm } from '../../components/facilitator/NewEventForm';
 
-export const metadata = { title: 'Set up a café — Café Space' };
+export const metadata = { title: 'Set up an event — Café Space' };
 
 export default function Page() {
-  return <NewCafeForm />;
+  return (
+    <Suspense>
+      <NewEventForm />
+    </Suspense>
+  );
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { Button } from '../ui/Button';
+import { downloadWithToken } from './download';
 
 const FORMATS = [
   ['md', 'Markdown', 'to read and share'],
@@ -14,20 +15,7 @@ export function Downloads({ eventId, token }: { eventId: string; token: string }
   async function download(format: string) {
     setError('');
     try {
-      const res = await fetch(`/api/events/${eventId}/export.${format}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const name =
-        /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `notes.${format}`;
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadWithToken(`/api/events/${eventId}/export.${format}`, token, `notes.${format}`);
     } catch {
       setError('The download did not work. Check the connection and try again.');
     }

@@ -2,9 +2,11 @@
 import { useEffect, useMemo } from 'react';
 import { useLive } from '../live/store';
 import { ConnectionContext, useConnection } from '../live/useConnection';
+import { OpenSpaceConsole } from '../openspace/OpenSpaceConsole';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Problems } from '../ui/Problems';
 import { Downloads } from './Downloads';
+import { PartSwitch } from './PartSwitch';
 import { PeoplePanel } from './PeoplePanel';
 import { RoundPanel } from './RoundPanel';
 import { SecretLink } from './SecretLink';
@@ -23,6 +25,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
   const fatal = useLive((s) => s.fatal);
   const title = useLive((s) => s.event?.settings.title);
   const joinCode = useLive((s) => s.event?.joinCode);
+  const part = useLive((s) => s.event?.part);
 
   useEffect(() => {
     if (token && title && joinCode) saveEvent({ eventId, title, joinCode, token, createdAt: Date.now() });
@@ -66,16 +69,26 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             </a>
           </div>
         </header>
-        <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <div className="space-y-6">
+        {part === 'openSpace' ? (
+          <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
             <Problems />
             <SecretLink eventId={eventId} token={token} />
-            <RoundPanel />
-            <PeoplePanel />
-            <Downloads eventId={eventId} token={token} />
-          </div>
-          <TablesPanel />
-        </main>
+            <PartSwitch />
+            <OpenSpaceConsole eventId={eventId} token={token} />
+          </main>
+        ) : (
+          <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+            <div className="space-y-6">
+              <Problems />
+              <SecretLink eventId={eventId} token={token} />
+              <PartSwitch />
+              <RoundPanel />
+              <PeoplePanel />
+              <Downloads eventId={eventId} token={token} />
+            </div>
+            <TablesPanel />
+          </main>
+        )}
       </div>
     </ConnectionContext.Provider>
   );

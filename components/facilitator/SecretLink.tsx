@@ -35,7 +35,7 @@ export function SecretLink({ eventId, token }: { eventId: string; token: string 
       {open && (
         <div className="mt-2 space-y-3">
           <p className="text-amber-950">
-            <strong>Keep this link secret.</strong> Anyone who has it can run and change this café. Save it
+            <strong>Keep this link secret.</strong> Anyone who has it can run and change this event. Save it
             somewhere safe to come back later; share it only with co-facilitators.
           </p>
           <input

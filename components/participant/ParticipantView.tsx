@@ -4,6 +4,7 @@ import type { EventState } from '../../lib/state';
 import { hostedTable, phaseOf, tableMembers, tableOf } from '../../lib/view';
 import { useLive } from '../live/store';
 import { ConnectionContext, useSend } from '../live/useConnection';
+import { OpenSpacePhone } from '../openspace/OpenSpacePhone';
 import { Button } from '../ui/Button';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Problems } from '../ui/Problems';
@@ -42,6 +43,7 @@ export function ParticipantView() {
 }
 
 function Stage({ event, me }: { event: EventState; me: string }) {
+  if (event.part === 'openSpace') return <OpenSpacePhone event={event} me={me} />;
   const phase = phaseOf(event);
   const total = event.settings.rounds.length;
   const hosting = hostedTable(event, me);
@@ -182,7 +184,9 @@ function LeaveButton() {
     <div className="border-t-2 border-stone-200 pt-4">
       {asking ? (
         <div className="space-y-2">
-          <p>Leave the café? Your notes stay. You will not be given a table in the next rounds.</p>
+          <p>
+            Leave the event? Your notes stay. You will not be given a table or counted in a session any more.
+          </p>
           <div className="flex gap-2">
             <Button
               variant="danger"
@@ -199,7 +203,7 @@ function LeaveButton() {
         </div>
       ) : (
         <Button variant="ghost" onClick={() => setAsking(true)}>
-          I am leaving the café
+          I am leaving the event
         </Button>
       )}
     </div>
@@ -211,7 +215,7 @@ function LeftCard() {
   const conn = useContext(ConnectionContext);
   return (
     <section className="rounded-2xl border-2 border-stone-200 bg-white p-5">
-      <h1 className="text-2xl font-bold">You have left the café</h1>
+      <h1 className="text-2xl font-bold">You have left the event</h1>
       <p className="mt-2 text-lg">Thank you for taking part. Your notes are kept.</p>
       <Button className="mt-4" onClick={() => conn?.rejoin()}>
         Join again

@@ -4,6 +4,7 @@ import { activeCount, phaseOf } from '../../lib/view';
 import { useFacilitatorToken } from '../facilitator/useFacilitatorToken';
 import { useLive } from '../live/store';
 import { useConnection } from '../live/useConnection';
+import { OpenSpaceProjector } from '../openspace/OpenSpaceProjector';
 import { Timer } from '../ui/Timer';
 import { JoinQr, useJoinUrl } from './JoinQr';
 
@@ -28,6 +29,7 @@ export function ProjectorView({ eventId }: { eventId: string }) {
   }
   if (!event) return <main className="p-10 text-2xl">Connecting…</main>;
 
+  if (event.part === 'openSpace') return <OpenSpaceProjector event={event} joinUrl={joinUrl} />;
   const phase = phaseOf(event);
   const total = event.settings.rounds.length;
   const roundIndex = phase.kind === 'lobby' ? 0 : phase.kind === 'finished' ? total - 1 : phase.round;

@@ -24,7 +24,10 @@ export function ConnectionBadge() {
     tone = 'bg-amber-100 text-amber-900';
   }
   return (
-    <output aria-live="polite" className={`inline-block rounded-full px-3 py-1 text-sm font-medium ${tone}`}>
+    <output
+      aria-live="polite"
+      className={`inline-block rounded-full px-3 py-1 text-sm font-medium whitespace-nowrap ${tone}`}
+    >
       {text}
     </output>
   );

@@ -383,7 +383,8 @@ function reduceOpenSpace(
           interested: union(into.interested, from.interested),
           reporters: union(into.reporters, from.reporters),
           description: [into.description, from.description].filter(Boolean).join('\n\n'),
-          anonymous: into.anonymous && from.anonymous,
+          // If either convener chose anonymity, no convener is named: one name must never reveal the other.
+          anonymous: into.anonymous || from.anonymous,
           // A merged session keeps its own place; an unplaced one takes the other's.
           slot: into.slot ?? from.slot,
           space: into.space ?? from.space,

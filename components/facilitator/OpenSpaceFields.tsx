@@ -1,0 +1,251 @@
+'use client';
+import { useId } from 'react';
+import { LIMITS } from '../../lib/limits';
+import { Button } from '../ui/Button';
+
+export interface SlotDraft {
+  key: string;
+  start: string;
+  end: string;
+  isBreak: boolean;
+  label: string;
+}
+
+export interface SpaceDraft {
+  key: string;
+  name: string;
+  capacity: string;
+  notes: string;
+}
+
+export interface OpenSpaceDraft {
+  theme: string;
+  slots: SlotDraft[];
+  spaces: SpaceDraft[];
+  selfScheduling: boolean;
+  votesPerPerson: string;
+}
+
+let keyCounter = 0;
+const key = () => `k${++keyCounter}`;
+
+export const defaultOpenSpace = (): OpenSpaceDraft => ({
+  theme: '',
+  slots: [
+    { key: key(), start: '10:00', end: '11:00', isBreak: false, label: '' },
+    { key: key(), start: '11:15', end: '12:15', isBreak: false, label: '' },
+    { key: key(), start: '12:15', end: '13:00', isBreak: true, label: 'Lunch' },
+    { key: key(), start: '13:00', end: '14:00', isBreak: false, label: '' },
+  ],
+  spaces: [
+    { key: key(), name: 'Main hall', capacity: '40', notes: 'step-free access' },
+    { key: key(), name: 'Room 2', capacity: '15', notes: 'has a screen' },
+    { key: key(), name: 'Garden room', capacity: '', notes: '' },
+  ],
+  selfScheduling: true,
+  votesPerPerson: '3',
+});
+
+/** The draft as settings for the schema to check (numbers parsed, empty capacity = no limit). */
+export const openSpaceSettings = (d: OpenSpaceDraft) => ({
+  theme: d.theme,
+  slots: d.slots.map(({ start, end, isBreak, label }) => ({ start, end, isBreak, label })),
+  spaces: d.spaces.map(({ name, capacity, notes }) => ({
+    name,
+    capacity: capacity.trim() === '' ? null : Number(capacity),
+    notes,
+  })),
+  selfScheduling: d.selfScheduling,
+  votesPerPerson: Number(d.votesPerPerson),
+});
+
+const input = 'rounded-lg border-2 border-stone-400 px-2 py-1';
+
+/** The Open Space part of setting up an event: theme, time slots (with breaks) and spaces. */
+export function OpenSpaceFields({
+  value,
+  onChange,
+}: {
+  value: OpenSpaceDraft;
+  onChange: (v: OpenSpaceDraft) => void;
+}) {
+  const uid = useId();
+  const set = (patch: Partial<OpenSpaceDraft>) => onChange({ ...value, ...patch });
+  const setSlot = (i: number, patch: Partial<SlotDraft>) =>
+    set({ slots: value.slots.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  const setSpace = (i: number, patch: Partial<SpaceDraft>) =>
+    set({ spaces: value.spaces.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+
+  return (
+    <fieldset className="space-y-5 rounded-lg border-2 border-stone-200 p-4">
+      <legend className="px-1 font-semibold">Open Space</legend>
+      <div>
+        <label htmlFor={`${uid}-theme`} className="font-medium">
+          Theme <span className="font-normal text-stone-600">(the one question the whole day is about)</span>
+        </label>
+        <textarea
+          id={`${uid}-theme`}
+          rows={2}
+          maxLength={LIMITS.question}
+          value={value.theme}
+          onChange={(e) => set({ theme: e.target.value })}
+          className="mt-1 block w-full rounded-lg border-2 border-stone-400 px-3 py-2"
+        />
+      </div>
+
+      <div>
+        <h3 className="font-medium">Time slots</h3>
+        <ol className="mt-2 space-y-2">
+          {value.slots.map((s, i) => (
+            <li key={s.key} className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-100 p-2">
+              <label className="flex items-center gap-1">
+                <span className="sr-only">Slot {i + 1} starts</span>
+                <input
+                  type="time"
+                  value={s.start}
+                  onChange={(e) => setSlot(i, { start: e.target.value })}
+                  className={input}
+                />
+              </label>
+              <span aria-hidden="true">to</span>
+              <label className="flex items-center gap-1">
+                <span className="sr-only">Slot {i + 1} ends</span>
+                <input
+                  type="time"
+                  value={s.end}
+                  onChange={(e) => setSlot(i, { end: e.target.value })}
+                  className={input}
+                />
+              </label>
+              <label className="flex min-h-11 items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={s.isBreak}
+                  onChange={(e) => setSlot(i, { isBreak: e.target.checked })}
+                  className="size-5"
+                />
+                Break
+              </label>
+              <label className="flex items-center gap-1">
+                <span className="sr-only">Slot {i + 1} label</span>
+                <input
+                  placeholder="Label (optional)"
+                  value={s.label}
+                  maxLength={LIMITS.slotLabel}
+                  onChange={(e) => setSlot(i, { label: e.target.value })}
+                  className={`${input} w-40`}
+                />
+              </label>
+              {value.slots.length > 1 && (
+                <Button variant="ghost" onClick={() => set({ slots: value.slots.filter((_, j) => j !== i) })}>
+                  Remove slot {i + 1}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ol>
+        <Button
+          variant="secondary"
+          className="mt-2"
+          onClick={() => {
+            const last = value.slots[value.slots.length - 1];
+            set({
+              slots: [
+                ...value.slots,
+                {
+                  key: key(),
+                  start: last?.end ?? '09:00',
+                  end: last?.end ?? '10:00',
+                  isBreak: false,
+                  label: '',
+                },
+              ],
+            });
+          }}
+        >
+          Add a time slot
+        </Button>
+      </div>
+
+      <div>
+        <h3 className="font-medium">Spaces</h3>
+        <ol className="mt-2 space-y-2">
+          {value.spaces.map((s, i) => (
+            <li key={s.key} className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-100 p-2">
+              <label className="flex items-center gap-1">
+                <span className="sr-only">Space {i + 1} name</span>
+                <input
+                  placeholder="Name"
+                  value={s.name}
+                  maxLength={LIMITS.spaceName}
+                  onChange={(e) => setSpace(i, { name: e.target.value })}
+                  className={`${input} w-40`}
+                />
+              </label>
+              <label className="flex items-center gap-1">
+                <span className="text-sm">Seats</span>
+                <input
+                  type="number"
+                  min={1}
+                  placeholder="any"
+                  value={s.capacity}
+                  onChange={(e) => setSpace(i, { capacity: e.target.value })}
+                  className={`${input} w-20`}
+                  aria-label={`Space ${i + 1} seats`}
+                />
+              </label>
+              <label className="flex flex-1 items-center gap-1">
+                <span className="sr-only">Space {i + 1} notes</span>
+                <input
+                  placeholder="Notes, e.g. step-free access"
+                  value={s.notes}
+                  maxLength={LIMITS.spaceNotes}
+                  onChange={(e) => setSpace(i, { notes: e.target.value })}
+                  className={`${input} w-full min-w-40`}
+                />
+              </label>
+              {value.spaces.length > 1 && (
+                <Button
+                  variant="ghost"
+                  onClick={() => set({ spaces: value.spaces.filter((_, j) => j !== i) })}
+                >
+                  Remove space {i + 1}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ol>
+        <Button
+          variant="secondary"
+          className="mt-2"
+          onClick={() =>
+            set({ spaces: [...value.spaces, { key: key(), name: '', capacity: '', notes: '' }] })
+          }
+        >
+          Add a space
+        </Button>
+      </div>
+
+      <label className="flex min-h-11 items-center gap-3">
+        <input
+          type="checkbox"
+          checked={value.selfScheduling}
+          onChange={(e) => set({ selfScheduling: e.target.checked })}
+          className="size-5"
+        />
+        People may put their own session in a free time and space
+      </label>
+      <label className="flex items-center gap-3">
+        Dots each person gives at the end
+        <input
+          type="number"
+          min={1}
+          max={20}
+          value={value.votesPerPerson}
+          onChange={(e) => set({ votesPerPerson: e.target.value })}
+          className={`${input} w-20`}
+        />
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,221 @@
+'use client';
+import { useState } from 'react';
+import type { Session } from '../../lib/openspace/state';
+import { liveSessions, presenceCounts, slotLabel, spaceName } from '../../lib/openspace/view';
+import type { EventState } from '../../lib/state';
+import { useSend } from '../live/useConnection';
+import { Button } from '../ui/Button';
+import { convenerNames } from './names';
+import { ActionsPanel, VotePanel } from './PhoneClosing';
+import { ProposeForm } from './ProposeForm';
+import { SessionDetail } from './SessionDetail';
+
+type Tab = 'agenda' | 'propose' | 'mine' | 'vote' | 'actions';
+
+/** A phone at an Open Space: the agenda, proposing, "I'm here", session notes and the closing. */
+export function OpenSpacePhone({ event, me }: { event: EventState; me: string }) {
+  const os = event.openSpace;
+  const [tab, setTab] = useState<Tab>('agenda');
+  const [open, setOpen] = useState<string | null>(null);
+  if (!os || !event.settings.openSpace) return null;
+  const tabs: [Tab, string][] = [
+    ['agenda', 'Agenda'],
+    ...(os.marketplaceOpen ? ([['propose', 'Propose']] as [Tab, string][]) : []),
+    ['mine', 'My sessions'],
+    ...(os.stage === 'convergence' ? ([['vote', 'Vote']] as [Tab, string][]) : []),
+    ...(os.stage === 'actions' ? ([['actions', 'Actions']] as [Tab, string][]) : []),
+  ];
+  const current = tabs.some(([t]) => t === tab) ? tab : 'agenda';
+  const hereId = os.presence[me];
+  const here = hereId ? os.sessions[hereId] : undefined;
+  const lastAnnouncement = os.announcements[os.announcements.length - 1];
+  const openSession = open ? os.sessions[open] : undefined;
+
+  return (
+    <div className="space-y-4">
+      {lastAnnouncement && (
+        <p role="status" className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-3 text-lg">
+          <span className="font-semibold">Announcement: </span>
+          {lastAnnouncement.text}
+        </p>
+      )}
+      <section className="rounded-2xl bg-brand-700 p-4 text-white">
+        <p className="font-medium">Open Space</p>
+        <h1 className="text-2xl font-bold">{event.settings.openSpace.theme}</h1>
+        <p className="mt-2" aria-live="polite" data-testid="where-i-am">
+          {here
+            ? `You are in “${here.title}”.`
+            : 'Go wherever you learn or contribute most. Tap “I’m here” when you arrive.'}
+        </p>
+        {os.stage === 'convergence' && (
+          <p className="mt-2 font-semibold">Time to vote: give your dots to what matters most.</p>
+        )}
+        {os.stage === 'actions' && <p className="mt-2 font-semibold">Sign up for what you will do next.</p>}
+      </section>
+
+      {openSession ? (
+        <SessionDetail event={event} me={me} session={openSession} onBack={() => setOpen(null)} />
+      ) : (
+        <>
+          <nav aria-label="Open Space" className="flex flex-wrap gap-2">
+            {tabs.map(([t, label]) => (
+              <Button
+                key={t}
+                variant={current === t ? 'primary' : 'secondary'}
+                aria-pressed={current === t}
+                onClick={() => setTab(t)}
+              >
+                {label}
+              </Button>
+            ))}
+          </nav>
+          {current === 'agenda' && <AgendaList event={event} me={me} onOpen={setOpen} />}
+          {current === 'propose' && <ProposeForm event={event} onDone={() => setTab('mine')} />}
+          {current === 'mine' && <AgendaList event={event} me={me} onOpen={setOpen} mineOnly />}
+          {current === 'vote' && <VotePanel event={event} me={me} />}
+          {current === 'actions' && <ActionsPanel event={event} me={me} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The agenda as a list for small screens: by time (or by space), with the two-feet buttons. */
+function AgendaList({
+  event,
+  me,
+  onOpen,
+  mineOnly = false,
+}: {
+  event: EventState;
+  me: string;
+  onOpen: (id: string) => void;
+  mineOnly?: boolean;
+}) {
+  const [bySpace, setBySpace] = useState(false);
+  const os = event.openSpace;
+  const settings = event.settings.openSpace;
+  if (!os || !settings) return null;
+  const all = liveSessions(os).filter(
+    (s) => !mineOnly || s.interested.includes(me) || s.conveners.includes(me) || os.presence[me] === s.id,
+  );
+  const groups: { key: string; title: string; sessions: Session[] }[] = bySpace
+    ? settings.spaces.map((sp, j) => ({
+        key: `sp${j}`,
+        title: `${sp.name}${sp.notes ? ` (${sp.notes})` : ''}`,
+        sessions: all.filter((s) => s.space === j).sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0)),
+      }))
+    : settings.slots.flatMap((slot, i) =>
+        slot.isBreak
+          ? []
+          : [
+              {
+                key: `sl${i}`,
+                title: slotLabel(event, i),
+                sessions: all.filter((s) => s.slot === i).sort((a, b) => (a.space ?? 0) - (b.space ?? 0)),
+              },
+            ],
+      );
+  const unplaced = all.filter((s) => s.slot === null);
+  if (unplaced.length)
+    groups.push({ key: 'none', title: 'Proposed, not on the agenda yet', sessions: unplaced });
+
+  return (
+    <section className="space-y-4">
+      <div className="flex gap-2">
+        <Button
+          variant={bySpace ? 'secondary' : 'primary'}
+          aria-pressed={!bySpace}
+          onClick={() => setBySpace(false)}
+        >
+          By time
+        </Button>
+        <Button
+          variant={bySpace ? 'primary' : 'secondary'}
+          aria-pressed={bySpace}
+          onClick={() => setBySpace(true)}
+        >
+          By space
+        </Button>
+      </div>
+      {all.length === 0 && (
+        <p className="text-lg text-stone-700">
+          {mineOnly ? 'Sessions you mark as interesting, convene or join appear here.' : 'No sessions yet.'}
+        </p>
+      )}
+      {groups
+        .filter((g) => g.sessions.length > 0)
+        .map((g) => (
+          <div key={g.key}>
+            <h2 className="text-lg font-bold">{g.title}</h2>
+            <ul className="mt-2 space-y-2">
+              {g.sessions.map((s) => (
+                <li key={s.id}>
+                  <SessionRow event={event} me={me} session={s} onOpen={onOpen} showTime={bySpace} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+    </section>
+  );
+}
+
+export function SessionRow({
+  event,
+  me,
+  session,
+  onOpen,
+  showTime,
+}: {
+  event: EventState;
+  me: string;
+  session: Session;
+  /** Omitted on the session's own page. */
+  onOpen?: (id: string) => void;
+  showTime: boolean;
+}) {
+  const send = useSend();
+  const os = event.openSpace;
+  if (!os) return null;
+  const here = os.presence[me] === session.id;
+  const interested = session.interested.includes(me);
+  const count = presenceCounts(os)[session.id] ?? 0;
+  const capacity = session.space !== null ? event.settings.openSpace?.spaces[session.space]?.capacity : null;
+  return (
+    <article
+      className={`rounded-2xl border-2 p-3 ${here ? 'border-brand-600 bg-brand-50' : 'border-stone-200 bg-white'}`}
+      data-testid="session-row"
+    >
+      <h3 className="text-lg font-bold break-words">{session.title}</h3>
+      <p className="text-stone-700">
+        {showTime ? slotLabel(event, session.slot) : spaceName(event, session.space)} · by{' '}
+        {convenerNames(event, session)}
+      </p>
+      <p className="text-stone-700" data-testid="session-counts">
+        {count} here · {session.interested.length} interested{capacity ? ` · ${capacity} seats` : ''}
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <Button
+          variant={here ? 'primary' : 'secondary'}
+          aria-pressed={here}
+          onClick={() => send('presence.here', { sessionId: here ? null : session.id })}
+        >
+          {here ? 'I’m here ✓' : 'I’m here'}
+        </Button>
+        <Button
+          variant="secondary"
+          aria-pressed={interested}
+          onClick={() => send('session.interest', { sessionId: session.id, interested: !interested })}
+        >
+          {interested ? 'Interested ✓' : 'Interested'}
+        </Button>
+        {onOpen && (
+          <Button variant="ghost" onClick={() => onOpen(session.id)} aria-label={`Open “${session.title}”`}>
+            Open
+          </Button>
+        )}
+      </div>
+    </article>
+  );
+}
