@@ -1,7 +1,7 @@
 'use client';
 import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
-import { canWriteReport } from '../../lib/openspace/sessions';
+import { canWriteReport, resolveSession } from '../../lib/openspace/sessions';
 import type { Session } from '../../lib/openspace/state';
 import type { EventState, Note } from '../../lib/state';
 import { displayName } from '../../lib/view';
@@ -45,9 +45,13 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
   const id = useId();
   const outbox = useLive((s) => s.outbox);
   const [text, setText] = useState('');
+  const os = event.openSpace;
   const notes = event.noteOrder
     .map((nid) => event.notes[nid])
-    .filter((n): n is Note => !!n && !n.withdrawn && n.session === session.id);
+    .filter(
+      (n): n is Note =>
+        !!n && !n.withdrawn && n.session !== null && !!os && resolveSession(os, n.session)?.id === session.id,
+    );
   const pending = outbox.flatMap((a) => {
     const p = a.payload as { session?: string; text?: string };
     return a.type === 'note.post' && p.session === session.id && !event.notes[a.id]

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { command, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
-import { sessionById } from '../openspace/sessions';
+import { resolveSession } from '../openspace/sessions';
 import type { RecordOf } from '../records';
 import { type EventState, noteById, personById } from '../state';
 import { humanText } from '../text';
@@ -36,12 +36,10 @@ export const noteCommands = {
         return fail('not_allowed', 'You have left this event; join again to write notes.');
       if ('session' in where) {
         // Open Space sessions are open to all (the law of two feet): anyone may write in one.
-        const os = state.openSpace;
-        const s = os ? sessionById(os, where.session) : undefined;
+        // A note written offline for a session merged since lands in the session that absorbed it.
+        const s = state.openSpace ? resolveSession(state.openSpace, where.session) : undefined;
         if (!s || s.cancelled) return fail('not_found', 'There is no such session.');
-        // A note written offline for a session merged since lands in the merged session.
-        const session = s.mergedInto ?? s.id;
-        return draft('note.posted', { table: 0, round: -1, text: where.text, session });
+        return draft('note.posted', { table: 0, round: -1, text: where.text, session: s.id });
       }
       const { text, round, table } = where;
       const seatedAt = state.rounds[round]?.seating[actor.id];

@@ -5,7 +5,7 @@
  */
 import type { EventState, Note } from '../state';
 import { ranking } from './convergence';
-import { isLive } from './sessions';
+import { isLive, resolveSession } from './sessions';
 import type { Session } from './state';
 
 export interface ProceedingsSession {
@@ -53,10 +53,18 @@ export function exportProceedings(state: EventState, now: number): Proceedings {
   const settings = state.settings.openSpace;
   const people = Object.values(state.participants);
   const live = os ? os.sessionOrder.map((id) => os.sessions[id]).filter(isLive) : [];
+  // Notes written before a merge belong to the session that absorbed theirs.
   const notesOf = (sessionId: string) =>
     state.noteOrder
       .map((id) => state.notes[id])
-      .filter((n): n is Note => !!n && !n.withdrawn && n.session === sessionId)
+      .filter(
+        (n): n is Note =>
+          !!n &&
+          !n.withdrawn &&
+          n.session !== null &&
+          !!os &&
+          resolveSession(os, n.session)?.id === sessionId,
+      )
       .map((n) => n.text);
   const sessions = agendaOrder(live).map((s): ProceedingsSession => {
     const slot = s.slot !== null ? settings?.slots[s.slot] : undefined;
@@ -116,7 +124,7 @@ export function toProceedingsMarkdown(p: Proceedings): string {
   if (p.theme) out.push(`**Theme:** ${esc(p.theme)}`, '');
   if (p.purpose) out.push(esc(p.purpose), '');
   out.push(
-    `${p.participants.joined} people took part (${p.participants.anonymous} anonymously); ${p.sessions.length} sessions.`,
+    `${p.participants.joined} ${p.participants.joined === 1 ? 'person' : 'people'} took part (${p.participants.anonymous} anonymously); ${p.sessions.length} ${p.sessions.length === 1 ? 'session' : 'sessions'}.`,
     '',
     `Exported ${p.exportedAt}.`,
     '',

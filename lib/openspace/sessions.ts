@@ -9,7 +9,7 @@ import { LIMITS } from '../limits';
 import type { Actor, RecordOf } from '../records';
 import { type EventState, personById } from '../state';
 import { humanText } from '../text';
-import type { OpenSpaceState, Session } from './state';
+import type { OpenSpaceState, Session, SessionReport } from './state';
 
 const Id = z.string().min(1).max(64);
 const Index = z.number().int().min(0).max(LIMITS.spaces);
@@ -18,6 +18,14 @@ const Description = humanText(LIMITS.sessionDescription);
 
 export const sessionById = (os: OpenSpaceState, id: string): Session | undefined =>
   Object.hasOwn(os.sessions, id) ? os.sessions[id] : undefined;
+
+/** Where a session's notes and people go now: follows merges to the session that absorbed it. */
+export function resolveSession(os: OpenSpaceState, id: string): Session | undefined {
+  let s = sessionById(os, id);
+  // Merges form a chain (A into B, later B into C); the bound guards against a corrupt cycle.
+  for (let i = 0; s?.mergedInto && i < os.sessionOrder.length; i++) s = sessionById(os, s.mergedInto);
+  return s;
+}
 
 /** A session still on the agenda (not merged away, not cancelled). */
 export const isLive = (s: Session | undefined): s is Session => !!s && !s.cancelled && s.mergedInto === null;
@@ -312,6 +320,21 @@ type SessionRecord = RecordOf<
 
 const union = (a: string[], b: string[]) => [...a, ...b.filter((x) => !a.includes(x))];
 
+/** Two sessions' reports become one: each field keeps both texts; counts add up. */
+function mergeReports(a: SessionReport | null, b: SessionReport | null): SessionReport | null {
+  if (!a || !b) return a ?? b;
+  const both = (x: string, y: string) => [x, y].filter(Boolean).join('\n\n');
+  return {
+    keyPoints: both(a.keyPoints, b.keyPoints),
+    questions: both(a.questions, b.questions),
+    actions: both(a.actions, b.actions),
+    attendance:
+      a.attendance === null && b.attendance === null ? null : (a.attendance ?? 0) + (b.attendance ?? 0),
+    names: [a.names, b.names].filter(Boolean).join(', '),
+    updatedAt: Math.max(a.updatedAt, b.updatedAt),
+  };
+}
+
 function patchSession(os: OpenSpaceState, id: string, patch: Partial<Session>): OpenSpaceState {
   const s = sessionById(os, id);
   if (!s) return os;
@@ -385,6 +408,7 @@ function reduceOpenSpace(
           description: [into.description, from.description].filter(Boolean).join('\n\n'),
           // If either convener chose anonymity, no convener is named: one name must never reveal the other.
           anonymous: into.anonymous || from.anonymous,
+          report: mergeReports(into.report, from.report),
           // A merged session keeps its own place; an unplaced one takes the other's.
           slot: into.slot ?? from.slot,
           space: into.space ?? from.space,
@@ -404,11 +428,16 @@ function reduceOpenSpace(
       return { ...merged, presence, votes };
     }
     case 'session.cancelled': {
-      const cancelled = patchSession(os, rec.payload.sessionId, { cancelled: true, slot: null, space: null });
-      const presence = Object.fromEntries(
-        Object.entries(cancelled.presence).filter(([, sid]) => sid !== rec.payload.sessionId),
-      );
-      return { ...cancelled, presence };
+      const id = rec.payload.sessionId;
+      const cancelled = patchSession(os, id, { cancelled: true, slot: null, space: null });
+      const presence = Object.fromEntries(Object.entries(cancelled.presence).filter(([, sid]) => sid !== id));
+      // Dots on a cancelled session go back to the people who gave them.
+      const votes: OpenSpaceState['votes'] = {};
+      for (const [pid, dots] of Object.entries(cancelled.votes)) {
+        const { [id]: _returned, ...rest } = dots;
+        votes[pid] = rest;
+      }
+      return { ...cancelled, presence, votes };
     }
     case 'session.interest': {
       const { sessionId, participantId, interested } = rec.payload;

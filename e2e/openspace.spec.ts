@@ -1,0 +1,203 @@
+/**
+ * A small Open Space in a real browser: a facilitator, a projector and four phones. Marketplace,
+ * a merge and a move, the law of two feet seen live, reports, dot votes and the proceedings.
+ */
+import fs from 'node:fs';
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+
+const SCREENS = 'test-results/screens';
+fs.mkdirSync(SCREENS, { recursive: true });
+
+interface Phone {
+  label: string;
+  page: Page;
+  context: BrowserContext;
+}
+
+async function join(browser: Browser, code: string, name: string): Promise<Phone> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await page.goto(`/j/${code}`);
+  if (name) await page.getByLabel(/Your name/).fill(name);
+  await page.getByRole('button', { name: name ? 'Join' : 'Join anonymously' }).click();
+  await expect(page.getByText('Go wherever you learn or contribute most.')).toBeVisible();
+  return { label: name || 'anonymous', page, context };
+}
+
+async function propose(p: Phone, title: string, place: string | null) {
+  await p.page.getByRole('button', { name: 'Propose', exact: true }).click();
+  await p.page.getByLabel('Title').fill(title);
+  await p.page.getByLabel('A few words about it').fill(`Proposed by ${p.label}`);
+  if (place) await p.page.getByLabel('When and where').selectOption({ label: place });
+  await p.page.getByRole('button', { name: 'Propose it' }).click();
+  await expect(p.page.getByTestId('session-row').filter({ hasText: title })).toBeVisible();
+}
+
+const row = (p: Phone, title: string) => p.page.getByTestId('session-row').filter({ hasText: title });
+
+async function agenda(p: Phone) {
+  await p.page.getByRole('button', { name: 'Agenda', exact: true }).click();
+}
+
+async function writeReport(p: Phone, title: string, keyPoints: string) {
+  await agenda(p);
+  await p.page.getByRole('button', { name: `Open “${title}”` }).click();
+  await p.page.getByLabel('Key points').fill(keyPoints);
+  await p.page.getByLabel('How many people took part').fill('6');
+  await p.page.getByRole('button', { name: 'Save the report' }).click();
+  await expect(p.page.getByRole('button', { name: 'Saved' })).toBeVisible();
+  await p.page.getByRole('button', { name: '← Back to the agenda' }).click();
+}
+
+test('a small Open Space from marketplace to proceedings', async ({ browser }) => {
+  const laptop = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const f = await laptop.newPage();
+  await f.goto('/');
+  await f.getByRole('link', { name: 'Set up an Open Space' }).click();
+  await f.getByLabel('Title').fill('Living well in Riverside');
+  await f.getByLabel(/Theme/).fill('How can we help each other live well as we get older?');
+  await f.getByRole('button', { name: 'Create the event' }).click();
+  await expect(f.getByRole('button', { name: 'Open the marketplace' })).toBeVisible();
+  const link = await f.getByTestId('facilitator-link').inputValue();
+  const code = ((await f.locator('header .font-mono').textContent()) ?? '').trim();
+
+  const projector = await laptop.newPage();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto(link.replace('/f/', '/p/'));
+  await expect(projector.getByTestId('join-code')).toHaveText(code);
+
+  const phones: Phone[] = [];
+  for (const name of ['Ann', 'Bo', 'Cy', '']) phones.push(await join(browser, code, name));
+  const [ann, bo, cy, anon] = phones as [Phone, Phone, Phone, Phone];
+
+  // Marketplace: proposals are refused until it opens, then four arrive from four phones.
+  await expect(ann.page.getByRole('button', { name: 'Propose', exact: true })).toHaveCount(0);
+  await f.getByRole('button', { name: 'Open the marketplace' }).click();
+  await expect(projector.getByText('Marketplace open')).toBeVisible();
+  await propose(ann, 'Loneliness after retirement', '10:00–11:00, Main hall');
+  await propose(bo, 'Getting to the GP without a car', '10:00–11:00, Room 2');
+  await propose(cy, 'Transport for older people', null);
+  await propose(anon, 'Intergenerational gardening', '11:15–12:15, Main hall');
+  for (const title of [
+    'Loneliness after retirement',
+    'Getting to the GP without a car',
+    'Intergenerational gardening',
+  ])
+    await expect(projector.getByTestId('wall-session').filter({ hasText: title })).toBeVisible();
+  await expect(f.getByRole('heading', { name: 'Proposals not on the wall yet (1)' })).toBeVisible();
+
+  // The facilitator merges the two transport proposals and moves the gardening session outside.
+  await f
+    .getByLabel('Merge “Transport for older people” into')
+    .selectOption({ label: 'Getting to the GP without a car' });
+  await expect(f.getByRole('heading', { name: 'Proposals not on the wall yet (0)' })).toBeVisible();
+  await expect(projector.getByTestId('wall-session').filter({ hasText: 'Getting to the GP' })).toContainText(
+    'by Bo and Cy',
+  );
+  await f
+    .getByLabel('Move “Intergenerational gardening”')
+    .selectOption({ label: '11:15–12:15, Garden room' });
+  await agenda(bo);
+  await expect(row(bo, 'Intergenerational gardening')).toContainText('Garden room');
+  await f.getByRole('button', { name: 'Close the marketplace' }).click();
+
+  // The law of two feet: Ann arrives in one session, then moves; Bo's phone and the projector follow.
+  await agenda(ann);
+  await row(ann, 'Loneliness after retirement').getByRole('button', { name: 'I’m here' }).click();
+  await expect(row(bo, 'Loneliness after retirement').getByTestId('session-counts')).toContainText('1 here');
+  const wallCount = (title: string) =>
+    projector.getByTestId('wall-session').filter({ hasText: title }).getByTestId('wall-count');
+  await expect(wallCount('Loneliness after retirement')).toHaveText('1 here');
+  await row(ann, 'Getting to the GP without a car').getByRole('button', { name: 'I’m here' }).click();
+  await expect(row(bo, 'Loneliness after retirement').getByTestId('session-counts')).toContainText('0 here');
+  await expect(row(bo, 'Getting to the GP without a car').getByTestId('session-counts')).toContainText(
+    '1 here',
+  );
+  await expect(wallCount('Loneliness after retirement')).toHaveText('0 here');
+  await expect(wallCount('Getting to the GP without a car')).toHaveText('1 here');
+  await expect(ann.page.getByTestId('where-i-am')).toHaveText(
+    'You are in “Getting to the GP without a car”.',
+  );
+
+  // Notes in a session reach the others there.
+  await ann.page.getByRole('button', { name: 'Open “Getting to the GP without a car”' }).click();
+  await ann.page.getByLabel('Add a note').fill('Community minibus on Tuesdays?');
+  await ann.page.getByRole('button', { name: 'Add note' }).click();
+  await bo.page.getByRole('button', { name: 'Open “Getting to the GP without a car”' }).click();
+  await expect(
+    bo.page.getByTestId('session-notes').getByText('Community minibus on Tuesdays?'),
+  ).toBeVisible();
+  await bo.page.getByRole('button', { name: '← Back to the agenda' }).click();
+  // Ann is not a convener here, so she sees the report but cannot write it.
+  await expect(ann.page.getByRole('heading', { name: 'Session report' })).toBeVisible();
+  await expect(ann.page.getByRole('button', { name: 'Save the report' })).toHaveCount(0);
+  await ann.page.getByRole('button', { name: '← Back to the agenda' }).click();
+
+  await projector.screenshot({ path: `${SCREENS}/openspace-projector-wall.png` });
+  await ann.page.screenshot({ path: `${SCREENS}/openspace-phone-agenda.png`, fullPage: true });
+  await f.screenshot({ path: `${SCREENS}/openspace-facilitator.png`, fullPage: true });
+
+  // Reports, by the conveners (Cy convenes the merged session too).
+  const reports = {
+    'Loneliness after retirement': 'Lunch clubs matter; people want a friendly face more than a service.',
+    'Getting to the GP without a car': 'Volunteer drivers exist but nobody knows how to book them.',
+    'Intergenerational gardening': 'The school allotment has space; start in spring.',
+  };
+  await writeReport(ann, 'Loneliness after retirement', reports['Loneliness after retirement']);
+  await writeReport(cy, 'Getting to the GP without a car', reports['Getting to the GP without a car']);
+  await writeReport(anon, 'Intergenerational gardening', reports['Intergenerational gardening']);
+  await expect(f.getByText('report written')).toHaveCount(3);
+
+  // Convergence: dot votes, limited, ranked live on the projector.
+  await f.getByRole('button', { name: 'Convergence: dot votes' }).click();
+  const vote = async (p: Phone, title: string, times: number) => {
+    await p.page.getByRole('button', { name: 'Vote', exact: true }).click();
+    for (let i = 0; i < times; i++)
+      await p.page.getByRole('button', { name: `Give a dot to “${title}”` }).click();
+  };
+  await vote(ann, 'Getting to the GP without a car', 2);
+  await vote(ann, 'Loneliness after retirement', 1);
+  await expect(ann.page.getByTestId('dots-left')).toHaveText('You have 0 of 3 dots left.');
+  await expect(
+    ann.page.getByRole('button', { name: 'Give a dot to “Intergenerational gardening”' }),
+  ).toBeDisabled();
+  await vote(bo, 'Getting to the GP without a car', 3);
+  await vote(anon, 'Intergenerational gardening', 2);
+  await expect(projector.getByRole('listitem').first()).toContainText('Getting to the GP without a car');
+  await expect(projector.getByRole('listitem').first()).toContainText('5 dots');
+  await projector.screenshot({ path: `${SCREENS}/openspace-projector-ranking.png` });
+
+  // The book of proceedings holds every report, in agenda order, with the votes.
+  const download = f.waitForEvent('download');
+  await f.getByRole('button', { name: 'Proceedings (Markdown)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('living-well-in-riverside-proceedings.md');
+  await file.saveAs(`${SCREENS}/../proceedings.md`);
+  const md = fs.readFileSync(`${SCREENS}/../proceedings.md`, 'utf8').replace(/\\(.)/g, '$1');
+  for (const text of Object.values(reports)) expect(md).toContain(text);
+  expect(md.indexOf('Loneliness after retirement')).toBeLessThan(md.indexOf('Intergenerational gardening'));
+  expect(md).toContain('Getting to the GP without a car: 5 dots from 2 people');
+  expect(md).toContain('Community minibus on Tuesdays?');
+  expect(md).not.toContain('Transport for older people\n');
+
+  const jsonDownload = f.waitForEvent('download');
+  await f.getByRole('button', { name: 'Proceedings (JSON)' }).click();
+  const jsonFile = await jsonDownload;
+  await jsonFile.saveAs(`${SCREENS}/../proceedings.json`);
+  const json = JSON.parse(fs.readFileSync(`${SCREENS}/../proceedings.json`, 'utf8')) as {
+    sessions: { title: string; report: { keyPoints: string } | null }[];
+  };
+  expect(json.sessions.map((s) => s.title)).toEqual([
+    'Loneliness after retirement',
+    'Getting to the GP without a car',
+    'Intergenerational gardening',
+  ]);
+  for (const s of json.sessions) expect(s.report?.keyPoints).toBe(reports[s.title as keyof typeof reports]);
+
+  for (const p of phones) await p.context.close();
+  await laptop.close();
+});

@@ -1,0 +1,543 @@
+/**
+ * Closing an Open Space: dot votes on what matters most, the live ranking, and signing up to act.
+ * Every command goes through the same steps as the server (look up, check who may ask, validate,
+ * decide, number the record, reduce).
+ */
+import { describe, expect, it } from 'vitest';
+import { type CommandName, type CommandPayload, findCommand } from '../commands';
+import type { ActionError } from '../errors';
+import { decideJoin } from '../people/people';
+import type { Actor, EventRecord, RecordOf } from '../records';
+import { initialState, reduce } from '../reducer';
+import { type EventSettings, EventSettingsSchema } from '../settings';
+import type { EventState } from '../state';
+import { dotsUsed, ranking } from './convergence';
+import type { OpenSpaceState, Session } from './state';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2025, 5, 14, 9, 0, 0);
+const FACILITATOR: Actor = { role: 'facilitator' };
+const SYSTEM: Actor = { role: 'system' };
+const person = (id: string): Actor => ({ role: 'participant', id });
+
+/** Slot 1 is the coffee break; the Garden holds 8, the Library 20, the Hall has no limit. */
+const OPEN_SPACE = {
+  theme: 'How do we make our town walkable?',
+  slots: [
+    { start: '10:00', end: '11:00', isBreak: false, label: 'Morning sessions' },
+    { start: '11:00', end: '11:30', isBreak: true, label: 'Coffee' },
+    { start: '11:30', end: '12:30', isBreak: false, label: '' },
+  ],
+  spaces: [
+    { name: 'Garden', capacity: 8, notes: 'bring a coat' },
+    { name: 'Library', capacity: 20, notes: 'has a screen' },
+    { name: 'Hall', capacity: null, notes: 'step-free access' },
+  ],
+  selfScheduling: true,
+  votesPerPerson: 3,
+};
+const GARDEN = 0;
+const LIBRARY = 1;
+const HALL = 2;
+const MORNING = 0;
+const MIDDAY = 2;
+
+function settings(
+  overrides: Record<string, unknown> = {},
+  openSpace: Record<string, unknown> = {},
+): EventSettings {
+  return EventSettingsSchema.parse({
+    title: 'Walkable Wednesdays',
+    purpose: 'Find the first three streets to change.',
+    tables: null,
+    rounds: [],
+    identity: 'choice',
+    openSpace: { ...OPEN_SPACE, ...openSpace },
+    ...overrides,
+  });
+}
+
+type Outcome = { ok: true; record: EventRecord; state: EventState } | { ok: false; error: ActionError };
+
+let actionCounter = 0;
+const nextActionId = () => `os-${String(++actionCounter).padStart(6, '0')}`;
+
+/** Numbers a decided draft as the store would (the next seq) and applies it. */
+function commit(state: EventState, draft: unknown, actor: Actor, now: number, id: string): Outcome {
+  const record = { ...(draft as object), seq: state.seq + 1, id, at: now, actor } as EventRecord;
+  return { ok: true, record, state: reduce(state, record) };
+}
+
+/** The server's `act` pipeline: findCommand -> roles -> schema -> decide -> record -> reduce. */
+function applyCommand(state: EventState, actor: Actor, type: string, payload: unknown, now: number): Outcome {
+  const cmd = findCommand(type);
+  if (!cmd) return { ok: false, error: { code: 'unknown_action', message: `no action ${type}` } };
+  if (!cmd.roles.includes(actor.role)) return { ok: false, error: { code: 'not_allowed', message: 'role' } };
+  const parsed = cmd.schema.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return { ok: false, error: { code: 'invalid_message', message: 'invalid payload', issues } };
+  }
+  const actionId = nextActionId();
+  const decision = cmd.decide(parsed.data, { state, actor, now, actionId });
+  if (!decision.ok) return decision;
+  return commit(state, decision.record, actor, now, actionId);
+}
+
+function accepted(out: Outcome, what: string): EventRecord {
+  if (!out.ok) throw new Error(`${what} was refused: ${out.error.code} (${out.error.message})`);
+  return out.record;
+}
+
+/** One event: its log, its state, and a clock the test moves by hand. */
+class OpenSpaceEvent {
+  readonly log: EventRecord[];
+  state: EventState;
+  now = T0;
+
+  constructor(s: EventSettings = settings()) {
+    const created: RecordOf<'event.created'> = {
+      seq: 1,
+      id: 'created-0001',
+      type: 'event.created',
+      at: T0,
+      actor: FACILITATOR,
+      payload: { eventId: 'evt_open_space', joinCode: 'WALK42', settings: s },
+    };
+    this.log = [created];
+    this.state = initialState(created);
+  }
+
+  later(ms: number): this {
+    this.now += ms;
+    return this;
+  }
+
+  private keep(out: Outcome): Outcome {
+    if (out.ok) {
+      this.state = out.state;
+      this.log.push(out.record);
+    }
+    return out;
+  }
+
+  attemptRaw(actor: Actor, type: string, payload: unknown): Outcome {
+    return this.keep(applyCommand(this.state, actor, type, payload, this.now));
+  }
+
+  attempt<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): Outcome {
+    return this.attemptRaw(actor, type, payload);
+  }
+
+  run<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): EventRecord {
+    return accepted(this.attempt(actor, type, payload), type);
+  }
+
+  facilitate<N extends CommandName>(type: N, payload: CommandPayload<N>): EventRecord {
+    return this.run(FACILITATOR, type, payload);
+  }
+
+  /** The error a refused request gets (payload as a client might send it); the state must not change. */
+  refusalRaw(actor: Actor, type: string, payload: unknown): ActionError {
+    const before = this.state;
+    const out = this.attemptRaw(actor, type, payload);
+    if (out.ok) throw new Error(`${type} was accepted but should have been refused`);
+    expect(this.state).toBe(before);
+    return out.error;
+  }
+
+  refusal<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): ActionError {
+    return this.refusalRaw(actor, type, payload);
+  }
+
+  join(participantId: string, name: string | null = null): EventRecord {
+    const decision = decideJoin(this.state, participantId, name);
+    const out = decision.ok
+      ? commit(this.state, decision.record, person(participantId), this.now, nextActionId())
+      : decision;
+    return accepted(this.keep(out), `joining as ${participantId}`);
+  }
+
+  /** The server clearing the presence of a phone that has gone quiet past the timeout. */
+  clearPresence(participantId: string): RecordOf<'presence.cleared'> {
+    const rec: RecordOf<'presence.cleared'> = {
+      seq: this.state.seq + 1,
+      id: nextActionId(),
+      type: 'presence.cleared',
+      at: this.now,
+      actor: SYSTEM,
+      payload: { participantId },
+    };
+    this.state = reduce(this.state, rec);
+    this.log.push(rec);
+    return rec;
+  }
+
+  get os(): OpenSpaceState {
+    const os = this.state.openSpace;
+    if (!os) throw new Error('this event has no Open Space');
+    return os;
+  }
+
+  session(id: string): Session {
+    const s = this.os.sessions[id];
+    if (!s) throw new Error(`no session ${id}`);
+    return s;
+  }
+
+  /** Proposes a session (as a person, or as the facilitator when pid is null); returns its id. */
+  propose(
+    pid: string | null,
+    title: string,
+    extra: { anonymous?: boolean; slot?: number | null; space?: number | null; description?: string } = {},
+  ): string {
+    const { anonymous = false, description = '', ...place } = extra;
+    const actor = pid === null ? FACILITATOR : person(pid);
+    return this.run(actor, 'session.propose', { title, description, anonymous, ...place }).id;
+  }
+
+  /** Who says they are in a session right now. */
+  here(sessionId: string): string[] {
+    return Object.entries(this.os.presence)
+      .filter(([, sid]) => sid === sessionId)
+      .map(([pid]) => pid)
+      .sort();
+  }
+}
+
+const PEOPLE: [string, string | null][] = [
+  ['p1', 'Ada'],
+  ['p2', 'Ben'],
+  ['p3', 'Chen'],
+  ['p4', null],
+  ['p5', 'Eli'],
+];
+
+/** Five people have joined and the facilitator has opened the marketplace. */
+function marketplace(s: EventSettings = settings()): OpenSpaceEvent {
+  const ev = new OpenSpaceEvent(s);
+  for (const [id, name] of PEOPLE) ev.later(1_000).join(id, name);
+  ev.facilitate('marketplace.open', {});
+  return ev;
+}
+
+/** Ada, Ben and Eli each proposed a session; the facilitator has moved on to convergence. */
+function convergence(s: EventSettings = settings()) {
+  const ev = marketplace(s);
+  const routes = ev.propose('p1', 'Safe routes to school', { slot: MORNING, space: GARDEN });
+  const benches = ev.propose('p2', 'Benches everywhere', { slot: MORNING, space: LIBRARY });
+  const dogs = ev.propose('p5', 'Dog walkers as street watch', { slot: MIDDAY, space: HALL });
+  ev.later(3 * 60 * MIN).facilitate('stage.set', { stage: 'convergence' });
+  return { ev, routes, benches, dogs };
+}
+
+const dots = (ev: OpenSpaceEvent, pid: string) => ev.os.votes[pid] ?? {};
+
+describe('moving through the stages', () => {
+  it('goes from the agenda to convergence to action planning, as the facilitator says', () => {
+    const ev = marketplace();
+    expect(ev.os.stage).toBe('agenda');
+    const rec = ev.facilitate('stage.set', { stage: 'convergence' });
+    expect(rec).toMatchObject({ type: 'stage.changed', payload: { stage: 'convergence' } });
+    expect(ev.os.stage).toBe('convergence');
+    ev.facilitate('stage.set', { stage: 'actions' });
+    expect(ev.os.stage).toBe('actions');
+    // Going back is allowed (people remembered one more thing).
+    ev.facilitate('stage.set', { stage: 'convergence' });
+    expect(ev.os.stage).toBe('convergence');
+  });
+
+  it('refuses setting the stage it is already at, and refuses participants', () => {
+    const ev = marketplace();
+    expect(ev.refusal(FACILITATOR, 'stage.set', { stage: 'agenda' })).toMatchObject({
+      code: 'wrong_state',
+      message: 'The Open Space is already at that stage.',
+    });
+    expect(ev.refusal(person('p1'), 'stage.set', { stage: 'convergence' }).code).toBe('not_allowed');
+    expect(ev.refusalRaw(FACILITATOR, 'stage.set', { stage: 'closing' }).code).toBe('invalid_message');
+  });
+
+  it('is refused in an event without an Open Space', () => {
+    const ev = new OpenSpaceEvent(
+      settings({
+        tables: 2,
+        rounds: [{ question: 'What makes a street feel safe?', minutes: 20 }],
+        openSpace: null,
+      }),
+    );
+    expect(ev.refusal(FACILITATOR, 'stage.set', { stage: 'convergence' })).toMatchObject({
+      code: 'wrong_state',
+      message: 'This event has no Open Space.',
+    });
+  });
+});
+
+describe('dot voting', () => {
+  it('is open only at convergence', () => {
+    const ev = marketplace();
+    const a = ev.propose('p1', 'Safe routes to school');
+    expect(ev.refusal(person('p3'), 'vote.cast', { sessionId: a })).toMatchObject({
+      code: 'wrong_state',
+      message: 'Voting is not open now.',
+    });
+    ev.facilitate('stage.set', { stage: 'convergence' });
+    ev.run(person('p3'), 'vote.cast', { sessionId: a });
+    ev.facilitate('stage.set', { stage: 'actions' });
+    expect(ev.refusal(person('p3'), 'vote.cast', { sessionId: a }).code).toBe('wrong_state');
+    expect(ev.refusal(person('p3'), 'vote.remove', { sessionId: a }).code).toBe('wrong_state');
+    expect(dots(ev, 'p3')).toEqual({ [a]: 1 });
+  });
+
+  it('gives each person the event’s number of dots, and refuses one more', () => {
+    const { ev, routes, benches, dogs } = convergence();
+    ev.run(person('p3'), 'vote.cast', { sessionId: routes });
+    ev.run(person('p3'), 'vote.cast', { sessionId: benches });
+    ev.run(person('p3'), 'vote.cast', { sessionId: dogs });
+    expect(dotsUsed(ev.os, 'p3')).toBe(3);
+    expect(ev.refusal(person('p3'), 'vote.cast', { sessionId: routes })).toMatchObject({
+      code: 'wrong_state',
+      message: 'You have used all 3 of your dots. Take one back to move it.',
+    });
+    // Someone else still has all of theirs.
+    ev.run(person('p4'), 'vote.cast', { sessionId: routes });
+    expect(dotsUsed(ev.os, 'p4')).toBe(1);
+  });
+
+  it('allows several dots on one session, up to the allowance', () => {
+    const { ev, routes, benches } = convergence();
+    for (let i = 0; i < 3; i++) ev.run(person('p3'), 'vote.cast', { sessionId: routes });
+    expect(dots(ev, 'p3')).toEqual({ [routes]: 3 });
+    expect(ev.refusal(person('p3'), 'vote.cast', { sessionId: routes }).code).toBe('wrong_state');
+    expect(ev.refusal(person('p3'), 'vote.cast', { sessionId: benches }).code).toBe('wrong_state');
+  });
+
+  it('follows a different allowance when the facilitator set one', () => {
+    const { ev, routes } = convergence(settings({}, { votesPerPerson: 1 }));
+    ev.run(person('p3'), 'vote.cast', { sessionId: routes });
+    expect(ev.refusal(person('p3'), 'vote.cast', { sessionId: routes }).message).toBe(
+      'You have used all 1 of your dots. Take one back to move it.',
+    );
+  });
+
+  it('withdrawing a dot frees it to be given again', () => {
+    const { ev, routes, benches } = convergence();
+    for (let i = 0; i < 3; i++) ev.run(person('p3'), 'vote.cast', { sessionId: routes });
+    const rec = ev.run(person('p3'), 'vote.remove', { sessionId: routes });
+    expect(rec.payload).toEqual({ participantId: 'p3', sessionId: routes });
+    expect(dots(ev, 'p3')).toEqual({ [routes]: 2 });
+    ev.run(person('p3'), 'vote.cast', { sessionId: benches });
+    expect(dots(ev, 'p3')).toEqual({ [routes]: 2, [benches]: 1 });
+    // Taking the last dot off a session forgets it altogether.
+    ev.run(person('p3'), 'vote.remove', { sessionId: benches });
+    expect(dots(ev, 'p3')).toEqual({ [routes]: 2 });
+  });
+
+  it('refuses taking back a dot you did not give', () => {
+    const { ev, routes, benches } = convergence();
+    expect(ev.refusal(person('p3'), 'vote.remove', { sessionId: routes })).toMatchObject({
+      code: 'not_found',
+      message: 'You have no dot on that session.',
+    });
+    ev.run(person('p4'), 'vote.cast', { sessionId: benches });
+    expect(ev.refusal(person('p3'), 'vote.remove', { sessionId: benches }).code).toBe('not_found');
+  });
+
+  it('refuses dots on sessions that are cancelled, merged away or unknown', () => {
+    const { ev, routes, benches, dogs } = convergence();
+    ev.facilitate('session.merge', { sessionId: benches, into: routes });
+    ev.facilitate('session.cancel', { sessionId: dogs });
+    for (const sessionId of [benches, dogs, 'nope']) {
+      expect(ev.refusal(person('p3'), 'vote.cast', { sessionId })).toMatchObject({
+        code: 'not_found',
+        message: 'There is no such session to vote for.',
+      });
+    }
+  });
+
+  it('gives back the dots on a session that is then cancelled, to be spent again', () => {
+    const { ev, routes, dogs } = convergence();
+    ev.run(person('p3'), 'vote.cast', { sessionId: dogs });
+    ev.run(person('p3'), 'vote.cast', { sessionId: routes });
+    ev.facilitate('session.cancel', { sessionId: dogs });
+    expect(ranking(ev.os).map((r) => r.sessionId)).not.toContain(dogs);
+    expect(dots(ev, 'p3')).toEqual({ [routes]: 1 });
+    expect(ev.refusal(person('p3'), 'vote.remove', { sessionId: dogs }).code).toBe('not_found');
+    ev.run(person('p3'), 'vote.cast', { sessionId: routes });
+    expect(dots(ev, 'p3')).toEqual({ [routes]: 2 });
+  });
+
+  it('is for participants still in the event', () => {
+    const { ev, routes } = convergence();
+    expect(ev.refusal(FACILITATOR, 'vote.cast', { sessionId: routes }).code).toBe('not_allowed');
+    ev.run(person('p3'), 'vote.cast', { sessionId: routes });
+    ev.run(person('p3'), 'participant.leave', {});
+    expect(ev.refusal(person('p3'), 'vote.cast', { sessionId: routes })).toMatchObject({
+      code: 'not_allowed',
+      message: 'You have left this event; join again to take part.',
+    });
+    expect(ev.refusal(person('p3'), 'vote.remove', { sessionId: routes }).code).toBe('not_allowed');
+  });
+});
+
+describe('the live ranking', () => {
+  it('orders sessions by dots, then by how many people gave them, then by agenda order', () => {
+    const ev = marketplace();
+    const a = ev.propose('p1', 'A: one keen voter');
+    const b = ev.propose('p2', 'B: three voters');
+    const c = ev.propose('p3', 'C: two dots');
+    const d = ev.propose('p4', 'D: no dots');
+    const e = ev.propose('p5', 'E: three voters, proposed after B');
+    ev.facilitate('stage.set', { stage: 'convergence' });
+    for (let i = 0; i < 3; i++) ev.run(person('p1'), 'vote.cast', { sessionId: a });
+    for (const pid of ['p2', 'p3', 'p4']) ev.run(person(pid), 'vote.cast', { sessionId: e });
+    for (const pid of ['p2', 'p3', 'p4']) ev.run(person(pid), 'vote.cast', { sessionId: b });
+    ev.run(person('p5'), 'vote.cast', { sessionId: c });
+    ev.run(person('p5'), 'vote.cast', { sessionId: c });
+    expect(ranking(ev.os)).toEqual([
+      { sessionId: b, dots: 3, voters: 3 },
+      { sessionId: e, dots: 3, voters: 3 },
+      { sessionId: a, dots: 3, voters: 1 },
+      { sessionId: c, dots: 2, voters: 1 },
+      { sessionId: d, dots: 0, voters: 0 },
+    ]);
+  });
+
+  it('leaves out merged and cancelled sessions; dots on a merged session count for the one it joined', () => {
+    const { ev, routes, benches, dogs } = convergence();
+    ev.run(person('p3'), 'vote.cast', { sessionId: benches });
+    ev.run(person('p4'), 'vote.cast', { sessionId: benches });
+    ev.run(person('p4'), 'vote.cast', { sessionId: routes });
+    ev.run(person('p5'), 'vote.cast', { sessionId: dogs });
+    ev.facilitate('session.merge', { sessionId: benches, into: routes });
+    ev.facilitate('session.cancel', { sessionId: dogs });
+    expect(ranking(ev.os)).toEqual([{ sessionId: routes, dots: 3, voters: 2 }]);
+    // Nobody lost a dot in the merge.
+    expect(dotsUsed(ev.os, 'p4')).toBe(2);
+  });
+});
+
+describe('action planning', () => {
+  /** At the actions stage, with Ada’s session at the top. */
+  function actions() {
+    const { ev, routes, benches, dogs } = convergence();
+    ev.facilitate('stage.set', { stage: 'actions' });
+    return { ev, routes, benches, dogs };
+  }
+  const PLAN = { title: 'Walking bus pilot', nextStep: 'Ask two schools', due: '2025-09-01' };
+
+  it('is open only at the actions stage', () => {
+    const { ev, routes } = convergence();
+    expect(ev.refusal(person('p1'), 'action.propose', { sessionId: routes, ...PLAN })).toMatchObject({
+      code: 'wrong_state',
+      message: 'Action planning is not open now.',
+    });
+  });
+
+  it('makes whoever proposes an action its first owner', () => {
+    const { ev, routes } = actions();
+    ev.later(MIN);
+    const rec = ev.run(person('p3'), 'action.propose', { sessionId: routes, ...PLAN });
+    expect(ev.os.actionOrder).toEqual([rec.id]);
+    expect(ev.os.actions[rec.id]).toEqual({
+      id: rec.id,
+      sessionId: routes,
+      title: 'Walking bus pilot',
+      nextStep: 'Ask two schools',
+      due: '2025-09-01',
+      owners: ['p3'],
+      createdAt: ev.now,
+    });
+  });
+
+  it('an action the facilitator writes up has no owner until someone signs up', () => {
+    const { ev, routes } = actions();
+    const id = ev.facilitate('action.propose', { sessionId: routes, ...PLAN, due: null }).id;
+    expect(ev.os.actions[id]?.owners).toEqual([]);
+  });
+
+  it('refuses an action for a session that is not on the agenda, or without a title or a proper date', () => {
+    const { ev, benches, dogs } = actions();
+    ev.facilitate('session.cancel', { sessionId: dogs });
+    expect(ev.refusal(person('p1'), 'action.propose', { sessionId: dogs, ...PLAN }).code).toBe('not_found');
+    expect(ev.refusal(person('p1'), 'action.propose', { sessionId: 'nope', ...PLAN }).code).toBe('not_found');
+    expect(ev.refusal(person('p1'), 'action.propose', { sessionId: benches, ...PLAN, title: ' ' }).code).toBe(
+      'invalid_message',
+    );
+    expect(
+      ev.refusal(person('p1'), 'action.propose', { sessionId: benches, ...PLAN, due: 'next Tuesday' }).code,
+    ).toBe('invalid_message');
+  });
+
+  it('people sign up and step back; signing up twice or stepping back twice is refused', () => {
+    const { ev, routes } = actions();
+    const id = ev.run(person('p1'), 'action.propose', { sessionId: routes, ...PLAN }).id;
+    ev.run(person('p4'), 'action.signup', { actionId: id, signedUp: true });
+    ev.run(person('p5'), 'action.signup', { actionId: id, signedUp: true });
+    expect(ev.os.actions[id]?.owners).toEqual(['p1', 'p4', 'p5']);
+    expect(ev.refusal(person('p4'), 'action.signup', { actionId: id, signedUp: true })).toMatchObject({
+      code: 'wrong_state',
+      message: 'You are already an owner.',
+    });
+    ev.run(person('p4'), 'action.signup', { actionId: id, signedUp: false });
+    expect(ev.os.actions[id]?.owners).toEqual(['p1', 'p5']);
+    expect(ev.refusal(person('p4'), 'action.signup', { actionId: id, signedUp: false })).toMatchObject({
+      code: 'wrong_state',
+      message: 'You are not an owner.',
+    });
+    expect(ev.refusal(person('p4'), 'action.signup', { actionId: 'nope', signedUp: true }).code).toBe(
+      'not_found',
+    );
+    expect(ev.refusal(FACILITATOR, 'action.signup', { actionId: id, signedUp: true }).code).toBe(
+      'not_allowed',
+    );
+  });
+
+  it('owners and facilitators edit an action; others are refused until they sign up', () => {
+    const { ev, routes } = actions();
+    const id = ev.run(person('p1'), 'action.propose', { sessionId: routes, ...PLAN }).id;
+    ev.run(person('p1'), 'action.edit', { actionId: id, ...PLAN, nextStep: 'Ask three schools' });
+    expect(ev.os.actions[id]?.nextStep).toBe('Ask three schools');
+    ev.facilitate('action.edit', { actionId: id, ...PLAN, due: null });
+    expect(ev.os.actions[id]).toMatchObject({ nextStep: 'Ask two schools', due: null, owners: ['p1'] });
+    expect(ev.refusal(person('p2'), 'action.edit', { actionId: id, ...PLAN, title: 'Mine' })).toMatchObject({
+      code: 'not_allowed',
+      message: 'Only its owners or a facilitator can change an action.',
+    });
+    ev.run(person('p2'), 'action.signup', { actionId: id, signedUp: true });
+    ev.run(person('p2'), 'action.edit', { actionId: id, ...PLAN, title: 'Walking bus pilot, two schools' });
+    expect(ev.os.actions[id]?.title).toBe('Walking bus pilot, two schools');
+    expect(ev.refusal(FACILITATOR, 'action.edit', { actionId: 'nope', ...PLAN }).code).toBe('not_found');
+  });
+
+  it('people who left cannot propose, sign up or edit', () => {
+    const { ev, routes } = actions();
+    const id = ev.run(person('p1'), 'action.propose', { sessionId: routes, ...PLAN }).id;
+    ev.run(person('p1'), 'participant.leave', {});
+    ev.run(person('p2'), 'participant.leave', {});
+    expect(ev.refusal(person('p1'), 'action.edit', { actionId: id, ...PLAN }).code).toBe('not_allowed');
+    expect(ev.refusal(person('p2'), 'action.signup', { actionId: id, signedUp: true }).code).toBe(
+      'not_allowed',
+    );
+    expect(ev.refusal(person('p2'), 'action.propose', { sessionId: routes, ...PLAN }).code).toBe(
+      'not_allowed',
+    );
+  });
+});
+
+describe('replaying convergence records', () => {
+  it('applying the same vote or sign-up twice changes nothing', () => {
+    const { ev, routes } = convergence();
+    const vote = ev.run(person('p3'), 'vote.cast', { sessionId: routes });
+    ev.facilitate('stage.set', { stage: 'actions' });
+    const plan = ev.run(person('p3'), 'action.propose', {
+      sessionId: routes,
+      title: 'Walking bus pilot',
+      nextStep: '',
+      due: null,
+    });
+    const signup = ev.run(person('p4'), 'action.signup', { actionId: plan.id, signedUp: true });
+    const state = ev.state;
+    for (const rec of [vote, plan, signup]) expect(reduce(state, rec)).toBe(state);
+    expect(dots(ev, 'p3')).toEqual({ [routes]: 1 });
+  });
+});

@@ -1,0 +1,535 @@
+/**
+ * The book of proceedings: every session's report in agenda order, the convergence result and the
+ * action plans, as Markdown and JSON. The event is run through the same steps as the server (look
+ * up, check who may ask, validate, decide, number the record, reduce).
+ */
+import { describe, expect, it } from 'vitest';
+import { type CommandName, type CommandPayload, findCommand } from '../commands';
+import type { ActionError } from '../errors';
+import { decideJoin } from '../people/people';
+import type { Actor, EventRecord, RecordOf } from '../records';
+import { initialState, reduce } from '../reducer';
+import { type EventSettings, EventSettingsSchema } from '../settings';
+import type { EventState } from '../state';
+import { exportProceedings, type Proceedings, toProceedingsJson, toProceedingsMarkdown } from './proceedings';
+import type { OpenSpaceState, Session } from './state';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2025, 5, 14, 9, 0, 0);
+const FACILITATOR: Actor = { role: 'facilitator' };
+const SYSTEM: Actor = { role: 'system' };
+const person = (id: string): Actor => ({ role: 'participant', id });
+
+/** Slot 1 is the coffee break; the Garden holds 8, the Library 20, the Hall has no limit. */
+const OPEN_SPACE = {
+  theme: 'How do we make our town walkable?',
+  slots: [
+    { start: '10:00', end: '11:00', isBreak: false, label: 'Morning sessions' },
+    { start: '11:00', end: '11:30', isBreak: true, label: 'Coffee' },
+    { start: '11:30', end: '12:30', isBreak: false, label: '' },
+  ],
+  spaces: [
+    { name: 'Garden', capacity: 8, notes: 'bring a coat' },
+    { name: 'Library', capacity: 20, notes: 'has a screen' },
+    { name: 'Hall', capacity: null, notes: 'step-free access' },
+  ],
+  selfScheduling: true,
+  votesPerPerson: 3,
+};
+const GARDEN = 0;
+const HALL = 2;
+const MORNING = 0;
+const MIDDAY = 2;
+
+function settings(
+  overrides: Record<string, unknown> = {},
+  openSpace: Record<string, unknown> = {},
+): EventSettings {
+  return EventSettingsSchema.parse({
+    title: 'Walkable Wednesdays',
+    purpose: 'Find the first three streets to change.',
+    tables: null,
+    rounds: [],
+    identity: 'choice',
+    openSpace: { ...OPEN_SPACE, ...openSpace },
+    ...overrides,
+  });
+}
+
+type Outcome = { ok: true; record: EventRecord; state: EventState } | { ok: false; error: ActionError };
+
+let actionCounter = 0;
+const nextActionId = () => `os-${String(++actionCounter).padStart(6, '0')}`;
+
+/** Numbers a decided draft as the store would (the next seq) and applies it. */
+function commit(state: EventState, draft: unknown, actor: Actor, now: number, id: string): Outcome {
+  const record = { ...(draft as object), seq: state.seq + 1, id, at: now, actor } as EventRecord;
+  return { ok: true, record, state: reduce(state, record) };
+}
+
+/** The server's `act` pipeline: findCommand -> roles -> schema -> decide -> record -> reduce. */
+function applyCommand(state: EventState, actor: Actor, type: string, payload: unknown, now: number): Outcome {
+  const cmd = findCommand(type);
+  if (!cmd) return { ok: false, error: { code: 'unknown_action', message: `no action ${type}` } };
+  if (!cmd.roles.includes(actor.role)) return { ok: false, error: { code: 'not_allowed', message: 'role' } };
+  const parsed = cmd.schema.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return { ok: false, error: { code: 'invalid_message', message: 'invalid payload', issues } };
+  }
+  const actionId = nextActionId();
+  const decision = cmd.decide(parsed.data, { state, actor, now, actionId });
+  if (!decision.ok) return decision;
+  return commit(state, decision.record, actor, now, actionId);
+}
+
+function accepted(out: Outcome, what: string): EventRecord {
+  if (!out.ok) throw new Error(`${what} was refused: ${out.error.code} (${out.error.message})`);
+  return out.record;
+}
+
+/** One event: its log, its state, and a clock the test moves by hand. */
+class OpenSpaceEvent {
+  readonly log: EventRecord[];
+  state: EventState;
+  now = T0;
+
+  constructor(s: EventSettings = settings()) {
+    const created: RecordOf<'event.created'> = {
+      seq: 1,
+      id: 'created-0001',
+      type: 'event.created',
+      at: T0,
+      actor: FACILITATOR,
+      payload: { eventId: 'evt_open_space', joinCode: 'WALK42', settings: s },
+    };
+    this.log = [created];
+    this.state = initialState(created);
+  }
+
+  later(ms: number): this {
+    this.now += ms;
+    return this;
+  }
+
+  private keep(out: Outcome): Outcome {
+    if (out.ok) {
+      this.state = out.state;
+      this.log.push(out.record);
+    }
+    return out;
+  }
+
+  attemptRaw(actor: Actor, type: string, payload: unknown): Outcome {
+    return this.keep(applyCommand(this.state, actor, type, payload, this.now));
+  }
+
+  attempt<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): Outcome {
+    return this.attemptRaw(actor, type, payload);
+  }
+
+  run<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): EventRecord {
+    return accepted(this.attempt(actor, type, payload), type);
+  }
+
+  facilitate<N extends CommandName>(type: N, payload: CommandPayload<N>): EventRecord {
+    return this.run(FACILITATOR, type, payload);
+  }
+
+  /** The error a refused request gets (payload as a client might send it); the state must not change. */
+  refusalRaw(actor: Actor, type: string, payload: unknown): ActionError {
+    const before = this.state;
+    const out = this.attemptRaw(actor, type, payload);
+    if (out.ok) throw new Error(`${type} was accepted but should have been refused`);
+    expect(this.state).toBe(before);
+    return out.error;
+  }
+
+  refusal<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): ActionError {
+    return this.refusalRaw(actor, type, payload);
+  }
+
+  join(participantId: string, name: string | null = null): EventRecord {
+    const decision = decideJoin(this.state, participantId, name);
+    const out = decision.ok
+      ? commit(this.state, decision.record, person(participantId), this.now, nextActionId())
+      : decision;
+    return accepted(this.keep(out), `joining as ${participantId}`);
+  }
+
+  /** The server clearing the presence of a phone that has gone quiet past the timeout. */
+  clearPresence(participantId: string): RecordOf<'presence.cleared'> {
+    const rec: RecordOf<'presence.cleared'> = {
+      seq: this.state.seq + 1,
+      id: nextActionId(),
+      type: 'presence.cleared',
+      at: this.now,
+      actor: SYSTEM,
+      payload: { participantId },
+    };
+    this.state = reduce(this.state, rec);
+    this.log.push(rec);
+    return rec;
+  }
+
+  get os(): OpenSpaceState {
+    const os = this.state.openSpace;
+    if (!os) throw new Error('this event has no Open Space');
+    return os;
+  }
+
+  session(id: string): Session {
+    const s = this.os.sessions[id];
+    if (!s) throw new Error(`no session ${id}`);
+    return s;
+  }
+
+  /** Proposes a session (as a person, or as the facilitator when pid is null); returns its id. */
+  propose(
+    pid: string | null,
+    title: string,
+    extra: { anonymous?: boolean; slot?: number | null; space?: number | null; description?: string } = {},
+  ): string {
+    const { anonymous = false, description = '', ...place } = extra;
+    const actor = pid === null ? FACILITATOR : person(pid);
+    return this.run(actor, 'session.propose', { title, description, anonymous, ...place }).id;
+  }
+
+  /** Who says they are in a session right now. */
+  here(sessionId: string): string[] {
+    return Object.entries(this.os.presence)
+      .filter(([, sid]) => sid === sessionId)
+      .map(([pid]) => pid)
+      .sort();
+  }
+}
+
+const PEOPLE: [string, string | null][] = [
+  ['p1', 'Ada'],
+  ['p2', 'Ben'],
+  ['p3', 'Chen'],
+  ['p4', null],
+  ['p5', 'Eli'],
+];
+
+/** Five people have joined and the facilitator has opened the marketplace. */
+function marketplace(s: EventSettings = settings()): OpenSpaceEvent {
+  const ev = new OpenSpaceEvent(s);
+  for (const [id, name] of PEOPLE) ev.later(1_000).join(id, name);
+  ev.facilitate('marketplace.open', {});
+  return ev;
+}
+
+const EXPORTED = Date.UTC(2025, 5, 14, 17, 0, 0);
+
+const REPORT = {
+  keyPoints: 'Oaks on the high street.\nLimes by the school.',
+  questions: 'Who waters them in August?',
+  actions: 'Ask the council for a tree map.',
+  attendance: 9,
+  names: 'Chen, Eli',
+};
+
+/**
+ * A day's Open Space. Agenda (slot, space): Street trees (morning, Garden), Safe routes (morning,
+ * Hall, convened anonymously by Ada), Benches (midday, Garden), then Dog walkers and Crossing
+ * times, not placed. "Kids walking alone" was merged into Street trees; "Parking" was cancelled.
+ */
+function wholeDay() {
+  const ev = marketplace();
+  const benches = ev.propose('p2', 'Benches everywhere', { slot: MIDDAY, space: GARDEN });
+  const routes = ev.propose('p1', 'Safe routes to school', { slot: MORNING, space: HALL, anonymous: true });
+  const trees = ev.propose('p3', 'Street trees', { slot: MORNING, space: GARDEN, description: 'Shade' });
+  const dogs = ev.propose('p5', 'Dog walkers');
+  const crossings = ev.propose('p4', 'Crossing times');
+  const kids = ev.propose('p2', 'Kids walking alone', { description: 'Crossings near the park' });
+  const parking = ev.propose('p5', 'Parking');
+  ev.run(person('p4'), 'session.interest', { sessionId: trees, interested: true });
+  ev.run(person('p5'), 'session.interest', { sessionId: trees, interested: true });
+  ev.facilitate('session.merge', { sessionId: kids, into: trees });
+  ev.run(person('p5'), 'session.cancel', { sessionId: parking });
+  ev.facilitate('marketplace.close', {});
+
+  ev.later(60 * MIN);
+  ev.run(person('p4'), 'note.post', { text: 'Plant oaks', session: trees });
+  const withdrawn = ev.run(person('p1'), 'note.post', { text: 'Cut them all down', session: trees }).id;
+  ev.run(person('p5'), 'note.post', { text: 'Ask the council', session: trees });
+  ev.run(person('p1'), 'note.withdraw', { noteId: withdrawn });
+  ev.run(person('p3'), 'note.post', { text: 'Written offline', session: kids });
+  ev.run(person('p2'), 'note.post', { text: 'One per bus stop', session: benches });
+  ev.run(person('p3'), 'session.report', { sessionId: trees, ...REPORT });
+
+  ev.facilitate('stage.set', { stage: 'convergence' });
+  for (const pid of ['p1', 'p4']) ev.run(person(pid), 'vote.cast', { sessionId: benches });
+  for (let i = 0; i < 3; i++) ev.run(person('p5'), 'vote.cast', { sessionId: trees });
+  ev.run(person('p3'), 'vote.cast', { sessionId: dogs });
+  ev.facilitate('stage.set', { stage: 'actions' });
+  const plan = ev.run(person('p3'), 'action.propose', {
+    sessionId: trees,
+    title: 'Tree map',
+    nextStep: 'Write to the council',
+    due: '2025-07-01',
+  }).id;
+  ev.run(person('p4'), 'action.signup', { actionId: plan, signedUp: true });
+  ev.run(person('p5'), 'action.signup', { actionId: plan, signedUp: true });
+  ev.facilitate('action.propose', { sessionId: benches, title: 'Bench audit', nextStep: '', due: null });
+  return { ev, benches, routes, trees, dogs, crossings, kids, parking };
+}
+
+const sessionNamed = (p: Proceedings, title: string) => {
+  const s = p.sessions.find((x) => x.title === title);
+  if (!s) throw new Error(`no session “${title}” in the proceedings`);
+  return s;
+};
+
+describe('the book of proceedings', () => {
+  it('names the event, its theme and purpose, who took part and when it was exported', () => {
+    const { ev } = wholeDay();
+    const p = exportProceedings(ev.state, EXPORTED);
+    expect(p).toMatchObject({
+      title: 'Walkable Wednesdays',
+      theme: 'How do we make our town walkable?',
+      purpose: 'Find the first three streets to change.',
+      exportedAt: '2025-06-14T17:00:00.000Z',
+      participants: { joined: 5, anonymous: 1 },
+    });
+  });
+
+  it('lists the sessions in agenda order: by time, then space, then the ones never placed', () => {
+    const { ev, benches, routes, trees, dogs, crossings } = wholeDay();
+    const p = exportProceedings(ev.state, EXPORTED);
+    expect(p.sessions.map((s) => s.id)).toEqual([trees, routes, benches, dogs, crossings]);
+    expect(p.sessions.map((s) => [s.when, s.space])).toEqual([
+      ['10:00–11:00', 'Garden'],
+      ['10:00–11:00', 'Hall'],
+      ['11:30–12:30', 'Garden'],
+      [null, null],
+      [null, null],
+    ]);
+    const md = toProceedingsMarkdown(p);
+    const headings = md.split('\n').filter((l) => l.startsWith('### '));
+    expect(headings.slice(0, 5)).toEqual([
+      '### 1. Street trees',
+      '### 2. Safe routes to school',
+      '### 3. Benches everywhere',
+      '### 4. Dog walkers',
+      '### 5. Crossing times',
+    ]);
+    expect(md).toContain('_10:00–11:00, Garden_');
+  });
+
+  it('leaves out sessions merged away or cancelled', () => {
+    const { ev, kids, parking } = wholeDay();
+    const p = exportProceedings(ev.state, EXPORTED);
+    const ids = p.sessions.map((s) => s.id);
+    expect(ids).not.toContain(kids);
+    expect(ids).not.toContain(parking);
+    expect(p.convergence.map((c) => c.sessionId)).not.toContain(kids);
+    const md = toProceedingsMarkdown(p);
+    expect(md).not.toContain('Kids walking alone');
+    expect(md).not.toContain('Parking');
+    expect(md).toContain('5 sessions.');
+    // The merged session carries both conveners and both descriptions.
+    expect(sessionNamed(p, 'Street trees')).toMatchObject({
+      conveners: ['Chen', 'Ben'],
+      description: 'Shade\n\nCrossings near the park',
+      interested: 2,
+    });
+  });
+
+  it('never names an anonymous convener, in Markdown or JSON', () => {
+    const { ev } = wholeDay();
+    const p = exportProceedings(ev.state, EXPORTED);
+    expect(sessionNamed(p, 'Safe routes to school').conveners).toEqual([]);
+    const md = toProceedingsMarkdown(p);
+    const json = toProceedingsJson(p);
+    expect(md).not.toContain('Ada');
+    expect(json).not.toContain('Ada');
+    const section = md.slice(md.indexOf('### 2. Safe routes to school'), md.indexOf('### 3.'));
+    expect(section).toContain('Convened by anonymous.');
+    // People who joined without a name are “anonymous” too.
+    expect(sessionNamed(p, 'Crossing times').conveners).toEqual(['anonymous']);
+    expect(md).toContain('Convened by Ben.');
+  });
+
+  it('names nobody when an anonymous proposal is merged with a named one', () => {
+    const ev = marketplace();
+    const named = ev.propose('p2', 'Benches everywhere');
+    const hidden = ev.propose('p1', 'Somewhere to sit', { anonymous: true });
+    ev.facilitate('session.merge', { sessionId: hidden, into: named });
+    const p = exportProceedings(ev.state, EXPORTED);
+    expect(p.sessions).toHaveLength(1);
+    expect(p.sessions[0]?.conveners).toEqual([]);
+    expect(toProceedingsMarkdown(p)).not.toContain('Ada');
+    expect(toProceedingsJson(p)).not.toContain('Ada');
+  });
+
+  it('carries each report whole, and says when a session has none', () => {
+    const { ev } = wholeDay();
+    const p = exportProceedings(ev.state, EXPORTED);
+    expect(sessionNamed(p, 'Street trees').report).toEqual(REPORT);
+    expect(sessionNamed(p, 'Benches everywhere').report).toBeNull();
+    const md = toProceedingsMarkdown(p);
+    expect(md).toContain('**Who was there:** 9 people (Chen, Eli)');
+    expect(md).toContain('**Key points**\n\nOaks on the high street\\.  \nLimes by the school\\.');
+    expect(md).toContain('**Questions raised**\n\nWho waters them in August?');
+    expect(md).toContain('**Proposed actions**\n\nAsk the council for a tree map\\.');
+    expect(md).toContain('_No report was written for this session._');
+  });
+
+  it('includes the notes written in each session, in the order written, but not withdrawn ones', () => {
+    const { ev } = wholeDay();
+    const p = exportProceedings(ev.state, EXPORTED);
+    expect(sessionNamed(p, 'Street trees').notes).toEqual([
+      'Plant oaks',
+      'Ask the council',
+      'Written offline',
+    ]);
+    expect(sessionNamed(p, 'Benches everywhere').notes).toEqual(['One per bus stop']);
+    expect(sessionNamed(p, 'Dog walkers').notes).toEqual([]);
+    const md = toProceedingsMarkdown(p);
+    expect(md).toContain('**Notes**\n\n- Plant oaks\n- Ask the council\n- Written offline\n');
+    expect(md).not.toContain('Cut them all down');
+    expect(toProceedingsJson(p)).not.toContain('Cut them all down');
+  });
+
+  it('keeps the notes written in a session before it was merged into another', () => {
+    const ev = marketplace();
+    const keep = ev.propose('p1', 'Safe routes to school');
+    const gone = ev.propose('p2', 'Kids walking alone');
+    ev.run(person('p3'), 'note.post', { text: 'Said before the merge', session: gone });
+    ev.facilitate('session.merge', { sessionId: gone, into: keep });
+    const p = exportProceedings(ev.state, EXPORTED);
+    expect(sessionNamed(p, 'Safe routes to school').notes).toEqual(['Said before the merge']);
+  });
+
+  it('shows the convergence ranking and the action plans with their owners', () => {
+    const { ev, benches, trees, dogs, routes, crossings } = wholeDay();
+    const p = exportProceedings(ev.state, EXPORTED);
+    expect(p.convergence).toEqual([
+      { sessionId: trees, title: 'Street trees', dots: 3, voters: 1 },
+      { sessionId: benches, title: 'Benches everywhere', dots: 2, voters: 2 },
+      { sessionId: dogs, title: 'Dog walkers', dots: 1, voters: 1 },
+      { sessionId: routes, title: 'Safe routes to school', dots: 0, voters: 0 },
+      { sessionId: crossings, title: 'Crossing times', dots: 0, voters: 0 },
+    ]);
+    expect(p.actions).toEqual([
+      {
+        title: 'Tree map',
+        session: 'Street trees',
+        nextStep: 'Write to the council',
+        due: '2025-07-01',
+        owners: ['Chen', 'anonymous', 'Eli'],
+      },
+      { title: 'Bench audit', session: 'Benches everywhere', nextStep: '', due: null, owners: [] },
+    ]);
+    const md = toProceedingsMarkdown(p);
+    expect(md).toContain(
+      [
+        '## Convergence: what matters most',
+        '',
+        '1. Street trees: 3 dots from 1 person',
+        '2. Benches everywhere: 2 dots from 2 people',
+        '3. Dog walkers: 1 dot from 1 person',
+        '',
+      ].join('\n'),
+    );
+    expect(md).toContain(
+      [
+        '## Action plans',
+        '',
+        '### Tree map',
+        '',
+        'From: Street trees',
+        '',
+        'Next step: Write to the council',
+        '',
+        'By: 2025-07-01',
+        '',
+        'Owners: Chen, anonymous, Eli',
+        '',
+        '### Bench audit',
+        '',
+        'From: Benches everywhere',
+        '',
+        'Owners: nobody yet',
+      ].join('\n'),
+    );
+  });
+
+  it('has no convergence or action sections before anyone votes or plans', () => {
+    const ev = marketplace();
+    ev.propose('p1', 'Safe routes to school');
+    const md = toProceedingsMarkdown(exportProceedings(ev.state, EXPORTED));
+    expect(md).not.toContain('## Convergence');
+    expect(md).not.toContain('## Action plans');
+    expect(md).toContain('5 people took part (1 anonymously)');
+  });
+
+  it('escapes markup in people’s words so it shows as typed', () => {
+    const ev = marketplace();
+    const id = ev.propose('p2', '**x** and <script>alert(1)</script>', {
+      description: 'Line one\n# h\nsee [a](b)',
+    });
+    ev.run(person('p3'), 'note.post', { text: '# h', session: id });
+    ev.run(person('p3'), 'note.post', { text: '[a](b) <img src=x onerror=alert(1)>', session: id });
+    ev.run(person('p2'), 'session.report', {
+      sessionId: id,
+      keyPoints: '**bold claim**',
+      questions: '<script>steal()</script>',
+      actions: '# not a heading',
+      attendance: null,
+      names: '[Ben](http://evil.example)',
+    });
+    const md = toProceedingsMarkdown(exportProceedings(ev.state, EXPORTED));
+    expect(md).toContain('### 1. \\*\\*x\\*\\* and \\<script\\>alert\\(1\\)\\</script\\>');
+    expect(md).toContain('Line one  \n\\# h  \nsee \\[a\\]\\(b\\)');
+    expect(md).toContain('- \\# h');
+    expect(md).toContain('- \\[a\\]\\(b\\) \\<img src\\=x onerror\\=alert\\(1\\)\\>');
+    expect(md).toContain('\\*\\*bold claim\\*\\*');
+    expect(md).toContain('**Who was there:** \\[Ben\\]\\(http://evil\\.example\\)');
+    expect(md).not.toContain('**x**');
+    expect(md).not.toContain('**bold claim**');
+    // Every < is preceded by a backslash, so no tag can open.
+    expect(md).not.toMatch(/(?<!\\)</);
+    expect(md).not.toContain('[a](b)');
+    expect(md).not.toContain('[Ben](');
+    for (const line of md.split('\n')) expect(line).not.toMatch(/^#+ (h|not a heading)/);
+  });
+
+  it('JSON parses back to the same proceedings, with every live session exactly once', () => {
+    const { ev, benches, routes, trees, dogs, crossings } = wholeDay();
+    const p = exportProceedings(ev.state, EXPORTED);
+    const json = toProceedingsJson(p);
+    expect(json.endsWith('\n')).toBe(true);
+    const parsed: unknown = JSON.parse(json);
+    expect(parsed).toEqual(p);
+    const ids = p.sessions.map((s) => s.id);
+    expect([...ids].sort()).toEqual([benches, routes, trees, dogs, crossings].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(sessionNamed(p, 'Street trees')).toEqual({
+      id: trees,
+      title: 'Street trees',
+      description: 'Shade\n\nCrossings near the park',
+      conveners: ['Chen', 'Ben'],
+      when: '10:00–11:00',
+      space: 'Garden',
+      interested: 2,
+      report: REPORT,
+      notes: ['Plant oaks', 'Ask the council', 'Written offline'],
+    });
+  });
+
+  it('an event without an Open Space exports an empty book', () => {
+    const ev = new OpenSpaceEvent(
+      settings({
+        tables: 2,
+        rounds: [{ question: 'What makes a street feel safe?', minutes: 20 }],
+        openSpace: null,
+      }),
+    );
+    const p = exportProceedings(ev.state, EXPORTED);
+    expect(p).toMatchObject({ theme: '', sessions: [], convergence: [], actions: [] });
+    expect(toProceedingsMarkdown(p)).toContain('0 sessions.');
+  });
+});
