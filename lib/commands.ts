@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { roundCommands } from './cafe/rounds';
 import type { CommandDef } from './command';
+import { harvestCommands } from './harvest/actions';
 import { noteCommands } from './notes/notes';
 import { convergenceCommands } from './openspace/convergence';
 import { openSpaceCommands } from './openspace/sessions';
@@ -13,6 +14,7 @@ const ALL = {
   ...noteCommands,
   ...openSpaceCommands,
   ...convergenceCommands,
+  ...harvestCommands,
 };
 
 export type CommandName = keyof typeof ALL;

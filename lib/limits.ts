@@ -21,6 +21,8 @@ export const LIMITS = {
   reportNames: 1000,
   announcement: 280,
   actionText: 300,
+  themeLabel: 80,
+  themeResponse: 2000,
   /** Largest socket message we accept, in bytes (Socket.IO closes the connection above it). */
   messageBytes: 16 * 1024,
 } as const;

@@ -76,6 +76,21 @@ export interface RecordPayloads {
   };
   'action.edited': { actionId: string; title: string; nextStep: string; due: string | null };
   'action.signup': { actionId: string; participantId: ParticipantId; signedUp: boolean };
+  'harvest.started': {
+    themes: { id: string; group: string; label: string; noteIds: string[] }[];
+    unthemed: string[];
+    votesPerPerson: number;
+  };
+  'theme.renamed': { themeId: string; label: string };
+  'theme.merged': { themeId: string; into: string };
+  'theme.split': { themeId: string; newThemeId: string; label: string; noteIds: string[] };
+  'harvest.note-moved': { noteId: string; themeId: string | null };
+  'harvest.note-hidden': { noteId: string; hidden: boolean };
+  'harvest.note-quoted': { noteId: string; quoted: boolean };
+  'theme.responded': { themeId: string; text: string };
+  'harvest.voting': { open: boolean };
+  'harvest.voted': { participantId: ParticipantId; themeId: string; dot: 1 | -1 };
+  'harvest.published': { published: boolean };
 }
 
 export type RecordType = keyof RecordPayloads;

@@ -3,6 +3,7 @@
  * (to validate and apply) and the browser (to stay in sync).
  */
 import { reduceRound } from './cafe/rounds';
+import { isPlaced, reduceHarvest } from './harvest/reducer';
 import { reduceNote } from './notes/notes';
 import { reduceConvergence } from './openspace/convergence';
 import { reduceSessions } from './openspace/sessions';
@@ -36,6 +37,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     noteOrder: [],
     part: settings.rounds.length > 0 ? 'cafe' : 'openSpace',
     openSpace: settings.openSpace ? emptyOpenSpace() : null,
+    harvest: null,
   };
 }
 
@@ -48,7 +50,11 @@ const isNoteRecord = (r: EventRecord): r is RecordOf<'note.posted' | 'note.edite
  */
 export function reduce(state: EventState, rec: EventRecord): EventState {
   if (isNoteRecord(rec)) {
-    const next = reduceNote(state, rec);
+    let next = reduceNote(state, rec);
+    // A note written after the harvest started waits, unthemed, for the organiser to place it.
+    // (A phone may receive an older note late; one already in a theme stays where it is.)
+    if (rec.type === 'note.posted' && next !== state && next.harvest && !isPlaced(next.harvest, rec.id))
+      next = { ...next, harvest: { ...next.harvest, unthemed: [...next.harvest.unthemed, rec.id] } };
     return rec.seq > next.seq ? { ...next, seq: rec.seq } : next;
   }
   if (rec.seq <= state.seq) return state;
@@ -97,6 +103,18 @@ function reduceEventWide(
     case 'action.edited':
     case 'action.signup':
       return reduceConvergence(state, rec);
+    case 'harvest.started':
+    case 'theme.renamed':
+    case 'theme.merged':
+    case 'theme.split':
+    case 'harvest.note-moved':
+    case 'harvest.note-hidden':
+    case 'harvest.note-quoted':
+    case 'theme.responded':
+    case 'harvest.voting':
+    case 'harvest.voted':
+    case 'harvest.published':
+      return reduceHarvest(state, rec);
   }
 }
 

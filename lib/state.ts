@@ -3,6 +3,7 @@
  * server, the browser and the exports read the same thing.
  */
 
+import type { HarvestState } from './harvest/state';
 import type { OpenSpaceState } from './openspace/state';
 import type { Seating } from './seating';
 import type { EventSettings } from './settings';
@@ -74,6 +75,8 @@ export interface EventState {
   part: EventPart;
   /** null when the event has no Open Space. */
   openSpace: OpenSpaceState | null;
+  /** null until the organiser starts the harvest. */
+  harvest: HarvestState | null;
 }
 
 export type EventPart = 'cafe' | 'openSpace';

@@ -5,10 +5,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
+import { liveThemes } from '../lib/harvest/actions';
+import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
 import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
 import { EventSettingsSchema } from '../lib/settings';
+import type { EventState } from '../lib/state';
 import type { Events } from './events';
+import { harvestDocx, harvestPdf } from './harvest-docs';
 import { log } from './log';
 
 const MAX_BODY = 64 * 1024;
@@ -85,6 +89,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, { eve
       await joinInfo(res, events, url);
     } else if (url.pathname === '/api/events' && req.method === 'POST') {
       await createEvent(req, res, events);
+    } else if (url.pathname.startsWith('/api/published/') && req.method === 'GET') {
+      await published(res, events, url);
     } else if (url.pathname.startsWith('/api/events/') && req.method === 'GET') {
       await exportEvent(req, res, events, url);
     } else {
@@ -114,7 +120,7 @@ async function joinInfo(res: ServerResponse, events: Events, url: URL) {
       res,
       404,
       'unknown_event',
-      `No café has the join code ${code.data}. Check the code on the screen.`,
+      `No event has the join code ${code.data}. Check the code on the screen.`,
     );
   const { title, purpose, identity } = room.state.settings;
   send(res, 200, { ok: true, code: code.data, title, purpose, identity });
@@ -141,7 +147,7 @@ async function createEvent(req: IncomingMessage, res: ServerResponse, events: Ev
       res,
       400,
       'invalid_message',
-      `The café settings are not valid: ${first ? `${first.path}: ${first.message}` : ''}`,
+      `The event settings are not valid: ${first ? `${first.path}: ${first.message}` : ''}`,
       issues,
     );
   }
@@ -150,31 +156,89 @@ async function createEvent(req: IncomingMessage, res: ServerResponse, events: Ev
   send(res, 201, { ok: true, ...created });
 }
 
-async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Events, url: URL) {
-  const m = /^\/api\/events\/([^/]+)\/(export|proceedings)\.(md|csv|json)$/.exec(url.pathname);
-  if (!m) return problem(res, 404, 'not_found', 'There is no such API address.');
-  const [, rawId, kind, format] = m;
-  const auth = req.headers.authorization ?? '';
-  const token = TokenSchema.safeParse(auth.replace(/^Bearer\s+/i, ''));
+const TYPES = {
+  md: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+type Format = keyof typeof TYPES;
+
+/** The event, if the request carries its facilitator token; otherwise why not. */
+async function facilitatorRoom(req: IncomingMessage, events: Events, rawId: string) {
+  const token = TokenSchema.safeParse((req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
   const eventId = EventIdSchema.safeParse(rawId);
-  if (!eventId.success) return problem(res, 404, 'unknown_event', 'There is no such event.');
-  if (!token.success || !(await events.isFacilitator(eventId.data, token.data)))
-    return problem(res, 403, 'bad_token', 'Only the facilitator link can download the notes.');
-  const room = await events.get(eventId.data);
-  if (!room) return problem(res, 404, 'unknown_event', 'There is no such event.');
-  const fmt = FORMATS[format as keyof typeof FORMATS];
-  let body: string;
+  if (!eventId.success) return 'unknown_event' as const;
+  if (!token.success || !(await events.isFacilitator(eventId.data, token.data))) return 'bad_token' as const;
+  return (await events.get(eventId.data)) ?? ('unknown_event' as const);
+}
+
+/** The body of one download, or why there is none. */
+async function render(
+  state: EventState,
+  kind: string,
+  format: Format,
+): Promise<Buffer | string | { missing: string }> {
+  const now = Date.now();
   if (kind === 'proceedings') {
-    if (!room.state.openSpace) return problem(res, 404, 'not_found', 'This event has no Open Space.');
-    if (format === 'csv') return problem(res, 404, 'not_found', 'The proceedings come as Markdown or JSON.');
-    const p = exportProceedings(room.state, Date.now());
-    body = format === 'md' ? toProceedingsMarkdown(p) : toProceedingsJson(p);
-  } else {
-    body = fmt.render(exportCafe(room.state, Date.now()));
+    if (!state.openSpace) return { missing: 'This event has no Open Space.' };
+    if (format !== 'md' && format !== 'json') return { missing: 'The proceedings come as Markdown or JSON.' };
+    const p = exportProceedings(state, now);
+    return format === 'md' ? toProceedingsMarkdown(p) : toProceedingsJson(p);
   }
-  const name = `${slug(room.state.settings.title)}-${kind === 'proceedings' ? 'proceedings' : 'notes'}.${format}`;
-  send(res, 200, body, {
-    'content-type': fmt.type,
+  if (kind === 'harvest') {
+    if (!state.harvest) return { missing: 'The harvest has not been started yet.' };
+    const r = buildHarvestReport(state, now, 'organiser');
+    if (format === 'pdf') return harvestPdf(r);
+    if (format === 'docx') return harvestDocx(r);
+    return format === 'md' ? harvestMarkdown(r) : format === 'csv' ? harvestCsv(r) : harvestJson(r);
+  }
+  if (format === 'pdf' || format === 'docx') return { missing: 'The notes come as Markdown, CSV or JSON.' };
+  return FORMATS[format].render(exportCafe(state, now));
+}
+
+async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Events, url: URL) {
+  const live = /^\/api\/events\/([^/]+)\/live-themes$/.exec(url.pathname);
+  if (live) {
+    const room = await facilitatorRoom(req, events, live[1] ?? '');
+    if (typeof room === 'string')
+      return problem(
+        res,
+        room === 'bad_token' ? 403 : 404,
+        room,
+        room === 'bad_token'
+          ? 'Only the facilitator link can see the live themes.'
+          : 'There is no such event.',
+      );
+    return send(res, 200, { ok: true, groups: liveThemes(room.state) });
+  }
+  const m = /^\/api\/events\/([^/]+)\/(export|proceedings|harvest)\.(md|csv|json|pdf|docx)$/.exec(
+    url.pathname,
+  );
+  if (!m) return problem(res, 404, 'not_found', 'There is no such API address.');
+  const [, rawId = '', kind = '', format = 'json'] = m;
+  const room = await facilitatorRoom(req, events, rawId);
+  if (room === 'bad_token')
+    return problem(res, 403, 'bad_token', 'Only the facilitator link can download the notes.');
+  if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
+  const body = await render(room.state, kind, format as Format);
+  if (typeof body === 'object' && 'missing' in body) return problem(res, 404, 'not_found', body.missing);
+  const name = `${slug(room.state.settings.title)}-${kind === 'export' ? 'notes' : kind}.${format}`;
+  res.writeHead(200, {
+    'content-type': TYPES[format as Format],
     'content-disposition': `attachment; filename="${name}"`,
+    'cache-control': 'no-store',
   });
+  res.end(body);
+}
+
+/** The published "what you told us": public, read-only, no names, hidden notes left out. */
+async function published(res: ServerResponse, events: Events, url: URL) {
+  const eventId = EventIdSchema.safeParse(url.pathname.slice('/api/published/'.length));
+  const room = eventId.success ? await events.get(eventId.data) : null;
+  if (!room?.state.harvest?.published)
+    return problem(res, 404, 'not_found', 'There is nothing published at this address (yet).');
+  const { notes: _notes, ...report } = buildHarvestReport(room.state, Date.now(), 'public');
+  send(res, 200, { ok: true, report });
 }

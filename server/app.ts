@@ -5,6 +5,7 @@
 import http from 'node:http';
 import os from 'node:os';
 import { Server } from 'socket.io';
+import { setWordVectors } from '../lib/harvest/actions';
 import { LIMITS } from '../lib/limits';
 import { handleApi } from './api';
 import { Events } from './events';
@@ -12,6 +13,7 @@ import { log } from './log';
 import { createDelivery, wireSockets } from './socket';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
+import { loadWordVectors } from './word-vectors';
 
 export interface AppOptions {
   port: number;
@@ -41,6 +43,8 @@ function lanAddress(): string | null {
 
 export async function startApp(opts: AppOptions): Promise<RunningApp> {
   const store: Store = openSqliteStore(opts.dataDir);
+  // Meaning beyond shared words for the harvest's themes; without the table, words alone.
+  setWordVectors(loadWordVectors({ build: false }));
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let closeNext: (() => Promise<void>) | null = null;
   if (opts.web) {

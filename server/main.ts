@@ -4,6 +4,9 @@ import { startApp } from './app';
 import { log } from './log';
 
 const env = process.env;
+const presenceTimeout = Number(env.PRESENCE_TIMEOUT_MS);
+if (env.PRESENCE_TIMEOUT_MS !== undefined && !(presenceTimeout > 0))
+  console.warn(`PRESENCE_TIMEOUT_MS must be a positive number of milliseconds; using the default.`);
 const app = await startApp({
   port: Number(env.PORT ?? 3000),
   host: env.HOST ?? '0.0.0.0',
@@ -11,7 +14,7 @@ const app = await startApp({
   web: env.WEB !== 'off',
   dev: env.NODE_ENV === 'development',
   publicUrl: env.PUBLIC_URL,
-  presenceTimeoutMs: env.PRESENCE_TIMEOUT_MS ? Number(env.PRESENCE_TIMEOUT_MS) : undefined,
+  presenceTimeoutMs: presenceTimeout > 0 ? presenceTimeout : undefined,
 });
 
 // The first line a test harness (and a person) reads: where the app is.

@@ -14,6 +14,7 @@ import { foldLog, reduce } from '../lib/reducer';
 import { type EventState, personById } from '../lib/state';
 import { roomsFor, roomsOf, type Viewer } from '../lib/visibility';
 import { hashToken, newParticipantId, newRecordId } from './ids';
+import { log } from './log';
 import type { Store } from './store/store';
 
 export interface Delivery {
@@ -31,6 +32,9 @@ const CHANGES_ROOMS = new Set([
 ]);
 
 const MAX_CONFLICT_RETRIES = 5;
+
+/** The records that carry a note's words: the ones a backfill may need to send again. */
+const NOTE_RECORDS = new Set(['note.posted', 'note.edited', 'note.withdrawn']);
 
 const sameActor = (a: Actor, b: Actor) =>
   a.role === 'participant' ? b.role === 'participant' && a.id === b.id : a.role === b.role;
@@ -151,14 +155,21 @@ export class EventRoom {
   }
 
   /** A record the server itself makes (no client asked), e.g. clearing a vanished phone's presence. */
-  system(record: Draft, now = Date.now()): Promise<void> {
+  system(
+    record: Draft,
+    stillWanted: (state: EventState) => boolean = () => true,
+    now = Date.now(),
+  ): Promise<void> {
     return this.serial(async () => {
+      // Checked in the queue, so an action that arrived meanwhile is not undone.
+      if (!stillWanted(this.state)) return;
       const rec = { ...record, id: newRecordId(), at: now, actor: { role: 'system' } } as NewRecord;
       for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
         const result = await this.store.append(this.id, this.state.seq, rec);
         if (result.ok) return this.apply(result.record);
         await this.catchUpFromStore();
       }
+      log.error({ eventId: this.id, type: record.type }, 'a server-made record could not be written');
     });
   }
 
@@ -174,7 +185,7 @@ export class EventRoom {
     for (const r of this.log) {
       if (r.seq > since) {
         if (visible(r)) records.push(r);
-      } else if (r.type.startsWith('note.') && visible(r)) {
+      } else if (NOTE_RECORDS.has(r.type) && visible(r)) {
         backfill.push(r);
       }
     }

@@ -60,6 +60,8 @@ export interface SocketOptions {
 
 export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: SocketOptions) {
   const actionLimiter = new RateLimiterMemory({ points: 30, duration: 10 });
+  /** Participants whose phones went away: event:participant -> the timer that clears their presence. */
+  const awayTimers = new Map<string, ReturnType<typeof setTimeout>>();
   // Per connection, not per address: a whole hall of phones often shares one Wi-Fi address.
   const joinLimiter = new RateLimiterMemory({ points: 10, duration: 30 });
 
@@ -138,6 +140,9 @@ export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: S
         return failure('unknown_event', `No event has the join code ${code}. Check the code on the screen.`);
       const reply = await room.join(token, name?.trim() ? name.trim() : null, rejoin === true);
       if (reply.ok) {
+        const key = `${room.id}:${reply.participantId}`;
+        clearTimeout(awayTimers.get(key));
+        awayTimers.delete(key);
         data.eventId = room.id;
         data.viewer = { role: 'participant', id: reply.participantId };
         placeSocket(socket, room, data.viewer);
@@ -163,16 +168,24 @@ export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: S
     socket.on('disconnect', () => {
       const { eventId, viewer } = data;
       if (!eventId || viewer?.role !== 'participant') return;
-      // Phones sleep and signals drop: wait before saying someone has left their session.
-      setTimeout(() => {
+      const key = `${eventId}:${viewer.id}`;
+      clearTimeout(awayTimers.get(key));
+      // Phones sleep and signals drop: wait (from the last drop) before saying someone has left.
+      const timer = setTimeout(() => {
+        awayTimers.delete(key);
         void (async () => {
-          const stillHere = io.sockets.adapter.rooms.get(roomName(eventId, personRoom(viewer.id)))?.size ?? 0;
-          if (stillHere > 0) return;
           const room = await events.get(eventId);
-          if (room?.state.openSpace && Object.hasOwn(room.state.openSpace.presence, viewer.id))
-            await room.system({ type: 'presence.cleared', payload: { participantId: viewer.id } });
+          const connected = () =>
+            (io.sockets.adapter.rooms.get(roomName(eventId, personRoom(viewer.id)))?.size ?? 0) > 0;
+          await room?.system(
+            { type: 'presence.cleared', payload: { participantId: viewer.id } },
+            (state) =>
+              !connected() && !!state.openSpace && Object.hasOwn(state.openSpace.presence, viewer.id),
+          );
         })().catch((err) => log.error({ err: String(err) }, 'clearing presence failed'));
-      }, presenceTimeoutMs).unref();
+      }, presenceTimeoutMs);
+      timer.unref();
+      awayTimers.set(key, timer);
     });
 
     socket.onAny((event: string, ...args: unknown[]) => {

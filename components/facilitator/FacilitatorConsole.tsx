@@ -1,8 +1,10 @@
 'use client';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { HarvestConsole } from '../harvest/HarvestConsole';
 import { useLive } from '../live/store';
 import { ConnectionContext, useConnection } from '../live/useConnection';
 import { OpenSpaceConsole } from '../openspace/OpenSpaceConsole';
+import { Button } from '../ui/Button';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Problems } from '../ui/Problems';
 import { Downloads } from './Downloads';
@@ -26,6 +28,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
   const title = useLive((s) => s.event?.settings.title);
   const joinCode = useLive((s) => s.event?.joinCode);
   const part = useLive((s) => s.event?.part);
+  const [view, setView] = useState<'run' | 'harvest'>('run');
 
   useEffect(() => {
     if (token && title && joinCode) saveEvent({ eventId, title, joinCode, token, createdAt: Date.now() });
@@ -69,7 +72,29 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             </a>
           </div>
         </header>
-        {part === 'openSpace' ? (
+        <nav aria-label="Console" className="mx-auto flex max-w-7xl gap-2 px-4 pt-4">
+          {(
+            [
+              ['run', 'Run the event'],
+              ['harvest', 'Harvest'],
+            ] as const
+          ).map(([v, label]) => (
+            <Button
+              key={v}
+              variant={view === v ? 'primary' : 'secondary'}
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+            >
+              {label}
+            </Button>
+          ))}
+        </nav>
+        {view === 'harvest' ? (
+          <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
+            <Problems />
+            <HarvestConsole eventId={eventId} token={token} />
+          </main>
+        ) : part === 'openSpace' ? (
           <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
             <Problems />
             <SecretLink eventId={eventId} token={token} />

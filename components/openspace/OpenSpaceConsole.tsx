@@ -6,6 +6,7 @@ import { ranking } from '../../lib/openspace/convergence';
 import type { OpenSpaceStage, Session } from '../../lib/openspace/state';
 import { freePlaces, liveSessions, presenceCounts, slotLabel, spaceName } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
+import { displayName } from '../../lib/view';
 import { downloadWithToken } from '../facilitator/download';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
@@ -149,8 +150,12 @@ const clashText = (event: EventState, c: Clash): string => {
   const os = event.openSpace;
   const title = (id: string) => `“${os?.sessions[id]?.title ?? '?'}”`;
   switch (c.kind) {
-    case 'convener':
-      return `${convenerNames(event, { ...(os?.sessions[c.sessionIds[0] ?? ''] as Session), anonymous: false, conveners: [c.participantId] })} convenes ${c.sessionIds.map(title).join(' and ')} at ${slotLabel(event, c.slot)}.`;
+    case 'convener': {
+      // Never name a convener who asked to stay anonymous, even to explain a clash.
+      const anonymous = c.sessionIds.some((id) => os?.sessions[id]?.anonymous);
+      const who = anonymous ? 'The same convener' : displayName(event, c.participantId);
+      return `${who} convenes ${c.sessionIds.map(title).join(' and ')} at ${slotLabel(event, c.slot)}.`;
+    }
     case 'double-booked':
       return `${spaceName(event, c.space)} at ${slotLabel(event, c.slot)} has ${c.sessionIds.map(title).join(' and ')}.`;
     case 'over-capacity':

@@ -2,6 +2,7 @@
 import { useContext, useState } from 'react';
 import type { EventState } from '../../lib/state';
 import { hostedTable, phaseOf, tableMembers, tableOf } from '../../lib/view';
+import { HarvestVote } from '../harvest/HarvestVote';
 import { useLive } from '../live/store';
 import { ConnectionContext, useSend } from '../live/useConnection';
 import { OpenSpacePhone } from '../openspace/OpenSpacePhone';
@@ -35,6 +36,7 @@ export function ParticipantView() {
       </header>
       <main className="space-y-5 px-4 py-4">
         <Problems />
+        {!left && <HarvestVote event={event} me={me} />}
         {left ? <LeftCard /> : <Stage event={event} me={me} />}
         {!left && <LeaveButton />}
       </main>

@@ -1,7 +1,8 @@
 'use client';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { activeCount, phaseOf } from '../../lib/view';
 import { useFacilitatorToken } from '../facilitator/useFacilitatorToken';
+import { HarvestProjector } from '../harvest/HarvestProjector';
 import { useLive } from '../live/store';
 import { useConnection } from '../live/useConnection';
 import { OpenSpaceProjector } from '../openspace/OpenSpaceProjector';
@@ -19,6 +20,8 @@ export function ProjectorView({ eventId }: { eventId: string }) {
   const event = useLive((s) => s.event);
   const fatal = useLive((s) => s.fatal);
   const joinUrl = useJoinUrl(event?.joinCode ?? '');
+  const [harvestView, setHarvestView] = useState(false);
+  useEffect(() => setHarvestView(new URLSearchParams(window.location.search).get('view') === 'harvest'), []);
 
   if ((ready && !token) || fatal) {
     return (
@@ -29,6 +32,7 @@ export function ProjectorView({ eventId }: { eventId: string }) {
   }
   if (!event) return <main className="p-10 text-2xl">Connecting…</main>;
 
+  if (harvestView && token) return <HarvestProjector event={event} eventId={eventId} token={token} />;
   if (event.part === 'openSpace') return <OpenSpaceProjector event={event} joinUrl={joinUrl} />;
   const phase = phaseOf(event);
   const total = event.settings.rounds.length;

@@ -14,6 +14,7 @@ const empty = z.strictObject({});
 
 /** The round that "seat people" would plan now, or why there is none. */
 export function roundToSeat(state: EventState): { round: number } | { error: string } {
+  if (state.rounds.length === 0) return { error: 'This event has no café rounds.' };
   if (state.current === -1) return { round: 0 };
   const cur = state.rounds[state.current];
   if (!cur) return { error: 'There is no current round.' };

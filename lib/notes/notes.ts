@@ -58,7 +58,7 @@ export const noteCommands = {
       if (actor.role !== 'participant' || note.authorId !== actor.id)
         return fail('not_allowed', 'You can only edit your own notes.');
       if (personById(state, actor.id)?.left !== false)
-        return fail('not_allowed', 'You have left this café; join again to edit notes.');
+        return fail('not_allowed', 'You have left this event; join again to edit notes.');
       return draft('note.edited', { noteId, text });
     },
   }),

@@ -13,10 +13,7 @@ import { isLive, sessionById } from './sessions';
 import type { ActionPlan, OpenSpaceState } from './state';
 
 const Id = z.string().min(1).max(64);
-const Due = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2027-03-31')
-  .nullable();
+const Due = z.iso.date('use a real date like 2027-03-31').nullable();
 const ActionTitle = humanText(LIMITS.actionText).pipe(z.string().min(1, 'say what the action is'));
 
 export const dotsUsed = (os: OpenSpaceState, pid: string) =>
@@ -28,7 +25,7 @@ export interface RankedSession {
   voters: number;
 }
 
-/** Sessions by dots (then by how many people gave them, then agenda order): the live ranking. */
+/** Sessions by dots (then by how many people gave them, then the order proposed): the live ranking. */
 export function ranking(os: OpenSpaceState): RankedSession[] {
   const rows = os.sessionOrder
     .filter((id) => isLive(os.sessions[id]))

@@ -12,7 +12,8 @@ import { humanText } from '../text';
 import type { OpenSpaceState, Session, SessionReport } from './state';
 
 const Id = z.string().min(1).max(64);
-const Index = z.number().int().min(0).max(LIMITS.spaces);
+const SlotIndex = z.number().int().min(0).max(LIMITS.slots);
+const SpaceIndex = z.number().int().min(0).max(LIMITS.spaces);
 const Title = humanText(LIMITS.sessionTitle).pipe(z.string().min(1, 'a session needs a title'));
 const Description = humanText(LIMITS.sessionDescription);
 
@@ -124,8 +125,8 @@ export const openSpaceCommands = {
       title: Title,
       description: Description,
       anonymous: z.boolean(),
-      slot: Index.nullable().optional(),
-      space: Index.nullable().optional(),
+      slot: SlotIndex.nullable().optional(),
+      space: SpaceIndex.nullable().optional(),
     }),
     roles: ['participant', 'facilitator'],
     decide: ({ title, description, anonymous, slot = null, space = null }, ctx) =>
@@ -169,8 +170,8 @@ export const openSpaceCommands = {
   'session.move': command({
     schema: z.strictObject({
       sessionId: Id,
-      slot: Index.nullable(),
-      space: Index.nullable(),
+      slot: SlotIndex.nullable(),
+      space: SpaceIndex.nullable(),
       /** When the place is taken, swap the two sessions instead of refusing. */
       swap: z.boolean().optional(),
     }),

@@ -69,6 +69,7 @@ export const peopleCommands = {
     schema: z.strictObject({ volunteering: z.boolean() }),
     roles: ['participant'],
     decide: ({ volunteering }, { state, actor }) => {
+      if (state.rounds.length === 0) return fail('wrong_state', 'This event has no café tables to host.');
       if (actor.role !== 'participant' || !isActive(state, actor.id))
         return fail('wrong_state', 'You are not in this event.');
       return draft('host.volunteered', { participantId: actor.id, volunteering });
@@ -81,6 +82,7 @@ export const peopleCommands = {
     }),
     roles: ['facilitator'],
     decide: ({ table, participantId }, { state }) => {
+      if (state.rounds.length === 0) return fail('wrong_state', 'This event has no café tables to host.');
       const tables = state.tableCount ?? state.settings.tables ?? LIMITS.tables;
       if (table > tables) return fail('not_found', `There is no table ${table}; this café has ${tables}.`);
       if (participantId !== null && !isActive(state, participantId))

@@ -1,0 +1,165 @@
+/**
+ * The harvest in a real browser: after a small café, themes appear live, phones vote, the
+ * organiser merges two themes and hides a note, exports every format, and publishes
+ * "What you told us" without the hidden note.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+
+const SCREENS = 'test-results/screens';
+fs.mkdirSync(SCREENS, { recursive: true });
+
+const NOTES = [
+  'The bus to the health centre only runs twice a day',
+  'We need a bus that stops at the surgery',
+  'Community transport to appointments would help older people',
+  'Lonely people need a friendly face every week',
+  'A lunch club so nobody eats alone',
+  'Befriending visits for people living alone',
+  'More buses in the evening for hospital visits',
+  'Friendship groups at the library for lonely people',
+];
+const PERSONAL = 'Ring me about this on 07700 900123, Mrs Jones at 4 Mill Lane';
+
+async function phone(browser: Browser, code: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`/j/${code}`);
+  await page.getByLabel(/Your name/).fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('heading', { name: 'You’re in' })).toBeVisible();
+  return page;
+}
+
+test('from a café’s notes to a published harvest', async ({ browser, request }) => {
+  const created = await request.post('/api/events', {
+    data: {
+      settings: {
+        title: 'Care close to home',
+        purpose: 'What would make care easier to reach?',
+        tables: 2,
+        rounds: [{ question: 'What would make care easier to reach?', minutes: 20 }],
+        identity: 'choice',
+      },
+    },
+  });
+  const { eventId, joinCode, facilitatorToken } = (await created.json()) as Record<string, string>;
+  const phones = [
+    await phone(browser, joinCode ?? '', 'Asha'),
+    await phone(browser, joinCode ?? '', 'Ben'),
+    await phone(browser, joinCode ?? '', 'Cara'),
+  ];
+
+  const laptop = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const f = await laptop.newPage();
+  await f.goto(`/f/${eventId}#${facilitatorToken}`);
+  await f.getByRole('button', { name: 'Seat people for round 1' }).click();
+  await f.getByRole('button', { name: 'Start round 1' }).click();
+  const all = [...NOTES, PERSONAL];
+  for (const [i, text] of all.entries()) {
+    const p = phones[i % phones.length] as Page;
+    await p.getByLabel('Add a note for your table').fill(text);
+    await p.getByRole('button', { name: 'Add note' }).click();
+    await expect(p.getByTestId('table-notes').getByText(text)).toBeVisible();
+  }
+
+  // The live harvest shows themes while the notes are still coming in.
+  await f.getByRole('button', { name: 'Harvest', exact: true }).click();
+  await expect(f.getByTestId('live-theme').first()).toBeVisible();
+  await f.screenshot({ path: `${SCREENS}/harvest-live.png`, fullPage: true });
+
+  await f.getByRole('button', { name: 'Start the harvest' }).click();
+  await expect(f.getByTestId('theme-card').first()).toBeVisible();
+
+  // Make sure there are two themes to merge: split one off if the engine found only one.
+  if ((await f.getByTestId('theme-card').count()) < 2) {
+    const card = f.getByTestId('theme-card').first();
+    await card.getByRole('checkbox').first().check();
+    await card.getByLabel(/New theme for the/).fill('Split off');
+    await card.getByRole('button', { name: 'Split off' }).click();
+    await expect(f.getByTestId('theme-card')).toHaveCount(2);
+  }
+  const before = await f.getByTestId('theme-card').count();
+
+  // Phones vote.
+  await f.getByRole('button', { name: /Open the voting/ }).click();
+  for (const p of phones) {
+    await expect(p.getByRole('heading', { name: 'What matters most?' })).toBeVisible();
+    await p
+      .getByRole('button', { name: /Give a dot to/ })
+      .first()
+      .click();
+    await expect(p.getByTestId('harvest-dots-left')).toHaveText('You have 2 of 3 dots left.');
+  }
+
+  // The organiser merges two themes and hides the note with personal details.
+  const firstLabel = await f.getByTestId('theme-card').first().getByLabel('Theme name').inputValue();
+  const second = f.getByTestId('theme-card').nth(1);
+  const secondLabel = await second.getByLabel('Theme name').inputValue();
+  await second.getByLabel(`Merge “${secondLabel}” into`).selectOption({ label: firstLabel });
+  await expect(f.getByTestId('theme-card')).toHaveCount(before - 1);
+  const personal = f.getByTestId('harvest-note').filter({ hasText: PERSONAL });
+  await personal.getByRole('button', { name: 'Hide from publication' }).click();
+  await expect(personal).toContainText('(hidden from publication)');
+  const merged = f.getByTestId('theme-card').first();
+  await merged.getByLabel('What we will do').fill('We will ask the bus company for a stop at the surgery.');
+  await merged.getByRole('button', { name: 'Save the response' }).click();
+  await f.screenshot({ path: `${SCREENS}/harvest-curation.png`, fullPage: true });
+
+  // Every export downloads; none of the readable ones carries the hidden note.
+  const files: Record<string, Buffer> = {};
+  for (const [format, label] of [
+    ['pdf', 'PDF report'],
+    ['docx', 'Word report'],
+    ['md', 'Markdown'],
+    ['csv', 'CSV'],
+  ] as const) {
+    const download = f.waitForEvent('download');
+    await f.getByRole('button', { name: label, exact: true }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`care-close-to-home-harvest.${format}`);
+    const where = `${SCREENS}/../harvest.${format}`;
+    await file.saveAs(where);
+    files[format] = fs.readFileSync(where);
+  }
+  expect(files.pdf?.subarray(0, 4).toString()).toBe('%PDF');
+  expect(files.docx?.subarray(0, 2).toString()).toBe('PK');
+  for (const format of ['md', 'csv'] as const)
+    expect(files[format]?.toString('utf8')).not.toContain('07700 900123');
+  expect(files.md?.toString('utf8').replace(/\\(.)/g, '$1')).toContain('We will ask the bus company');
+  expect(files.csv?.toString('utf8')).toContain('The bus to the health centre only runs twice a day');
+  // The PDF's first page, as a picture to look at.
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    `${SCREENS}/../harvest.pdf`,
+    `${SCREENS}/harvest-pdf`,
+  ]);
+  expect(fs.readdirSync(SCREENS).some((n) => n.startsWith('harvest-pdf') && n.endsWith('.png'))).toBe(true);
+
+  // Published: the page people get shows the curated harvest, without the hidden note or names.
+  await f.getByRole('button', { name: 'Publish “What you told us”' }).click();
+  const publicUrl = await f.getByTestId('public-link').textContent();
+  const reader = phones[0] as Page;
+  await reader.goto(publicUrl ?? '');
+  await expect(reader.getByRole('heading', { name: 'Care close to home' })).toBeVisible();
+  await expect(reader.getByTestId('told-theme').first()).toBeVisible();
+  await expect(reader.getByText('We will ask the bus company for a stop at the surgery.')).toBeVisible();
+  const page = (await reader.textContent('main')) ?? '';
+  expect(page).not.toContain('07700 900123');
+  for (const name of ['Asha', 'Ben', 'Cara']) expect(page).not.toContain(name);
+  await reader.screenshot({ path: `${SCREENS}/harvest-published-phone.png`, fullPage: true });
+
+  const projector = await laptop.newPage();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto(`/p/${eventId}?view=harvest#${facilitatorToken}`);
+  await expect(projector.getByTestId('projector-theme').first()).toBeVisible();
+  await projector.screenshot({ path: `${SCREENS}/harvest-projector.png` });
+  await laptop.close();
+});

@@ -1,0 +1,223 @@
+/**
+ * The harvest: themes across every note (made by the theming engine when the organiser starts
+ * the harvest), then curated by hand (rename, merge, split, move, hide, quote, respond), voted
+ * on from phones, and published as "what you told us".
+ */
+import { z } from 'zod';
+import { type CommandContext, command, type Decision, draft } from '../command';
+import { fail } from '../errors';
+import { LIMITS } from '../limits';
+import { type EventState, noteById, personById } from '../state';
+import { humanText } from '../text';
+import { noteGroups, placeOf, questionOf } from './groups';
+import { harvestDotsUsed, themeById, themeOfNote } from './reducer';
+import type { HarvestState } from './state';
+import { themeNotes } from './theming';
+import type { WordVectors } from './theming-vectors';
+
+const Id = z.string().min(1).max(120);
+const Label = humanText(LIMITS.themeLabel).pipe(z.string().min(1, 'a theme needs a name'));
+
+type Ctx = CommandContext & { h: HarvestState };
+
+function inHarvest(decide: (ctx: Ctx) => Decision) {
+  return (ctx: CommandContext): Decision => {
+    const h = ctx.state.harvest;
+    if (!h) return fail('wrong_state', 'The harvest has not started yet.');
+    return decide({ ...ctx, h });
+  };
+}
+
+export interface LiveGroup {
+  question: string;
+  notes: number;
+  themes: { id: string; label: string; notes: number; places: number; examples: string[] }[];
+  unthemed: number;
+}
+
+/** The live harvest view: machine themes as the notes arrive, with spread beside volume. */
+export function liveThemes(state: EventState): LiveGroup[] {
+  return noteGroups(state).map((g) => {
+    const byId = new Map(g.notes.map((n) => [n.id, n]));
+    const result = themeNotes(
+      g.notes.map((n) => ({ id: n.id, text: n.text })),
+      { question: g.question, vectors: wordVectors },
+    );
+    return {
+      question: g.question,
+      notes: g.notes.length,
+      themes: result.themes.map((t) => {
+        const notes = t.noteIds.flatMap((id) => byId.get(id) ?? []);
+        return {
+          id: `${g.key}:${t.id}`,
+          label: t.label,
+          notes: notes.length,
+          places: new Set(notes.map(placeOf)).size,
+          examples: t.representative.flatMap((id) => byId.get(id)?.text ?? []),
+        };
+      }),
+      unthemed: result.unthemed.length,
+    };
+  });
+}
+
+/**
+ * Word vectors the server loads once at start (see server/word-vectors.ts). Configuration, not
+ * state: the same notes with the same table always give the same themes.
+ */
+let wordVectors: WordVectors | undefined;
+export function setWordVectors(vectors: WordVectors | undefined) {
+  wordVectors = vectors;
+}
+
+/** Machine themes for every group of notes, as the first harvest record. */
+export function machineThemes(state: EventState) {
+  const themes: { id: string; group: string; label: string; noteIds: string[] }[] = [];
+  const unthemed: string[] = [];
+  for (const g of noteGroups(state)) {
+    const result = themeNotes(
+      g.notes.map((n) => ({ id: n.id, text: n.text })),
+      { question: g.question, vectors: wordVectors },
+    );
+    for (const t of result.themes)
+      themes.push({ id: `${g.key}:${t.id}`, group: g.question, label: t.label, noteIds: t.noteIds });
+    unthemed.push(...result.unthemed);
+  }
+  return { themes, unthemed };
+}
+
+export const harvestCommands = {
+  'harvest.start': command({
+    schema: z.strictObject({ votesPerPerson: z.number().int().min(1).max(20) }),
+    roles: ['facilitator'],
+    decide: ({ votesPerPerson }, { state }) => {
+      if (state.harvest) return fail('wrong_state', 'The harvest has already started.');
+      return draft('harvest.started', { ...machineThemes(state), votesPerPerson });
+    },
+  }),
+  'theme.rename': command({
+    schema: z.strictObject({ themeId: Id, label: Label }),
+    roles: ['facilitator'],
+    decide: ({ themeId, label }, ctx) =>
+      inHarvest(({ h }) =>
+        themeById(h, themeId)
+          ? draft('theme.renamed', { themeId, label })
+          : fail('not_found', 'There is no such theme.'),
+      )(ctx),
+  }),
+  'theme.merge': command({
+    schema: z.strictObject({ themeId: Id, into: Id }),
+    roles: ['facilitator'],
+    decide: ({ themeId, into }, ctx) =>
+      inHarvest(({ h }) => {
+        if (themeId === into) return fail('invalid_message', 'Choose two different themes to merge.');
+        const a = themeById(h, themeId);
+        const b = themeById(h, into);
+        if (!a || !b) return fail('not_found', 'There is no such theme.');
+        if (a.group !== b.group)
+          return fail('wrong_state', 'Only themes from the same question can be merged.');
+        return draft('theme.merged', { themeId, into });
+      })(ctx),
+  }),
+  'theme.split': command({
+    schema: z.strictObject({ themeId: Id, noteIds: z.array(Id).min(1).max(10_000), label: Label }),
+    roles: ['facilitator'],
+    decide: ({ themeId, noteIds, label }, ctx) =>
+      inHarvest(({ h, actionId }) => {
+        const t = themeById(h, themeId);
+        if (!t) return fail('not_found', 'There is no such theme.');
+        const moving = [...new Set(noteIds)];
+        if (!moving.every((id) => t.noteIds.includes(id)))
+          return fail('invalid_message', 'Only notes in the theme can be split off from it.');
+        if (moving.length === t.noteIds.length)
+          return fail('invalid_message', 'Leave at least one note in the theme (or rename it instead).');
+        return draft('theme.split', { themeId, newThemeId: `split:${actionId}`, label, noteIds: moving });
+      })(ctx),
+  }),
+  'harvest.move-note': command({
+    schema: z.strictObject({ noteId: Id, themeId: Id.nullable() }),
+    roles: ['facilitator'],
+    decide: ({ noteId, themeId }, ctx) =>
+      inHarvest(({ state, h }) => {
+        const note = noteById(state, noteId);
+        if (!note || note.withdrawn) return fail('not_found', 'There is no such note.');
+        const target = themeId === null ? undefined : themeById(h, themeId);
+        if (themeId !== null && !target) return fail('not_found', 'There is no such theme.');
+        if (target && target.group !== questionOf(state, note))
+          return fail('wrong_state', 'A note can only move to a theme of the question it answered.');
+        if ((themeOfNote(h, noteId)?.id ?? null) === themeId)
+          return fail('wrong_state', 'The note is already there.');
+        return draft('harvest.note-moved', { noteId, themeId });
+      })(ctx),
+  }),
+  'harvest.hide-note': command({
+    schema: z.strictObject({ noteId: Id, hidden: z.boolean() }),
+    roles: ['facilitator'],
+    decide: ({ noteId, hidden }, ctx) =>
+      inHarvest(({ state }) =>
+        noteById(state, noteId)
+          ? draft('harvest.note-hidden', { noteId, hidden })
+          : fail('not_found', 'There is no such note.'),
+      )(ctx),
+  }),
+  'harvest.quote-note': command({
+    schema: z.strictObject({ noteId: Id, quoted: z.boolean() }),
+    roles: ['facilitator'],
+    decide: ({ noteId, quoted }, ctx) =>
+      inHarvest(({ state }) =>
+        noteById(state, noteId)
+          ? draft('harvest.note-quoted', { noteId, quoted })
+          : fail('not_found', 'There is no such note.'),
+      )(ctx),
+  }),
+  'theme.respond': command({
+    schema: z.strictObject({ themeId: Id, text: humanText(LIMITS.themeResponse) }),
+    roles: ['facilitator'],
+    decide: ({ themeId, text }, ctx) =>
+      inHarvest(({ h }) =>
+        themeById(h, themeId)
+          ? draft('theme.responded', { themeId, text })
+          : fail('not_found', 'There is no such theme.'),
+      )(ctx),
+  }),
+  'harvest.voting': command({
+    schema: z.strictObject({ open: z.boolean() }),
+    roles: ['facilitator'],
+    decide: ({ open }, ctx) =>
+      inHarvest(({ h }) =>
+        h.votingOpen === open
+          ? fail('wrong_state', open ? 'Voting is already open.' : 'Voting is already closed.')
+          : draft('harvest.voting', { open }),
+      )(ctx),
+  }),
+  'harvest.vote': command({
+    schema: z.strictObject({ themeId: Id, dot: z.union([z.literal(1), z.literal(-1)]) }),
+    roles: ['participant'],
+    decide: ({ themeId, dot }, ctx) =>
+      inHarvest(({ state, h, actor }) => {
+        if (actor.role !== 'participant') return fail('not_allowed', 'Only participants vote.');
+        if (personById(state, actor.id)?.left !== false)
+          return fail('not_allowed', 'You have left this event.');
+        if (!h.votingOpen) return fail('wrong_state', 'Voting on the harvest is not open now.');
+        if (!themeById(h, themeId)) return fail('not_found', 'There is no such theme.');
+        if (dot === 1 && harvestDotsUsed(h, actor.id) >= h.votesPerPerson)
+          return fail(
+            'wrong_state',
+            `You have used all ${h.votesPerPerson} of your dots. Take one back to move it.`,
+          );
+        if (dot === -1 && !(h.votes[actor.id]?.[themeId] ?? 0))
+          return fail('not_found', 'You have no dot on that theme.');
+        return draft('harvest.voted', { participantId: actor.id, themeId, dot });
+      })(ctx),
+  }),
+  'harvest.publish': command({
+    schema: z.strictObject({ published: z.boolean() }),
+    roles: ['facilitator'],
+    decide: ({ published }, ctx) =>
+      inHarvest(({ h }) =>
+        h.published === published
+          ? fail('wrong_state', published ? 'It is already published.' : 'It is not published.')
+          : draft('harvest.published', { published }),
+      )(ctx),
+  }),
+};

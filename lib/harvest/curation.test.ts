@@ -1,0 +1,672 @@
+/**
+ * The organiser's harvest, run as the server runs it: every command goes through the same steps
+ * as server/room.ts (look up, check who may ask, validate, decide, number the record, reduce).
+ * The machine proposes themes when the harvest starts; the tests then shape those themes by hand
+ * into a known arrangement, so they hold whatever words the theming engine picks.
+ */
+import { describe, expect, it } from 'vitest';
+import { findCommand } from '../commands';
+import type { ActionError } from '../errors';
+import { decideJoin } from '../people/people';
+import type { Actor, EventRecord, RecordOf } from '../records';
+import { foldLog, initialState, reduce } from '../reducer';
+import { type EventSettings, EventSettingsSchema } from '../settings';
+import type { EventState } from '../state';
+import { liveThemes, machineThemes } from './actions';
+import { harvestDotsUsed, themeOfNote } from './reducer';
+import type { HarvestState, HarvestTheme } from './state';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2025, 4, 17, 9, 0, 0);
+const FACILITATOR: Actor = { role: 'facilitator' };
+const person = (id: string): Actor => ({ role: 'participant', id });
+
+const Q1 = 'What do you love about where you live?';
+const Q2 = 'What would you change first?';
+
+function settings(): EventSettings {
+  return EventSettingsSchema.parse({
+    title: 'Our town in 2035',
+    purpose: 'Hear every neighbourhood.',
+    tables: 3,
+    rounds: [
+      { question: Q1, minutes: 20 },
+      { question: Q2, minutes: 15 },
+    ],
+    identity: 'choice',
+  });
+}
+
+type Outcome = { ok: true; record: EventRecord; state: EventState } | { ok: false; error: ActionError };
+
+let actionCounter = 0;
+const nextActionId = () => `harvest-action-${String(++actionCounter).padStart(6, '0')}`;
+
+function commit(state: EventState, draft: unknown, actor: Actor, now: number, id: string): Outcome {
+  const record = { ...(draft as object), seq: state.seq + 1, id, at: now, actor } as EventRecord;
+  return { ok: true, record, state: reduce(state, record) };
+}
+
+/** The server's `act` pipeline: findCommand -> roles -> schema -> decide -> record -> reduce. */
+function applyCommand(state: EventState, actor: Actor, type: string, payload: unknown, now: number): Outcome {
+  const cmd = findCommand(type);
+  if (!cmd) return { ok: false, error: { code: 'unknown_action', message: `no action ${type}` } };
+  if (!cmd.roles.includes(actor.role)) return { ok: false, error: { code: 'not_allowed', message: 'role' } };
+  const parsed = cmd.schema.safeParse(payload ?? {});
+  if (!parsed.success)
+    return { ok: false, error: { code: 'invalid_message', message: parsed.error.message } };
+  const actionId = nextActionId();
+  const decision = cmd.decide(parsed.data, { state, actor, now, actionId });
+  if (!decision.ok) return decision;
+  return commit(state, decision.record, actor, now, actionId);
+}
+
+/** One café: its log, its state, and a clock moved by hand. */
+class Cafe {
+  readonly log: EventRecord[];
+  state: EventState;
+  now = T0;
+
+  constructor() {
+    const created: RecordOf<'event.created'> = {
+      seq: 1,
+      id: 'created-0001',
+      type: 'event.created',
+      at: T0,
+      actor: FACILITATOR,
+      payload: { eventId: 'evt_curation_test', joinCode: 'CURA42', settings: settings() },
+    };
+    this.log = [created];
+    this.state = initialState(created);
+  }
+
+  later(ms: number): this {
+    this.now += ms;
+    return this;
+  }
+
+  private keep(out: Outcome): Outcome {
+    if (out.ok) {
+      this.state = out.state;
+      this.log.push(out.record);
+    }
+    return out;
+  }
+
+  run(actor: Actor, type: string, payload: unknown = {}): EventRecord {
+    const out = this.keep(applyCommand(this.state, actor, type, payload, this.now));
+    if (!out.ok) throw new Error(`${type} was refused: ${out.error.code} (${out.error.message})`);
+    return out.record;
+  }
+
+  facilitate(type: string, payload: unknown = {}): EventRecord {
+    return this.run(FACILITATOR, type, payload);
+  }
+
+  /** The error a refused command gets; the state and the log must be left exactly as they were. */
+  refusal(actor: Actor, type: string, payload: unknown = {}): ActionError {
+    const before = this.state;
+    const length = this.log.length;
+    const out = this.keep(applyCommand(this.state, actor, type, payload, this.now));
+    if (out.ok) throw new Error(`${type} was accepted but should have been refused`);
+    expect(this.state).toBe(before);
+    expect(this.log).toHaveLength(length);
+    return out.error;
+  }
+
+  refusedCode(actor: Actor, type: string, payload: unknown = {}) {
+    return this.refusal(actor, type, payload).code;
+  }
+
+  join(pid: string, name: string | null) {
+    const decision = decideJoin(this.state, pid, name);
+    if (!decision.ok) throw new Error(`${pid} could not join: ${decision.error.message}`);
+    this.keep(commit(this.state, decision.record, person(pid), this.now, nextActionId()));
+  }
+
+  /** A note written at the person's own table in `round` (default: the current one); its id. */
+  post(pid: string, text: string, round = this.state.current): string {
+    const table = this.state.rounds[round]?.seating[pid];
+    if (table === undefined) throw new Error(`${pid} has no seat in round ${round}`);
+    return this.run(person(pid), 'note.post', { text, round, table }).id;
+  }
+
+  get harvest(): HarvestState {
+    const h = this.state.harvest;
+    if (!h) throw new Error('the harvest has not started');
+    return h;
+  }
+
+  theme(id: string): HarvestTheme {
+    const t = this.harvest.themes[id];
+    if (!t) throw new Error(`no theme ${id}`);
+    return t;
+  }
+
+  themesOf(question: string): HarvestTheme[] {
+    return this.harvest.themeOrder.map((id) => this.theme(id)).filter((t) => t.group === question);
+  }
+
+  liveNotesOf(round: number): string[] {
+    return this.state.noteOrder.filter((id) => {
+      const n = this.state.notes[id];
+      return !!n && !n.withdrawn && n.session === null && n.round === round;
+    });
+  }
+}
+
+/** Where each live note sits: the theme ids (and "unthemed") it appears in, however many. */
+function placements(state: EventState): Map<string, string[]> {
+  const h = state.harvest;
+  const seen = new Map<string, string[]>();
+  const mark = (noteId: string, where: string) => seen.set(noteId, [...(seen.get(noteId) ?? []), where]);
+  for (const id of h?.themeOrder ?? []) for (const n of h?.themes[id]?.noteIds ?? []) mark(n, id);
+  for (const n of h?.unthemed ?? []) mark(n, 'unthemed');
+  return seen;
+}
+
+/** Every live note is in exactly one theme or unthemed; a withdrawn note is in none. */
+function expectEveryNotePlacedOnce(state: EventState) {
+  const seen = placements(state);
+  for (const id of state.noteOrder) {
+    const note = state.notes[id];
+    if (!note || note.withdrawn) continue;
+    expect(seen.get(id), `note “${note.text}”`).toHaveLength(1);
+  }
+  expect(state.harvest?.themeOrder.slice().sort()).toEqual(Object.keys(state.harvest?.themes ?? {}).sort());
+}
+
+const PEOPLE: [string, string | null][] = [
+  ['p1', 'Ada'],
+  ['p2', 'Ben'],
+  ['p3', null],
+  ['p4', 'Dee'],
+  ['p5', 'Eli'],
+  ['p6', null],
+];
+
+/**
+ * Six people at three tables. Round 1 wrote about parks, neighbours and the market (and one
+ * note was withdrawn); round 2, still running, about crossings and buses.
+ */
+function smallCafe() {
+  const cafe = new Cafe();
+  for (const [id, name] of PEOPLE) cafe.later(1_000).join(id, name);
+  cafe.facilitate('seating.plan');
+  cafe.later(MIN).facilitate('round.start');
+  const r1 = {
+    park1: cafe.post('p1', 'The riverside park is lovely on summer evenings'),
+    park2: cafe.post('p2', 'Walking the dog in the park by the river'),
+    park3: cafe.post('p3', 'A green park where the kids can play football'),
+    neighbours1: cafe.post('p4', 'Friendly neighbours who look out for each other'),
+    neighbours2: cafe.post('p5', 'Neighbours who help each other when someone is ill'),
+    market1: cafe.post('p6', 'The weekly market with local bread and cheese'),
+    market2: cafe.post('p1', 'Saturday market stalls selling local food'),
+  };
+  const withdrawn = cafe.post('p4', 'Something I would rather take back');
+  cafe.run(person('p4'), 'note.withdraw', { noteId: withdrawn });
+  cafe.later(20 * MIN).facilitate('round.end');
+  cafe.later(MIN).facilitate('round.start');
+  const r2 = {
+    crossing1: cafe.post('p1', 'Safer crossings for children walking to school'),
+    crossing2: cafe.post('p2', 'A zebra crossing outside the primary school'),
+    bus1: cafe.post('p3', 'More buses in the evening'),
+    bus2: cafe.post('p5', 'Evening buses out to the villages'),
+    bus3: cafe.post('p6', 'Cheaper buses for young people'),
+  };
+  return { cafe, r1, r2, withdrawn };
+}
+
+function startedCafe() {
+  const c = smallCafe();
+  c.cafe.later(MIN).facilitate('harvest.start', { votesPerPerson: 3 });
+  return c;
+}
+
+/**
+ * The organiser's arrangement of round 1, whatever the machine proposed: every round-1 note
+ * gathered into one theme A ("Neighbours and the market"), then the park notes split off into
+ * theme B ("Parks"). C is a theme of round 2.
+ */
+function arrangedCafe() {
+  const c = startedCafe();
+  const { cafe, r1 } = c;
+  const first = cafe.themesOf(Q1)[0];
+  const c2 = cafe.themesOf(Q2)[0];
+  if (!first || !c2) throw new Error('the harvest made no theme for one of the questions');
+  const A = first.id;
+  for (const noteId of cafe.liveNotesOf(0))
+    if (!cafe.theme(A).noteIds.includes(noteId)) cafe.facilitate('harvest.move-note', { noteId, themeId: A });
+  cafe.facilitate('theme.rename', { themeId: A, label: 'Neighbours and the market' });
+  const split = cafe.facilitate('theme.split', {
+    themeId: A,
+    noteIds: [r1.park1, r1.park2, r1.park3],
+    label: 'Parks',
+  });
+  if (split.type !== 'theme.split') throw new Error('no split');
+  return { ...c, A, B: split.payload.newThemeId, C: c2.id };
+}
+
+describe('starting the harvest', () => {
+  it('themes each question’s notes: every live note in exactly one theme or unthemed', () => {
+    const { cafe, withdrawn } = startedCafe();
+    const h = cafe.harvest;
+    expect(h).toMatchObject({
+      votingOpen: false,
+      votesPerPerson: 3,
+      published: false,
+      hidden: [],
+      quotes: [],
+    });
+    expect(cafe.themesOf(Q1).length).toBeGreaterThan(0);
+    expect(cafe.themesOf(Q2).length).toBeGreaterThan(0);
+    expectEveryNotePlacedOnce(cafe.state);
+    expect(placements(cafe.state).has(withdrawn)).toBe(false);
+    expect(placements(cafe.state).size).toBe(12);
+  });
+
+  it('keeps each question’s notes in that question’s themes', () => {
+    const { cafe } = startedCafe();
+    for (const id of cafe.harvest.themeOrder) {
+      const t = cafe.theme(id);
+      expect([Q1, Q2]).toContain(t.group);
+      expect(t.label.length).toBeGreaterThan(0);
+      expect(t.response).toBe('');
+      for (const noteId of t.noteIds) {
+        const note = cafe.state.notes[noteId];
+        expect(note?.withdrawn).toBe(false);
+        expect(cafe.state.settings.rounds[note?.round ?? -1]?.question).toBe(t.group);
+      }
+    }
+  });
+
+  it('records exactly the themes the machine proposed at that moment', () => {
+    const { cafe } = smallCafe();
+    const proposed = machineThemes(cafe.state);
+    const rec = cafe.facilitate('harvest.start', { votesPerPerson: 5 });
+    expect(rec.type === 'harvest.started' && rec.payload).toEqual({ ...proposed, votesPerPerson: 5 });
+    expect(cafe.harvest.votesPerPerson).toBe(5);
+  });
+
+  it('is refused a second time, and to participants', () => {
+    const { cafe } = startedCafe();
+    expect(cafe.refusedCode(FACILITATOR, 'harvest.start', { votesPerPerson: 3 })).toBe('wrong_state');
+    const fresh = smallCafe().cafe;
+    expect(fresh.refusedCode(person('p1'), 'harvest.start', { votesPerPerson: 3 })).toBe('not_allowed');
+    for (const votesPerPerson of [0, 21, 2.5])
+      expect(fresh.refusedCode(FACILITATOR, 'harvest.start', { votesPerPerson })).toBe('invalid_message');
+  });
+
+  it('refuses every curation command before the harvest has started', () => {
+    const { cafe, r1 } = smallCafe();
+    const cases: [string, unknown][] = [
+      ['theme.rename', { themeId: 'r1:x', label: 'Parks' }],
+      ['theme.merge', { themeId: 'r1:x', into: 'r1:y' }],
+      ['theme.split', { themeId: 'r1:x', noteIds: [r1.park1], label: 'Parks' }],
+      ['harvest.move-note', { noteId: r1.park1, themeId: null }],
+      ['harvest.hide-note', { noteId: r1.park1, hidden: true }],
+      ['harvest.quote-note', { noteId: r1.park1, quoted: true }],
+      ['theme.respond', { themeId: 'r1:x', text: 'We will.' }],
+      ['harvest.voting', { open: true }],
+      ['harvest.publish', { published: true }],
+    ];
+    for (const [type, payload] of cases)
+      expect(cafe.refusedCode(FACILITATOR, type, payload), type).toBe('wrong_state');
+    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: 'r1:x', dot: 1 })).toBe('wrong_state');
+  });
+
+  it('shows the live themes of each question before the harvest starts, without changing anything', () => {
+    const { cafe } = smallCafe();
+    const before = cafe.state;
+    const groups = liveThemes(cafe.state);
+    expect(cafe.state).toBe(before);
+    expect(groups.map((g) => [g.question, g.notes])).toEqual([
+      [Q1, 7],
+      [Q2, 5],
+    ]);
+    for (const g of groups) {
+      expect(g.themes.reduce((n, t) => n + t.notes, 0) + g.unthemed).toBe(g.notes);
+      for (const t of g.themes) {
+        expect(t.places).toBeGreaterThanOrEqual(1);
+        expect(t.places).toBeLessThanOrEqual(t.notes);
+      }
+    }
+  });
+});
+
+describe('curating themes', () => {
+  it('the arrangement used below: A and B share round 1, C is round 2', () => {
+    const { cafe, A, B, C, r1 } = arrangedCafe();
+    expect(cafe.theme(A)).toMatchObject({ group: Q1, label: 'Neighbours and the market' });
+    expect(cafe.theme(A).noteIds.slice().sort()).toEqual(
+      [r1.neighbours1, r1.neighbours2, r1.market1, r1.market2].sort(),
+    );
+    expect(cafe.theme(B)).toMatchObject({ group: Q1, label: 'Parks' });
+    expect(cafe.theme(B).noteIds.slice().sort()).toEqual([r1.park1, r1.park2, r1.park3].sort());
+    expect(cafe.theme(C).group).toBe(Q2);
+    expectEveryNotePlacedOnce(cafe.state);
+  });
+
+  it('renames a theme, trimming the name; refuses an empty or too long name and unknown themes', () => {
+    const { cafe, A } = arrangedCafe();
+    cafe.facilitate('theme.rename', { themeId: A, label: '  Looking after each other  ' });
+    expect(cafe.theme(A).label).toBe('Looking after each other');
+    expect(cafe.refusedCode(FACILITATOR, 'theme.rename', { themeId: A, label: '   ' })).toBe(
+      'invalid_message',
+    );
+    expect(cafe.refusedCode(FACILITATOR, 'theme.rename', { themeId: A, label: 'x'.repeat(81) })).toBe(
+      'invalid_message',
+    );
+    for (const themeId of ['r9:nope', 'constructor', '__proto__'])
+      expect(cafe.refusedCode(FACILITATOR, 'theme.rename', { themeId, label: 'Parks' }), themeId).toBe(
+        'not_found',
+      );
+  });
+
+  it('merges two themes of the same question into the one kept, with both responses', () => {
+    const { cafe, A, B, r1 } = arrangedCafe();
+    cafe.facilitate('theme.respond', { themeId: A, text: 'A street party in June.' });
+    cafe.facilitate('theme.respond', { themeId: B, text: 'New benches by the river.' });
+    const orderBefore = cafe.harvest.themeOrder;
+    cafe.facilitate('theme.merge', { themeId: B, into: A });
+    expect(cafe.harvest.themes[B]).toBeUndefined();
+    expect(cafe.harvest.themeOrder).toEqual(orderBefore.filter((id) => id !== B));
+    expect(cafe.theme(A)).toMatchObject({
+      label: 'Neighbours and the market',
+      response: 'A street party in June.\n\nNew benches by the river.',
+    });
+    expect(cafe.theme(A).noteIds).toEqual(expect.arrayContaining([r1.park1, r1.park2, r1.park3, r1.market1]));
+    expect(cafe.theme(A).noteIds).toHaveLength(7);
+    expectEveryNotePlacedOnce(cafe.state);
+  });
+
+  it('refuses to merge across questions, a theme with itself, or themes that do not exist', () => {
+    const { cafe, A, B, C } = arrangedCafe();
+    expect(cafe.refusedCode(FACILITATOR, 'theme.merge', { themeId: C, into: A })).toBe('wrong_state');
+    expect(cafe.refusedCode(FACILITATOR, 'theme.merge', { themeId: A, into: C })).toBe('wrong_state');
+    expect(cafe.refusedCode(FACILITATOR, 'theme.merge', { themeId: A, into: A })).toBe('invalid_message');
+    expect(cafe.refusedCode(FACILITATOR, 'theme.merge', { themeId: 'r1:nope', into: A })).toBe('not_found');
+    expect(cafe.refusedCode(FACILITATOR, 'theme.merge', { themeId: B, into: 'constructor' })).toBe(
+      'not_found',
+    );
+  });
+
+  it('splits some of a theme’s notes into a new theme of the same question, just after it', () => {
+    const { cafe, A, r1 } = arrangedCafe();
+    const rec = cafe.facilitate('theme.split', {
+      themeId: A,
+      noteIds: [r1.market1, r1.market2, r1.market1],
+      label: 'The market',
+    });
+    if (rec.type !== 'theme.split') throw new Error('no split');
+    const id = rec.payload.newThemeId;
+    expect(cafe.theme(id)).toMatchObject({ id, group: Q1, label: 'The market', response: '' });
+    expect(cafe.theme(id).noteIds.slice().sort()).toEqual([r1.market1, r1.market2].sort());
+    expect(cafe.theme(A).noteIds.slice().sort()).toEqual([r1.neighbours1, r1.neighbours2].sort());
+    const order = cafe.harvest.themeOrder;
+    expect(order.indexOf(id)).toBe(order.indexOf(A) + 1);
+    expectEveryNotePlacedOnce(cafe.state);
+  });
+
+  it('refuses to split off all of a theme’s notes, notes from elsewhere, or from an unknown theme', () => {
+    const { cafe, A, B, r1, r2 } = arrangedCafe();
+    const all = { themeId: B, noteIds: [r1.park1, r1.park2, r1.park3], label: 'All parks' };
+    expect(cafe.refusedCode(FACILITATOR, 'theme.split', all)).toBe('invalid_message');
+    const notMine = { themeId: A, noteIds: [r1.market1, r1.park1], label: 'Mixed' };
+    expect(cafe.refusedCode(FACILITATOR, 'theme.split', notMine)).toBe('invalid_message');
+    const otherQuestion = { themeId: A, noteIds: [r2.bus1], label: 'Buses' };
+    expect(cafe.refusedCode(FACILITATOR, 'theme.split', otherQuestion)).toBe('invalid_message');
+    const none = { themeId: A, noteIds: [], label: 'Nothing' };
+    expect(cafe.refusedCode(FACILITATOR, 'theme.split', none)).toBe('invalid_message');
+    const nameless = { themeId: A, noteIds: [r1.market1], label: ' ' };
+    expect(cafe.refusedCode(FACILITATOR, 'theme.split', nameless)).toBe('invalid_message');
+    const unknown = { themeId: 'r1:nope', noteIds: [r1.market1], label: 'Market' };
+    expect(cafe.refusedCode(FACILITATOR, 'theme.split', unknown)).toBe('not_found');
+  });
+
+  it('moves a note between themes, to “no theme” and back', () => {
+    const { cafe, A, B, r1 } = arrangedCafe();
+    cafe.facilitate('harvest.move-note', { noteId: r1.park3, themeId: A });
+    expect(cafe.theme(B).noteIds).not.toContain(r1.park3);
+    expect(cafe.theme(A).noteIds).toContain(r1.park3);
+    expectEveryNotePlacedOnce(cafe.state);
+
+    cafe.facilitate('harvest.move-note', { noteId: r1.park3, themeId: null });
+    expect(themeOfNote(cafe.harvest, r1.park3)).toBeUndefined();
+    expect(cafe.harvest.unthemed).toContain(r1.park3);
+    expectEveryNotePlacedOnce(cafe.state);
+
+    cafe.facilitate('harvest.move-note', { noteId: r1.park3, themeId: B });
+    expect(themeOfNote(cafe.harvest, r1.park3)?.id).toBe(B);
+    expect(cafe.harvest.unthemed).not.toContain(r1.park3);
+    expectEveryNotePlacedOnce(cafe.state);
+  });
+
+  it('refuses to move a note to where it already is, or a note or theme that does not exist', () => {
+    const { cafe, A, B, r1, withdrawn } = arrangedCafe();
+    expect(cafe.refusedCode(FACILITATOR, 'harvest.move-note', { noteId: r1.park1, themeId: B })).toBe(
+      'wrong_state',
+    );
+    cafe.facilitate('harvest.move-note', { noteId: r1.park1, themeId: null });
+    expect(cafe.refusedCode(FACILITATOR, 'harvest.move-note', { noteId: r1.park1, themeId: null })).toBe(
+      'wrong_state',
+    );
+    expect(cafe.refusedCode(FACILITATOR, 'harvest.move-note', { noteId: withdrawn, themeId: A })).toBe(
+      'not_found',
+    );
+    for (const noteId of ['no-such-note', 'constructor'])
+      expect(cafe.refusedCode(FACILITATOR, 'harvest.move-note', { noteId, themeId: A }), noteId).toBe(
+        'not_found',
+      );
+    expect(cafe.refusedCode(FACILITATOR, 'harvest.move-note', { noteId: r1.park2, themeId: 'r1:nope' })).toBe(
+      'not_found',
+    );
+  });
+
+  it('hides a note from everything published and shows it again, keeping it in its theme', () => {
+    const { cafe, B, r1 } = arrangedCafe();
+    cafe.facilitate('harvest.hide-note', { noteId: r1.park2, hidden: true });
+    cafe.facilitate('harvest.hide-note', { noteId: r1.park2, hidden: true });
+    expect(cafe.harvest.hidden).toEqual([r1.park2]);
+    expect(cafe.theme(B).noteIds).toContain(r1.park2);
+    cafe.facilitate('harvest.hide-note', { noteId: r1.park2, hidden: false });
+    expect(cafe.harvest.hidden).toEqual([]);
+    for (const noteId of ['no-such-note', '__proto__'])
+      expect(cafe.refusedCode(FACILITATOR, 'harvest.hide-note', { noteId, hidden: true }), noteId).toBe(
+        'not_found',
+      );
+  });
+
+  it('marks a note as a quote worth showing, and unmarks it', () => {
+    const { cafe, r1, r2 } = arrangedCafe();
+    cafe.facilitate('harvest.quote-note', { noteId: r1.park1, quoted: true });
+    cafe.facilitate('harvest.quote-note', { noteId: r2.bus2, quoted: true });
+    cafe.facilitate('harvest.quote-note', { noteId: r1.park1, quoted: true });
+    expect(cafe.harvest.quotes).toEqual([r1.park1, r2.bus2]);
+    cafe.facilitate('harvest.quote-note', { noteId: r1.park1, quoted: false });
+    expect(cafe.harvest.quotes).toEqual([r2.bus2]);
+    expect(cafe.refusedCode(FACILITATOR, 'harvest.quote-note', { noteId: 'nope', quoted: true })).toBe(
+      'not_found',
+    );
+  });
+
+  it('records the organiser’s “what we will do” for a theme, and can clear it', () => {
+    const { cafe, C } = arrangedCafe();
+    cafe.facilitate('theme.respond', {
+      themeId: C,
+      text: '  We will ask the council for an evening bus.\r\nBy June.  ',
+    });
+    expect(cafe.theme(C).response).toBe('We will ask the council for an evening bus.\nBy June.');
+    cafe.facilitate('theme.respond', { themeId: C, text: '' });
+    expect(cafe.theme(C).response).toBe('');
+    expect(cafe.refusedCode(FACILITATOR, 'theme.respond', { themeId: C, text: 'x'.repeat(2001) })).toBe(
+      'invalid_message',
+    );
+    expect(cafe.refusedCode(FACILITATOR, 'theme.respond', { themeId: 'r2:nope', text: 'Yes' })).toBe(
+      'not_found',
+    );
+  });
+
+  it('is for the facilitator only: participants are refused every curation command', () => {
+    const { cafe, A, B, C, r1 } = arrangedCafe();
+    const cases: [string, unknown][] = [
+      ['harvest.start', { votesPerPerson: 3 }],
+      ['theme.rename', { themeId: A, label: 'Mine now' }],
+      ['theme.merge', { themeId: B, into: A }],
+      ['theme.split', { themeId: B, noteIds: [r1.park1], label: 'Mine' }],
+      ['harvest.move-note', { noteId: r1.park1, themeId: null }],
+      ['harvest.hide-note', { noteId: r1.park1, hidden: true }],
+      ['harvest.quote-note', { noteId: r1.park1, quoted: true }],
+      ['theme.respond', { themeId: C, text: 'We will do nothing.' }],
+      ['harvest.voting', { open: true }],
+      ['harvest.publish', { published: true }],
+    ];
+    for (const [type, payload] of cases)
+      expect(cafe.refusedCode(person('p1'), type, payload), type).toBe('not_allowed');
+  });
+});
+
+describe('dot voting on the themes', () => {
+  it('is closed until the facilitator opens it', () => {
+    const { cafe, A } = arrangedCafe();
+    expect(cafe.harvest.votingOpen).toBe(false);
+    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: A, dot: 1 })).toBe('wrong_state');
+    expect(cafe.refusedCode(FACILITATOR, 'harvest.voting', { open: false })).toBe('wrong_state');
+    cafe.facilitate('harvest.voting', { open: true });
+    expect(cafe.refusedCode(FACILITATOR, 'harvest.voting', { open: true })).toBe('wrong_state');
+    cafe.run(person('p1'), 'harvest.vote', { themeId: A, dot: 1 });
+    cafe.facilitate('harvest.voting', { open: false });
+    expect(cafe.refusedCode(person('p2'), 'harvest.vote', { themeId: A, dot: 1 })).toBe('wrong_state');
+    expect(cafe.harvest.votes).toEqual({ p1: { [A]: 1 } });
+  });
+
+  it('gives each person their dots, stacked as they like, and no more', () => {
+    const { cafe, A, B, C } = arrangedCafe();
+    cafe.facilitate('harvest.voting', { open: true });
+    cafe.run(person('p1'), 'harvest.vote', { themeId: A, dot: 1 });
+    cafe.run(person('p1'), 'harvest.vote', { themeId: A, dot: 1 });
+    cafe.run(person('p1'), 'harvest.vote', { themeId: B, dot: 1 });
+    expect(harvestDotsUsed(cafe.harvest, 'p1')).toBe(3);
+    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: C, dot: 1 })).toBe('wrong_state');
+    // Another person's dots are their own.
+    cafe.run(person('p2'), 'harvest.vote', { themeId: C, dot: 1 });
+    expect(cafe.harvest.votes).toEqual({ p1: { [A]: 2, [B]: 1 }, p2: { [C]: 1 } });
+  });
+
+  it('lets a person take a dot back and place it elsewhere', () => {
+    const { cafe, A, B, C } = arrangedCafe();
+    cafe.facilitate('harvest.voting', { open: true });
+    for (const themeId of [A, A, B]) cafe.run(person('p1'), 'harvest.vote', { themeId, dot: 1 });
+    cafe.run(person('p1'), 'harvest.vote', { themeId: B, dot: -1 });
+    expect(cafe.harvest.votes.p1?.[B] ?? 0).toBe(0);
+    expect(harvestDotsUsed(cafe.harvest, 'p1')).toBe(2);
+    cafe.run(person('p1'), 'harvest.vote', { themeId: C, dot: 1 });
+    expect(cafe.harvest.votes.p1).toEqual({ [A]: 2, [C]: 1 });
+    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: B, dot: -1 })).toBe('not_found');
+  });
+
+  it('refuses dots for unknown themes, odd dot values, the facilitator and people who left', () => {
+    const { cafe, A } = arrangedCafe();
+    cafe.facilitate('harvest.voting', { open: true });
+    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: 'r1:nope', dot: 1 })).toBe('not_found');
+    for (const dot of [0, 2, -2])
+      expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: A, dot }), String(dot)).toBe(
+        'invalid_message',
+      );
+    expect(cafe.refusedCode(FACILITATOR, 'harvest.vote', { themeId: A, dot: 1 })).toBe('not_allowed');
+    cafe.run(person('p6'), 'participant.leave');
+    expect(cafe.refusedCode(person('p6'), 'harvest.vote', { themeId: A, dot: 1 })).toBe('not_allowed');
+    expect(cafe.refusedCode(person('stranger'), 'harvest.vote', { themeId: A, dot: 1 })).toBe('not_allowed');
+  });
+
+  it('moves the dots of a merged-away theme to the theme kept', () => {
+    const { cafe, A, B } = arrangedCafe();
+    cafe.facilitate('harvest.voting', { open: true });
+    cafe.run(person('p1'), 'harvest.vote', { themeId: A, dot: 1 });
+    cafe.run(person('p1'), 'harvest.vote', { themeId: B, dot: 1 });
+    cafe.run(person('p2'), 'harvest.vote', { themeId: B, dot: 1 });
+    cafe.run(person('p2'), 'harvest.vote', { themeId: B, dot: 1 });
+    cafe.facilitate('theme.merge', { themeId: B, into: A });
+    expect(cafe.harvest.votes).toEqual({ p1: { [A]: 2 }, p2: { [A]: 2 } });
+    expect(harvestDotsUsed(cafe.harvest, 'p1')).toBe(2);
+    // The dots still count against each person's allowance.
+    cafe.run(person('p1'), 'harvest.vote', { themeId: A, dot: 1 });
+    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: A, dot: 1 })).toBe('wrong_state');
+  });
+});
+
+describe('publishing', () => {
+  it('publishes the harvest and takes it down again', () => {
+    const { cafe } = arrangedCafe();
+    expect(cafe.refusedCode(FACILITATOR, 'harvest.publish', { published: false })).toBe('wrong_state');
+    cafe.later(MIN).facilitate('harvest.publish', { published: true });
+    expect(cafe.harvest).toMatchObject({ published: true, publishedAt: cafe.now });
+    expect(cafe.refusedCode(FACILITATOR, 'harvest.publish', { published: true })).toBe('wrong_state');
+    cafe.later(MIN).facilitate('harvest.publish', { published: false });
+    expect(cafe.harvest.published).toBe(false);
+  });
+});
+
+describe('notes written after the harvest started', () => {
+  it('wait, unthemed, for the organiser to place them', () => {
+    const { cafe, C } = arrangedCafe();
+    const late = cafe.post('p4', 'A repair café in the old library');
+    expect(cafe.harvest.unthemed).toContain(late);
+    expect(themeOfNote(cafe.harvest, late)).toBeUndefined();
+    expectEveryNotePlacedOnce(cafe.state);
+    cafe.facilitate('harvest.move-note', { noteId: late, themeId: C });
+    expect(cafe.theme(C).noteIds).toContain(late);
+    expectEveryNotePlacedOnce(cafe.state);
+  });
+
+  it('includes a note written offline in round 1 and sent after the harvest started', () => {
+    const { cafe } = arrangedCafe();
+    const offline = cafe.post('p5', 'Written on the bus, sent late', 0);
+    expect(cafe.state.notes[offline]?.round).toBe(0);
+    expect(cafe.harvest.unthemed).toContain(offline);
+    expectEveryNotePlacedOnce(cafe.state);
+  });
+});
+
+describe('keeping notes with their question', () => {
+  it('refuses to move a note into a theme of another question', () => {
+    const { cafe, A, C, r1 } = arrangedCafe();
+    expect(cafe.refusal(FACILITATOR, 'harvest.move-note', { noteId: r1.park3, themeId: C }).code).toBe(
+      'wrong_state',
+    );
+    const late = cafe.post('p5', 'Written on the bus, sent late', 0);
+    expect(cafe.refusal(FACILITATOR, 'harvest.move-note', { noteId: late, themeId: C }).code).toBe(
+      'wrong_state',
+    );
+    cafe.facilitate('harvest.move-note', { noteId: late, themeId: A });
+  });
+
+  it('a note already in a theme that reaches a phone late is not listed as unthemed too', () => {
+    const { cafe, r1 } = arrangedCafe();
+    const posted = cafe.log.find((r) => r.id === r1.park3);
+    if (!posted) throw new Error('no record for the note');
+    const { notes: _n, noteOrder: _o, ...rest } = cafe.state;
+    const phone = reduce({ ...rest, notes: {}, noteOrder: [] }, posted);
+    expect(phone.harvest?.unthemed).not.toContain(r1.park3);
+  });
+});
+
+describe('the log', () => {
+  it('replayed from the start gives exactly the same harvest', () => {
+    const { cafe, A, B, C, r1, r2 } = arrangedCafe();
+    cafe.facilitate('harvest.voting', { open: true });
+    cafe.run(person('p1'), 'harvest.vote', { themeId: B, dot: 1 });
+    cafe.run(person('p2'), 'harvest.vote', { themeId: C, dot: 1 });
+    cafe.facilitate('theme.merge', { themeId: B, into: A });
+    cafe.facilitate('harvest.hide-note', { noteId: r1.market2, hidden: true });
+    cafe.facilitate('harvest.quote-note', { noteId: r2.bus1, quoted: true });
+    cafe.facilitate('theme.respond', { themeId: C, text: 'An evening bus by autumn.' });
+    const late = cafe.post('p3', 'Late thought about buses at night');
+    cafe.facilitate('harvest.move-note', { noteId: late, themeId: C });
+    cafe.run(person('p1'), 'note.withdraw', { noteId: r2.crossing1 });
+    cafe.later(MIN).facilitate('harvest.publish', { published: true });
+    const replayed = foldLog(cafe.log);
+    expect(replayed).toEqual(cafe.state);
+    expect(replayed?.harvest).toEqual(cafe.harvest);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Which notes are themed together: each café round's notes answer one question, and the Open
+ * Space's session notes answer its theme. Theming within a question is both faster and better
+ * than across questions (the same words mean different things under different questions).
+ */
+import type { EventState, Note } from '../state';
+
+export interface NoteGroup {
+  key: string;
+  question: string;
+  notes: Note[];
+}
+
+export function noteGroups(state: EventState): NoteGroup[] {
+  const live = state.noteOrder.map((id) => state.notes[id]).filter((n): n is Note => !!n && !n.withdrawn);
+  const groups: NoteGroup[] = state.settings.rounds.map((r, i) => ({
+    key: `r${i + 1}`,
+    question: r.question,
+    notes: live.filter((n) => n.session === null && n.round === i),
+  }));
+  if (state.settings.openSpace) {
+    groups.push({
+      key: 'os',
+      question: state.settings.openSpace.theme,
+      notes: live.filter((n) => n.session !== null),
+    });
+  }
+  return groups.filter((g) => g.notes.length > 0);
+}
+
+/** The question a note answered (the group its themes belong to). */
+export const questionOf = (state: EventState, n: Note) =>
+  n.session !== null
+    ? (state.settings.openSpace?.theme ?? '')
+    : (state.settings.rounds[n.round]?.question ?? '');
+
+/** Where a note was written, in words. */
+export const placeName = (state: EventState, n: Note) =>
+  n.session !== null
+    ? `Session “${state.openSpace?.sessions[n.session]?.title ?? ''}”`
+    : `Round ${n.round + 1}, table ${n.table}`;
+
+/** Where a note was written, for "how many tables or sessions a theme came from". */
+export const placeOf = (n: Note) => (n.session !== null ? `s:${n.session}` : `t:${n.round}:${n.table}`);

@@ -1,0 +1,157 @@
+/**
+ * How harvest records change the state (kept apart from the harvest actions, so screens that
+ * fold the log never load the theming engine).
+ */
+import type { RecordOf } from '../records';
+import type { EventState } from '../state';
+import type { HarvestState, HarvestTheme } from './state';
+
+export const themeById = (h: HarvestState, id: string): HarvestTheme | undefined =>
+  Object.hasOwn(h.themes, id) ? h.themes[id] : undefined;
+
+export const harvestDotsUsed = (h: HarvestState, pid: string) =>
+  Object.values(h.votes[pid] ?? {}).reduce((n, d) => n + d, 0);
+
+/** Whether the harvest already holds a note (in a theme or among the unthemed). */
+export const isPlaced = (h: HarvestState, noteId: string) =>
+  h.unthemed.includes(noteId) || h.themeOrder.some((id) => h.themes[id]?.noteIds.includes(noteId));
+
+/** The theme a note is in now, if any. */
+export const themeOfNote = (h: HarvestState, noteId: string): HarvestTheme | undefined =>
+  h.themeOrder.map((id) => h.themes[id]).find((t) => t?.noteIds.includes(noteId));
+
+type HarvestRecord = RecordOf<
+  | 'harvest.started'
+  | 'theme.renamed'
+  | 'theme.merged'
+  | 'theme.split'
+  | 'harvest.note-moved'
+  | 'harvest.note-hidden'
+  | 'harvest.note-quoted'
+  | 'theme.responded'
+  | 'harvest.voting'
+  | 'harvest.voted'
+  | 'harvest.published'
+>;
+
+const toggle = (list: string[], id: string, on: boolean) =>
+  on ? (list.includes(id) ? list : [...list, id]) : list.filter((x) => x !== id);
+
+function patchTheme(h: HarvestState, id: string, patch: Partial<HarvestTheme>): HarvestState {
+  const t = themeById(h, id);
+  return t ? { ...h, themes: { ...h.themes, [id]: { ...t, ...patch } } } : h;
+}
+
+/** Take a note out of whatever theme (or the unthemed list) holds it. */
+function detach(h: HarvestState, noteId: string): HarvestState {
+  const themes = { ...h.themes };
+  for (const id of h.themeOrder) {
+    const t = themes[id];
+    if (t?.noteIds.includes(noteId)) themes[id] = { ...t, noteIds: t.noteIds.filter((n) => n !== noteId) };
+  }
+  return { ...h, themes, unthemed: h.unthemed.filter((n) => n !== noteId) };
+}
+
+export function reduceHarvest(state: EventState, rec: HarvestRecord): EventState {
+  if (rec.type === 'harvest.started') {
+    if (state.harvest) return state;
+    const p = rec.payload;
+    const themes: Record<string, HarvestTheme> = {};
+    for (const t of p.themes) themes[t.id] = { ...t, response: '' };
+    const harvest: HarvestState = {
+      startedAt: rec.at,
+      themes,
+      themeOrder: p.themes.map((t) => t.id),
+      unthemed: p.unthemed,
+      hidden: [],
+      quotes: [],
+      votingOpen: false,
+      votesPerPerson: p.votesPerPerson,
+      votes: {},
+      published: false,
+      publishedAt: null,
+    };
+    return { ...state, harvest };
+  }
+  const h = state.harvest;
+  if (!h) return state;
+  return { ...state, harvest: reduceCurated(h, rec) };
+}
+
+function reduceCurated(
+  h: HarvestState,
+  rec: Exclude<HarvestRecord, RecordOf<'harvest.started'>>,
+): HarvestState {
+  switch (rec.type) {
+    case 'theme.renamed':
+      return patchTheme(h, rec.payload.themeId, { label: rec.payload.label });
+    case 'theme.merged': {
+      const from = themeById(h, rec.payload.themeId);
+      const into = themeById(h, rec.payload.into);
+      if (!from || !into) return h;
+      const { [from.id]: _gone, ...themes } = h.themes;
+      themes[into.id] = {
+        ...into,
+        noteIds: [...into.noteIds, ...from.noteIds.filter((n) => !into.noteIds.includes(n))],
+        response: [into.response, from.response].filter(Boolean).join('\n\n'),
+      };
+      // Dots given to the merged-away theme now count for the merged one.
+      const votes: HarvestState['votes'] = {};
+      for (const [pid, dots] of Object.entries(h.votes)) {
+        const { [from.id]: moving = 0, ...rest } = dots;
+        votes[pid] = moving ? { ...rest, [into.id]: (rest[into.id] ?? 0) + moving } : rest;
+      }
+      return { ...h, themes, themeOrder: h.themeOrder.filter((id) => id !== from.id), votes };
+    }
+    case 'theme.split': {
+      const t = themeById(h, rec.payload.themeId);
+      if (!t || themeById(h, rec.payload.newThemeId)) return h;
+      const moving = new Set(rec.payload.noteIds);
+      const split: HarvestTheme = {
+        id: rec.payload.newThemeId,
+        group: t.group,
+        label: rec.payload.label,
+        noteIds: t.noteIds.filter((n) => moving.has(n)),
+        response: '',
+      };
+      const at = h.themeOrder.indexOf(t.id) + 1;
+      return {
+        ...h,
+        themes: {
+          ...h.themes,
+          [t.id]: { ...t, noteIds: t.noteIds.filter((n) => !moving.has(n)) },
+          [split.id]: split,
+        },
+        themeOrder: [...h.themeOrder.slice(0, at), split.id, ...h.themeOrder.slice(at)],
+      };
+    }
+    case 'harvest.note-moved': {
+      const { noteId, themeId } = rec.payload;
+      const detached = detach(h, noteId);
+      if (themeId === null) return { ...detached, unthemed: [...detached.unthemed, noteId] };
+      const t = themeById(detached, themeId);
+      return t ? patchTheme(detached, themeId, { noteIds: [...t.noteIds, noteId] }) : h;
+    }
+    case 'harvest.note-hidden':
+      return { ...h, hidden: toggle(h.hidden, rec.payload.noteId, rec.payload.hidden) };
+    case 'harvest.note-quoted':
+      return { ...h, quotes: toggle(h.quotes, rec.payload.noteId, rec.payload.quoted) };
+    case 'theme.responded':
+      return patchTheme(h, rec.payload.themeId, { response: rec.payload.text });
+    case 'harvest.voting':
+      return { ...h, votingOpen: rec.payload.open };
+    case 'harvest.voted': {
+      const { participantId, themeId, dot } = rec.payload;
+      const mine = h.votes[participantId] ?? {};
+      const n = (mine[themeId] ?? 0) + dot;
+      const { [themeId]: _old, ...rest } = mine;
+      return { ...h, votes: { ...h.votes, [participantId]: n > 0 ? { ...rest, [themeId]: n } : rest } };
+    }
+    case 'harvest.published':
+      return {
+        ...h,
+        published: rec.payload.published,
+        publishedAt: rec.payload.published ? rec.at : h.publishedAt,
+      };
+  }
+}

@@ -1,0 +1,615 @@
+/**
+ * The harvest report an organiser downloads and publishes: built from an event's log exactly as
+ * the server keeps it. The harvest's themes are written here as the `harvest.started` record
+ * (what the theming engine would have proposed), so every count below is known in advance and
+ * does not depend on how the engine happens to group words.
+ */
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { Actor, EventRecord, RecordPayloads, RecordType } from '../records';
+import { initialState, reduce } from '../reducer';
+import { type EventSettings, EventSettingsSchema } from '../settings';
+import type { EventState } from '../state';
+import {
+  buildHarvestReport,
+  type HarvestReport,
+  harvestCsv,
+  harvestJson,
+  harvestMarkdown,
+  type ReportTheme,
+} from './report';
+
+const T0 = Date.UTC(2025, 4, 17, 9, 0, 0);
+const MIN = 60_000;
+const FACILITATOR: Actor = { role: 'facilitator' };
+const person = (id: string): Actor => ({ role: 'participant', id });
+
+const Q1 = 'What do you love about where you live?';
+const Q2 = 'What would you change first?';
+const OS_THEME = 'How do we keep the high street alive?';
+
+const NAMES = ['Ada', 'Ben', 'Dee', 'Fatima'];
+
+function cafeSettings(overrides: Partial<EventSettings> = {}): EventSettings {
+  return EventSettingsSchema.parse({
+    title: 'Our town in 2035',
+    purpose: 'Hear every neighbourhood.',
+    tables: 3,
+    rounds: [
+      { question: Q1, minutes: 20 },
+      { question: Q2, minutes: 15 },
+    ],
+    identity: 'choice',
+    ...overrides,
+  });
+}
+
+/** An event's log, written record by record as the server would number and apply them. */
+class EventLog {
+  readonly records: EventRecord[] = [];
+  state: EventState;
+  now = T0;
+  private n = 0;
+
+  constructor(settings: EventSettings) {
+    const created: EventRecord = {
+      seq: 1,
+      id: 'created-0001',
+      type: 'event.created',
+      at: T0,
+      actor: FACILITATOR,
+      payload: { eventId: 'evt_report_test', joinCode: 'HARV42', settings },
+    };
+    this.records.push(created);
+    this.state = initialState(created);
+  }
+
+  add<T extends RecordType>(type: T, payload: RecordPayloads[T], actor: Actor = FACILITATOR, id?: string) {
+    this.now += MIN;
+    const rec = {
+      seq: this.state.seq + 1,
+      id: id ?? `rec-${String(++this.n).padStart(4, '0')}`,
+      type,
+      at: this.now,
+      actor,
+      payload,
+    } as EventRecord;
+    this.records.push(rec);
+    this.state = reduce(this.state, rec);
+    return rec;
+  }
+
+  join(pid: string, name: string | null) {
+    this.add('participant.joined', { participantId: pid, name, table: null }, person(pid));
+  }
+
+  /** A note written by `pid` at `table` in café round `round` (0-based); returns its id. */
+  note(id: string, pid: string, round: number, table: number, text: string) {
+    this.add('note.posted', { table, round, text }, person(pid), id);
+    return id;
+  }
+
+  sessionNote(id: string, pid: string, session: string, text: string) {
+    this.add('note.posted', { table: 0, round: -1, text, session }, person(pid), id);
+    return id;
+  }
+
+  report(audience: 'organiser' | 'public' = 'organiser'): HarvestReport {
+    return buildHarvestReport(this.state, this.now, audience);
+  }
+}
+
+const TEXT = {
+  park1: 'The riverside park on summer evenings',
+  park2: 'Shady benches under the old oaks',
+  park3: 'Kids playing football in the park\n# not a heading',
+  parkGone: 'Something I regret writing about the park',
+  market1: 'Call me on 07700 900123 about the market stall',
+  market2: 'The Saturday market, all of it',
+  market3: 'Fresh bread at the market',
+  market4: 'Market traders who know your name',
+  bus1: 'The 42 bus, when it runs',
+  bus2: 'Buses that connect the villages',
+  library: '**Free** [wifi](http://evil.example) <b>now</b> & `open` late',
+  bells: '=HYPERLINK("http://evil.example","click")',
+  crossing1: '+44 crossings, one per school',
+  crossing2: '@council: a zebra crossing by the "Green", please',
+  weather: '-5 degrees in the hall, every winter',
+};
+
+/**
+ * A café of six people at three tables over two rounds. Table 3 writes nothing in round 2.
+ * The organiser's themes for round 1: Buses (one table, three dots), Library (one dot),
+ * Parks (two tables), Market (one table, four notes, one of them hidden), Bells (one note);
+ * for round 2: Safer crossings (two tables). One note stays unthemed; one is withdrawn.
+ */
+function curatedCafe() {
+  const log = new EventLog(cafeSettings());
+  log.join('p1', 'Ada');
+  log.join('p2', 'Ben');
+  log.join('p3', null);
+  log.join('p4', 'Dee');
+  log.join('p5', null);
+  log.join('p6', 'Fatima');
+  log.add('seating.planned', {
+    round: 0,
+    tableCount: 3,
+    seating: { p1: 1, p2: 1, p3: 2, p4: 2, p5: 3, p6: 3 },
+    hosts: { '1': 'p1' },
+  });
+  log.add('round.started', { round: 0, startedAt: log.now, endsAt: log.now + 20 * MIN });
+  const n = {
+    park1: log.note('n-park1', 'p1', 0, 1, TEXT.park1),
+    park2: log.note('n-park2', 'p2', 0, 1, TEXT.park2),
+    park3: log.note('n-park3', 'p3', 0, 2, TEXT.park3),
+    parkGone: log.note('n-parkgone', 'p5', 0, 3, TEXT.parkGone),
+    market1: log.note('n-market1', 'p4', 0, 2, TEXT.market1),
+    market2: log.note('n-market2', 'p3', 0, 2, TEXT.market2),
+    market3: log.note('n-market3', 'p4', 0, 2, TEXT.market3),
+    market4: log.note('n-market4', 'p3', 0, 2, TEXT.market4),
+    bus1: log.note('n-bus1', 'p5', 0, 3, TEXT.bus1),
+    bus2: log.note('n-bus2', 'p6', 0, 3, TEXT.bus2),
+    library: log.note('n-library', 'p2', 0, 1, TEXT.library),
+    bells: log.note('n-bells', 'p6', 0, 3, TEXT.bells),
+    weather: log.note('n-weather', 'p4', 0, 2, TEXT.weather),
+    crossing1: '',
+    crossing2: '',
+  };
+  log.add('round.ended', {
+    round: 0,
+    endedAt: log.now,
+    next: {
+      round: 1,
+      tableCount: 3,
+      seating: { p1: 1, p2: 2, p3: 1, p4: 2, p5: 3, p6: 3 },
+      hosts: { '1': 'p1', '2': 'p4' },
+    },
+  });
+  log.add('round.started', { round: 1, startedAt: log.now, endsAt: log.now + 15 * MIN });
+  n.crossing1 = log.note('n-crossing1', 'p1', 1, 1, TEXT.crossing1);
+  n.crossing2 = log.note('n-crossing2', 'p2', 1, 2, TEXT.crossing2);
+  log.add('round.ended', { round: 1, endedAt: log.now, next: null });
+
+  log.add('harvest.started', {
+    themes: [
+      {
+        id: 'r1:parks',
+        group: Q1,
+        label: 'Parks and green spaces',
+        noteIds: [n.park1, n.park2, n.park3, n.parkGone],
+      },
+      {
+        id: 'r1:market',
+        group: Q1,
+        label: 'The market',
+        noteIds: [n.market1, n.market2, n.market3, n.market4],
+      },
+      { id: 'r1:buses', group: Q1, label: 'Buses', noteIds: [n.bus1, n.bus2] },
+      { id: 'r1:library', group: Q1, label: '*Library* [late]', noteIds: [n.library] },
+      { id: 'r1:bells', group: Q1, label: '=Church bells', noteIds: [n.bells] },
+      { id: 'r2:crossings', group: Q2, label: 'Safer crossings', noteIds: [n.crossing1, n.crossing2] },
+    ],
+    unthemed: [n.weather],
+    votesPerPerson: 3,
+  });
+  // After the harvest started: a note withdrawn by its author, personal details hidden (and a
+  // quote mark on them that must not bring them back), one quote, one response, votes.
+  log.add('note.withdrawn', { noteId: n.parkGone }, person('p5'));
+  log.add('harvest.note-quoted', { noteId: n.market1, quoted: true });
+  log.add('harvest.note-hidden', { noteId: n.market1, hidden: true });
+  log.add('harvest.note-quoted', { noteId: n.bus1, quoted: true });
+  log.add('theme.responded', {
+    themeId: 'r1:buses',
+    text: 'We will ask the council to run the 42 bus after 7pm.',
+  });
+  log.add('harvest.voting', { open: true });
+  for (const pid of ['p1', 'p2', 'p3'])
+    log.add('harvest.voted', { participantId: pid, themeId: 'r1:buses', dot: 1 }, person(pid));
+  log.add('harvest.voted', { participantId: 'p4', themeId: 'r1:library', dot: 1 }, person('p4'));
+  return { log, n };
+}
+
+const themeOf = (r: HarvestReport, label: string): ReportTheme => {
+  const t = r.themes.find((x) => x.label === label);
+  if (!t) throw new Error(`no theme “${label}” in the report`);
+  return t;
+};
+
+describe('a note the organiser hides', () => {
+  it('is left out of the themes: their counts, examples and quotes', () => {
+    const { log } = curatedCafe();
+    const market = themeOf(log.report(), 'The market');
+    expect(market.notes).toBe(3);
+    expect(market.examples).toEqual([TEXT.market2, TEXT.market3, TEXT.market4]);
+    expect(market.quotes).toEqual([]);
+  });
+
+  it('is left out of the list of notes and counted only as a number', () => {
+    const { log, n } = curatedCafe();
+    for (const audience of ['organiser', 'public'] as const) {
+      const r = log.report(audience);
+      expect(r.notes.map((x) => x.id)).not.toContain(n.market1);
+      expect(r.hiddenNotes).toBe(1);
+    }
+  });
+
+  it('appears in no download: Markdown, CSV or JSON', () => {
+    const { log } = curatedCafe();
+    for (const audience of ['organiser', 'public'] as const) {
+      const r = log.report(audience);
+      for (const text of [harvestMarkdown(r), harvestCsv(r), harvestJson(r)]) {
+        expect(text).not.toContain('07700 900123');
+        expect(text).not.toContain('market stall');
+      }
+    }
+  });
+
+  it('comes back when the organiser shows it again', () => {
+    const { log, n } = curatedCafe();
+    log.add('harvest.note-hidden', { noteId: n.market1, hidden: false });
+    const r = log.report();
+    expect(r.hiddenNotes).toBe(0);
+    expect(themeOf(r, 'The market')).toMatchObject({ notes: 4, quotes: [TEXT.market1] });
+    expect(r.notes.map((x) => x.id)).toContain(n.market1);
+  });
+
+  it('takes its whole theme off the report when it was the theme’s only note', () => {
+    const { log, n } = curatedCafe();
+    log.add('harvest.note-hidden', { noteId: n.bells, hidden: true });
+    const r = log.report();
+    expect(r.themes.map((t) => t.label)).not.toContain('=Church bells');
+    expect(r.hiddenNotes).toBe(2);
+    expect(harvestCsv(r)).not.toContain('HYPERLINK');
+  });
+});
+
+describe('a withdrawn note', () => {
+  it('counts nowhere: not in its theme, its spread, the notes or the hidden count', () => {
+    const { log, n } = curatedCafe();
+    const r = log.report();
+    // Parks had notes from tables 1, 1, 2 and (withdrawn) 3.
+    expect(themeOf(r, 'Parks and green spaces')).toMatchObject({ notes: 3, places: 2 });
+    expect(r.notes.map((x) => x.id)).not.toContain(n.parkGone);
+    expect(harvestMarkdown(r)).not.toContain('regret');
+    expect(r.participation.notes).toBe(14);
+    expect(r.hiddenNotes).toBe(1);
+  });
+});
+
+describe('names', () => {
+  it('never appear in the public report', () => {
+    const { log } = curatedCafe();
+    const r = log.report('public');
+    expect(r.notes.length).toBeGreaterThan(0);
+    expect(r.notes.every((x) => x.author === null)).toBe(true);
+    const everything = [harvestJson(r), harvestMarkdown(r), harvestCsv(r)].join('\n');
+    for (const name of NAMES) expect(everything).not.toContain(name);
+  });
+
+  it('appear in the organiser’s copy only for people who gave one', () => {
+    const { log, n } = curatedCafe();
+    const authors = Object.fromEntries(log.report('organiser').notes.map((x) => [x.id, x.author]));
+    expect(authors[n.park1]).toBe('Ada');
+    expect(authors[n.library]).toBe('Ben');
+    expect(authors[n.park3]).toBeNull(); // p3 stayed anonymous
+    expect(authors[n.bus1]).toBeNull(); // so did p5
+    expect(authors[n.bus2]).toBe('Fatima');
+  });
+});
+
+describe('themes', () => {
+  it('list the notes the organiser marked as quotes, and the response', () => {
+    const { log, n } = curatedCafe();
+    const r = log.report();
+    expect(themeOf(r, 'Buses')).toMatchObject({
+      quotes: [TEXT.bus1],
+      response: 'We will ask the council to run the 42 bus after 7pm.',
+    });
+    expect(r.notes.filter((x) => x.quote).map((x) => x.id)).toEqual([n.bus1]);
+  });
+
+  it('rank by dots, then by how many tables they came from, then by size', () => {
+    const r = curatedCafe().log.report();
+    expect(r.themes.map((t) => [t.label, t.dots, t.places, t.notes])).toEqual([
+      ['Buses', 3, 1, 2],
+      ['*Library* [late]', 1, 1, 1],
+      ['Parks and green spaces', 0, 2, 3],
+      ['Safer crossings', 0, 2, 2],
+      ['The market', 0, 1, 3],
+      ['=Church bells', 0, 1, 1],
+    ]);
+  });
+
+  it('put one quiet table’s theme with many votes above a big theme with none', () => {
+    const r = curatedCafe().log.report();
+    const labels = r.themes.map((t) => t.label);
+    const buses = themeOf(r, 'Buses');
+    const market = themeOf(r, 'The market');
+    expect(buses.places).toBe(1);
+    expect(buses.notes).toBeLessThan(market.notes);
+    expect(labels.indexOf('Buses')).toBeLessThan(labels.indexOf('The market'));
+  });
+
+  it('put a theme heard at several tables above a bigger one from a single table', () => {
+    const { log, n } = curatedCafe();
+    // One more market note, still from table 2.
+    log.add('harvest.note-moved', { noteId: n.weather, themeId: 'r1:market' });
+    const r = log.report();
+    expect(themeOf(r, 'The market')).toMatchObject({ notes: 4, places: 1 });
+    const labels = r.themes.map((t) => t.label);
+    expect(labels.indexOf('Safer crossings')).toBeLessThan(labels.indexOf('The market'));
+  });
+
+  it('count dots and the people who gave them', () => {
+    const r = curatedCafe().log.report();
+    expect(themeOf(r, 'Buses')).toMatchObject({ dots: 3, voters: 3 });
+    expect(r.votes).toEqual({ dots: 4, voters: 4 });
+  });
+
+  it('count spread as distinct tables: the same table twice is one place', () => {
+    const r = curatedCafe().log.report();
+    expect(themeOf(r, 'The market').places).toBe(1);
+    expect(themeOf(r, 'Safer crossings').places).toBe(2);
+  });
+
+  it('report what is left unthemed and where each note was written', () => {
+    const { log, n } = curatedCafe();
+    const r = log.report();
+    expect(r.unthemed).toBe(1);
+    const weather = r.notes.find((x) => x.id === n.weather);
+    expect(weather).toMatchObject({ theme: null, question: Q1, place: 'Round 1, table 2' });
+    expect(r.notes.find((x) => x.id === n.crossing2)).toMatchObject({
+      theme: 'Safer crossings',
+      question: Q2,
+      place: 'Round 2, table 2',
+    });
+  });
+});
+
+describe('participation', () => {
+  it('counts people, anonymous people, notes per round and per table', () => {
+    const r = curatedCafe().log.report();
+    const p = r.participation;
+    expect(p.people).toBe(6);
+    expect(p.anonymousPeople).toBe(2);
+    // 14 live notes; p3 wrote 3 (park3, market2, market4) and p5 wrote 1 (bus1) anonymously.
+    expect(p.notes).toBe(14);
+    expect(p.anonymousNoteShare).toBe(Math.round((4 / 14) * 100));
+    expect(p.byRound).toEqual([
+      { question: Q1, notes: 12, tables: 3 },
+      { question: Q2, notes: 2, tables: 2 },
+    ]);
+    expect(p.byTable).toEqual([
+      { round: 1, table: 1, notes: 3 },
+      { round: 1, table: 2, notes: 6 },
+      { round: 1, table: 3, notes: 3 },
+      { round: 2, table: 1, notes: 1 },
+      { round: 2, table: 2, notes: 1 },
+    ]);
+  });
+});
+
+const headings = (r: HarvestReport) => r.evidence.map((e) => e.heading);
+const pointsUnder = (r: HarvestReport, heading: string) =>
+  r.evidence.find((e) => e.heading === heading)?.points ?? [];
+
+describe('evidence under the National Standards for Community Engagement', () => {
+  it('speaks to inclusion always, with how many took part and the anonymous share', () => {
+    const r = curatedCafe().log.report();
+    const inclusion = pointsUnder(r, 'Inclusion');
+    expect(inclusion).toContain('6 people took part; 2 people chose to stay anonymous.');
+    expect(inclusion).toContain('29% of the 14 notes were written anonymously.');
+  });
+
+  it('names only the headings the café’s own data speaks to', () => {
+    const { log } = curatedCafe();
+    const r = log.report();
+    // No Open Space: no sessions convened or action plans, so nothing under "Working together".
+    expect(headings(r)).toEqual(['Inclusion', 'Support', 'Planning', 'Methods', 'Communication', 'Impact']);
+    expect(pointsUnder(r, 'Support')).toContain(
+      '2 table hosts welcomed people and carried conversations between rounds.',
+    );
+    expect(pointsUnder(r, 'Planning')).toContain(`2 questions were set in advance: “${Q1}”; “${Q2}”.`);
+    expect(pointsUnder(r, 'Methods')).toContain('4 people gave 4 dot votes to the themes.');
+    expect(pointsUnder(r, 'Impact')).toEqual([
+      'The organiser responded to 1 of 6 themes with what will be done.',
+    ]);
+    expect(pointsUnder(r, 'Communication').join(' ')).not.toContain('published');
+    log.add('harvest.published', { published: true });
+    expect(pointsUnder(log.report(), 'Communication')).toContain(
+      'The harvest was published back to participants as “What you told us”.',
+    );
+  });
+
+  it('leaves out impact and votes when there were no responses and no dots', () => {
+    const log = new EventLog(cafeSettings({ purpose: '' }));
+    log.join('p1', null);
+    log.add('seating.planned', { round: 0, tableCount: 1, seating: { p1: 1 }, hosts: {} });
+    log.add('round.started', { round: 0, startedAt: log.now, endsAt: log.now + 20 * MIN });
+    const only = log.note('n-only', 'p1', 0, 1, 'A quiet street');
+    log.add('harvest.started', {
+      themes: [{ id: 'r1:street', group: Q1, label: 'Quiet streets', noteIds: [only] }],
+      unthemed: [],
+      votesPerPerson: 3,
+    });
+    const r = log.report();
+    expect(headings(r)).toEqual(['Inclusion', 'Support', 'Planning', 'Methods', 'Communication']);
+    expect(pointsUnder(r, 'Inclusion').slice(0, 2)).toEqual([
+      '1 person took part; 1 person chose to stay anonymous.',
+      '100% of the 1 note were written anonymously.',
+    ]);
+    expect(pointsUnder(r, 'Methods').join(' ')).not.toContain('dot');
+    expect(pointsUnder(r, 'Planning').join(' ')).not.toContain('purpose');
+  });
+
+  it('speaks to working together and impact in an Open Space with sessions and action plans', () => {
+    const log = new EventLog(
+      EventSettingsSchema.parse({
+        title: 'High street summit',
+        purpose: '',
+        tables: null,
+        rounds: [],
+        identity: 'choice',
+        openSpace: {
+          theme: OS_THEME,
+          slots: [{ start: '10:00', end: '11:00', isBreak: false, label: '' }],
+          spaces: [
+            { name: 'Hall', capacity: null, notes: 'step-free access' },
+            { name: 'Garden', capacity: 20, notes: '' },
+          ],
+          selfScheduling: true,
+          votesPerPerson: 3,
+        },
+      }),
+    );
+    log.join('p1', 'Ada');
+    log.join('p2', null);
+    log.add(
+      'session.proposed',
+      { sessionId: 's1', title: 'Pop-up shops', description: '', anonymous: false, slot: 0, space: 0 },
+      person('p1'),
+    );
+    log.add(
+      'session.proposed',
+      { sessionId: 's2', title: 'Parking', description: '', anonymous: true, slot: 0, space: 1 },
+      person('p2'),
+    );
+    const a = log.sessionNote('n-s1a', 'p1', 's1', 'Empty shops as pop-up studios');
+    const b = log.sessionNote('n-s1b', 'p2', 's1', 'Pop-up shops for young makers');
+    const c = log.sessionNote('n-s2a', 'p2', 's2', 'Pop-up market in the car park');
+    log.add(
+      'action.proposed',
+      {
+        actionId: 'act1',
+        sessionId: 's1',
+        title: 'Map empty shops',
+        nextStep: 'Walk the street',
+        due: '2025-06-30',
+      },
+      person('p1'),
+    );
+    log.add('action.signup', { actionId: 'act1', participantId: 'p2', signedUp: true }, person('p2'));
+    log.add('harvest.started', {
+      themes: [{ id: 'os:popup', group: OS_THEME, label: 'Pop-up shops', noteIds: [a, b, c] }],
+      unthemed: [],
+      votesPerPerson: 3,
+    });
+    const r = log.report();
+    // Two notes from one session and one from another: two places.
+    expect(themeOf(r, 'Pop-up shops')).toMatchObject({ question: OS_THEME, notes: 3, places: 2 });
+    expect(r.notes.find((x) => x.id === c)?.place).toBe('Session “Parking”');
+    expect(r.method).toBe('Open Space');
+    expect(headings(r)).toEqual([
+      'Inclusion',
+      'Support',
+      'Planning',
+      'Working together',
+      'Methods',
+      'Communication',
+      'Impact',
+    ]);
+    expect(pointsUnder(r, 'Working together')).toEqual([
+      '2 sessions were proposed and convened by participants.',
+      '1 action plan with 2 owners signed up.',
+    ]);
+    expect(pointsUnder(r, 'Support')).toContain('Spaces described for access: Hall (step-free access).');
+    expect(pointsUnder(r, 'Impact')).toEqual(['“Map empty shops”: next step by 2025-06-30.']);
+  });
+});
+
+describe('the CSV', () => {
+  type Row = Record<'question' | 'theme' | 'note' | 'where' | 'written_at' | 'quote' | 'author', string>;
+  const rowsOf = (csv: string): Row[] => parse(csv, { columns: true, bom: true, skip_empty_lines: true });
+
+  it('parses back to one row per visible note, with its theme', () => {
+    const { log } = curatedCafe();
+    const r = log.report();
+    const rows = rowsOf(harvestCsv(r));
+    expect(rows).toHaveLength(r.notes.length);
+    expect(rows).toHaveLength(13);
+    const byText = new Map(rows.map((row) => [row.note, row]));
+    expect(byText.get(TEXT.park3)).toMatchObject({
+      question: Q1,
+      theme: 'Parks and green spaces',
+      where: 'Round 1, table 2',
+      author: '',
+      quote: '',
+    });
+    expect(byText.get(TEXT.bus1)).toMatchObject({ theme: 'Buses', quote: 'yes' });
+    expect(byText.get(TEXT.park1)).toMatchObject({ author: 'Ada' });
+    expect(byText.get(`'${TEXT.weather}`)).toMatchObject({ theme: '' });
+    expect(byText.get(`'${TEXT.crossing2}`)).toMatchObject({ theme: 'Safer crossings', question: Q2 });
+    // Words with commas, quotes and a line break come back exactly.
+    expect(byText.has(TEXT.park3)).toBe(true);
+    expect(rows.map((row) => row.note).join('\n')).not.toContain('07700');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    const rows = rowsOf(harvestCsv(curatedCafe().log.report()));
+    const notes = rows.map((row) => row.note);
+    for (const t of [TEXT.bells, TEXT.crossing1, TEXT.crossing2, TEXT.weather])
+      expect(notes).toContain(`'${t}`);
+    expect(rows.find((row) => row.note === `'${TEXT.bells}`)?.theme).toBe("'=Church bells");
+    for (const row of rows)
+      for (const cell of Object.values(row)) expect(cell, `cell ${cell}`).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('is nothing but a header when the harvest has no visible notes', () => {
+    const log = new EventLog(cafeSettings());
+    log.join('p1', 'Ada');
+    log.add('seating.planned', { round: 0, tableCount: 1, seating: { p1: 1 }, hosts: {} });
+    const only = log.note('n-only', 'p1', 0, 1, 'My address is 1 Mill Lane');
+    log.add('harvest.started', { themes: [], unthemed: [only], votesPerPerson: 3 });
+    log.add('harvest.note-hidden', { noteId: only, hidden: true });
+    const csv = harvestCsv(log.report());
+    expect(rowsOf(csv)).toEqual([]);
+    expect(csv).not.toContain('Mill Lane');
+  });
+});
+
+describe('the Markdown', () => {
+  it('escapes markup in people’s words so a note cannot become a link, tag or heading', () => {
+    const md = harvestMarkdown(curatedCafe().log.report());
+    expect(md).not.toContain('[wifi](http://evil.example)');
+    expect(md).not.toContain('<b>');
+    expect(md).not.toContain('**Free**');
+    expect(md).toContain('\\*\\*Free\\*\\* \\[wifi\\]\\(http://evil\\.example\\) \\<b\\>now\\</b\\>');
+    // The theme label is people's words too.
+    expect(md).toContain('\\*Library\\* \\[late\\]');
+    // Every heading line is one the report wrote; a note's "# …" line is not a heading.
+    const headingLines = md.split('\n').filter((l) => /^#{1,6}\s/.test(l));
+    expect(headingLines.some((l) => l.includes('not a heading'))).toBe(false);
+    expect(md).toContain('\\# not a heading');
+  });
+
+  it('says what the café heard: title, themes in rank order, quotes, responses and evidence', () => {
+    const md = harvestMarkdown(curatedCafe().log.report());
+    expect(md.startsWith('# Our town in 2035: what you told us\n')).toBe(true);
+    const order = [
+      '### 1. Buses',
+      '### 2. \\*Library\\*',
+      '### 3. Parks',
+      '### 4. Safer',
+      '### 5. The market',
+    ];
+    const at = order.map((h) => md.indexOf(h));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+    expect(md).toContain('> The 42 bus, when it runs');
+    expect(md).toContain('**What we will do:** We will ask the council to run the 42 bus after 7pm\\.');
+    expect(md).toContain('## Evidence of engagement');
+    for (const h of ['Inclusion', 'Support', 'Planning', 'Methods', 'Communication', 'Impact'])
+      expect(md).toContain(`### ${h}\n`);
+    expect(md).not.toContain('### Working together');
+  });
+});
+
+describe('the JSON', () => {
+  it('is the report itself, and parses back', () => {
+    const { log } = curatedCafe();
+    const r = log.report('public');
+    const back: unknown = JSON.parse(harvestJson(r));
+    expect(back).toEqual(r);
+    expect(r).toMatchObject({ title: 'Our town in 2035', method: 'World Café', questions: [Q1, Q2] });
+  });
+});

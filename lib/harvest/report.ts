@@ -1,0 +1,382 @@
+/**
+ * The curated harvest as one document model, from which every format is written (Markdown, CSV,
+ * JSON here; PDF and DOCX on the server) and the public "what you told us" page is shown.
+ * Hidden notes never appear; names appear only for the organiser's own copy and only where the
+ * person gave one. Counts, not identities, are the evidence.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { EventState, Note } from '../state';
+import { placeName, placeOf, questionOf } from './groups';
+import { themeOfNote } from './reducer';
+
+export type Audience = 'organiser' | 'public';
+
+export interface ReportNote {
+  id: string;
+  text: string;
+  question: string;
+  theme: string | null;
+  place: string;
+  writtenAt: string;
+  /** A name only in the organiser's copy, and only when the person gave one. */
+  author: string | null;
+  quote: boolean;
+}
+
+export interface ReportTheme {
+  id: string;
+  question: string;
+  label: string;
+  notes: number;
+  /** How many tables or sessions the theme's notes came from (spread, beside volume). */
+  places: number;
+  dots: number;
+  voters: number;
+  quotes: string[];
+  examples: string[];
+  response: string;
+}
+
+export interface EvidenceItem {
+  heading: 'Inclusion' | 'Support' | 'Planning' | 'Working together' | 'Methods' | 'Communication' | 'Impact';
+  points: string[];
+}
+
+export interface HarvestReport {
+  title: string;
+  purpose: string;
+  method: string;
+  questions: string[];
+  exportedAt: string;
+  participation: {
+    people: number;
+    anonymousPeople: number;
+    notes: number;
+    anonymousNoteShare: number;
+    byRound: { question: string; notes: number; tables: number }[];
+    byTable: { round: number; table: number; notes: number }[];
+    bySession: { title: string; notes: number; present: number | null }[];
+  };
+  themes: ReportTheme[];
+  unthemed: number;
+  hiddenNotes: number;
+  votes: { dots: number; voters: number };
+  actions: { title: string; session: string; nextStep: string; due: string | null; owners: number }[];
+  evidence: EvidenceItem[];
+  notes: ReportNote[];
+}
+
+const pct = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function buildHarvestReport(state: EventState, now: number, audience: Audience): HarvestReport {
+  const h = state.harvest;
+  const hidden = new Set(h?.hidden ?? []);
+  const quotes = new Set(h?.quotes ?? []);
+  const live = state.noteOrder.map((id) => state.notes[id]).filter((n): n is Note => !!n && !n.withdrawn);
+  const shown = live.filter((n) => !hidden.has(n.id));
+  const os = state.openSpace;
+  const people = Object.values(state.participants);
+  const anonymousPeople = people.filter((p) => !p.name).length;
+  const anonymousNotes = live.filter((n) => !n.authorId || !state.participants[n.authorId]?.name).length;
+
+  const themes: ReportTheme[] = (h?.themeOrder ?? []).flatMap((id) => {
+    const t = h?.themes[id];
+    if (!t) return [];
+    const notes = t.noteIds
+      .map((nid) => state.notes[nid])
+      .filter((n): n is Note => !!n && !n.withdrawn && !hidden.has(n.id));
+    if (notes.length === 0) return [];
+    let dots = 0;
+    let voters = 0;
+    for (const v of Object.values(h?.votes ?? {})) {
+      const d = v[id] ?? 0;
+      dots += d;
+      if (d > 0) voters++;
+    }
+    return [
+      {
+        id,
+        question: t.group,
+        label: t.label,
+        notes: notes.length,
+        places: new Set(notes.map(placeOf)).size,
+        dots,
+        voters,
+        quotes: notes.filter((n) => quotes.has(n.id)).map((n) => n.text),
+        examples: notes.slice(0, 3).map((n) => n.text),
+        response: t.response,
+      },
+    ];
+  });
+  // Most dots first; then spread (a quiet table's theme is not hidden by a loud one); then size.
+  themes.sort((a, b) => b.dots - a.dots || b.places - a.places || b.notes - a.notes);
+
+  const byRound = state.settings.rounds.map((r, i) => {
+    const inRound = live.filter((n) => n.session === null && n.round === i);
+    return { question: r.question, notes: inRound.length, tables: new Set(inRound.map((n) => n.table)).size };
+  });
+  const tableKeys = new Map<string, { round: number; table: number; notes: number }>();
+  for (const n of live.filter((x) => x.session === null)) {
+    const k = `${n.round}:${n.table}`;
+    const row = tableKeys.get(k) ?? { round: n.round + 1, table: n.table, notes: 0 };
+    row.notes++;
+    tableKeys.set(k, row);
+  }
+  const byTable = [...tableKeys.values()].sort((a, b) => a.round - b.round || a.table - b.table);
+  const bySession = os
+    ? os.sessionOrder.flatMap((id) => {
+        const s = os.sessions[id];
+        if (!s || s.cancelled || s.mergedInto) return [];
+        return [
+          {
+            title: s.title,
+            notes: live.filter((n) => n.session === id).length,
+            present: s.report?.attendance ?? null,
+          },
+        ];
+      })
+    : [];
+
+  const allDots = Object.values(h?.votes ?? {}).flatMap((v) => Object.values(v));
+  const votes = {
+    dots: allDots.reduce((a, b) => a + b, 0),
+    voters: Object.values(h?.votes ?? {}).filter((v) => Object.values(v).some((d) => d > 0)).length,
+  };
+  const actions = os
+    ? os.actionOrder.flatMap((id) => {
+        const a = os.actions[id];
+        return a
+          ? [
+              {
+                title: a.title,
+                session: os.sessions[a.sessionId]?.title ?? '',
+                nextStep: a.nextStep,
+                due: a.due,
+                owners: a.owners.length,
+              },
+            ]
+          : [];
+      })
+    : [];
+  const method =
+    state.settings.rounds.length > 0 && os ? 'World Café and Open Space' : os ? 'Open Space' : 'World Café';
+  const questions = [
+    ...state.settings.rounds.map((r) => r.question),
+    ...(state.settings.openSpace ? [state.settings.openSpace.theme] : []),
+  ];
+
+  const notes: ReportNote[] = shown.map((n) => ({
+    id: n.id,
+    text: n.text,
+    question: questionOf(state, n),
+    theme: h ? (themeOfNote(h, n.id)?.label ?? null) : null,
+    place: placeName(state, n),
+    writtenAt: new Date(n.postedAt).toISOString(),
+    author: audience === 'organiser' && n.authorId ? (state.participants[n.authorId]?.name ?? null) : null,
+    quote: quotes.has(n.id),
+  }));
+
+  const report: HarvestReport = {
+    title: state.settings.title,
+    purpose: state.settings.purpose,
+    method,
+    questions,
+    exportedAt: new Date(now).toISOString(),
+    participation: {
+      people: people.length,
+      anonymousPeople,
+      notes: live.length,
+      anonymousNoteShare: pct(anonymousNotes, live.length),
+      byRound,
+      byTable,
+      bySession,
+    },
+    themes,
+    unthemed: h
+      ? h.unthemed.filter((id) => !hidden.has(id) && state.notes[id] && !state.notes[id]?.withdrawn).length
+      : shown.length,
+    hiddenNotes: live.length - shown.length,
+    votes,
+    actions,
+    evidence: [],
+    notes,
+  };
+  report.evidence = evidence(state, report);
+  return report;
+}
+
+/** What the event's own data says under each heading of the National Standards for Community Engagement. */
+function evidence(state: EventState, r: HarvestReport): EvidenceItem[] {
+  const p = r.participation;
+  // Every table that had people in a round counts, so a silent table shows as 0, not as nothing.
+  const tables = state.rounds.flatMap((round, i) =>
+    [...new Set(Object.values(round.seating))].map(
+      (table) => p.byTable.find((t) => t.round === i + 1 && t.table === table)?.notes ?? 0,
+    ),
+  );
+  const hosts = new Set(state.rounds.flatMap((round) => Object.values(round.hosts))).size;
+  const accessible = (state.settings.openSpace?.spaces ?? [])
+    .filter((s) => s.notes)
+    .map((s) => `${s.name} (${s.notes})`);
+  const responded = r.themes.filter((t) => t.response).length;
+  const items: EvidenceItem[] = [
+    {
+      heading: 'Inclusion',
+      points: [
+        `${plural(p.people, 'person', 'people')} took part; ${plural(p.anonymousPeople, 'person', 'people')} chose to stay anonymous.`,
+        `${p.anonymousNoteShare}% of the ${plural(p.notes, 'note', 'notes')} were written anonymously.`,
+        ...(tables.length
+          ? [
+              Math.min(...tables) > 0
+                ? `Every table wrote notes: between ${Math.min(...tables)} and ${Math.max(...tables)} per table and round.`
+                : `Notes per table and round ranged from 0 to ${Math.max(...tables)}; ${plural(tables.filter((n) => n === 0).length, 'table-round', 'table-rounds')} wrote none.`,
+            ]
+          : []),
+      ],
+    },
+    {
+      heading: 'Support',
+      points: [
+        ...(hosts
+          ? [
+              `${plural(hosts, 'table host', 'table hosts')} welcomed people and carried conversations between rounds.`,
+            ]
+          : []),
+        ...(accessible.length ? [`Spaces described for access: ${accessible.join('; ')}.`] : []),
+        'People joined from their own phones with no app and no account; names were optional where the organiser allowed.',
+      ],
+    },
+    {
+      heading: 'Planning',
+      points: [
+        ...(r.purpose ? [`The purpose was stated to everyone who joined: “${r.purpose}”`] : []),
+        `${plural(r.questions.length, 'question was', 'questions were')} set in advance: ${r.questions.map((q) => `“${q}”`).join('; ')}.`,
+      ],
+    },
+    {
+      heading: 'Working together',
+      points: [
+        ...(p.bySession.length
+          ? [
+              `${plural(p.bySession.length, 'session was', 'sessions were')} proposed and convened by participants.`,
+            ]
+          : []),
+        ...(r.actions.length
+          ? [
+              `${plural(r.actions.length, 'action plan', 'action plans')} with ${plural(
+                r.actions.reduce((n, a) => n + a.owners, 0),
+                'owner',
+                'owners',
+              )} signed up.`,
+            ]
+          : []),
+      ],
+    },
+    {
+      heading: 'Methods',
+      points: [
+        `Method: ${r.method}.`,
+        ...(p.byRound.length
+          ? [
+              `${plural(p.byRound.length, 'café round', 'café rounds')} across ${plural(new Set(p.byTable.map((t) => t.table)).size, 'table', 'tables')}.`,
+            ]
+          : []),
+        ...(r.votes.dots
+          ? [
+              `${plural(r.votes.voters, 'person', 'people')} gave ${plural(r.votes.dots, 'dot vote', 'dot votes')} to the themes.`,
+            ]
+          : []),
+      ],
+    },
+    {
+      heading: 'Communication',
+      points: [
+        `${plural(r.themes.length, 'theme was', 'themes were')} drawn from the notes, each traceable to the notes behind it.`,
+        ...(state.harvest?.published
+          ? ['The harvest was published back to participants as “What you told us”.']
+          : []),
+      ],
+    },
+    {
+      heading: 'Impact',
+      points: [
+        ...(responded
+          ? [
+              `The organiser responded to ${responded} of ${plural(r.themes.length, 'theme', 'themes')} with what will be done.`,
+            ]
+          : []),
+        ...r.actions.filter((a) => a.due).map((a) => `“${a.title}”: next step by ${a.due}.`),
+      ],
+    },
+  ];
+  return items.filter((i) => i.points.length > 0);
+}
+
+export const harvestJson = (r: HarvestReport) => `${JSON.stringify(r, null, 2)}\n`;
+
+/** One row per note with its theme. Formula-looking cells are neutralised for spreadsheets. */
+export function harvestCsv(r: HarvestReport): string {
+  const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+  return stringify(
+    r.notes.map((n) => [
+      safe(n.question),
+      safe(n.theme ?? ''),
+      safe(n.text),
+      n.place,
+      n.writtenAt,
+      n.quote ? 'yes' : '',
+      safe(n.author ?? ''),
+    ]),
+    {
+      header: true,
+      columns: ['question', 'theme', 'note', 'where', 'written_at', 'quote', 'author'],
+      bom: true,
+      record_delimiter: 'windows',
+      quoted_match: /[\r\n]/,
+    },
+  );
+}
+
+export function harvestMarkdown(r: HarvestReport): string {
+  const esc = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>~=])/g, '\\$1').replace(/\n/g, '  \n');
+  const out = [`# ${esc(r.title)}: what you told us`, ''];
+  if (r.purpose) out.push(esc(r.purpose), '');
+  out.push(`_${esc(r.method)}. Exported ${r.exportedAt}._`, '', '## Questions', '');
+  for (const q of r.questions) out.push(`- ${esc(q)}`);
+  out.push('', '## Themes', '');
+  r.themes.forEach((t, i) => {
+    out.push(`### ${i + 1}. ${esc(t.label)}`, '');
+    out.push(
+      `${plural(t.notes, 'note', 'notes')} from ${plural(t.places, 'table or session', 'tables and sessions')}; ${plural(t.dots, 'dot', 'dots')} from ${plural(t.voters, 'person', 'people')}. Question: ${esc(t.question)}`,
+      '',
+    );
+    for (const q of t.quotes.length ? t.quotes : t.examples) out.push(`> ${esc(q)}`, '');
+    if (t.response) out.push(`**What we will do:** ${esc(t.response)}`, '');
+  });
+  if (r.actions.length) {
+    out.push('## Actions', '');
+    for (const a of r.actions)
+      out.push(
+        `- ${esc(a.title)} (from ${esc(a.session)})${a.nextStep ? `: ${esc(a.nextStep)}` : ''}${a.due ? `, by ${a.due}` : ''}`,
+      );
+    out.push('');
+  }
+  out.push('## Who took part', '');
+  const p = r.participation;
+  out.push(
+    `- ${plural(p.people, 'person', 'people')} (${p.anonymousPeople} anonymous); ${plural(p.notes, 'note', 'notes')}, ${p.anonymousNoteShare}% anonymous.`,
+  );
+  for (const round of p.byRound)
+    out.push(
+      `- ${esc(round.question)}: ${plural(round.notes, 'note', 'notes')} from ${plural(round.tables, 'table', 'tables')}`,
+    );
+  for (const s of p.bySession) out.push(`- Session ${esc(s.title)}: ${plural(s.notes, 'note', 'notes')}`);
+  out.push('', '## Evidence of engagement', '');
+  for (const e of r.evidence) {
+    out.push(`### ${e.heading}`, '');
+    for (const pt of e.points) out.push(`- ${esc(pt)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
