@@ -5,7 +5,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
-import { liveThemes } from '../lib/harvest/actions';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
 import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
@@ -13,6 +12,7 @@ import { EventSettingsSchema } from '../lib/settings';
 import type { EventState } from '../lib/state';
 import type { Events } from './events';
 import { harvestDocx, harvestPdf } from './harvest-docs';
+import { liveThemesFor } from './live-harvest';
 import { log } from './log';
 
 const MAX_BODY = 64 * 1024;
@@ -211,7 +211,7 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
           ? 'Only the facilitator link can see the live themes.'
           : 'There is no such event.',
       );
-    return send(res, 200, { ok: true, groups: liveThemes(room.state) });
+    return send(res, 200, { ok: true, groups: liveThemesFor(room) });
   }
   const m = /^\/api\/events\/([^/]+)\/(export|proceedings|harvest)\.(md|csv|json|pdf|docx)$/.exec(
     url.pathname,

@@ -384,7 +384,12 @@ function NoteRow({
         </p>
       </div>
       <div className="mt-1 flex flex-wrap items-center gap-1 text-sm">
-        <span className="text-stone-600">{placeLabel(event, note)}</span>
+        <span className="text-stone-600">
+          {placeLabel(event, note)} ·{' '}
+          <time dateTime={new Date(note.postedAt).toISOString()}>
+            {new Date(note.postedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+          </time>
+        </span>
         <Button
           variant="ghost"
           className="text-sm"

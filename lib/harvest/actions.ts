@@ -9,10 +9,10 @@ import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import { type EventState, noteById, personById } from '../state';
 import { humanText } from '../text';
-import { noteGroups, placeOf, questionOf } from './groups';
+import { type NoteGroup, noteGroups, placeOf, questionOf } from './groups';
 import { harvestDotsUsed, themeById, themeOfNote } from './reducer';
 import type { HarvestState } from './state';
-import { themeNotes } from './theming';
+import { type ThemingResult, themeNotes } from './theming';
 import type { WordVectors } from './theming-vectors';
 
 const Id = z.string().min(1).max(120);
@@ -35,14 +35,21 @@ export interface LiveGroup {
   unthemed: number;
 }
 
+/** Themes one group of notes in one go (the live view may use a LiveThemer instead). */
+export const themeGroup = (g: NoteGroup): ThemingResult =>
+  themeNotes(
+    g.notes.map((n) => ({ id: n.id, text: n.text })),
+    { question: g.question, vectors: wordVectors },
+  );
+
 /** The live harvest view: machine themes as the notes arrive, with spread beside volume. */
-export function liveThemes(state: EventState): LiveGroup[] {
+export function liveThemes(
+  state: EventState,
+  theme: (g: NoteGroup) => ThemingResult = themeGroup,
+): LiveGroup[] {
   return noteGroups(state).map((g) => {
     const byId = new Map(g.notes.map((n) => [n.id, n]));
-    const result = themeNotes(
-      g.notes.map((n) => ({ id: n.id, text: n.text })),
-      { question: g.question, vectors: wordVectors },
-    );
+    const result = theme(g);
     return {
       question: g.question,
       notes: g.notes.length,
@@ -69,6 +76,7 @@ let wordVectors: WordVectors | undefined;
 export function setWordVectors(vectors: WordVectors | undefined) {
   wordVectors = vectors;
 }
+export const currentWordVectors = () => wordVectors;
 
 /** Machine themes for every group of notes, as the first harvest record. */
 export function machineThemes(state: EventState) {

@@ -92,7 +92,7 @@ const K_DIV = 3;
 /** Live harvest: share of a new cluster that must already be in a theme for it to feed that theme. */
 const MAP_SHARE = 0.25;
 /** Live harvest: notes needed before the first themes are formed. */
-const LIVE_FIRST_THEMES = 15;
+export const LIVE_FIRST_THEMES = 15;
 /** Fewest distinct notes for which sentence vectors are used. */
 const MIN_FOR_VECTORS = 5;
 
