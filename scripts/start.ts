@@ -28,6 +28,8 @@ if (changed > built) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+if (process.argv.includes('--build-only')) process.exit(0);
+
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   cwd: root,
   stdio: 'inherit',

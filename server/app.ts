@@ -4,6 +4,8 @@
  */
 import http from 'node:http';
 import os from 'node:os';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { setWordVectors } from '../lib/harvest/actions';
 import { LIMITS } from '../lib/limits';
@@ -11,6 +13,7 @@ import { handleApi } from './api';
 import { Events } from './events';
 import { log } from './log';
 import { createDelivery, wireSockets } from './socket';
+import { openRedisStore } from './store/redis';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
 import { loadWordVectors } from './word-vectors';
@@ -24,6 +27,8 @@ export interface AppOptions {
   dev: boolean;
   publicUrl?: string;
   presenceTimeoutMs?: number;
+  /** Share events with other processes through this Redis (e.g. redis://127.0.0.1:6379). */
+  redisUrl?: string;
 }
 
 export interface RunningApp {
@@ -42,7 +47,18 @@ function lanAddress(): string | null {
 }
 
 export async function startApp(opts: AppOptions): Promise<RunningApp> {
-  const store: Store = openSqliteStore(opts.dataDir);
+  // One process: the embedded SQLite file. Several: every process shares Redis, and the
+  // Socket.IO streams adapter carries each broadcast to the phones connected elsewhere.
+  let redis: Redis | null = null;
+  let adapterRedis: Redis | null = null;
+  if (opts.redisUrl) {
+    redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 20 });
+    adapterRedis = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
+    for (const client of [redis, adapterRedis])
+      client.on('error', (err) => log.warn({ err: String(err) }, 'redis connection problem'));
+    await redis.ping();
+  }
+  const store: Store = redis ? openRedisStore(redis) : openSqliteStore(opts.dataDir);
   // Meaning beyond shared words for the harvest's themes; without the table, words alone.
   setWordVectors(loadWordVectors({ build: false }));
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
@@ -84,6 +100,9 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   });
 
   io = new Server(server, {
+    // Several processes behind one address need no sticky sessions when every phone uses a
+    // websocket (HTTP long-polling would send one phone's requests to different processes).
+    ...(adapterRedis ? { adapter: createAdapter(adapterRedis), transports: ['websocket' as const] } : {}),
     maxHttpBufferSize: LIMITS.messageBytes,
     serveClient: false,
     pingInterval: 10_000,
@@ -107,6 +126,8 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       await new Promise<void>((resolve) => io?.close(() => resolve()) ?? resolve());
       await closeNext?.();
       await store.close();
+      redis?.disconnect();
+      adapterRedis?.disconnect();
       log.info('stopped');
     },
   };

@@ -15,6 +15,7 @@ const app = await startApp({
   dev: env.NODE_ENV === 'development',
   publicUrl: env.PUBLIC_URL,
   presenceTimeoutMs: presenceTimeout > 0 ? presenceTimeout : undefined,
+  redisUrl: env.REDIS_URL || undefined,
 });
 
 // The first line a test harness (and a person) reads: where the app is.

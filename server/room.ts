@@ -131,12 +131,14 @@ export class EventRoom {
       const tokenHash = hashToken(token);
       const known = await this.store.participantByTokenHash(this.id, tokenHash);
       const participantId = known ?? newParticipantId();
-      const existing = personById(this.state, participantId);
-      // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
-      if (!existing || (existing.left && rejoin)) {
+      if (!known) await this.store.addParticipant(this.id, participantId, tokenHash);
+      // Another process may have written meanwhile: catch up and decide again, as for actions.
+      for (let attempt = 0; ; attempt++) {
+        const existing = personById(this.state, participantId);
+        // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
+        if (existing && !(existing.left && rejoin)) break;
         const decision = decideJoin(this.state, participantId, cleanName.data || null);
         if (!decision.ok) return decision;
-        if (!known) await this.store.addParticipant(this.id, participantId, tokenHash);
         const rec = {
           ...decision.record,
           id: newRecordId(),
@@ -144,11 +146,13 @@ export class EventRoom {
           actor: { role: 'participant', id: participantId },
         } as NewRecord;
         const result = await this.store.append(this.id, this.state.seq, rec);
-        if (!result.ok) {
-          if (result.reason === 'conflict') await this.catchUpFromStore();
-          return fail('server_error', 'Joining did not go through; try again.');
+        if (result.ok) {
+          this.apply(result.record);
+          break;
         }
-        this.apply(result.record);
+        if (attempt >= MAX_CONFLICT_RETRIES)
+          return fail('server_error', 'Joining did not go through; try again.');
+        await this.catchUpFromStore();
       }
       return { ok: true, role: 'participant', eventId: this.id, participantId, token, serverNow: now };
     });
@@ -196,17 +200,26 @@ export class EventRoom {
     return CHANGES_ROOMS.has(rec.type);
   }
 
-  private apply(rec: EventRecord) {
+  /**
+   * Apply a committed record. Only the process that wrote it delivers it (through the socket
+   * adapter, to every process); records learned from the shared store were delivered by their writer.
+   */
+  private apply(rec: EventRecord, deliver = true) {
     // Rooms of a note edit are those of the note as it stood, so compute them before applying.
     const rooms = roomsOf(this.state, rec);
     this.state = reduce(this.state, rec);
     this.log.push(rec);
     this.actionSeq.set(rec.id, rec.seq);
-    this.delivery.record(this, rec, rooms);
+    if (deliver) this.delivery.record(this, rec, rooms);
   }
 
   /** Another process appended first (several processes share a store): take its records. */
   private async catchUpFromStore() {
-    for (const rec of await this.store.records(this.id, this.state.seq)) this.apply(rec);
+    for (const rec of await this.store.records(this.id, this.state.seq)) this.apply(rec, false);
+  }
+
+  /** Bring this process's copy up to date with the shared store (a no-op with one process). */
+  refresh(): Promise<void> {
+    return this.serial(() => this.catchUpFromStore());
   }
 }

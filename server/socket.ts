@@ -153,7 +153,9 @@ export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: S
     on('sync', null, async ({ since }) => {
       const room = data.eventId ? await events.get(data.eventId) : null;
       if (!room || !data.viewer) return failure('not_joined', 'Join or open an event first.');
-      // Re-place first: a sync after a seat change must also start delivering the new table.
+      // With several processes this copy may lag the shared store: catch up first. Then re-place:
+      // a sync after a seat change must also start delivering the new table.
+      await room.refresh();
       placeSocket(socket, room, data.viewer);
       return { ok: true, ...room.recordsFor(data.viewer, since), serverNow: Date.now() };
     });

@@ -1,0 +1,93 @@
+/**
+ * The shared store for several server processes: every event's log lives in Redis. Appends go
+ * through one Lua script, so the sequence check, the action-id check and the write happen as one
+ * step no matter how many processes race. Durability follows Redis's AOF setting: with
+ * `appendfsync always` an acknowledged record survives a crash; with `everysec` up to a second
+ * of acknowledged records can be lost (see docs/scaling.md).
+ */
+import type { Redis } from 'ioredis';
+import type { EventRecord, NewRecord } from '../../lib/records';
+import type { AppendResult, EventMeta, Store } from './store';
+
+const PREFIX = 'cafe:';
+const k = {
+  meta: (id: string) => `${PREFIX}ev:{${id}}:meta`,
+  log: (id: string) => `${PREFIX}ev:{${id}}:log`,
+  ids: (id: string) => `${PREFIX}ev:{${id}}:ids`,
+  people: (id: string) => `${PREFIX}ev:{${id}}:people`,
+  code: (code: string) => `${PREFIX}code:${code}`,
+};
+
+/** KEYS: log, ids. ARGV: expected seq, action id, record JSON (with seq = expected + 1). */
+const APPEND = `
+local existing = redis.call('HGET', KEYS[2], ARGV[2])
+if existing then return {'duplicate', existing} end
+if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) then return {'conflict'} end
+redis.call('RPUSH', KEYS[1], ARGV[3])
+redis.call('HSET', KEYS[2], ARGV[2], tonumber(ARGV[1]) + 1)
+return {'ok'}
+`;
+
+const parse = (json: string) => JSON.parse(json) as EventRecord;
+
+export function openRedisStore(redis: Redis): Store {
+  const append = async (eventId: string, expectedSeq: number, rec: NewRecord): Promise<AppendResult> => {
+    const record = { ...rec, seq: expectedSeq + 1 } as EventRecord;
+    const reply = (await redis.eval(
+      APPEND,
+      2,
+      k.log(eventId),
+      k.ids(eventId),
+      String(expectedSeq),
+      rec.id,
+      JSON.stringify(record),
+    )) as [string, string?];
+    if (reply[0] === 'ok') return { ok: true, record };
+    if (reply[0] === 'duplicate') {
+      const seq = Number(reply[1]);
+      const stored = await redis.lindex(k.log(eventId), seq - 1);
+      if (stored) return { ok: false, reason: 'duplicate', record: parse(stored) };
+    }
+    return { ok: false, reason: 'conflict' };
+  };
+
+  return {
+    async createEvent(meta, first) {
+      // The join code is claimed first, so two processes can never hand out the same code.
+      const claimed = await redis.set(k.code(meta.joinCode), meta.id, 'NX');
+      if (claimed !== 'OK') throw new Error('join code already in use');
+      await redis.hset(k.meta(meta.id), {
+        joinCode: meta.joinCode,
+        facilitatorTokenHash: meta.facilitatorTokenHash,
+      });
+      const result = await append(meta.id, 0, first);
+      if (!result.ok) throw new Error('event log was not empty');
+      return result.record;
+    },
+    async eventIdByJoinCode(code) {
+      return redis.get(k.code(code));
+    },
+    async meta(eventId) {
+      const m = await redis.hgetall(k.meta(eventId));
+      if (!m.joinCode || !m.facilitatorTokenHash) return null;
+      return {
+        id: eventId,
+        joinCode: m.joinCode,
+        facilitatorTokenHash: m.facilitatorTokenHash,
+      } satisfies EventMeta;
+    },
+    async records(eventId, since = 0) {
+      return (await redis.lrange(k.log(eventId), since, -1)).map(parse);
+    },
+    append,
+    async addParticipant(eventId, participantId, tokenHash) {
+      await redis.hsetnx(k.people(eventId), tokenHash, participantId);
+    },
+    async participantByTokenHash(eventId, tokenHash) {
+      return redis.hget(k.people(eventId), tokenHash);
+    },
+    async close() {
+      // The connection belongs to the caller, who may share it with the socket adapter.
+    },
+  };
+}

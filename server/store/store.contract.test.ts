@@ -1,0 +1,152 @@
+/**
+ * One contract, two stores: the embedded SQLite file and Redis (a private redis-server started
+ * here) must behave the same for everything the server relies on.
+ */
+
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewRecord } from '../../lib/records';
+import { tempDataDir } from '../testing/harness';
+import { type RedisProcess, startRedis } from '../testing/redis';
+import { openRedisStore } from './redis';
+import { openSqliteStore } from './sqlite';
+import type { Store } from './store';
+
+const uid = (p: string) => `${p}${randomBytes(6).toString('hex')}`;
+
+const created = (eventId: string, joinCode: string): NewRecord =>
+  ({
+    id: uid('srv_'),
+    type: 'event.created',
+    at: 1,
+    actor: { role: 'facilitator' },
+    payload: {
+      eventId,
+      joinCode,
+      settings: {
+        title: 'T',
+        purpose: '',
+        tables: 1,
+        rounds: [{ question: 'Q', minutes: 5 }],
+        identity: 'choice',
+        openSpace: null,
+      },
+    },
+  }) as NewRecord;
+
+const note = (id: string, text: string): NewRecord =>
+  ({
+    id,
+    type: 'note.posted',
+    at: 2,
+    actor: { role: 'participant', id: 'p1' },
+    payload: { table: 1, round: 0, text },
+  }) as NewRecord;
+
+let redisServer: RedisProcess;
+let redis: Redis;
+beforeAll(async () => {
+  redisServer = await startRedis();
+  redis = new Redis(redisServer.url);
+});
+afterAll(async () => {
+  redis.disconnect();
+  await redisServer.stop();
+});
+
+const stores: [string, () => Store][] = [
+  ['SQLite', () => openSqliteStore(tempDataDir())],
+  ['Redis', () => openRedisStore(redis)],
+];
+
+describe.each(stores)('the %s store', (_name, open) => {
+  async function newEvent(store: Store) {
+    const eventId = uid('ev');
+    const joinCode = randomBytes(3).toString('hex').toUpperCase();
+    const first = await store.createEvent(
+      { id: eventId, joinCode, facilitatorTokenHash: 'hash-of-token' },
+      created(eventId, joinCode),
+    );
+    return { eventId, joinCode, first };
+  }
+
+  it('creates an event with its first record and finds it by join code', async () => {
+    const store = open();
+    const { eventId, joinCode, first } = await newEvent(store);
+    expect(first.seq).toBe(1);
+    expect(await store.eventIdByJoinCode(joinCode)).toBe(eventId);
+    expect(await store.eventIdByJoinCode('NOPE00')).toBeNull();
+    expect(await store.meta(eventId)).toEqual({
+      id: eventId,
+      joinCode,
+      facilitatorTokenHash: 'hash-of-token',
+    });
+    expect(await store.meta('missing-event')).toBeNull();
+  });
+
+  it('appends in order, returns records after a sequence number, and keeps them exactly', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    const a = await store.append(eventId, 1, note('note_aaaaaaaa', 'first, with "quotes" and 🌱'));
+    const b = await store.append(eventId, 2, note('note_bbbbbbbb', 'second'));
+    expect(a.ok && b.ok).toBe(true);
+    const all = await store.records(eventId);
+    expect(all.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(all[1]).toMatchObject({
+      id: 'note_aaaaaaaa',
+      type: 'note.posted',
+      payload: { text: 'first, with "quotes" and 🌱' },
+    });
+    expect((await store.records(eventId, 2)).map((r) => r.id)).toEqual(['note_bbbbbbbb']);
+  });
+
+  it('answers a repeated action id with the record already written, and writes nothing', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    await store.append(eventId, 1, note('note_repeat01', 'once'));
+    const again = await store.append(eventId, 2, note('note_repeat01', 'once'));
+    expect(again).toMatchObject({ ok: false, reason: 'duplicate', record: { seq: 2, id: 'note_repeat01' } });
+    expect(await store.records(eventId)).toHaveLength(2);
+  });
+
+  it('refuses an append based on an old sequence number (someone else wrote first)', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    expect((await store.append(eventId, 1, note('note_first001', 'a'))).ok).toBe(true);
+    expect(await store.append(eventId, 1, note('note_second01', 'b'))).toEqual({
+      ok: false,
+      reason: 'conflict',
+    });
+    expect(await store.records(eventId)).toHaveLength(2);
+  });
+
+  it('lets only one of many simultaneous appends at the same position through', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.append(eventId, 1, note(`note_race_${i}xx`, `racer ${i}`))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await store.records(eventId)).toHaveLength(2);
+  });
+
+  it('keeps participant tokens per event', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    const other = await newEvent(store);
+    await store.addParticipant(eventId, 'p1', 'token-hash-1');
+    expect(await store.participantByTokenHash(eventId, 'token-hash-1')).toBe('p1');
+    expect(await store.participantByTokenHash(other.eventId, 'token-hash-1')).toBeNull();
+    expect(await store.participantByTokenHash(eventId, 'unknown')).toBeNull();
+  });
+
+  it('refuses a second event with a join code already in use', async () => {
+    const store = open();
+    const { joinCode } = await newEvent(store);
+    const eventId = uid('ev');
+    await expect(
+      store.createEvent({ id: eventId, joinCode, facilitatorTokenHash: 'h' }, created(eventId, joinCode)),
+    ).rejects.toThrow();
+  });
+});

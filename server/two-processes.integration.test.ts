@@ -1,0 +1,109 @@
+/**
+ * Two server processes behind one Redis behave as one: a note posted through one reaches a
+ * tablemate on the other, a round ended on one moves the phones on the other, and a phone that
+ * reconnects to the other process catches up with nothing missing.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { EventRecord } from '../lib/records';
+import { foldLog } from '../lib/reducer';
+import {
+  Client,
+  cafeSettings,
+  createCafe,
+  newToken,
+  type ServerProcess,
+  startServer,
+} from './testing/harness';
+import { type RedisProcess, startRedis } from './testing/redis';
+
+let redis: RedisProcess;
+let a: ServerProcess;
+let b: ServerProcess;
+const clients: Client[] = [];
+const connect = async (url: string) => {
+  const c = await Client.connect(url);
+  clients.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  redis = await startRedis();
+  [a, b] = await Promise.all([
+    startServer(undefined, 0, { REDIS_URL: redis.url }),
+    startServer(undefined, 0, { REDIS_URL: redis.url }),
+  ]);
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await Promise.all([a?.stop(), b?.stop()]);
+  await redis.stop();
+});
+
+it('behaves as one server across two processes', async () => {
+  const cafe = await createCafe(a.url, cafeSettings({ tables: 1 }));
+  // The facilitator is on process B, two phones on A and one on B.
+  const f = await connect(b.url);
+  expect(await f.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken })).toMatchObject({
+    ok: true,
+  });
+  const join = async (url: string, name: string) => {
+    const c = await connect(url);
+    const token = newToken();
+    const reply = await c.send('join', { code: cafe.joinCode, name, token });
+    if (!reply.ok) throw new Error(reply.error.message);
+    await c.send('sync', { since: 0 });
+    return { c, token, id: reply.participantId };
+  };
+  const ann = await join(a.url, 'Ann');
+  const bo = await join(a.url, 'Bo');
+  const cy = await join(b.url, 'Cy');
+
+  expect(await f.act('seating.plan', {})).toMatchObject({ ok: true });
+  expect(await f.act('round.start', {})).toMatchObject({ ok: true });
+  for (const p of [ann, bo, cy]) {
+    await p.c.waitFor((r) => r.type === 'round.started');
+    await p.c.send('sync', { since: 0 });
+  }
+
+  // A note posted through A reaches the tablemate on B (and the facilitator on B).
+  expect(await ann.c.act('note.post', { text: 'posted on A', round: 0, table: 1 })).toMatchObject({
+    ok: true,
+  });
+  const isAnnNote = (r: EventRecord) => r.type === 'note.posted' && r.payload.text === 'posted on A';
+  await cy.c.waitFor(isAnnNote);
+  await f.waitFor(isAnnNote);
+
+  // The facilitator on B ends the round; the phones on A are told where to go next.
+  expect(await f.act('round.end', {})).toMatchObject({ ok: true });
+  for (const p of [ann, bo]) {
+    const ended = await p.c.waitFor((r) => r.type === 'round.ended');
+    expect(ended.type === 'round.ended' && ended.payload.next?.seating[p.id]).toBe(1);
+  }
+
+  // Ann's phone drops; Cy writes meanwhile; Ann reconnects to B and misses nothing.
+  const annSeen = Math.max(...ann.c.received.map((r) => r.seq));
+  ann.c.close();
+  expect(await f.act('round.start', {})).toMatchObject({ ok: true });
+  expect(
+    await cy.c.act('note.post', { text: 'written while Ann was away', round: 1, table: 1 }),
+  ).toMatchObject({ ok: true });
+  const back = await connect(b.url);
+  expect(await back.send('join', { code: cafe.joinCode, name: 'Ann', token: ann.token })).toMatchObject({
+    ok: true,
+    participantId: ann.id,
+  });
+  const caughtUp = await back.send('sync', { since: annSeen });
+  if (!caughtUp.ok) throw new Error('sync failed');
+  const texts = caughtUp.records.flatMap((r) => (r.type === 'note.posted' ? [r.payload.text] : []));
+  expect(texts).toContain('written while Ann was away');
+  expect(caughtUp.records.some((r) => r.type === 'round.started' && r.payload.round === 1)).toBe(true);
+
+  // Both processes hold the same log.
+  const fa = await connect(a.url);
+  await fa.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken });
+  const logA = await fa.send('sync', { since: 0 });
+  const logB = await f.send('sync', { since: 0 });
+  if (!logA.ok || !logB.ok) throw new Error('sync failed');
+  expect(logA.records.map((r) => r.id)).toEqual(logB.records.map((r) => r.id));
+  expect(foldLog(logA.records)).toEqual(foldLog(logB.records));
+});
