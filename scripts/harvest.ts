@@ -2,7 +2,7 @@
  * Harvest theming from the command line: reads notes from a CSV (columns id,text,group), themes each
  * group (question) separately and writes JSON.
  *
- *   npm run harvest -- --in notes.csv --out themes.json [--question-column group] [--no-vectors]
+ *   npm run harvest -- --in notes.csv --out themes.json [--no-vectors]
  *
  * Output: {"groups":[{"group":..., "themes":[{"label":..., "noteIds":[...]}], "unthemed":[...]}]}
  * The group value is also used as the question text (its words are ignored when theming).

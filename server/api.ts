@@ -211,6 +211,7 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
           ? 'Only the facilitator link can see the live themes.'
           : 'There is no such event.',
       );
+    await room.refresh();
     return send(res, 200, { ok: true, groups: liveThemesFor(room) });
   }
   const m = /^\/api\/events\/([^/]+)\/(export|proceedings|harvest)\.(md|csv|json|pdf|docx)$/.exec(
@@ -222,6 +223,8 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
   if (room === 'bad_token')
     return problem(res, 403, 'bad_token', 'Only the facilitator link can download the notes.');
   if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
+  // With several processes this copy may lag the shared store.
+  await room.refresh();
   const body = await render(room.state, kind, format as Format);
   if (typeof body === 'object' && 'missing' in body) return problem(res, 404, 'not_found', body.missing);
   const name = `${slug(room.state.settings.title)}-${kind === 'export' ? 'notes' : kind}.${format}`;
@@ -237,6 +240,7 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
 async function published(res: ServerResponse, events: Events, url: URL) {
   const eventId = EventIdSchema.safeParse(url.pathname.slice('/api/published/'.length));
   const room = eventId.success ? await events.get(eventId.data) : null;
+  await room?.refresh();
   if (!room?.state.harvest?.published)
     return problem(res, 404, 'not_found', 'There is nothing published at this address (yet).');
   const { notes: _notes, ...report } = buildHarvestReport(room.state, Date.now(), 'public');

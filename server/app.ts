@@ -13,6 +13,7 @@ import { handleApi } from './api';
 import { Events } from './events';
 import { log } from './log';
 import { createDelivery, wireSockets } from './socket';
+import { benchStatsHandler } from './stats';
 import { openRedisStore } from './store/redis';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
@@ -89,10 +90,14 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     }),
   );
 
+  // Numbers for the load benchmark (bench/load.ts), only when it asks with BENCH_STATS=1.
+  const benchStats =
+    process.env.BENCH_STATS === '1' ? benchStatsHandler(() => io?.engine.clientsCount ?? 0) : null;
   const server = http.createServer(async (req, res) => {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     res.setHeader('x-frame-options', 'DENY');
+    if (benchStats?.(req, res)) return;
     if (await handleApi(req, res, { events, joinBase })) return;
     if (nextHandler) return nextHandler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' });

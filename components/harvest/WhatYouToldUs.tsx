@@ -97,7 +97,7 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
         </h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
           <li>
-            {p.people} people; {p.anonymousPeople} chose to stay anonymous.
+            {p.people} people; {p.anonymousPeople} took part anonymously.
           </li>
           {p.byRound.map((r) => (
             <li key={r.question}>

@@ -397,7 +397,7 @@ describe('evidence under the National Standards for Community Engagement', () =>
   it('speaks to inclusion always, with how many took part and the anonymous share', () => {
     const r = curatedCafe().log.report();
     const inclusion = pointsUnder(r, 'Inclusion');
-    expect(inclusion).toContain('6 people took part; 2 people chose to stay anonymous.');
+    expect(inclusion).toContain('6 people took part; 2 people took part anonymously.');
     expect(inclusion).toContain('29% of the 14 notes were written anonymously.');
   });
 
@@ -435,7 +435,7 @@ describe('evidence under the National Standards for Community Engagement', () =>
     const r = log.report();
     expect(headings(r)).toEqual(['Inclusion', 'Support', 'Planning', 'Methods', 'Communication']);
     expect(pointsUnder(r, 'Inclusion').slice(0, 2)).toEqual([
-      '1 person took part; 1 person chose to stay anonymous.',
+      '1 person took part; 1 person took part anonymously.',
       '100% of the 1 note were written anonymously.',
     ]);
     expect(pointsUnder(r, 'Methods').join(' ')).not.toContain('dot');

@@ -211,9 +211,11 @@ function evidence(state: EventState, r: HarvestReport): EvidenceItem[] {
   const p = r.participation;
   // Every table that had people in a round counts, so a silent table shows as 0, not as nothing.
   const tables = state.rounds.flatMap((round, i) =>
-    [...new Set(Object.values(round.seating))].map(
-      (table) => p.byTable.find((t) => t.round === i + 1 && t.table === table)?.notes ?? 0,
-    ),
+    round.startedAt === null
+      ? []
+      : [...new Set(Object.values(round.seating))].map(
+          (table) => p.byTable.find((t) => t.round === i + 1 && t.table === table)?.notes ?? 0,
+        ),
   );
   const hosts = new Set(state.rounds.flatMap((round) => Object.values(round.hosts))).size;
   const accessible = (state.settings.openSpace?.spaces ?? [])
@@ -224,7 +226,7 @@ function evidence(state: EventState, r: HarvestReport): EvidenceItem[] {
     {
       heading: 'Inclusion',
       points: [
-        `${plural(p.people, 'person', 'people')} took part; ${plural(p.anonymousPeople, 'person', 'people')} chose to stay anonymous.`,
+        `${plural(p.people, 'person', 'people')} took part; ${plural(p.anonymousPeople, 'person', 'people')} took part anonymously.`,
         `${p.anonymousNoteShare}% of the ${plural(p.notes, 'note', 'notes')} were written anonymously.`,
         ...(tables.length
           ? [

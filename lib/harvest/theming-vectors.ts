@@ -5,7 +5,7 @@
  * order is the corpus frequency order, which also gives theming a background word frequency: words
  * that are common in all English ("people", "good") say little about which theme a note belongs to.
  *
- * Pure encode/decode only; reading and writing the file is the caller's job (see scripts/harvest.ts).
+ * Pure encode/decode only; reading and writing the file is the caller's job (see server/word-vectors.ts).
  */
 
 const MAGIC = 'CSWV1';

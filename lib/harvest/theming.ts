@@ -610,7 +610,13 @@ function labelFor(
   const first = [...members].sort(
     (a, b) => b.count - a.count || byCodeUnit(a.ids[0] as string, b.ids[0] as string),
   )[0];
-  const words = (first?.text ?? '').trim().split(/\s+/).slice(0, 6).join(' ');
+  // Numbers are left out here too: they are often personal details (phone or house numbers).
+  const words = (first?.text ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !/\d/.test(w))
+    .slice(0, 6)
+    .join(' ');
   return words.length > 60 ? `${words.slice(0, 59)}…` : words || 'untitled';
 }
 
