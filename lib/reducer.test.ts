@@ -5,179 +5,32 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, findCommand } from './commands';
-import type { ActionError } from './errors';
 import { decideJoin } from './people/people';
-import type { Actor, EventRecord, RecordOf } from './records';
+import type { Actor, EventRecord } from './records';
 import { foldLog, initialState, reduce } from './reducer';
 import { encounterStats, type Seating } from './seating';
-import { type EventSettings, EventSettingsSchema } from './settings';
-import type { EventState } from './state';
+import type { EventSettings } from './settings';
+import {
+  applyCommand,
+  cafeSettings,
+  EventUnderTest,
+  FACILITATOR,
+  MIN,
+  PEOPLE,
+  person,
+  T0,
+} from './testing/events';
 import { phaseOf, remainingMs } from './view';
 
-const MIN = 60_000;
-const T0 = Date.UTC(2025, 4, 17, 9, 0, 0);
-const FACILITATOR: Actor = { role: 'facilitator' };
-const person = (id: string): Actor => ({ role: 'participant', id });
+/** A café under test (three tables, two rounds), with the id and join code the lobby test expects. */
+const newCafe = (s: EventSettings = cafeSettings()) =>
+  new EventUnderTest(s, { eventId: 'evt_reducer_test', joinCode: 'CAFE42' });
 
-const QUESTION_1 = 'What do you love about where you live?';
-const QUESTION_2 = 'What would you change first?';
-
-function settings(overrides: Partial<EventSettings> = {}): EventSettings {
-  return EventSettingsSchema.parse({
-    title: 'Our town in 2035',
-    purpose: 'Hear every neighbourhood.',
-    tables: 3,
-    rounds: [
-      { question: QUESTION_1, minutes: 20 },
-      { question: QUESTION_2, minutes: 15 },
-    ],
-    identity: 'choice',
-    ...overrides,
-  });
-}
-
-type Outcome = { ok: true; record: EventRecord; state: EventState } | { ok: false; error: ActionError };
-
-let actionCounter = 0;
-const nextActionId = () => `action-${String(++actionCounter).padStart(6, '0')}`;
-
-/** Numbers a decided draft as the store would (the next seq) and applies it. */
-function commit(state: EventState, draft: unknown, actor: Actor, now: number, id: string): Outcome {
-  const record = { ...(draft as object), seq: state.seq + 1, id, at: now, actor } as EventRecord;
-  return { ok: true, record, state: reduce(state, record) };
-}
-
-/** The server's `act` pipeline: findCommand -> roles -> schema -> decide -> record -> reduce. */
-function applyCommand(state: EventState, actor: Actor, type: string, payload: unknown, now: number): Outcome {
-  const cmd = findCommand(type);
-  if (!cmd) return { ok: false, error: { code: 'unknown_action', message: `no action ${type}` } };
-  if (!cmd.roles.includes(actor.role)) return { ok: false, error: { code: 'not_allowed', message: 'role' } };
-  const parsed = cmd.schema.safeParse(payload ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    return { ok: false, error: { code: 'invalid_message', message: 'invalid payload', issues } };
-  }
-  const actionId = nextActionId();
-  const decision = cmd.decide(parsed.data, { state, actor, now, actionId });
-  if (!decision.ok) return decision;
-  return commit(state, decision.record, actor, now, actionId);
-}
-
-/** The server's `join`: decideJoin, then a participant.joined record made by the joining person. */
-function applyJoin(state: EventState, participantId: string, name: string | null, now: number): Outcome {
-  const decision = decideJoin(state, participantId, name);
-  if (!decision.ok) return decision;
-  return commit(state, decision.record, person(participantId), now, nextActionId());
-}
-
-function accepted(out: Outcome, what: string): EventRecord {
-  if (!out.ok) throw new Error(`${what} was refused: ${out.error.code} (${out.error.message})`);
-  return out.record;
-}
-
-/** One café: its log, its state, and a clock the test moves by hand. */
-class Cafe {
-  readonly log: EventRecord[];
-  state: EventState;
-  now = T0;
-
-  constructor(s: EventSettings = settings()) {
-    const created: RecordOf<'event.created'> = {
-      seq: 1,
-      id: 'created-0001',
-      type: 'event.created',
-      at: T0,
-      actor: FACILITATOR,
-      payload: { eventId: 'evt_reducer_test', joinCode: 'CAFE42', settings: s },
-    };
-    this.log = [created];
-    this.state = initialState(created);
-  }
-
-  later(ms: number): this {
-    this.now += ms;
-    return this;
-  }
-
-  private keep(out: Outcome): Outcome {
-    if (out.ok) {
-      this.state = out.state;
-      this.log.push(out.record);
-    }
-    return out;
-  }
-
-  attempt(actor: Actor, type: string, payload: unknown = {}): Outcome {
-    return this.keep(applyCommand(this.state, actor, type, payload, this.now));
-  }
-
-  run(actor: Actor, type: string, payload: unknown = {}): EventRecord {
-    return accepted(this.attempt(actor, type, payload), type);
-  }
-
-  facilitate(type: string, payload: unknown = {}): EventRecord {
-    return this.run(FACILITATOR, type, payload);
-  }
-
-  /** The error a refused command gets; the state must be left exactly as it was. */
-  refusal(actor: Actor, type: string, payload: unknown = {}): ActionError {
-    const before = this.state;
-    const out = this.attempt(actor, type, payload);
-    if (out.ok) throw new Error(`${type} was accepted but should have been refused`);
-    expect(this.state).toBe(before);
-    return out.error;
-  }
-
-  tryJoin(participantId: string, name: string | null = null): Outcome {
-    return this.keep(applyJoin(this.state, participantId, name, this.now));
-  }
-
-  join(participantId: string, name: string | null = null): EventRecord {
-    return accepted(this.tryJoin(participantId, name), `joining as ${participantId}`);
-  }
-
-  seating(round = this.state.current): Seating {
-    const r = this.state.rounds[round];
-    if (!r) throw new Error(`there is no round ${round}`);
-    return r.seating;
-  }
-
-  tableOf(pid: string, round = this.state.current): number {
-    const t = this.seating(round)[pid];
-    if (t === undefined) throw new Error(`${pid} is not seated in round ${round}`);
-    return t;
-  }
-
-  /** Posts a note at the person's own table in the current round; returns the note id. */
-  post(pid: string, text: string, where?: { round: number; table: number }): string {
-    const round = where?.round ?? this.state.current;
-    const table = where?.table ?? this.tableOf(pid, round);
-    return this.run(person(pid), 'note.post', { text, round, table }).id;
-  }
-
-  note(id: string) {
-    const n = this.state.notes[id];
-    if (!n) throw new Error(`no note ${id}`);
-    return n;
-  }
-}
-
-const PEOPLE: [string, string | null][] = [
-  ['p1', 'Ada'],
-  ['p2', 'Ben'],
-  ['p3', 'Chen'],
-  ['p4', null],
-  ['p5', 'Eli'],
-  ['p6', 'Fatima'],
-  ['p7', null],
-  ['p8', 'Hana'],
-  ['p9', 'Ivo'],
-];
 const IDS = PEOPLE.map(([id]) => id);
 
 /** Nine people have joined; Ada hosts table 1, Ben table 2, and Chen has offered to host. */
-function cafeWithHosts(s: EventSettings = settings()): Cafe {
-  const cafe = new Cafe(s);
+function cafeWithHosts(s: EventSettings = cafeSettings()): EventUnderTest {
+  const cafe = newCafe(s);
   for (const [id, name] of PEOPLE) cafe.later(1_000).join(id, name);
   cafe.facilitate('host.assign', { table: 1, participantId: 'p1' });
   cafe.facilitate('host.assign', { table: 2, participantId: 'p2' });
@@ -185,13 +38,13 @@ function cafeWithHosts(s: EventSettings = settings()): Cafe {
   return cafe;
 }
 
-function seatedCafe(): Cafe {
+function seatedCafe(): EventUnderTest {
   const cafe = cafeWithHosts();
   cafe.facilitate('seating.plan');
   return cafe;
 }
 
-function runningCafe(): Cafe {
+function runningCafe(): EventUnderTest {
   const cafe = seatedCafe();
   cafe.later(MIN).facilitate('round.start');
   return cafe;
@@ -233,7 +86,7 @@ describe('the command registry', () => {
 
 describe('a whole two-round café', () => {
   it('starts in the lobby with the settings the facilitator chose', () => {
-    const cafe = new Cafe();
+    const cafe = newCafe();
     expect(cafe.state).toMatchObject({
       id: 'evt_reducer_test',
       joinCode: 'CAFE42',
@@ -337,7 +190,7 @@ describe('a whole two-round café', () => {
   });
 
   it('works out the number of tables from the people present when the café has none set', () => {
-    const cafe = new Cafe(settings({ tables: null }));
+    const cafe = newCafe(cafeSettings({ tables: null }));
     expect(cafe.state.tableCount).toBeNull();
     for (const [id, name] of PEOPLE) cafe.join(id, name);
     cafe.facilitate('seating.plan');
@@ -409,7 +262,7 @@ describe('the round timer', () => {
 
 describe('people joining, leaving and hosting', () => {
   it('asks everyone for a name when the event is named', () => {
-    const cafe = new Cafe(settings({ identity: 'named' }));
+    const cafe = newCafe(cafeSettings({ identity: 'named' }));
     for (const name of [null, '']) {
       const out = cafe.tryJoin('p1', name);
       expect(out.ok).toBe(false);
@@ -421,14 +274,14 @@ describe('people joining, leaving and hosting', () => {
   });
 
   it('drops the name in an anonymous event', () => {
-    const cafe = new Cafe(settings({ identity: 'anonymous' }));
+    const cafe = newCafe(cafeSettings({ identity: 'anonymous' }));
     const rec = cafe.join('p1', 'Ada');
     expect(rec.payload).toEqual({ participantId: 'p1', name: null, table: null });
     expect(cafe.state.participants.p1?.name).toBeNull();
   });
 
   it('lets each person choose when the event leaves it to them', () => {
-    const cafe = new Cafe(settings({ identity: 'choice' }));
+    const cafe = newCafe(cafeSettings({ identity: 'choice' }));
     cafe.join('p1', 'Ada');
     cafe.join('p2', null);
     expect(cafe.state.participants.p1?.name).toBe('Ada');
@@ -436,7 +289,7 @@ describe('people joining, leaving and hosting', () => {
   });
 
   it('refuses to let someone join twice, but welcomes them back after they left', () => {
-    const cafe = new Cafe();
+    const cafe = newCafe();
     cafe.join('p1', 'Ada');
     const joinedAt = cafe.state.participants.p1?.joinedAt;
     const again = decideJoin(cafe.state, 'p1', 'Ada');
@@ -448,7 +301,7 @@ describe('people joining, leaving and hosting', () => {
   });
 
   it('gives nobody a table in the lobby; seating comes with the plan', () => {
-    const cafe = new Cafe();
+    const cafe = newCafe();
     expect(cafe.join('p1', 'Ada').payload).toEqual({ participantId: 'p1', name: 'Ada', table: null });
   });
 
@@ -771,7 +624,7 @@ describe('refusals', () => {
     cafe.facilitate('round.start');
     cafe.later(15 * MIN).facilitate('round.end');
     for (const type of ['seating.plan', 'round.start', 'round.pause', 'round.resume', 'round.end']) {
-      expect(cafe.refusal(FACILITATOR, type).code).toBe('wrong_state');
+      expect(cafe.refusalRaw(FACILITATOR, type).code).toBe('wrong_state');
     }
     expect(cafe.refusal(FACILITATOR, 'round.extend', { minutes: 1 }).code).toBe('wrong_state');
   });
@@ -789,7 +642,7 @@ describe('refusals', () => {
       ['host.assign', { table: 1, participantId: 'p4' }],
     ];
     for (const [type, payload] of attempts) {
-      expect(cafe.refusal(person('p1'), type, payload).code).toBe('not_allowed');
+      expect(cafe.refusalRaw(person('p1'), type, payload).code).toBe('not_allowed');
     }
   });
 
@@ -803,14 +656,14 @@ describe('refusals', () => {
       ['host.volunteer', { volunteering: true }],
     ];
     for (const [type, payload] of attempts) {
-      expect(cafe.refusal(FACILITATOR, type, payload).code).toBe('not_allowed');
+      expect(cafe.refusalRaw(FACILITATOR, type, payload).code).toBe('not_allowed');
     }
   });
 
   it('refuses an action nobody has heard of', () => {
     const cafe = runningCafe();
-    expect(cafe.refusal(FACILITATOR, 'round.skip').code).toBe('unknown_action');
-    expect(cafe.refusal(FACILITATOR, '__proto__').code).toBe('unknown_action');
+    expect(cafe.refusalRaw(FACILITATOR, 'round.skip').code).toBe('unknown_action');
+    expect(cafe.refusalRaw(FACILITATOR, '__proto__').code).toBe('unknown_action');
   });
 
   it('refuses a note at a table the person is not seated at', () => {
@@ -915,7 +768,7 @@ describe('refusals', () => {
       [],
     ];
     for (const payload of notes) {
-      expect(cafe.refusal(person('p4'), 'note.post', payload).code).toBe('invalid_message');
+      expect(cafe.refusalRaw(person('p4'), 'note.post', payload).code).toBe('invalid_message');
     }
     const others: [Actor, string, unknown][] = [
       [FACILITATOR, 'seating.plan', { force: true }],
@@ -935,7 +788,7 @@ describe('refusals', () => {
       [person('p4'), 'note.withdraw', { noteId: 'x'.repeat(65) }],
     ];
     for (const [actor, type, payload] of others) {
-      expect(cafe.refusal(actor, type, payload).code).toBe('invalid_message');
+      expect(cafe.refusalRaw(actor, type, payload).code).toBe('invalid_message');
     }
   });
 });
@@ -991,12 +844,12 @@ describe('people who left', () => {
 
 describe('seating with "work it out from the number of people"', () => {
   it('refuses to seat an empty room', () => {
-    const cafe = new Cafe(settings({ tables: null }));
+    const cafe = newCafe(cafeSettings({ tables: null }));
     expect(cafe.refusal(FACILITATOR, 'seating.plan').code).toBe('wrong_state');
   });
 
   it('re-doing round 1’s seating counts the tables again for the people now present', () => {
-    const cafe = new Cafe(settings({ tables: null }));
+    const cafe = newCafe(cafeSettings({ tables: null }));
     for (const [id, name] of PEOPLE.slice(0, 5)) cafe.later(1_000).join(id, name);
     cafe.facilitate('seating.plan');
     expect(cafe.state.tableCount).toBe(1);

@@ -5,155 +5,19 @@
  * into a known arrangement, so they hold whatever words the theming engine picks.
  */
 import { describe, expect, it } from 'vitest';
-import { findCommand } from '../commands';
-import type { ActionError } from '../errors';
-import { decideJoin } from '../people/people';
-import type { Actor, EventRecord, RecordOf } from '../records';
-import { foldLog, initialState, reduce } from '../reducer';
-import { type EventSettings, EventSettingsSchema } from '../settings';
+import { foldLog, reduce } from '../reducer';
 import type { EventState } from '../state';
+import {
+  cafeSettings,
+  EventUnderTest,
+  FACILITATOR,
+  MIN,
+  person,
+  QUESTION_1 as Q1,
+  QUESTION_2 as Q2,
+} from '../testing/events';
 import { liveThemes, machineThemes } from './actions';
 import { harvestDotsUsed, themeOfNote } from './reducer';
-import type { HarvestState, HarvestTheme } from './state';
-
-const MIN = 60_000;
-const T0 = Date.UTC(2025, 4, 17, 9, 0, 0);
-const FACILITATOR: Actor = { role: 'facilitator' };
-const person = (id: string): Actor => ({ role: 'participant', id });
-
-const Q1 = 'What do you love about where you live?';
-const Q2 = 'What would you change first?';
-
-function settings(): EventSettings {
-  return EventSettingsSchema.parse({
-    title: 'Our town in 2035',
-    purpose: 'Hear every neighbourhood.',
-    tables: 3,
-    rounds: [
-      { question: Q1, minutes: 20 },
-      { question: Q2, minutes: 15 },
-    ],
-    identity: 'choice',
-  });
-}
-
-type Outcome = { ok: true; record: EventRecord; state: EventState } | { ok: false; error: ActionError };
-
-let actionCounter = 0;
-const nextActionId = () => `harvest-action-${String(++actionCounter).padStart(6, '0')}`;
-
-function commit(state: EventState, draft: unknown, actor: Actor, now: number, id: string): Outcome {
-  const record = { ...(draft as object), seq: state.seq + 1, id, at: now, actor } as EventRecord;
-  return { ok: true, record, state: reduce(state, record) };
-}
-
-/** The server's `act` pipeline: findCommand -> roles -> schema -> decide -> record -> reduce. */
-function applyCommand(state: EventState, actor: Actor, type: string, payload: unknown, now: number): Outcome {
-  const cmd = findCommand(type);
-  if (!cmd) return { ok: false, error: { code: 'unknown_action', message: `no action ${type}` } };
-  if (!cmd.roles.includes(actor.role)) return { ok: false, error: { code: 'not_allowed', message: 'role' } };
-  const parsed = cmd.schema.safeParse(payload ?? {});
-  if (!parsed.success)
-    return { ok: false, error: { code: 'invalid_message', message: parsed.error.message } };
-  const actionId = nextActionId();
-  const decision = cmd.decide(parsed.data, { state, actor, now, actionId });
-  if (!decision.ok) return decision;
-  return commit(state, decision.record, actor, now, actionId);
-}
-
-/** One café: its log, its state, and a clock moved by hand. */
-class Cafe {
-  readonly log: EventRecord[];
-  state: EventState;
-  now = T0;
-
-  constructor() {
-    const created: RecordOf<'event.created'> = {
-      seq: 1,
-      id: 'created-0001',
-      type: 'event.created',
-      at: T0,
-      actor: FACILITATOR,
-      payload: { eventId: 'evt_curation_test', joinCode: 'CURA42', settings: settings() },
-    };
-    this.log = [created];
-    this.state = initialState(created);
-  }
-
-  later(ms: number): this {
-    this.now += ms;
-    return this;
-  }
-
-  private keep(out: Outcome): Outcome {
-    if (out.ok) {
-      this.state = out.state;
-      this.log.push(out.record);
-    }
-    return out;
-  }
-
-  run(actor: Actor, type: string, payload: unknown = {}): EventRecord {
-    const out = this.keep(applyCommand(this.state, actor, type, payload, this.now));
-    if (!out.ok) throw new Error(`${type} was refused: ${out.error.code} (${out.error.message})`);
-    return out.record;
-  }
-
-  facilitate(type: string, payload: unknown = {}): EventRecord {
-    return this.run(FACILITATOR, type, payload);
-  }
-
-  /** The error a refused command gets; the state and the log must be left exactly as they were. */
-  refusal(actor: Actor, type: string, payload: unknown = {}): ActionError {
-    const before = this.state;
-    const length = this.log.length;
-    const out = this.keep(applyCommand(this.state, actor, type, payload, this.now));
-    if (out.ok) throw new Error(`${type} was accepted but should have been refused`);
-    expect(this.state).toBe(before);
-    expect(this.log).toHaveLength(length);
-    return out.error;
-  }
-
-  refusedCode(actor: Actor, type: string, payload: unknown = {}) {
-    return this.refusal(actor, type, payload).code;
-  }
-
-  join(pid: string, name: string | null) {
-    const decision = decideJoin(this.state, pid, name);
-    if (!decision.ok) throw new Error(`${pid} could not join: ${decision.error.message}`);
-    this.keep(commit(this.state, decision.record, person(pid), this.now, nextActionId()));
-  }
-
-  /** A note written at the person's own table in `round` (default: the current one); its id. */
-  post(pid: string, text: string, round = this.state.current): string {
-    const table = this.state.rounds[round]?.seating[pid];
-    if (table === undefined) throw new Error(`${pid} has no seat in round ${round}`);
-    return this.run(person(pid), 'note.post', { text, round, table }).id;
-  }
-
-  get harvest(): HarvestState {
-    const h = this.state.harvest;
-    if (!h) throw new Error('the harvest has not started');
-    return h;
-  }
-
-  theme(id: string): HarvestTheme {
-    const t = this.harvest.themes[id];
-    if (!t) throw new Error(`no theme ${id}`);
-    return t;
-  }
-
-  themesOf(question: string): HarvestTheme[] {
-    return this.harvest.themeOrder.map((id) => this.theme(id)).filter((t) => t.group === question);
-  }
-
-  liveNotesOf(round: number): string[] {
-    return this.state.noteOrder.filter((id) => {
-      const n = this.state.notes[id];
-      return !!n && !n.withdrawn && n.session === null && n.round === round;
-    });
-  }
-}
 
 /** Where each live note sits: the theme ids (and "unthemed") it appears in, however many. */
 function placements(state: EventState): Map<string, string[]> {
@@ -190,7 +54,7 @@ const PEOPLE: [string, string | null][] = [
  * note was withdrawn); round 2, still running, about crossings and buses.
  */
 function smallCafe() {
-  const cafe = new Cafe();
+  const cafe = new EventUnderTest(cafeSettings());
   for (const [id, name] of PEOPLE) cafe.later(1_000).join(id, name);
   cafe.facilitate('seating.plan');
   cafe.later(MIN).facilitate('round.start');
@@ -290,11 +154,11 @@ describe('starting the harvest', () => {
 
   it('is refused a second time, and to participants', () => {
     const { cafe } = startedCafe();
-    expect(cafe.refusedCode(FACILITATOR, 'harvest.start', { votesPerPerson: 3 })).toBe('wrong_state');
+    expect(cafe.refusal(FACILITATOR, 'harvest.start', { votesPerPerson: 3 }).code).toBe('wrong_state');
     const fresh = smallCafe().cafe;
-    expect(fresh.refusedCode(person('p1'), 'harvest.start', { votesPerPerson: 3 })).toBe('not_allowed');
+    expect(fresh.refusal(person('p1'), 'harvest.start', { votesPerPerson: 3 }).code).toBe('not_allowed');
     for (const votesPerPerson of [0, 21, 2.5])
-      expect(fresh.refusedCode(FACILITATOR, 'harvest.start', { votesPerPerson })).toBe('invalid_message');
+      expect(fresh.refusal(FACILITATOR, 'harvest.start', { votesPerPerson }).code).toBe('invalid_message');
   });
 
   it('refuses every curation command before the harvest has started', () => {
@@ -311,8 +175,8 @@ describe('starting the harvest', () => {
       ['harvest.publish', { published: true }],
     ];
     for (const [type, payload] of cases)
-      expect(cafe.refusedCode(FACILITATOR, type, payload), type).toBe('wrong_state');
-    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: 'r1:x', dot: 1 })).toBe('wrong_state');
+      expect(cafe.refusalRaw(FACILITATOR, type, payload).code, type).toBe('wrong_state');
+    expect(cafe.refusal(person('p1'), 'harvest.vote', { themeId: 'r1:x', dot: 1 }).code).toBe('wrong_state');
   });
 
   it('shows the live themes of each question before the harvest starts, without changing anything', () => {
@@ -351,14 +215,14 @@ describe('curating themes', () => {
     const { cafe, A } = arrangedCafe();
     cafe.facilitate('theme.rename', { themeId: A, label: '  Looking after each other  ' });
     expect(cafe.theme(A).label).toBe('Looking after each other');
-    expect(cafe.refusedCode(FACILITATOR, 'theme.rename', { themeId: A, label: '   ' })).toBe(
+    expect(cafe.refusal(FACILITATOR, 'theme.rename', { themeId: A, label: '   ' }).code).toBe(
       'invalid_message',
     );
-    expect(cafe.refusedCode(FACILITATOR, 'theme.rename', { themeId: A, label: 'x'.repeat(81) })).toBe(
+    expect(cafe.refusal(FACILITATOR, 'theme.rename', { themeId: A, label: 'x'.repeat(81) }).code).toBe(
       'invalid_message',
     );
     for (const themeId of ['r9:nope', 'constructor', '__proto__'])
-      expect(cafe.refusedCode(FACILITATOR, 'theme.rename', { themeId, label: 'Parks' }), themeId).toBe(
+      expect(cafe.refusal(FACILITATOR, 'theme.rename', { themeId, label: 'Parks' }).code, themeId).toBe(
         'not_found',
       );
   });
@@ -382,11 +246,11 @@ describe('curating themes', () => {
 
   it('refuses to merge across questions, a theme with itself, or themes that do not exist', () => {
     const { cafe, A, B, C } = arrangedCafe();
-    expect(cafe.refusedCode(FACILITATOR, 'theme.merge', { themeId: C, into: A })).toBe('wrong_state');
-    expect(cafe.refusedCode(FACILITATOR, 'theme.merge', { themeId: A, into: C })).toBe('wrong_state');
-    expect(cafe.refusedCode(FACILITATOR, 'theme.merge', { themeId: A, into: A })).toBe('invalid_message');
-    expect(cafe.refusedCode(FACILITATOR, 'theme.merge', { themeId: 'r1:nope', into: A })).toBe('not_found');
-    expect(cafe.refusedCode(FACILITATOR, 'theme.merge', { themeId: B, into: 'constructor' })).toBe(
+    expect(cafe.refusal(FACILITATOR, 'theme.merge', { themeId: C, into: A }).code).toBe('wrong_state');
+    expect(cafe.refusal(FACILITATOR, 'theme.merge', { themeId: A, into: C }).code).toBe('wrong_state');
+    expect(cafe.refusal(FACILITATOR, 'theme.merge', { themeId: A, into: A }).code).toBe('invalid_message');
+    expect(cafe.refusal(FACILITATOR, 'theme.merge', { themeId: 'r1:nope', into: A }).code).toBe('not_found');
+    expect(cafe.refusal(FACILITATOR, 'theme.merge', { themeId: B, into: 'constructor' }).code).toBe(
       'not_found',
     );
   });
@@ -411,17 +275,17 @@ describe('curating themes', () => {
   it('refuses to split off all of a theme’s notes, notes from elsewhere, or from an unknown theme', () => {
     const { cafe, A, B, r1, r2 } = arrangedCafe();
     const all = { themeId: B, noteIds: [r1.park1, r1.park2, r1.park3], label: 'All parks' };
-    expect(cafe.refusedCode(FACILITATOR, 'theme.split', all)).toBe('invalid_message');
+    expect(cafe.refusal(FACILITATOR, 'theme.split', all).code).toBe('invalid_message');
     const notMine = { themeId: A, noteIds: [r1.market1, r1.park1], label: 'Mixed' };
-    expect(cafe.refusedCode(FACILITATOR, 'theme.split', notMine)).toBe('invalid_message');
+    expect(cafe.refusal(FACILITATOR, 'theme.split', notMine).code).toBe('invalid_message');
     const otherQuestion = { themeId: A, noteIds: [r2.bus1], label: 'Buses' };
-    expect(cafe.refusedCode(FACILITATOR, 'theme.split', otherQuestion)).toBe('invalid_message');
+    expect(cafe.refusal(FACILITATOR, 'theme.split', otherQuestion).code).toBe('invalid_message');
     const none = { themeId: A, noteIds: [], label: 'Nothing' };
-    expect(cafe.refusedCode(FACILITATOR, 'theme.split', none)).toBe('invalid_message');
+    expect(cafe.refusal(FACILITATOR, 'theme.split', none).code).toBe('invalid_message');
     const nameless = { themeId: A, noteIds: [r1.market1], label: ' ' };
-    expect(cafe.refusedCode(FACILITATOR, 'theme.split', nameless)).toBe('invalid_message');
+    expect(cafe.refusal(FACILITATOR, 'theme.split', nameless).code).toBe('invalid_message');
     const unknown = { themeId: 'r1:nope', noteIds: [r1.market1], label: 'Market' };
-    expect(cafe.refusedCode(FACILITATOR, 'theme.split', unknown)).toBe('not_found');
+    expect(cafe.refusal(FACILITATOR, 'theme.split', unknown).code).toBe('not_found');
   });
 
   it('moves a note between themes, to “no theme” and back', () => {
@@ -444,23 +308,23 @@ describe('curating themes', () => {
 
   it('refuses to move a note to where it already is, or a note or theme that does not exist', () => {
     const { cafe, A, B, r1, withdrawn } = arrangedCafe();
-    expect(cafe.refusedCode(FACILITATOR, 'harvest.move-note', { noteId: r1.park1, themeId: B })).toBe(
+    expect(cafe.refusal(FACILITATOR, 'harvest.move-note', { noteId: r1.park1, themeId: B }).code).toBe(
       'wrong_state',
     );
     cafe.facilitate('harvest.move-note', { noteId: r1.park1, themeId: null });
-    expect(cafe.refusedCode(FACILITATOR, 'harvest.move-note', { noteId: r1.park1, themeId: null })).toBe(
+    expect(cafe.refusal(FACILITATOR, 'harvest.move-note', { noteId: r1.park1, themeId: null }).code).toBe(
       'wrong_state',
     );
-    expect(cafe.refusedCode(FACILITATOR, 'harvest.move-note', { noteId: withdrawn, themeId: A })).toBe(
+    expect(cafe.refusal(FACILITATOR, 'harvest.move-note', { noteId: withdrawn, themeId: A }).code).toBe(
       'not_found',
     );
     for (const noteId of ['no-such-note', 'constructor'])
-      expect(cafe.refusedCode(FACILITATOR, 'harvest.move-note', { noteId, themeId: A }), noteId).toBe(
+      expect(cafe.refusal(FACILITATOR, 'harvest.move-note', { noteId, themeId: A }).code, noteId).toBe(
         'not_found',
       );
-    expect(cafe.refusedCode(FACILITATOR, 'harvest.move-note', { noteId: r1.park2, themeId: 'r1:nope' })).toBe(
-      'not_found',
-    );
+    expect(
+      cafe.refusal(FACILITATOR, 'harvest.move-note', { noteId: r1.park2, themeId: 'r1:nope' }).code,
+    ).toBe('not_found');
   });
 
   it('hides a note from everything published and shows it again, keeping it in its theme', () => {
@@ -472,7 +336,7 @@ describe('curating themes', () => {
     cafe.facilitate('harvest.hide-note', { noteId: r1.park2, hidden: false });
     expect(cafe.harvest.hidden).toEqual([]);
     for (const noteId of ['no-such-note', '__proto__'])
-      expect(cafe.refusedCode(FACILITATOR, 'harvest.hide-note', { noteId, hidden: true }), noteId).toBe(
+      expect(cafe.refusal(FACILITATOR, 'harvest.hide-note', { noteId, hidden: true }).code, noteId).toBe(
         'not_found',
       );
   });
@@ -485,7 +349,7 @@ describe('curating themes', () => {
     expect(cafe.harvest.quotes).toEqual([r1.park1, r2.bus2]);
     cafe.facilitate('harvest.quote-note', { noteId: r1.park1, quoted: false });
     expect(cafe.harvest.quotes).toEqual([r2.bus2]);
-    expect(cafe.refusedCode(FACILITATOR, 'harvest.quote-note', { noteId: 'nope', quoted: true })).toBe(
+    expect(cafe.refusal(FACILITATOR, 'harvest.quote-note', { noteId: 'nope', quoted: true }).code).toBe(
       'not_found',
     );
   });
@@ -499,10 +363,10 @@ describe('curating themes', () => {
     expect(cafe.theme(C).response).toBe('We will ask the council for an evening bus.\nBy June.');
     cafe.facilitate('theme.respond', { themeId: C, text: '' });
     expect(cafe.theme(C).response).toBe('');
-    expect(cafe.refusedCode(FACILITATOR, 'theme.respond', { themeId: C, text: 'x'.repeat(2001) })).toBe(
+    expect(cafe.refusal(FACILITATOR, 'theme.respond', { themeId: C, text: 'x'.repeat(2001) }).code).toBe(
       'invalid_message',
     );
-    expect(cafe.refusedCode(FACILITATOR, 'theme.respond', { themeId: 'r2:nope', text: 'Yes' })).toBe(
+    expect(cafe.refusal(FACILITATOR, 'theme.respond', { themeId: 'r2:nope', text: 'Yes' }).code).toBe(
       'not_found',
     );
   });
@@ -522,7 +386,7 @@ describe('curating themes', () => {
       ['harvest.publish', { published: true }],
     ];
     for (const [type, payload] of cases)
-      expect(cafe.refusedCode(person('p1'), type, payload), type).toBe('not_allowed');
+      expect(cafe.refusalRaw(person('p1'), type, payload).code, type).toBe('not_allowed');
   });
 });
 
@@ -530,13 +394,13 @@ describe('dot voting on the themes', () => {
   it('is closed until the facilitator opens it', () => {
     const { cafe, A } = arrangedCafe();
     expect(cafe.harvest.votingOpen).toBe(false);
-    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: A, dot: 1 })).toBe('wrong_state');
-    expect(cafe.refusedCode(FACILITATOR, 'harvest.voting', { open: false })).toBe('wrong_state');
+    expect(cafe.refusal(person('p1'), 'harvest.vote', { themeId: A, dot: 1 }).code).toBe('wrong_state');
+    expect(cafe.refusal(FACILITATOR, 'harvest.voting', { open: false }).code).toBe('wrong_state');
     cafe.facilitate('harvest.voting', { open: true });
-    expect(cafe.refusedCode(FACILITATOR, 'harvest.voting', { open: true })).toBe('wrong_state');
+    expect(cafe.refusal(FACILITATOR, 'harvest.voting', { open: true }).code).toBe('wrong_state');
     cafe.run(person('p1'), 'harvest.vote', { themeId: A, dot: 1 });
     cafe.facilitate('harvest.voting', { open: false });
-    expect(cafe.refusedCode(person('p2'), 'harvest.vote', { themeId: A, dot: 1 })).toBe('wrong_state');
+    expect(cafe.refusal(person('p2'), 'harvest.vote', { themeId: A, dot: 1 }).code).toBe('wrong_state');
     expect(cafe.harvest.votes).toEqual({ p1: { [A]: 1 } });
   });
 
@@ -547,7 +411,7 @@ describe('dot voting on the themes', () => {
     cafe.run(person('p1'), 'harvest.vote', { themeId: A, dot: 1 });
     cafe.run(person('p1'), 'harvest.vote', { themeId: B, dot: 1 });
     expect(harvestDotsUsed(cafe.harvest, 'p1')).toBe(3);
-    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: C, dot: 1 })).toBe('wrong_state');
+    expect(cafe.refusal(person('p1'), 'harvest.vote', { themeId: C, dot: 1 }).code).toBe('wrong_state');
     // Another person's dots are their own.
     cafe.run(person('p2'), 'harvest.vote', { themeId: C, dot: 1 });
     expect(cafe.harvest.votes).toEqual({ p1: { [A]: 2, [B]: 1 }, p2: { [C]: 1 } });
@@ -562,21 +426,21 @@ describe('dot voting on the themes', () => {
     expect(harvestDotsUsed(cafe.harvest, 'p1')).toBe(2);
     cafe.run(person('p1'), 'harvest.vote', { themeId: C, dot: 1 });
     expect(cafe.harvest.votes.p1).toEqual({ [A]: 2, [C]: 1 });
-    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: B, dot: -1 })).toBe('not_found');
+    expect(cafe.refusal(person('p1'), 'harvest.vote', { themeId: B, dot: -1 }).code).toBe('not_found');
   });
 
   it('refuses dots for unknown themes, odd dot values, the facilitator and people who left', () => {
     const { cafe, A } = arrangedCafe();
     cafe.facilitate('harvest.voting', { open: true });
-    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: 'r1:nope', dot: 1 })).toBe('not_found');
+    expect(cafe.refusal(person('p1'), 'harvest.vote', { themeId: 'r1:nope', dot: 1 }).code).toBe('not_found');
     for (const dot of [0, 2, -2])
-      expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: A, dot }), String(dot)).toBe(
+      expect(cafe.refusalRaw(person('p1'), 'harvest.vote', { themeId: A, dot }).code, String(dot)).toBe(
         'invalid_message',
       );
-    expect(cafe.refusedCode(FACILITATOR, 'harvest.vote', { themeId: A, dot: 1 })).toBe('not_allowed');
+    expect(cafe.refusal(FACILITATOR, 'harvest.vote', { themeId: A, dot: 1 }).code).toBe('not_allowed');
     cafe.run(person('p6'), 'participant.leave');
-    expect(cafe.refusedCode(person('p6'), 'harvest.vote', { themeId: A, dot: 1 })).toBe('not_allowed');
-    expect(cafe.refusedCode(person('stranger'), 'harvest.vote', { themeId: A, dot: 1 })).toBe('not_allowed');
+    expect(cafe.refusal(person('p6'), 'harvest.vote', { themeId: A, dot: 1 }).code).toBe('not_allowed');
+    expect(cafe.refusal(person('stranger'), 'harvest.vote', { themeId: A, dot: 1 }).code).toBe('not_allowed');
   });
 
   it('moves the dots of a merged-away theme to the theme kept', () => {
@@ -591,17 +455,17 @@ describe('dot voting on the themes', () => {
     expect(harvestDotsUsed(cafe.harvest, 'p1')).toBe(2);
     // The dots still count against each person's allowance.
     cafe.run(person('p1'), 'harvest.vote', { themeId: A, dot: 1 });
-    expect(cafe.refusedCode(person('p1'), 'harvest.vote', { themeId: A, dot: 1 })).toBe('wrong_state');
+    expect(cafe.refusal(person('p1'), 'harvest.vote', { themeId: A, dot: 1 }).code).toBe('wrong_state');
   });
 });
 
 describe('publishing', () => {
   it('publishes the harvest and takes it down again', () => {
     const { cafe } = arrangedCafe();
-    expect(cafe.refusedCode(FACILITATOR, 'harvest.publish', { published: false })).toBe('wrong_state');
+    expect(cafe.refusal(FACILITATOR, 'harvest.publish', { published: false }).code).toBe('wrong_state');
     cafe.later(MIN).facilitate('harvest.publish', { published: true });
     expect(cafe.harvest).toMatchObject({ published: true, publishedAt: cafe.now });
-    expect(cafe.refusedCode(FACILITATOR, 'harvest.publish', { published: true })).toBe('wrong_state');
+    expect(cafe.refusal(FACILITATOR, 'harvest.publish', { published: true }).code).toBe('wrong_state');
     cafe.later(MIN).facilitate('harvest.publish', { published: false });
     expect(cafe.harvest.published).toBe(false);
   });
@@ -621,7 +485,7 @@ describe('notes written after the harvest started', () => {
 
   it('includes a note written offline in round 1 and sent after the harvest started', () => {
     const { cafe } = arrangedCafe();
-    const offline = cafe.post('p5', 'Written on the bus, sent late', 0);
+    const offline = cafe.post('p5', 'Written on the bus, sent late', { round: 0 });
     expect(cafe.state.notes[offline]?.round).toBe(0);
     expect(cafe.harvest.unthemed).toContain(offline);
     expectEveryNotePlacedOnce(cafe.state);
@@ -634,7 +498,7 @@ describe('keeping notes with their question', () => {
     expect(cafe.refusal(FACILITATOR, 'harvest.move-note', { noteId: r1.park3, themeId: C }).code).toBe(
       'wrong_state',
     );
-    const late = cafe.post('p5', 'Written on the bus, sent late', 0);
+    const late = cafe.post('p5', 'Written on the bus, sent late', { round: 0 });
     expect(cafe.refusal(FACILITATOR, 'harvest.move-note', { noteId: late, themeId: C }).code).toBe(
       'wrong_state',
     );

@@ -4,225 +4,26 @@
  * decide, number the record, reduce).
  */
 import { describe, expect, it } from 'vitest';
-import { type CommandName, type CommandPayload, findCommand } from '../commands';
-import type { ActionError } from '../errors';
-import { decideJoin } from '../people/people';
-import type { Actor, EventRecord, RecordOf } from '../records';
-import { initialState, reduce } from '../reducer';
-import { type EventSettings, EventSettingsSchema } from '../settings';
-import type { EventState } from '../state';
+import { reduce } from '../reducer';
+import type { EventSettings } from '../settings';
+import {
+  EventUnderTest,
+  FACILITATOR,
+  GARDEN,
+  HALL,
+  LIBRARY,
+  MIDDAY,
+  MIN,
+  MORNING,
+  marketplace,
+  openSpaceSettings,
+  person,
+  SHORT_CAFE,
+} from '../testing/events';
 import { dotsUsed, ranking } from './convergence';
-import type { OpenSpaceState, Session } from './state';
-
-const MIN = 60_000;
-const T0 = Date.UTC(2025, 5, 14, 9, 0, 0);
-const FACILITATOR: Actor = { role: 'facilitator' };
-const SYSTEM: Actor = { role: 'system' };
-const person = (id: string): Actor => ({ role: 'participant', id });
-
-/** Slot 1 is the coffee break; the Garden holds 8, the Library 20, the Hall has no limit. */
-const OPEN_SPACE = {
-  theme: 'How do we make our town walkable?',
-  slots: [
-    { start: '10:00', end: '11:00', isBreak: false, label: 'Morning sessions' },
-    { start: '11:00', end: '11:30', isBreak: true, label: 'Coffee' },
-    { start: '11:30', end: '12:30', isBreak: false, label: '' },
-  ],
-  spaces: [
-    { name: 'Garden', capacity: 8, notes: 'bring a coat' },
-    { name: 'Library', capacity: 20, notes: 'has a screen' },
-    { name: 'Hall', capacity: null, notes: 'step-free access' },
-  ],
-  selfScheduling: true,
-  votesPerPerson: 3,
-};
-const GARDEN = 0;
-const LIBRARY = 1;
-const HALL = 2;
-const MORNING = 0;
-const MIDDAY = 2;
-
-function settings(
-  overrides: Record<string, unknown> = {},
-  openSpace: Record<string, unknown> = {},
-): EventSettings {
-  return EventSettingsSchema.parse({
-    title: 'Walkable Wednesdays',
-    purpose: 'Find the first three streets to change.',
-    tables: null,
-    rounds: [],
-    identity: 'choice',
-    openSpace: { ...OPEN_SPACE, ...openSpace },
-    ...overrides,
-  });
-}
-
-type Outcome = { ok: true; record: EventRecord; state: EventState } | { ok: false; error: ActionError };
-
-let actionCounter = 0;
-const nextActionId = () => `os-${String(++actionCounter).padStart(6, '0')}`;
-
-/** Numbers a decided draft as the store would (the next seq) and applies it. */
-function commit(state: EventState, draft: unknown, actor: Actor, now: number, id: string): Outcome {
-  const record = { ...(draft as object), seq: state.seq + 1, id, at: now, actor } as EventRecord;
-  return { ok: true, record, state: reduce(state, record) };
-}
-
-/** The server's `act` pipeline: findCommand -> roles -> schema -> decide -> record -> reduce. */
-function applyCommand(state: EventState, actor: Actor, type: string, payload: unknown, now: number): Outcome {
-  const cmd = findCommand(type);
-  if (!cmd) return { ok: false, error: { code: 'unknown_action', message: `no action ${type}` } };
-  if (!cmd.roles.includes(actor.role)) return { ok: false, error: { code: 'not_allowed', message: 'role' } };
-  const parsed = cmd.schema.safeParse(payload ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    return { ok: false, error: { code: 'invalid_message', message: 'invalid payload', issues } };
-  }
-  const actionId = nextActionId();
-  const decision = cmd.decide(parsed.data, { state, actor, now, actionId });
-  if (!decision.ok) return decision;
-  return commit(state, decision.record, actor, now, actionId);
-}
-
-function accepted(out: Outcome, what: string): EventRecord {
-  if (!out.ok) throw new Error(`${what} was refused: ${out.error.code} (${out.error.message})`);
-  return out.record;
-}
-
-/** One event: its log, its state, and a clock the test moves by hand. */
-class OpenSpaceEvent {
-  readonly log: EventRecord[];
-  state: EventState;
-  now = T0;
-
-  constructor(s: EventSettings = settings()) {
-    const created: RecordOf<'event.created'> = {
-      seq: 1,
-      id: 'created-0001',
-      type: 'event.created',
-      at: T0,
-      actor: FACILITATOR,
-      payload: { eventId: 'evt_open_space', joinCode: 'WALK42', settings: s },
-    };
-    this.log = [created];
-    this.state = initialState(created);
-  }
-
-  later(ms: number): this {
-    this.now += ms;
-    return this;
-  }
-
-  private keep(out: Outcome): Outcome {
-    if (out.ok) {
-      this.state = out.state;
-      this.log.push(out.record);
-    }
-    return out;
-  }
-
-  attemptRaw(actor: Actor, type: string, payload: unknown): Outcome {
-    return this.keep(applyCommand(this.state, actor, type, payload, this.now));
-  }
-
-  attempt<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): Outcome {
-    return this.attemptRaw(actor, type, payload);
-  }
-
-  run<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): EventRecord {
-    return accepted(this.attempt(actor, type, payload), type);
-  }
-
-  facilitate<N extends CommandName>(type: N, payload: CommandPayload<N>): EventRecord {
-    return this.run(FACILITATOR, type, payload);
-  }
-
-  /** The error a refused request gets (payload as a client might send it); the state must not change. */
-  refusalRaw(actor: Actor, type: string, payload: unknown): ActionError {
-    const before = this.state;
-    const out = this.attemptRaw(actor, type, payload);
-    if (out.ok) throw new Error(`${type} was accepted but should have been refused`);
-    expect(this.state).toBe(before);
-    return out.error;
-  }
-
-  refusal<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): ActionError {
-    return this.refusalRaw(actor, type, payload);
-  }
-
-  join(participantId: string, name: string | null = null): EventRecord {
-    const decision = decideJoin(this.state, participantId, name);
-    const out = decision.ok
-      ? commit(this.state, decision.record, person(participantId), this.now, nextActionId())
-      : decision;
-    return accepted(this.keep(out), `joining as ${participantId}`);
-  }
-
-  /** The server clearing the presence of a phone that has gone quiet past the timeout. */
-  clearPresence(participantId: string): RecordOf<'presence.cleared'> {
-    const rec: RecordOf<'presence.cleared'> = {
-      seq: this.state.seq + 1,
-      id: nextActionId(),
-      type: 'presence.cleared',
-      at: this.now,
-      actor: SYSTEM,
-      payload: { participantId },
-    };
-    this.state = reduce(this.state, rec);
-    this.log.push(rec);
-    return rec;
-  }
-
-  get os(): OpenSpaceState {
-    const os = this.state.openSpace;
-    if (!os) throw new Error('this event has no Open Space');
-    return os;
-  }
-
-  session(id: string): Session {
-    const s = this.os.sessions[id];
-    if (!s) throw new Error(`no session ${id}`);
-    return s;
-  }
-
-  /** Proposes a session (as a person, or as the facilitator when pid is null); returns its id. */
-  propose(
-    pid: string | null,
-    title: string,
-    extra: { anonymous?: boolean; slot?: number | null; space?: number | null; description?: string } = {},
-  ): string {
-    const { anonymous = false, description = '', ...place } = extra;
-    const actor = pid === null ? FACILITATOR : person(pid);
-    return this.run(actor, 'session.propose', { title, description, anonymous, ...place }).id;
-  }
-
-  /** Who says they are in a session right now. */
-  here(sessionId: string): string[] {
-    return Object.entries(this.os.presence)
-      .filter(([, sid]) => sid === sessionId)
-      .map(([pid]) => pid)
-      .sort();
-  }
-}
-
-const PEOPLE: [string, string | null][] = [
-  ['p1', 'Ada'],
-  ['p2', 'Ben'],
-  ['p3', 'Chen'],
-  ['p4', null],
-  ['p5', 'Eli'],
-];
-
-/** Five people have joined and the facilitator has opened the marketplace. */
-function marketplace(s: EventSettings = settings()): OpenSpaceEvent {
-  const ev = new OpenSpaceEvent(s);
-  for (const [id, name] of PEOPLE) ev.later(1_000).join(id, name);
-  ev.facilitate('marketplace.open', {});
-  return ev;
-}
 
 /** Ada, Ben and Eli each proposed a session; the facilitator has moved on to convergence. */
-function convergence(s: EventSettings = settings()) {
+function convergence(s: EventSettings = openSpaceSettings()) {
   const ev = marketplace(s);
   const routes = ev.propose('p1', 'Safe routes to school', { slot: MORNING, space: GARDEN });
   const benches = ev.propose('p2', 'Benches everywhere', { slot: MORNING, space: LIBRARY });
@@ -231,7 +32,7 @@ function convergence(s: EventSettings = settings()) {
   return { ev, routes, benches, dogs };
 }
 
-const dots = (ev: OpenSpaceEvent, pid: string) => ev.os.votes[pid] ?? {};
+const dots = (ev: EventUnderTest, pid: string) => ev.os.votes[pid] ?? {};
 
 describe('moving through the stages', () => {
   it('goes from the agenda to convergence to action planning, as the facilitator says', () => {
@@ -258,13 +59,7 @@ describe('moving through the stages', () => {
   });
 
   it('is refused in an event without an Open Space', () => {
-    const ev = new OpenSpaceEvent(
-      settings({
-        tables: 2,
-        rounds: [{ question: 'What makes a street feel safe?', minutes: 20 }],
-        openSpace: null,
-      }),
-    );
+    const ev = new EventUnderTest(openSpaceSettings({ ...SHORT_CAFE, openSpace: null }));
     expect(ev.refusal(FACILITATOR, 'stage.set', { stage: 'convergence' })).toMatchObject({
       code: 'wrong_state',
       message: 'This event has no Open Space.',
@@ -312,7 +107,7 @@ describe('dot voting', () => {
   });
 
   it('follows a different allowance when the facilitator set one', () => {
-    const { ev, routes } = convergence(settings({}, { votesPerPerson: 1 }));
+    const { ev, routes } = convergence(openSpaceSettings({}, { votesPerPerson: 1 }));
     ev.run(person('p3'), 'vote.cast', { sessionId: routes });
     expect(ev.refusal(person('p3'), 'vote.cast', { sessionId: routes }).message).toBe(
       'You have used all 1 of your dots. Take one back to move it.',

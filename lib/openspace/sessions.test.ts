@@ -4,229 +4,29 @@
  * what a facilitator and the people walking between sessions would see.
  */
 import { describe, expect, it } from 'vitest';
-import { type CommandName, type CommandPayload, findCommand } from '../commands';
-import type { ActionError } from '../errors';
-import { decideJoin } from '../people/people';
-import type { Actor, EventRecord, RecordOf } from '../records';
-import { foldLog, initialState, reduce } from '../reducer';
-import { type EventSettings, EventSettingsSchema } from '../settings';
-import type { EventState } from '../state';
-import type { OpenSpaceState, Session } from './state';
-
-const MIN = 60_000;
-const T0 = Date.UTC(2025, 5, 14, 9, 0, 0);
-const FACILITATOR: Actor = { role: 'facilitator' };
-const SYSTEM: Actor = { role: 'system' };
-const person = (id: string): Actor => ({ role: 'participant', id });
-
-/** Slot 1 is the coffee break; the Garden holds 8, the Library 20, the Hall has no limit. */
-const OPEN_SPACE = {
-  theme: 'How do we make our town walkable?',
-  slots: [
-    { start: '10:00', end: '11:00', isBreak: false, label: 'Morning sessions' },
-    { start: '11:00', end: '11:30', isBreak: true, label: 'Coffee' },
-    { start: '11:30', end: '12:30', isBreak: false, label: '' },
-  ],
-  spaces: [
-    { name: 'Garden', capacity: 8, notes: 'bring a coat' },
-    { name: 'Library', capacity: 20, notes: 'has a screen' },
-    { name: 'Hall', capacity: null, notes: 'step-free access' },
-  ],
-  selfScheduling: true,
-  votesPerPerson: 3,
-};
-const GARDEN = 0;
-const LIBRARY = 1;
-const HALL = 2;
-const MORNING = 0;
-const COFFEE = 1;
-const MIDDAY = 2;
-
-function settings(
-  overrides: Record<string, unknown> = {},
-  openSpace: Record<string, unknown> = {},
-): EventSettings {
-  return EventSettingsSchema.parse({
-    title: 'Walkable Wednesdays',
-    purpose: 'Find the first three streets to change.',
-    tables: null,
-    rounds: [],
-    identity: 'choice',
-    openSpace: { ...OPEN_SPACE, ...openSpace },
-    ...overrides,
-  });
-}
-
-type Outcome = { ok: true; record: EventRecord; state: EventState } | { ok: false; error: ActionError };
-
-let actionCounter = 0;
-const nextActionId = () => `os-${String(++actionCounter).padStart(6, '0')}`;
-
-/** Numbers a decided draft as the store would (the next seq) and applies it. */
-function commit(state: EventState, draft: unknown, actor: Actor, now: number, id: string): Outcome {
-  const record = { ...(draft as object), seq: state.seq + 1, id, at: now, actor } as EventRecord;
-  return { ok: true, record, state: reduce(state, record) };
-}
-
-/** The server's `act` pipeline: findCommand -> roles -> schema -> decide -> record -> reduce. */
-function applyCommand(state: EventState, actor: Actor, type: string, payload: unknown, now: number): Outcome {
-  const cmd = findCommand(type);
-  if (!cmd) return { ok: false, error: { code: 'unknown_action', message: `no action ${type}` } };
-  if (!cmd.roles.includes(actor.role)) return { ok: false, error: { code: 'not_allowed', message: 'role' } };
-  const parsed = cmd.schema.safeParse(payload ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    return { ok: false, error: { code: 'invalid_message', message: 'invalid payload', issues } };
-  }
-  const actionId = nextActionId();
-  const decision = cmd.decide(parsed.data, { state, actor, now, actionId });
-  if (!decision.ok) return decision;
-  return commit(state, decision.record, actor, now, actionId);
-}
-
-function accepted(out: Outcome, what: string): EventRecord {
-  if (!out.ok) throw new Error(`${what} was refused: ${out.error.code} (${out.error.message})`);
-  return out.record;
-}
-
-/** One event: its log, its state, and a clock the test moves by hand. */
-class OpenSpaceEvent {
-  readonly log: EventRecord[];
-  state: EventState;
-  now = T0;
-
-  constructor(s: EventSettings = settings()) {
-    const created: RecordOf<'event.created'> = {
-      seq: 1,
-      id: 'created-0001',
-      type: 'event.created',
-      at: T0,
-      actor: FACILITATOR,
-      payload: { eventId: 'evt_open_space', joinCode: 'WALK42', settings: s },
-    };
-    this.log = [created];
-    this.state = initialState(created);
-  }
-
-  later(ms: number): this {
-    this.now += ms;
-    return this;
-  }
-
-  private keep(out: Outcome): Outcome {
-    if (out.ok) {
-      this.state = out.state;
-      this.log.push(out.record);
-    }
-    return out;
-  }
-
-  attemptRaw(actor: Actor, type: string, payload: unknown): Outcome {
-    return this.keep(applyCommand(this.state, actor, type, payload, this.now));
-  }
-
-  attempt<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): Outcome {
-    return this.attemptRaw(actor, type, payload);
-  }
-
-  run<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): EventRecord {
-    return accepted(this.attempt(actor, type, payload), type);
-  }
-
-  facilitate<N extends CommandName>(type: N, payload: CommandPayload<N>): EventRecord {
-    return this.run(FACILITATOR, type, payload);
-  }
-
-  /** The error a refused request gets (payload as a client might send it); the state must not change. */
-  refusalRaw(actor: Actor, type: string, payload: unknown): ActionError {
-    const before = this.state;
-    const out = this.attemptRaw(actor, type, payload);
-    if (out.ok) throw new Error(`${type} was accepted but should have been refused`);
-    expect(this.state).toBe(before);
-    return out.error;
-  }
-
-  refusal<N extends CommandName>(actor: Actor, type: N, payload: CommandPayload<N>): ActionError {
-    return this.refusalRaw(actor, type, payload);
-  }
-
-  join(participantId: string, name: string | null = null): EventRecord {
-    const decision = decideJoin(this.state, participantId, name);
-    const out = decision.ok
-      ? commit(this.state, decision.record, person(participantId), this.now, nextActionId())
-      : decision;
-    return accepted(this.keep(out), `joining as ${participantId}`);
-  }
-
-  /** The server clearing the presence of a phone that has gone quiet past the timeout. */
-  clearPresence(participantId: string): RecordOf<'presence.cleared'> {
-    const rec: RecordOf<'presence.cleared'> = {
-      seq: this.state.seq + 1,
-      id: nextActionId(),
-      type: 'presence.cleared',
-      at: this.now,
-      actor: SYSTEM,
-      payload: { participantId },
-    };
-    this.state = reduce(this.state, rec);
-    this.log.push(rec);
-    return rec;
-  }
-
-  get os(): OpenSpaceState {
-    const os = this.state.openSpace;
-    if (!os) throw new Error('this event has no Open Space');
-    return os;
-  }
-
-  session(id: string): Session {
-    const s = this.os.sessions[id];
-    if (!s) throw new Error(`no session ${id}`);
-    return s;
-  }
-
-  /** Proposes a session (as a person, or as the facilitator when pid is null); returns its id. */
-  propose(
-    pid: string | null,
-    title: string,
-    extra: { anonymous?: boolean; slot?: number | null; space?: number | null; description?: string } = {},
-  ): string {
-    const { anonymous = false, description = '', ...place } = extra;
-    const actor = pid === null ? FACILITATOR : person(pid);
-    return this.run(actor, 'session.propose', { title, description, anonymous, ...place }).id;
-  }
-
-  /** Who says they are in a session right now. */
-  here(sessionId: string): string[] {
-    return Object.entries(this.os.presence)
-      .filter(([, sid]) => sid === sessionId)
-      .map(([pid]) => pid)
-      .sort();
-  }
-}
-
-const PEOPLE: [string, string | null][] = [
-  ['p1', 'Ada'],
-  ['p2', 'Ben'],
-  ['p3', 'Chen'],
-  ['p4', null],
-  ['p5', 'Eli'],
-];
-
-/** Five people have joined and the facilitator has opened the marketplace. */
-function marketplace(s: EventSettings = settings()): OpenSpaceEvent {
-  const ev = new OpenSpaceEvent(s);
-  for (const [id, name] of PEOPLE) ev.later(1_000).join(id, name);
-  ev.facilitate('marketplace.open', {});
-  return ev;
-}
+import { foldLog, reduce } from '../reducer';
+import {
+  COFFEE,
+  EventUnderTest,
+  FACILITATOR,
+  GARDEN,
+  HALL,
+  LIBRARY,
+  MIDDAY,
+  MIN,
+  MORNING,
+  marketplace,
+  OPEN_SPACE_PEOPLE,
+  openSpaceSettings,
+  person,
+  SHORT_CAFE,
+} from '../testing/events';
 
 describe('moving between the café and the Open Space', () => {
-  const both = () =>
-    settings({ tables: 2, rounds: [{ question: 'What makes a street feel safe?', minutes: 20 }] });
+  const both = () => openSpaceSettings(SHORT_CAFE);
 
   it('starts with the café when there is one, and the facilitator switches to the Open Space and back', () => {
-    const ev = new OpenSpaceEvent(both());
+    const ev = new EventUnderTest(both());
     expect(ev.state.part).toBe('cafe');
     const rec = ev.facilitate('event.part', { part: 'openSpace' });
     expect(rec).toMatchObject({ type: 'event.part', payload: { part: 'openSpace' }, actor: FACILITATOR });
@@ -236,14 +36,14 @@ describe('moving between the café and the Open Space', () => {
   });
 
   it('an Open-Space-only event starts in the Open Space', () => {
-    const ev = new OpenSpaceEvent();
+    const ev = new EventUnderTest(openSpaceSettings());
     expect(ev.state.part).toBe('openSpace');
     expect(ev.os).toMatchObject({ marketplaceOpen: false, stage: 'agenda', sessionOrder: [] });
   });
 
   it('refuses to leave the café while a round is running or paused, and allows it once the round ends', () => {
-    const ev = new OpenSpaceEvent(both());
-    for (const [id, name] of PEOPLE) ev.join(id, name);
+    const ev = new EventUnderTest(both());
+    for (const [id, name] of OPEN_SPACE_PEOPLE) ev.join(id, name);
     ev.facilitate('seating.plan', {});
     ev.later(MIN).facilitate('round.start', {});
     const running = ev.refusal(FACILITATOR, 'event.part', { part: 'openSpace' });
@@ -257,17 +57,11 @@ describe('moving between the café and the Open Space', () => {
   });
 
   it('refuses a part the event does not have', () => {
-    const osOnly = new OpenSpaceEvent();
+    const osOnly = new EventUnderTest(openSpaceSettings());
     const noCafe = osOnly.refusal(FACILITATOR, 'event.part', { part: 'cafe' });
     expect(noCafe).toMatchObject({ code: 'wrong_state', message: 'This event has no café.' });
 
-    const cafeOnly = new OpenSpaceEvent(
-      settings({
-        tables: 2,
-        rounds: [{ question: 'What makes a street feel safe?', minutes: 20 }],
-        openSpace: null,
-      }),
-    );
+    const cafeOnly = new EventUnderTest(openSpaceSettings({ ...SHORT_CAFE, openSpace: null }));
     expect(cafeOnly.state.openSpace).toBeNull();
     const noOs = cafeOnly.refusal(FACILITATOR, 'event.part', { part: 'openSpace' });
     expect(noOs).toMatchObject({ code: 'wrong_state', message: 'This event has no Open Space.' });
@@ -276,7 +70,7 @@ describe('moving between the café and the Open Space', () => {
   });
 
   it('only the facilitator switches parts', () => {
-    const ev = new OpenSpaceEvent(both());
+    const ev = new EventUnderTest(both());
     ev.join('p1', 'Ada');
     expect(ev.refusal(person('p1'), 'event.part', { part: 'openSpace' }).code).toBe('not_allowed');
   });
@@ -284,7 +78,7 @@ describe('moving between the café and the Open Space', () => {
 
 describe('the marketplace', () => {
   it('is closed at first; the facilitator opens and closes it', () => {
-    const ev = new OpenSpaceEvent();
+    const ev = new EventUnderTest(openSpaceSettings());
     ev.join('p1', 'Ada');
     expect(ev.os.marketplaceOpen).toBe(false);
     ev.facilitate('marketplace.open', {});
@@ -295,7 +89,7 @@ describe('the marketplace', () => {
   });
 
   it('refuses proposals from participants while it is closed, but a facilitator may still add one', () => {
-    const ev = new OpenSpaceEvent();
+    const ev = new EventUnderTest(openSpaceSettings());
     ev.join('p1', 'Ada');
     const closed = ev.refusal(person('p1'), 'session.propose', {
       title: 'Safe routes to school',
@@ -355,13 +149,13 @@ describe('the marketplace', () => {
   });
 
   it('makes every proposal anonymous in an anonymous event, whatever was asked', () => {
-    const ev = marketplace(settings({ identity: 'anonymous' }));
+    const ev = marketplace(openSpaceSettings({ identity: 'anonymous' }));
     const id = ev.propose('p1', 'Who owns the pavements?', { anonymous: false });
     expect(ev.session(id).anonymous).toBe(true);
   });
 
   it('refuses an anonymous proposal in an event that asks conveners for their names', () => {
-    const ev = new OpenSpaceEvent(settings({ identity: 'named' }));
+    const ev = new EventUnderTest(openSpaceSettings({ identity: 'named' }));
     ev.join('p1', 'Ada');
     ev.facilitate('marketplace.open', {});
     const err = ev.refusal(person('p1'), 'session.propose', {
@@ -446,7 +240,7 @@ describe('the marketplace', () => {
     });
 
     it('is refused when the facilitator places sessions at this event, though the facilitator still can', () => {
-      const ev = marketplace(settings({}, { selfScheduling: false }));
+      const ev = marketplace(openSpaceSettings({}, { selfScheduling: false }));
       const err = ev.refusal(person('p1'), 'session.propose', {
         title: 'Safe routes to school',
         description: '',
@@ -536,7 +330,7 @@ describe('the agenda wall', () => {
   });
 
   it('a convener cannot move even their own session when the facilitator places sessions', () => {
-    const ev = marketplace(settings({}, { selfScheduling: false }));
+    const ev = marketplace(openSpaceSettings({}, { selfScheduling: false }));
     const mine = ev.propose('p1', 'Safe routes to school');
     const err = ev.refusal(person('p1'), 'session.move', { sessionId: mine, slot: MORNING, space: HALL });
     expect(err.code).toBe('not_allowed');
