@@ -35,6 +35,8 @@ const MAX_CONFLICT_RETRIES = 5;
 
 /** The records that carry a note's words: the ones a backfill may need to send again. */
 const NOTE_RECORDS = new Set(['note.posted', 'note.edited', 'note.withdrawn']);
+/** Index key for notes everyone may see (Open Space session notes). */
+const EVERYONE = '*';
 
 const sameActor = (a: Actor, b: Actor) =>
   a.role === 'participant' ? b.role === 'participant' && a.id === b.id : a.role === b.role;
@@ -42,6 +44,7 @@ const sameActor = (a: Actor, b: Actor) =>
 export class EventRoom {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly actionSeq = new Map<string, number>();
+  private readonly notesByRoom = new Map<string, EventRecord[]>();
 
   private constructor(
     readonly id: string,
@@ -50,7 +53,11 @@ export class EventRoom {
     public state: EventState,
     readonly log: EventRecord[],
   ) {
-    for (const r of log) this.actionSeq.set(r.id, r.seq);
+    for (const r of log) {
+      this.actionSeq.set(r.id, r.seq);
+      // A note's table and round never change, so its rooms from the final state are its rooms.
+      this.indexNote(r, roomsOf(state, r));
+    }
   }
 
   static async load(id: string, store: Store, delivery: Delivery): Promise<EventRoom | null> {
@@ -179,21 +186,43 @@ export class EventRoom {
 
   /** What a viewer may see after `since`, plus older notes they may see (their table, as host). */
   recordsFor(viewer: Viewer, since: number): { records: EventRecord[]; backfill: EventRecord[] } {
-    const mine = new Set(roomsFor(this.state, viewer));
-    const visible = (r: EventRecord) => {
-      const rooms = roomsOf(this.state, r);
-      return rooms === null || rooms.some((x) => mine.has(x));
-    };
+    const rooms = roomsFor(this.state, viewer);
+    const mine = new Set(rooms);
     const records: EventRecord[] = [];
+    // Only the tail after `since` is scanned: a whole room syncing at a round change must not
+    // cost phones x log length (the log is in sequence order).
+    let start = Math.min(Math.max(0, since), this.log.length);
+    while (start > 0 && (this.log[start - 1]?.seq ?? 0) > since) start--;
+    for (let i = start; i < this.log.length; i++) {
+      const r = this.log[i];
+      if (!r) continue;
+      const to = roomsOf(this.state, r);
+      if (to === null || to.some((x) => mine.has(x))) records.push(r);
+    }
+    // Older notes come from the rooms' indexes: just this viewer's tables, host duty and own notes.
+    const seen = new Set<number>();
     const backfill: EventRecord[] = [];
-    for (const r of this.log) {
-      if (r.seq > since) {
-        if (visible(r)) records.push(r);
-      } else if (NOTE_RECORDS.has(r.type) && visible(r)) {
-        backfill.push(r);
+    for (const room of [...rooms, EVERYONE]) {
+      for (const r of this.notesByRoom.get(room) ?? []) {
+        if (r.seq > since) break;
+        if (!seen.has(r.seq)) {
+          seen.add(r.seq);
+          backfill.push(r);
+        }
       }
     }
+    backfill.sort((a, b) => a.seq - b.seq);
     return { records, backfill };
+  }
+
+  /** Note records by the room that may see them, kept in sequence order. */
+  private indexNote(rec: EventRecord, rooms: string[] | null) {
+    if (!NOTE_RECORDS.has(rec.type)) return;
+    for (const room of rooms ?? [EVERYONE]) {
+      const list = this.notesByRoom.get(room);
+      if (list) list.push(rec);
+      else this.notesByRoom.set(room, [rec]);
+    }
   }
 
   changesRooms(rec: EventRecord): boolean {
@@ -210,6 +239,7 @@ export class EventRoom {
     this.state = reduce(this.state, rec);
     this.log.push(rec);
     this.actionSeq.set(rec.id, rec.seq);
+    this.indexNote(rec, rooms);
     if (deliver) this.delivery.record(this, rec, rooms);
   }
 

@@ -1,0 +1,178 @@
+/**
+ * Load benchmark: phones in tables of five, each posting a note every 20 s, plus round changes,
+ * against the real server (one process with SQLite; then two processes sharing a private Redis),
+ * and the same fan-out on a raw `ws` server as the baseline. The phones run in a separate process
+ * (bench/load/bots.ts); everything listens on 127.0.0.1 only and stops by itself.
+ *
+ *   npm run bench:load                        N = 500, 1,000, 2,000 + Redis at 1,000 (about 10 minutes)
+ *   npm run bench:load -- --quick             small and short, to check that it works
+ *   npm run bench:load -- --n=2000 --no-baseline --no-redis --cpu-prof
+ *
+ * Flags: --n=500,1000 --window=45 (s) --warmup=5 (s) --period=20 (s per note per phone)
+ *        --round-changes=4 --round-gap=2 (s) --batch=100 --redis-n=1000 --no-redis
+ *        --no-baseline --cpu-prof (profile the café server; prints where the .cpuprofile went)
+ */
+import fs from 'node:fs';
+import { startRedis } from '../server/testing/redis';
+import { runBots, type ServerChild, startCafe, startWsBaseline, tempDir } from './load/procs';
+import { printReport, type RunRow } from './load/report';
+import type { BotsConfig, RunKind } from './load/types';
+
+const args = new Map<string, string>();
+for (const a of process.argv.slice(2)) {
+  const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
+  if (!m?.[1]) {
+    console.error(`Unknown argument ${a}; see the comment at the top of bench/load.ts.`);
+    process.exit(2);
+  }
+  args.set(m[1], m[2] ?? 'true');
+}
+const quick = args.has('quick');
+const num = (name: string, fallback: number) => {
+  const v = Number(args.get(name) ?? fallback);
+  if (!Number.isFinite(v) || v < 0) {
+    console.error(`--${name} must be a number`);
+    process.exit(2);
+  }
+  return v;
+};
+const phoneCounts = (args.get('n') ?? (quick ? '100,250' : '500,1000,2000'))
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const windowMs = num('window', quick ? 10 : 45) * 1000;
+const warmupMs = num('warmup', quick ? 3 : 5) * 1000;
+const periodMs = num('period', 20) * 1000;
+const roundChanges = Math.min(11, num('round-changes', quick ? 2 : 4));
+const roundGapMs = num('round-gap', quick ? 1 : 2) * 1000;
+const batch = Math.max(1, num('batch', 100));
+const redisPhones = args.has('no-redis') ? 0 : num('redis-n', quick ? 100 : 1000);
+const baseline = !args.has('no-baseline');
+const cpuProf = args.has('cpu-prof');
+/** An event has at most 200 tables (LIMITS.tables): 1,000 phones of five. */
+const PER_EVENT = 1000;
+
+const started = Date.now();
+const runs: RunRow[] = [];
+const cleanup: string[] = [];
+
+/** Generous: joining grows with N squared (every join goes to every phone of the event). */
+const deadline = (phones: number) =>
+  warmupMs + windowMs + roundChanges * (roundGapMs + 80_000) + 60_000 + phones * phones * 0.03;
+
+function config(kind: RunKind, label: string, servers: string[], phones: number, extraPids: number[] = []) {
+  const c: BotsConfig = {
+    kind,
+    label,
+    servers,
+    phones,
+    perEvent: kind === 'cafe' ? PER_EVENT : phones,
+    periodMs,
+    warmupMs,
+    windowMs,
+    roundChanges,
+    roundGapMs,
+    batch,
+    extraPids,
+  };
+  return c;
+}
+
+async function run(name: string, phones: number, go: () => Promise<RunRow['result']>, profileDir?: string) {
+  console.error(`${name}, ${phones} phones ...`);
+  try {
+    runs.push({ name, phones, result: await go(), profileDir });
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    console.error(`  failed: ${error}`);
+    runs.push({ name, phones, result: null, error: error.split('\n')[0]?.slice(0, 120) });
+  }
+}
+
+async function withServers<T>(servers: ServerChild[], body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+for (const phones of phoneCounts) {
+  const profDir = cpuProf ? tempDir('cafe-load-prof-') : undefined;
+  await run(
+    'café',
+    phones,
+    async () => {
+      const dataDir = tempDir('cafe-load-');
+      cleanup.push(dataDir);
+      const server = await startCafe({ dataDir, cpuProfDir: profDir });
+      return withServers([server], () =>
+        runBots(config('cafe', `café ${phones}`, [server.url], phones), deadline(phones)),
+      );
+    },
+    profDir,
+  );
+  if (baseline) {
+    await run('ws baseline', phones, async () => {
+      const server = await startWsBaseline(deadline(phones) + 30_000);
+      return withServers([server], () =>
+        runBots(config('ws', `ws ${phones}`, [server.url], phones), deadline(phones)),
+      );
+    });
+  }
+}
+
+if (redisPhones > 0) {
+  await run('café 2 proc + Redis', redisPhones, async () => {
+    const redis = await startRedis();
+    cleanup.push(redis.dir);
+    try {
+      const servers: ServerChild[] = [];
+      for (let i = 0; i < 2; i++) {
+        const dataDir = tempDir('cafe-load-');
+        cleanup.push(dataDir);
+        servers.push(await startCafe({ dataDir, redisUrl: redis.url }));
+      }
+      return await withServers(servers, () =>
+        runBots(
+          config(
+            'cafe',
+            `redis ${redisPhones}`,
+            servers.map((s) => s.url),
+            redisPhones,
+            redis.child.pid ? [redis.child.pid] : [],
+          ),
+          deadline(redisPhones),
+        ),
+      );
+    } finally {
+      await redis.stop();
+    }
+  });
+}
+
+for (const dir of cleanup) fs.rmSync(dir, { recursive: true, force: true });
+
+const settings =
+  `each phone posts every ${periodMs / 1000} s, window ${windowMs / 1000} s after ${warmupMs / 1000} s warm-up, ` +
+  `${roundChanges} round changes, joins in batches of ${batch}, at most ${PER_EVENT} phones per event`;
+printReport(runs, settings, (Date.now() - started) / 1000);
+for (const run of runs) {
+  const dir = run.profileDir;
+  const marks = run.result?.marks;
+  if (!dir || !fs.existsSync(dir)) continue;
+  // The server's main thread writes the biggest profile (the others are tsx's loader worker).
+  const files = fs
+    .readdirSync(dir)
+    .map((f) => `${dir}/${f}`)
+    .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+  const main = files[0];
+  if (!main) continue;
+  console.log(`\nCPU profile of the café server with ${run.phones} phones: ${main}`);
+  if (marks) {
+    const cmd = `npx tsx bench/load/profile-top.ts ${main}`;
+    console.log(`  the window:        ${cmd} --from=${marks.windowStartUs} --to=${marks.windowEndUs}`);
+    console.log(`  the round changes: ${cmd} --from=${marks.windowEndUs} --to=${marks.roundsEndUs}`);
+  }
+}
+process.exit(runs.every((r) => r.result) ? 0 : 1);
