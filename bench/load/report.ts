@@ -227,7 +227,7 @@ export function printReport(runs: RunRow[], settings: string, elapsedS: number) 
       ],
       rounds,
     ),
-    "log records: an event log's length when the changes began (each sync scans all of it). bots CPU % each: the bots",
+    "log records: an event log's length when the changes began. bots CPU % each: the bots",
     'process from round.end to the last phone (near 100 = the load generator bounds the figure). sync storm s: from',
     "round.end until round.start was done and every phone's seat-change sync answered (round.start waits in the",
     "event's queue behind the syncs). ELD p99/max and note figures: the whole phase.",
