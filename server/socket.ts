@@ -40,7 +40,15 @@ export function createDelivery(getIo: () => Server): Delivery {
     record(room: EventRoom, rec: EventRecord, rooms: string[] | null) {
       const io = getIo();
       if (room.changesRooms(rec)) {
-        const ids = io.sockets.adapter.rooms.get(room.id);
+        // A join or a leave changes only that person's seat; re-placing everyone would make
+        // seating a hall of n phones cost n² (every join walking every socket).
+        const onlyPerson =
+          rec.type === 'participant.joined' || rec.type === 'participant.left'
+            ? rec.payload.participantId
+            : null;
+        const ids = io.sockets.adapter.rooms.get(
+          onlyPerson ? roomName(room.id, personRoom(onlyPerson)) : room.id,
+        );
         for (const id of ids ?? []) {
           const s = io.sockets.sockets.get(id);
           const viewer = (s?.data as SocketData | undefined)?.viewer;
