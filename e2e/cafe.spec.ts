@@ -3,33 +3,18 @@
  * four phones. Screenshots of each screen are kept in test-results/screens.
  */
 import fs from 'node:fs';
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { joinOnPhone, type Phone } from './phone';
 
 const SCREENS = 'test-results/screens';
 fs.mkdirSync(SCREENS, { recursive: true });
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
 
-interface Phone {
-  name: string;
-  label: string;
-  page: Page;
-  context: BrowserContext;
-}
-
 async function newPhone(browser: Browser, code: string, name: string): Promise<Phone> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`/j/${code}`);
-  await expect(page.getByText('You are joining')).toBeVisible();
-  if (name) await page.getByLabel(/Your name/).fill(name);
-  await page.getByRole('button', { name: name ? 'Join' : 'Join anonymously' }).click();
-  await expect(page.getByRole('heading', { name: 'You’re in' })).toBeVisible();
-  return { name, label: name || 'anonymous', page, context };
+  const phone = await joinOnPhone(browser, code, name);
+  await expect(phone.page.getByRole('heading', { name: 'You’re in' })).toBeVisible();
+  return phone;
 }
 
 async function tableOnPhone(p: Phone): Promise<number> {

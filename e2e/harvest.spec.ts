@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { joinOnPhone } from './phone';
 
 const SCREENS = 'test-results/screens';
 fs.mkdirSync(SCREENS, { recursive: true });
@@ -23,11 +24,7 @@ const NOTES = [
 const PERSONAL = 'Ring me about this on 07700 900123, Mrs Jones at 4 Mill Lane';
 
 async function phone(browser: Browser, code: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  await page.goto(`/j/${code}`);
-  await page.getByLabel(/Your name/).fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
+  const { page } = await joinOnPhone(browser, code, name);
   await expect(page.getByRole('heading', { name: 'You’re in' })).toBeVisible();
   return page;
 }

@@ -3,6 +3,7 @@
  * reloads, and sends it exactly once when the connection is back.
  */
 import { expect, test } from '@playwright/test';
+import { joinOnPhone } from './phone';
 
 const SOCKET = /\/socket\.io\//;
 
@@ -26,11 +27,7 @@ test('a note written with no signal survives reloads and arrives once', async ({
   };
 
   const phone = async (name: string) => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    await page.goto(`/j/${joinCode}`);
-    await page.getByLabel(/Your name/).fill(name);
-    await page.getByRole('button', { name: 'Join' }).click();
+    const { page } = await joinOnPhone(browser, joinCode, name);
     await expect(page.getByRole('heading', { name: 'You’re in' })).toBeVisible();
     return page;
   };

@@ -3,29 +3,16 @@
  * a merge and a move, the law of two feet seen live, reports, dot votes and the proceedings.
  */
 import fs from 'node:fs';
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, test } from '@playwright/test';
+import { joinOnPhone, type Phone } from './phone';
 
 const SCREENS = 'test-results/screens';
 fs.mkdirSync(SCREENS, { recursive: true });
 
-interface Phone {
-  label: string;
-  page: Page;
-  context: BrowserContext;
-}
-
 async function join(browser: Browser, code: string, name: string): Promise<Phone> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`/j/${code}`);
-  if (name) await page.getByLabel(/Your name/).fill(name);
-  await page.getByRole('button', { name: name ? 'Join' : 'Join anonymously' }).click();
-  await expect(page.getByText('Go wherever you learn or contribute most.')).toBeVisible();
-  return { label: name || 'anonymous', page, context };
+  const phone = await joinOnPhone(browser, code, name);
+  await expect(phone.page.getByText('Go wherever you learn or contribute most.')).toBeVisible();
+  return phone;
 }
 
 async function propose(p: Phone, title: string, place: string | null) {

@@ -4,33 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ExportedCafe, exportCafe, toCsv, toJson, toMarkdown } from './export';
-import type { Actor, EventRecord, RecordOf, RecordPayloads, RecordType } from './records';
-import { foldLog } from './reducer';
+import type { Actor } from './records';
 import { EventSettingsSchema } from './settings';
-import type { EventState } from './state';
+import { RecordLog } from './testing/events';
 
 const T0 = Date.UTC(2025, 4, 17, 9, 0, 0);
 const EXPORTED_AT = Date.UTC(2025, 4, 17, 12, 30, 0);
 const FACILITATOR: Actor = { role: 'facilitator' };
 const person = (id: string): Actor => ({ role: 'participant', id });
-
-/** A log written by hand: each record gets the next seq and a time one second after the last. */
-class Log {
-  readonly records: EventRecord[] = [];
-
-  add<T extends RecordType>(type: T, payload: RecordPayloads[T], actor: Actor = FACILITATOR, id?: string) {
-    const seq = this.records.length + 1;
-    const rec = { seq, id: id ?? `rec-${seq}`, type, at: T0 + seq * 1_000, actor, payload } as RecordOf<T>;
-    this.records.push(rec);
-    return rec;
-  }
-
-  state(): EventState {
-    const s = foldLog(this.records);
-    if (!s) throw new Error('the log must start with event.created');
-    return s;
-  }
-}
 
 const QUESTIONS = ['What already works here?', 'What should we try next?', 'Who else should be here?'];
 
@@ -59,7 +40,7 @@ const MARKUP = ['**bold** and _italic_', '<script>alert(1)</script>', '# heading
  * hosts table 2; @Eve's name looks like a formula.
  */
 function smallCafe(texts: typeof TRICKY = TRICKY) {
-  const log = new Log();
+  const log = new RecordLog(T0);
   const settings = EventSettingsSchema.parse({
     title: 'Riverside *neighbourhood* café',
     purpose: 'Plan the [summer] together.',

@@ -3,10 +3,10 @@
  * person is named. The café is built from a hand-written log so each seat is known in advance.
  */
 import { describe, expect, it } from 'vitest';
-import type { Actor, EventRecord, RecordOf, RecordPayloads, RecordType } from './records';
-import { foldLog } from './reducer';
+import type { Actor } from './records';
 import { EventSettingsSchema } from './settings';
 import type { EventState, RoundState } from './state';
+import { RecordLog } from './testing/events';
 import {
   activeCount,
   displayName,
@@ -21,30 +21,12 @@ import {
 
 const MIN = 60_000;
 const T0 = Date.UTC(2025, 4, 17, 9, 0, 0);
-const FACILITATOR: Actor = { role: 'facilitator' };
+const _FACILITATOR: Actor = { role: 'facilitator' };
 const person = (id: string): Actor => ({ role: 'participant', id });
 
-/** A log written by hand: each record gets the next seq and a time one second after the last. */
-class Log {
-  readonly records: EventRecord[] = [];
-
-  add<T extends RecordType>(type: T, payload: RecordPayloads[T], actor: Actor = FACILITATOR, id?: string) {
-    const seq = this.records.length + 1;
-    const rec = { seq, id: id ?? `rec-${seq}`, type, at: T0 + seq * 1_000, actor, payload } as RecordOf<T>;
-    this.records.push(rec);
-    return rec;
-  }
-
-  state(): EventState {
-    const s = foldLog(this.records);
-    if (!s) throw new Error('the log must start with event.created');
-    return s;
-  }
-}
-
 /** A café with two rounds of ten minutes and two tables; people join in the order given. */
-function lobby(people: [string, string | null][] = []): Log {
-  const log = new Log();
+function lobby(people: [string, string | null][] = []): RecordLog {
+  const log = new RecordLog(T0);
   const settings = EventSettingsSchema.parse({
     title: 'Views',
     purpose: '',
@@ -71,7 +53,7 @@ const FIVE: [string, string | null][] = [
 ];
 
 /** Round 1 seated: Bo hosts table 1 (with Ann and Cy), Di hosts table 2 (with Ed). */
-function seated(): Log {
+function seated(): RecordLog {
   const log = lobby(FIVE);
   log.add('seating.planned', {
     round: 0,

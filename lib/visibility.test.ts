@@ -3,10 +3,10 @@
  * author and the facilitator. Everything else (seating, timer, people) goes to everyone.
  */
 import { describe, expect, it } from 'vitest';
-import type { Actor, EventRecord, RecordOf, RecordPayloads, RecordType } from './records';
-import { foldLog } from './reducer';
+import type { Actor, EventRecord } from './records';
 import { EventSettingsSchema } from './settings';
 import type { EventState } from './state';
+import { RecordLog } from './testing/events';
 import {
   canSee,
   hostRoom,
@@ -24,29 +24,11 @@ const FACILITATOR: Actor = { role: 'facilitator' };
 const person = (id: string): Actor => ({ role: 'participant', id });
 const viewer = (id: string): Viewer => ({ role: 'participant', id });
 
-/** A log written by hand: each record gets the next seq and a time one second after the last. */
-class Log {
-  readonly records: EventRecord[] = [];
-
-  add<T extends RecordType>(type: T, payload: RecordPayloads[T], actor: Actor = FACILITATOR, id?: string) {
-    const seq = this.records.length + 1;
-    const rec = { seq, id: id ?? `rec-${seq}`, type, at: T0 + seq * 1_000, actor, payload } as RecordOf<T>;
-    this.records.push(rec);
-    return rec;
-  }
-
-  state(): EventState {
-    const s = foldLog(this.records);
-    if (!s) throw new Error('the log must start with event.created');
-    return s;
-  }
-}
-
 const PEOPLE = ['ann', 'bo', 'cy', 'di', 'ed', 'fay'];
 
 /** Six people seated for round 1 at two tables: Ann hosts table 1 (Bo, Cy), Di table 2 (Ed, Fay). */
-function seatedRound1(): Log {
-  const log = new Log();
+function seatedRound1(): RecordLog {
+  const log = new RecordLog(T0);
   const settings = EventSettingsSchema.parse({
     title: 'Who sees what',
     purpose: '',
@@ -169,7 +151,10 @@ describe('roomsOf', () => {
 
   it('sends changes to a note it does not know only to the facilitators', () => {
     const { state } = roundTwo();
-    const stray = { ...new Log().add('note.withdrawn', { noteId: 'n-unknown' }, FACILITATOR), seq: 99 };
+    const stray = {
+      ...new RecordLog(T0).add('note.withdrawn', { noteId: 'n-unknown' }, FACILITATOR),
+      seq: 99,
+    };
     expect(roomsOf(state, stray)).toEqual([ROOM_ALL_NOTES]);
   });
 

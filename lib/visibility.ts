@@ -49,9 +49,11 @@ export function roomsOf(state: EventState, rec: EventRecord): string[] | null {
   return rooms;
 }
 
-export function canSee(state: EventState, viewer: Viewer, rec: EventRecord): boolean {
+/** Whether a record reaches someone in these rooms (work out `mine` once when checking many records). */
+export function reaches(state: EventState, rec: EventRecord, mine: ReadonlySet<string>): boolean {
   const rooms = roomsOf(state, rec);
-  if (rooms === null) return true;
-  const mine = new Set(roomsFor(state, viewer));
-  return rooms.some((r) => mine.has(r));
+  return rooms === null || rooms.some((r) => mine.has(r));
 }
+
+export const canSee = (state: EventState, viewer: Viewer, rec: EventRecord): boolean =>
+  reaches(state, rec, new Set(roomsFor(state, viewer)));

@@ -39,7 +39,7 @@ function blocks(r: HarvestReport): Block[] {
     out.push({ kind: 'h2', text: `${i + 1}. ${t.label}` });
     out.push({
       kind: 'p',
-      text: `${plural(t.notes, 'note', 'notes')} from ${plural(t.places, 'table or session', 'tables and sessions')}; ${plural(t.dots, 'dot', 'dots')} from ${plural(t.voters, 'person', 'people')}. Question: ${t.question}`,
+      text: `${plural(t.notes, 'note', 'notes')} from ${t.spread}; ${plural(t.dots, 'dot', 'dots')} from ${plural(t.voters, 'person', 'people')}. Question: ${t.question}`,
     });
     for (const q of t.quotes.length ? t.quotes : t.examples) out.push({ kind: 'quote', text: q });
     if (t.response) out.push({ kind: 'p', text: `What we will do: ${t.response}` });

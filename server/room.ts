@@ -12,7 +12,7 @@ import type { Replies } from '../lib/protocol';
 import type { Actor, EventRecord, NewRecord } from '../lib/records';
 import { foldLog, reduce } from '../lib/reducer';
 import { type EventState, personById } from '../lib/state';
-import { roomsFor, roomsOf, type Viewer } from '../lib/visibility';
+import { reaches, roomsFor, roomsOf, type Viewer } from '../lib/visibility';
 import { hashToken, newParticipantId, newRecordId } from './ids';
 import { log } from './log';
 import type { Store } from './store/store';
@@ -22,14 +22,8 @@ export interface Delivery {
   record(room: EventRoom, rec: EventRecord, rooms: string[] | null): void;
 }
 
-/** Records after which some people's note rooms change (a new seat, a new host). */
-const CHANGES_ROOMS = new Set([
-  'seating.planned',
-  'round.ended',
-  'host.assigned',
-  'participant.joined',
-  'participant.left',
-]);
+/** Records after which anyone's note rooms may change (new seats, a new host). */
+const CHANGES_EVERYONES_ROOMS = new Set(['seating.planned', 'round.ended', 'host.assigned']);
 
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -196,8 +190,7 @@ export class EventRoom {
     for (let i = start; i < this.log.length; i++) {
       const r = this.log[i];
       if (!r) continue;
-      const to = roomsOf(this.state, r);
-      if (to === null || to.some((x) => mine.has(x))) records.push(r);
+      if (reaches(this.state, r, mine)) records.push(r);
     }
     // Older notes come from the rooms' indexes: just this viewer's tables, host duty and own notes.
     const seen = new Set<number>();
@@ -225,8 +218,15 @@ export class EventRoom {
     }
   }
 
-  changesRooms(rec: EventRecord): boolean {
-    return CHANGES_ROOMS.has(rec.type);
+  /**
+   * Whose note rooms a record changes: everyone's (a new seating or host), one person's (their
+   * own join or leave: re-placing everyone there would make seating n phones cost n²), or nobody's.
+   */
+  roomsChangeFor(rec: EventRecord): { everyone: true } | { participantId: string } | null {
+    if (CHANGES_EVERYONES_ROOMS.has(rec.type)) return { everyone: true };
+    if (rec.type === 'participant.joined' || rec.type === 'participant.left')
+      return { participantId: rec.payload.participantId };
+    return null;
   }
 
   /**

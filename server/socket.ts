@@ -39,15 +39,10 @@ export function createDelivery(getIo: () => Server): Delivery {
   return {
     record(room: EventRoom, rec: EventRecord, rooms: string[] | null) {
       const io = getIo();
-      if (room.changesRooms(rec)) {
-        // A join or a leave changes only that person's seat; re-placing everyone would make
-        // seating a hall of n phones cost n² (every join walking every socket).
-        const onlyPerson =
-          rec.type === 'participant.joined' || rec.type === 'participant.left'
-            ? rec.payload.participantId
-            : null;
+      const changed = room.roomsChangeFor(rec);
+      if (changed) {
         const ids = io.sockets.adapter.rooms.get(
-          onlyPerson ? roomName(room.id, personRoom(onlyPerson)) : room.id,
+          'everyone' in changed ? room.id : roomName(room.id, personRoom(changed.participantId)),
         );
         for (const id of ids ?? []) {
           const s = io.sockets.sockets.get(id);

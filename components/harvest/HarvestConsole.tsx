@@ -1,6 +1,6 @@
 'use client';
 import { type FormEvent, useEffect, useState } from 'react';
-import { placeOf, questionOf } from '../../lib/harvest/groups';
+import { placeOf, questionOf, spreadText } from '../../lib/harvest/groups';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import { LIMITS } from '../../lib/limits';
 import type { EventState, Note } from '../../lib/state';
@@ -79,8 +79,7 @@ function LivePreview({ eventId, token }: { eventId: string; token: string }) {
               <li key={t.id} className="rounded-lg bg-brand-50 p-3" data-testid="live-theme">
                 <p className="font-bold">{t.label}</p>
                 <p className="text-sm text-stone-700">
-                  {t.notes} notes from {t.places}{' '}
-                  {t.places === 1 ? 'table or session' : 'tables and sessions'}
+                  {t.notes} notes from {t.spread}
                 </p>
                 <ul className="mt-1 list-disc pl-5 text-sm">
                   {t.examples.map((x) => (
@@ -214,7 +213,6 @@ function ThemeCard({ event, theme, dots }: { event: EventState; theme: HarvestTh
   useEffect(() => setResponse(theme.response), [theme.response]);
   if (!h) return null;
   const notes = theme.noteIds.map((id) => event.notes[id]).filter((n): n is Note => !!n && !n.withdrawn);
-  const places = new Set(notes.map(placeOf)).size;
   const hiddenHere = notes.filter((n) => h.hidden.includes(n.id)).length;
   const others = h.themeOrder
     .map((id) => h.themes[id])
@@ -249,8 +247,8 @@ function ThemeCard({ event, theme, dots }: { event: EventState; theme: HarvestTh
         </Button>
       </form>
       <p className="text-stone-700">
-        {notes.length} notes{hiddenHere ? ` (${hiddenHere} hidden)` : ''} · from {places}{' '}
-        {places === 1 ? 'table or session' : 'tables and sessions'} · {dots} {dots === 1 ? 'dot' : 'dots'}
+        {notes.length} notes{hiddenHere ? ` (${hiddenHere} hidden)` : ''} · from{' '}
+        {spreadText(notes.map(placeOf))} · {dots} {dots === 1 ? 'dot' : 'dots'}
       </p>
       <ul className="space-y-1">
         {notes.map((n) => (

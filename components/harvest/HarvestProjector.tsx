@@ -1,5 +1,5 @@
 'use client';
-import { placeOf } from '../../lib/harvest/groups';
+import { placeOf, spreadText } from '../../lib/harvest/groups';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import type { EventState, Note } from '../../lib/state';
 import { useLiveThemes } from './useLiveThemes';
@@ -22,6 +22,7 @@ export function HarvestProjector({
     label: string;
     notes: number;
     places: number;
+    spread: string;
     dots: number | null;
     examples: string[];
   };
@@ -41,6 +42,7 @@ export function HarvestProjector({
           label: t.label,
           notes: notes.length,
           places: new Set(notes.map(placeOf)).size,
+          spread: spreadText(notes.map(placeOf)),
           dots: dots[t.id] ?? 0,
           examples: [...new Set([...notes.filter((n) => h.quotes.includes(n.id)), ...notes])]
             .slice(0, 2)
@@ -80,7 +82,7 @@ export function HarvestProjector({
               {i + 1}. {r.label}
             </p>
             <p className="text-[2vh] text-stone-700">
-              {r.notes} notes from {r.places} {r.places === 1 ? 'table or session' : 'tables and sessions'}
+              {r.notes} notes from {r.spread}
               {r.dots !== null && ` · ${r.dots} ${r.dots === 1 ? 'dot' : 'dots'}`}
             </p>
             <ul className="mt-[1vh] space-y-[0.5vh] text-[1.9vh]">

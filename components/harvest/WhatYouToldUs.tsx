@@ -53,8 +53,7 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
               {i + 1}. {t.label}
             </h3>
             <p className="text-stone-700">
-              {t.notes} {t.notes === 1 ? 'note' : 'notes'} from {t.places}{' '}
-              {t.places === 1 ? 'table or session' : 'tables and sessions'}
+              {t.notes} {t.notes === 1 ? 'note' : 'notes'} from {t.spread}
               {t.dots > 0 && ` · ${t.dots} ${t.dots === 1 ? 'vote' : 'votes'}`}
             </p>
             <ul className="mt-2 space-y-1">

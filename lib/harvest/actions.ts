@@ -9,7 +9,7 @@ import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import { type EventState, noteById, personById } from '../state';
 import { humanText } from '../text';
-import { type NoteGroup, noteGroups, placeOf, questionOf } from './groups';
+import { type NoteGroup, noteGroups, placeOf, questionOf, spreadText } from './groups';
 import { harvestDotsUsed, themeById, themeOfNote } from './reducer';
 import type { HarvestState } from './state';
 import { type ThemingResult, themeNotes } from './theming';
@@ -31,7 +31,7 @@ function inHarvest(decide: (ctx: Ctx) => Decision) {
 export interface LiveGroup {
   question: string;
   notes: number;
-  themes: { id: string; label: string; notes: number; places: number; examples: string[] }[];
+  themes: { id: string; label: string; notes: number; places: number; spread: string; examples: string[] }[];
   unthemed: number;
 }
 
@@ -60,6 +60,7 @@ export function liveThemes(
           label: t.label,
           notes: notes.length,
           places: new Set(notes.map(placeOf)).size,
+          spread: spreadText(notes.map(placeOf)),
           examples: t.representative.flatMap((id) => byId.get(id)?.text ?? []),
         };
       }),
@@ -83,10 +84,7 @@ export function machineThemes(state: EventState) {
   const themes: { id: string; group: string; label: string; noteIds: string[] }[] = [];
   const unthemed: string[] = [];
   for (const g of noteGroups(state)) {
-    const result = themeNotes(
-      g.notes.map((n) => ({ id: n.id, text: n.text })),
-      { question: g.question, vectors: wordVectors },
-    );
+    const result = themeGroup(g);
     for (const t of result.themes)
       themes.push({ id: `${g.key}:${t.id}`, group: g.question, label: t.label, noteIds: t.noteIds });
     unthemed.push(...result.unthemed);

@@ -40,5 +40,17 @@ export const placeName = (state: EventState, n: Note) =>
     ? `Session “${state.openSpace?.sessions[n.session]?.title ?? ''}”`
     : `Round ${n.round + 1}, table ${n.table}`;
 
+/** The spread of a theme in words, from its notes' places: "3 tables", "2 sessions", "1 table and 1 session". */
+export function spreadText(places: Iterable<string>): string {
+  const keys = [...new Set(places)];
+  const sessions = keys.filter((k) => k.startsWith('s:')).length;
+  const tables = keys.length - sessions;
+  const part = (n: number, one: string, many: string) => (n ? `${n} ${n === 1 ? one : many}` : '');
+  return (
+    [part(tables, 'table', 'tables'), part(sessions, 'session', 'sessions')].filter(Boolean).join(' and ') ||
+    'nowhere yet'
+  );
+}
+
 /** Where a note was written, for "how many tables or sessions a theme came from". */
 export const placeOf = (n: Note) => (n.session !== null ? `s:${n.session}` : `t:${n.round}:${n.table}`);

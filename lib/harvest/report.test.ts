@@ -613,3 +613,13 @@ describe('the JSON', () => {
     expect(r).toMatchObject({ title: 'Our town in 2035', method: 'World Café', questions: [Q1, Q2] });
   });
 });
+
+describe('spread in words', () => {
+  it('names tables and sessions as they are, never "tables and sessions" for a café', async () => {
+    const { spreadText } = await import('./groups');
+    expect(spreadText(['t:0:1', 't:0:2', 't:1:1', 't:0:1'])).toBe('3 tables');
+    expect(spreadText(['s:a'])).toBe('1 session');
+    expect(spreadText(['t:0:1', 's:a', 's:b'])).toBe('1 table and 2 sessions');
+    expect(spreadText([])).toBe('nowhere yet');
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { EventState, Note } from '../state';
-import { placeName, placeOf, questionOf } from './groups';
+import { placeName, placeOf, questionOf, spreadText } from './groups';
 import { themeOfNote } from './reducer';
 
 export type Audience = 'organiser' | 'public';
@@ -30,6 +30,8 @@ export interface ReportTheme {
   notes: number;
   /** How many tables or sessions the theme's notes came from (spread, beside volume). */
   places: number;
+  /** The same in words, e.g. "3 tables". */
+  spread: string;
   dots: number;
   voters: number;
   quotes: string[];
@@ -101,6 +103,7 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
         label: t.label,
         notes: notes.length,
         places: new Set(notes.map(placeOf)).size,
+        spread: spreadText(notes.map(placeOf)),
         dots,
         voters,
         quotes: notes.filter((n) => quotes.has(n.id)).map((n) => n.text),
@@ -350,7 +353,7 @@ export function harvestMarkdown(r: HarvestReport): string {
   r.themes.forEach((t, i) => {
     out.push(`### ${i + 1}. ${esc(t.label)}`, '');
     out.push(
-      `${plural(t.notes, 'note', 'notes')} from ${plural(t.places, 'table or session', 'tables and sessions')}; ${plural(t.dots, 'dot', 'dots')} from ${plural(t.voters, 'person', 'people')}. Question: ${esc(t.question)}`,
+      `${plural(t.notes, 'note', 'notes')} from ${t.spread}; ${plural(t.dots, 'dot', 'dots')} from ${plural(t.voters, 'person', 'people')}. Question: ${esc(t.question)}`,
       '',
     );
     for (const q of t.quotes.length ? t.quotes : t.examples) out.push(`> ${esc(q)}`, '');

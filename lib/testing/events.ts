@@ -14,8 +14,8 @@ import type { HarvestState, HarvestTheme } from '../harvest/state';
 import type { OpenSpaceSettingsSchema } from '../openspace/settings';
 import type { OpenSpaceState, Session } from '../openspace/state';
 import { decideJoin } from '../people/people';
-import type { Actor, EventRecord, RecordOf } from '../records';
-import { initialState, reduce } from '../reducer';
+import type { Actor, EventRecord, RecordOf, RecordPayloads, RecordType } from '../records';
+import { foldLog, initialState, reduce } from '../reducer';
 import type { Seating } from '../seating';
 import { type EventSettings, EventSettingsSchema } from '../settings';
 import type { EventState, Note } from '../state';
@@ -379,4 +379,31 @@ export function marketplace(
   for (const [id, name] of people) ev.later(1_000).join(id, name);
   ev.facilitate('marketplace.open', {});
   return ev;
+}
+
+/** A log written by hand: each record gets the next seq and a time one second after the last. */
+export class RecordLog {
+  readonly records: EventRecord[] = [];
+
+  constructor(private readonly t0: number = T0) {}
+
+  add<T extends RecordType>(type: T, payload: RecordPayloads[T], actor: Actor = FACILITATOR, id?: string) {
+    const seq = this.records.length + 1;
+    const rec = {
+      seq,
+      id: id ?? `rec-${seq}`,
+      type,
+      at: this.t0 + seq * 1_000,
+      actor,
+      payload,
+    } as RecordOf<T>;
+    this.records.push(rec);
+    return rec;
+  }
+
+  state(): EventState {
+    const s = foldLog(this.records);
+    if (!s) throw new Error('the log must start with event.created');
+    return s;
+  }
 }
