@@ -6,12 +6,13 @@
  */
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
+import type { StoreApi } from 'zustand';
 import type { CommandName, CommandPayload } from '../../lib/commands';
 import type { Replies } from '../../lib/protocol';
 import type { EventRecord } from '../../lib/records';
 import { foldLog, reduce } from '../../lib/reducer';
 import type { EventState } from '../../lib/state';
-import { type PendingAction, useLive } from './store';
+import { type LiveStore, type PendingAction, useLive } from './store';
 
 export type Identity =
   | { kind: 'facilitator'; eventId: string; token: string }
@@ -28,18 +29,18 @@ interface CachedView {
 }
 
 /** The last state this screen saw, so a reload with no signal still shows the table and question. */
-function loadCache(key: string): CachedView | null {
+function loadCache(storage: KeyValueStorage, key: string): CachedView | null {
   try {
-    const parsed = JSON.parse(localStorage.getItem(key) ?? 'null') as CachedView | null;
+    const parsed = JSON.parse(storage.getItem(key) ?? 'null') as CachedView | null;
     return parsed && typeof parsed.event?.seq === 'number' ? parsed : null;
   } catch {
     return null;
   }
 }
 
-function loadOutbox(key: string): PendingAction[] {
+function loadOutbox(storage: KeyValueStorage, key: string): PendingAction[] {
   try {
-    const raw = localStorage.getItem(key);
+    const raw = storage.getItem(key);
     const parsed: unknown = raw ? JSON.parse(raw) : [];
     return Array.isArray(parsed) ? (parsed as PendingAction[]) : [];
   } catch {
@@ -59,8 +60,29 @@ const viewKey = (state: EventState | null, me: string | null) => {
   return `${seats}|${hosting}`;
 };
 
+/** The part of `localStorage` the connection uses. */
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+/**
+ * Where a connection lives. A browser page uses the defaults; a phone simulated in Node (fault
+ * tests, benchmarks) brings its own store, storage, server address and network signals.
+ */
+export interface ConnectionEnv {
+  store: StoreApi<LiveStore>;
+  storage: KeyValueStorage;
+  /** The server's address; the page's own origin when left out. */
+  url?: string;
+  /** Fires `offline`, `online` and `pagehide` (the window, in a browser). */
+  signals: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
+}
+
+const browserEnv = (): ConnectionEnv => ({ store: useLive, storage: localStorage, signals: window });
+
 export class LiveConnection {
   private socket: Socket;
+  private readonly store: StoreApi<LiveStore>;
+  private readonly storage: KeyValueStorage;
+  private readonly signals: ConnectionEnv['signals'];
   private syncing = false;
   private buffered: EventRecord[] = [];
   private flushing = false;
@@ -76,46 +98,53 @@ export class LiveConnection {
   private rejoinNext = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly identity: Identity) {
+  constructor(
+    private readonly identity: Identity,
+    env: ConnectionEnv = browserEnv(),
+  ) {
+    this.store = env.store;
+    this.storage = env.storage;
+    this.signals = env.signals;
     this.key = storageKey('outbox', identity);
     this.cacheKey = storageKey('state', identity);
-    const cached = loadCache(this.cacheKey);
-    useLive.setState({
+    const cached = loadCache(this.storage, this.cacheKey);
+    this.store.setState({
       status: 'connecting',
       fatal: null,
       event: cached?.event ?? null,
       role: identity.kind,
       me: cached?.me ?? null,
-      outbox: loadOutbox(this.key),
+      outbox: loadOutbox(this.storage, this.key),
       problems: [],
     });
-    this.unsubscribe = useLive.subscribe((s, prev) => {
+    this.unsubscribe = this.store.subscribe((s, prev) => {
       if (s.event !== prev.event) this.scheduleSave();
     });
     // The phone knows it lost its network before any ping would notice: say so at once.
-    window.addEventListener('offline', this.onOffline);
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('pagehide', this.saveNow);
-    this.socket = io({ transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000, timeout: 10_000 });
+    this.signals?.addEventListener('offline', this.onOffline);
+    this.signals?.addEventListener('online', this.onOnline);
+    this.signals?.addEventListener('pagehide', this.saveNow);
+    const options = { transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000, timeout: 10_000 };
+    this.socket = env.url ? io(env.url, { ...options, forceNew: true }) : io(options);
     this.socket.on('connect', () => {
       // Records can arrive between joining the rooms and the catch-up reply: hold them until then.
       this.syncing = true;
       void this.hello();
     });
-    this.socket.on('disconnect', () => useLive.setState({ status: 'offline' }));
-    this.socket.on('connect_error', () => useLive.setState({ status: 'offline' }));
+    this.socket.on('disconnect', () => this.store.setState({ status: 'offline' }));
+    this.socket.on('connect_error', () => this.store.setState({ status: 'offline' }));
     this.socket.on('record', (r: EventRecord) => this.receive([r]));
     this.socket.on('resync', () => {
       // The server is restarting: it will be back; socket.io reconnects on its own.
-      useLive.setState({ status: 'offline' });
+      this.store.setState({ status: 'offline' });
     });
   }
 
   close() {
     this.unsubscribe();
-    window.removeEventListener('offline', this.onOffline);
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('pagehide', this.saveNow);
+    this.signals?.removeEventListener('offline', this.onOffline);
+    this.signals?.removeEventListener('online', this.onOnline);
+    this.signals?.removeEventListener('pagehide', this.saveNow);
     this.saveNow();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.socket.close();
@@ -128,10 +157,10 @@ export class LiveConnection {
   private readonly saveNow = () => {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    const { event, me } = useLive.getState();
+    const { event, me } = this.store.getState();
     if (!event) return;
     try {
-      localStorage.setItem(this.cacheKey, JSON.stringify({ event, me } satisfies CachedView));
+      this.storage.setItem(this.cacheKey, JSON.stringify({ event, me } satisfies CachedView));
     } catch {
       // Storage full: the screen works without the cache; only an offline reload loses it.
     }
@@ -147,16 +176,16 @@ export class LiveConnection {
   /** Queue an action; it is sent now if online, or as soon as the connection is back. */
   send<N extends CommandName>(type: N, payload: CommandPayload<N>): string {
     const action: PendingAction = { id: `c_${nanoid(16)}`, type, payload, createdAt: Date.now() };
-    const outbox = [...useLive.getState().outbox, action];
+    const outbox = [...this.store.getState().outbox, action];
     this.saveOutbox(outbox);
     void this.flush();
     return action.id;
   }
 
   private saveOutbox(outbox: PendingAction[]) {
-    useLive.setState({ outbox });
+    this.store.setState({ outbox });
     try {
-      localStorage.setItem(this.key, JSON.stringify(outbox));
+      this.storage.setItem(this.key, JSON.stringify(outbox));
     } catch {
       // Storage full or blocked (private mode): the outbox still lives in memory for this page.
     }
@@ -177,19 +206,19 @@ export class LiveConnection {
     if (!reply) return this.retrySoon();
     this.rejoinNext = false;
     if (!reply.ok) {
-      useLive.setState({ fatal: reply.error, status: 'offline' });
+      this.store.setState({ fatal: reply.error, status: 'offline' });
       this.socket.close();
       return;
     }
-    const cached = useLive.getState().event;
-    useLive.setState({
+    const cached = this.store.getState().event;
+    this.store.setState({
       me: reply.role === 'participant' ? reply.participantId : null,
       clockOffset: reply.serverNow - Date.now(),
       // A cached view of another event (the code was reused after the data was wiped) is dropped.
       ...(cached && cached.id !== reply.eventId ? { event: null } : {}),
     });
     await this.sync();
-    useLive.setState({ status: 'online' });
+    this.store.setState({ status: 'online' });
     await this.flush();
   }
 
@@ -202,7 +231,7 @@ export class LiveConnection {
   /** Catch up from the last record we hold; live records that arrive meanwhile wait their turn. */
   private async sync() {
     this.syncing = true;
-    const since = useLive.getState().event?.seq ?? 0;
+    const since = this.store.getState().event?.seq ?? 0;
     const reply = (await this.socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck('sync', { since })
@@ -211,7 +240,7 @@ export class LiveConnection {
     this.buffered = [];
     this.syncing = false;
     if (!reply?.ok) return this.retrySoon();
-    useLive.setState({ clockOffset: reply.serverNow - Date.now() });
+    this.store.setState({ clockOffset: reply.serverNow - Date.now() });
     this.receive([...reply.backfill, ...reply.records, ...buffered].sort((a, b) => a.seq - b.seq));
   }
 
@@ -220,19 +249,19 @@ export class LiveConnection {
       this.buffered.push(...records);
       return;
     }
-    const store = useLive.getState();
+    const store = this.store.getState();
     if (!store.event) {
       this.log.push(...records);
       const event = foldLog(this.log.sort((a, b) => a.seq - b.seq));
       if (!event) return;
       this.log = [];
-      useLive.setState({ event });
+      this.store.setState({ event });
     } else {
       let event = store.event;
       for (const r of records) event = reduce(event, r);
-      if (event !== store.event) useLive.setState({ event });
+      if (event !== store.event) this.store.setState({ event });
     }
-    const key = viewKey(useLive.getState().event, useLive.getState().me);
+    const key = viewKey(this.store.getState().event, this.store.getState().me);
     if (this.identity.kind === 'participant' && key !== this.lastViewKey) {
       const first = this.lastViewKey === '';
       this.lastViewKey = key;
@@ -243,11 +272,11 @@ export class LiveConnection {
 
   /** Send the outbox in order, one at a time; stop at the first action that gets no answer. */
   private async flush() {
-    if (this.flushing || useLive.getState().status !== 'online') return;
+    if (this.flushing || this.store.getState().status !== 'online') return;
     this.flushing = true;
     try {
       for (;;) {
-        const next = useLive.getState().outbox[0];
+        const next = this.store.getState().outbox[0];
         if (!next) break;
         const reply = (await this.socket
           .timeout(ACK_TIMEOUT_MS)
@@ -262,10 +291,10 @@ export class LiveConnection {
           }, 3_000);
           break;
         }
-        const rest = useLive.getState().outbox.filter((a) => a.id !== next.id);
+        const rest = this.store.getState().outbox.filter((a) => a.id !== next.id);
         this.saveOutbox(rest);
         if (!reply.ok) {
-          useLive.setState((s) => ({
+          this.store.setState((s) => ({
             problems: [...s.problems, { id: next.id, message: reply.error.message }],
           }));
         }

@@ -4,7 +4,8 @@
  * connection status, and the outbox of actions not yet acknowledged. Screens read it with
  * narrow selectors so a new note does not re-render the timer.
  */
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { ActionError } from '../../lib/errors';
 import type { EventRecord } from '../../lib/records';
 import { reduce } from '../../lib/reducer';
@@ -40,7 +41,7 @@ export interface LiveStore {
   dismissProblem(id: string): void;
 }
 
-export const useLive = create<LiveStore>()((set) => ({
+const initialLive = (set: StoreApi<LiveStore>['setState']): LiveStore => ({
   status: 'connecting',
   fatal: null,
   role: null,
@@ -58,4 +59,10 @@ export const useLive = create<LiveStore>()((set) => ({
     }),
   setEvent: (event) => set({ event }),
   dismissProblem: (id) => set((s) => ({ problems: s.problems.filter((p) => p.id !== id) })),
-}));
+});
+
+/** The one store the screens of this page read. */
+export const useLive = create<LiveStore>()(initialLive);
+
+/** A store of its own, for a phone simulated outside a browser (tests, benchmarks). */
+export const createLiveStore = (): StoreApi<LiveStore> => createStore<LiveStore>()(initialLive);
