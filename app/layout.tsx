@@ -7,6 +7,9 @@ export const metadata: Metadata = {
   description: 'Run a World Café from a laptop; people take part from their phones.',
 };
 
+// Every page is rendered per request, so each carries the fresh nonce its security policy names.
+export const dynamic = 'force-dynamic';
+
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,

@@ -11,7 +11,11 @@ export function Home() {
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
   const [mine, setMine] = useState<SavedEvent[]>([]);
-  useEffect(() => setMine(savedEvents()), []);
+  const [deleted, setDeleted] = useState(false);
+  useEffect(() => {
+    setMine(savedEvents());
+    setDeleted(new URLSearchParams(window.location.search).get('deleted') === '1');
+  }, []);
 
   function join(e: FormEvent) {
     e.preventDefault();
@@ -25,6 +29,11 @@ export function Home() {
 
   return (
     <main className="mx-auto max-w-3xl px-4 py-8 sm:py-14">
+      {deleted && (
+        <p role="status" className="mb-6 rounded-xl border-2 border-brand-700 bg-white p-4 text-lg">
+          The event and everything written in it have been deleted from this server.
+        </p>
+      )}
       <h1 className="text-3xl font-bold sm:text-4xl">Café Space</h1>
       <p className="mt-2 text-lg text-stone-700">Conversations that matter, captured as they happen.</p>
 

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'wrong_state'
   | 'rate_limited'
   | 'unknown_event'
+  /** Pushed to the screens of an event its organiser has just deleted. */
+  | 'event_deleted'
   | 'bad_token'
   | 'not_joined'
   | 'server_error';

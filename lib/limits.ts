@@ -26,3 +26,21 @@ export const LIMITS = {
   /** Largest socket message we accept, in bytes (Socket.IO closes the connection above it). */
   messageBytes: 16 * 1024,
 } as const;
+
+/**
+ * How fast socket messages may come: each budget holds `points` messages and refills evenly over
+ * `seconds` (a burst of `points`, then `points / seconds` a second). Each applies to every
+ * connection, and again to all of one participant's connections together, so a second tab or a
+ * script opening many sockets with the same token gets no more. Far above what a phone or the
+ * facilitator console sends, so only a flood meets them.
+ */
+export const RATE_LIMITS = {
+  /** Every message, whatever its name (unknown names included). */
+  message: { points: 120, seconds: 10 },
+  act: { points: 30, seconds: 10 },
+  sync: { points: 20, seconds: 10 },
+  /** `facilitate` and `join` together; a join counts against its token before anyone is known. */
+  hello: { points: 10, seconds: 30 },
+  /** A connection refused for going too fast more than this often in `seconds` is disconnected. */
+  cutOff: { points: 20, seconds: 30 },
+} as const;

@@ -13,3 +13,6 @@ export const humanText = (max: number) =>
         // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
         .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters'),
     );
+
+/** "1 note", "3 notes": counts read as plain English on every screen and report. */
+export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

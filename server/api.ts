@@ -93,6 +93,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, { eve
       await published(res, events, url);
     } else if (url.pathname.startsWith('/api/events/') && req.method === 'GET') {
       await exportEvent(req, res, events, url);
+    } else if (url.pathname.startsWith('/api/events/') && req.method === 'DELETE') {
+      await deleteEvent(req, res, events, url);
     } else {
       problem(res, 404, 'not_found', 'There is no such API address.');
     }
@@ -234,6 +236,19 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
     'cache-control': 'no-store',
   });
   res.end(body);
+}
+
+/** The organiser deletes the event and everything stored for it. Facilitator link only. */
+async function deleteEvent(req: IncomingMessage, res: ServerResponse, events: Events, url: URL) {
+  const m = /^\/api\/events\/([^/]+)$/.exec(url.pathname);
+  if (!m) return problem(res, 404, 'not_found', 'There is no such API address.');
+  const room = await facilitatorRoom(req, events, m[1] ?? '');
+  if (room === 'bad_token')
+    return problem(res, 403, 'bad_token', 'Only the facilitator link can delete the event.');
+  if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
+  await events.delete(room.id);
+  log.info({ eventId: room.id }, 'event deleted by its organiser');
+  send(res, 200, { ok: true, deleted: room.id });
 }
 
 /** The published "what you told us": public, read-only, no names, hidden notes left out. */

@@ -11,6 +11,7 @@ import { setWordVectors } from '../lib/harvest/actions';
 import { LIMITS } from '../lib/limits';
 import { handleApi } from './api';
 import { Events } from './events';
+import { secureResponse } from './headers';
 import { log } from './log';
 import { createDelivery, wireSockets } from './socket';
 import { benchStatsHandler } from './stats';
@@ -28,9 +29,16 @@ export interface AppOptions {
   dev: boolean;
   publicUrl?: string;
   presenceTimeoutMs?: number;
+  /** Multiplies the socket rate limits (RATE_LIMIT_SCALE; tests that flood the server raise it). */
+  rateLimitScale?: number;
   /** Share events with other processes through this Redis (e.g. redis://127.0.0.1:6379). */
   redisUrl?: string;
+  /** Delete events this many days after their last activity; 0 keeps them until deleted. */
+  retentionDays?: number;
 }
+
+/** How long an untouched event is kept when nobody says otherwise (RETENTION_DAYS). */
+export const DEFAULT_RETENTION_DAYS = 365;
 
 export interface RunningApp {
   port: number;
@@ -38,6 +46,9 @@ export interface RunningApp {
   joinBase: string;
   close(): Promise<void>;
 }
+
+/** How long a shutdown waits for the actions already queued to commit. */
+const SHUTDOWN_WAIT_MS = 10_000;
 
 /** The address other devices on this network can reach, for the join QR code. */
 function lanAddress(): string | null {
@@ -87,16 +98,14 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     createDelivery(() => {
       if (!io) throw new Error('socket server not started');
       return io;
-    }),
+    }, redis !== null),
   );
 
   // Numbers for the load benchmark (bench/load.ts), only when it asks with BENCH_STATS=1.
   const benchStats =
     process.env.BENCH_STATS === '1' ? benchStatsHandler(() => io?.engine.clientsCount ?? 0) : null;
   const server = http.createServer(async (req, res) => {
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
-    res.setHeader('x-frame-options', 'DENY');
+    secureResponse(req, res, opts.dev);
     if (benchStats?.(req, res)) return;
     if (await handleApi(req, res, { events, joinBase })) return;
     if (nextHandler) return nextHandler(req, res);
@@ -113,7 +122,10 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     pingInterval: 10_000,
     pingTimeout: 8_000,
   });
-  wireSockets(io, events, { presenceTimeoutMs: opts.presenceTimeoutMs ?? 120_000 });
+  wireSockets(io, events, {
+    presenceTimeoutMs: opts.presenceTimeoutMs ?? 120_000,
+    rateLimitScale: opts.rateLimitScale,
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -122,12 +134,34 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   const addr = server.address();
   port = typeof addr === 'object' && addr ? addr.port : opts.port;
 
+  // Retention: events nobody has touched for the set number of days are deleted, at start-up
+  // and then every hour.
+  const retentionMs = (opts.retentionDays ?? DEFAULT_RETENTION_DAYS) * 24 * 60 * 60 * 1000;
+  const sweep = () => {
+    if (retentionMs <= 0) return;
+    events.sweep(retentionMs).then(
+      (n) => n > 0 && log.info({ deleted: n }, 'events past their retention period deleted'),
+      (err) => log.error({ err: String(err) }, 'retention sweep failed'),
+    );
+  };
+  sweep();
+  const sweeper = setInterval(sweep, 60 * 60 * 1000);
+  sweeper.unref();
+
   return {
     port,
     url: `http://localhost:${port}`,
     joinBase: joinBase(),
     async close() {
-      io?.emit('resync', 'The server is restarting.');
+      clearInterval(sweeper);
+      // Actions already queued commit and are answered; new ones are refused as retryable. A
+      // store that stops answering must not hold the shutdown up for ever.
+      let waited: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([events.close(), new Promise((r) => (waited = setTimeout(r, SHUTDOWN_WAIT_MS)))]);
+      clearTimeout(waited);
+      // Only this process's screens: with Redis the other processes carry on, and a phone told
+      // the server is restarting stops sending until it has reconnected.
+      io?.local.emit('resync', 'The server is restarting.');
       await new Promise<void>((resolve) => io?.close(() => resolve()) ?? resolve());
       await closeNext?.();
       await store.close();

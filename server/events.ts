@@ -8,6 +8,7 @@ import type { Store } from './store/store';
 
 export class Events {
   private readonly rooms = new Map<string, Promise<EventRoom | null>>();
+  private closing = false;
 
   constructor(
     readonly store: Store,
@@ -18,6 +19,12 @@ export class Events {
     let room = this.rooms.get(eventId);
     if (!room) {
       room = EventRoom.load(eventId, this.store, this.delivery);
+      // A room first opened during shutdown refuses work like the others (before its caller acts).
+      if (this.closing)
+        room = room.then((r) => {
+          void r?.close();
+          return r;
+        });
       this.rooms.set(eventId, room);
       // An event that does not exist yet must not be cached as missing forever.
       room.then((r) => r ?? this.rooms.delete(eventId)).catch(() => this.rooms.delete(eventId));
@@ -49,6 +56,45 @@ export class Events {
       );
       return { eventId, joinCode, facilitatorToken };
     }
+  }
+
+  /** Delete an event and everything stored for it, here and (through `delivery`) everywhere. */
+  async delete(eventId: string): Promise<boolean> {
+    const room = await this.get(eventId);
+    if (!room) return false;
+    this.rooms.delete(eventId);
+    await room.delete();
+    this.delivery.deleted(eventId);
+    return true;
+  }
+
+  /** Another process deleted this event: drop the copy kept here. */
+  async forget(eventId: string) {
+    const room = await this.rooms.get(eventId)?.catch(() => null);
+    this.rooms.delete(eventId);
+    await room?.delete(false);
+  }
+
+  /** Delete every event with no activity for `retentionMs`; returns how many went. */
+  async sweep(retentionMs: number, now = Date.now()): Promise<number> {
+    let deleted = 0;
+    for (const { id, lastActivityAt } of await this.store.listEvents()) {
+      if (now - lastActivityAt <= retentionMs) continue;
+      if (await this.delete(id)) deleted++;
+      else {
+        // Stored but unreadable (no first record): remove what is there all the same.
+        await this.store.deleteEvent(id);
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  /** Shutting down: every room finishes the actions it has queued and refuses new ones. */
+  async close() {
+    this.closing = true;
+    const rooms = await Promise.all([...this.rooms.values()].map((room) => room.catch(() => null)));
+    await Promise.all(rooms.map((r) => r?.close()));
   }
 
   async isFacilitator(eventId: string, token: string): Promise<boolean> {

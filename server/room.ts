@@ -20,12 +20,17 @@ import type { Store } from './store/store';
 export interface Delivery {
   /** A record was committed and applied: send it to `rooms` (null = everyone in the event). */
   record(room: EventRoom, rec: EventRecord, rooms: string[] | null): void;
+  /** The event was deleted: tell its screens, close their connections, tell other processes. */
+  deleted(eventId: string): void;
 }
 
 /** Records after which anyone's note rooms may change (new seats, a new host). */
 const CHANGES_EVERYONES_ROOMS = new Set(['seating.planned', 'round.ended', 'host.assigned']);
 
 const MAX_CONFLICT_RETRIES = 5;
+
+/** The answer while the server shuts down; the phone keeps the action and sends it again. */
+const RESTARTING = fail('server_error', 'The server is restarting; try again in a moment.');
 
 /** The records that carry a note's words: the ones a backfill may need to send again. */
 const NOTE_RECORDS = new Set(['note.posted', 'note.edited', 'note.withdrawn']);
@@ -37,6 +42,10 @@ const sameActor = (a: Actor, b: Actor) =>
 
 export class EventRoom {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Set once the organiser has deleted the event: nothing more is accepted. */
+  private deleted = false;
+  /** Set when the server shuts down: what is queued finishes, anything new is refused (retryable). */
+  private closing = false;
   private readonly actionSeq = new Map<string, number>();
   private readonly notesByRoom = new Map<string, EventRecord[]>();
 
@@ -57,12 +66,63 @@ export class EventRoom {
   static async load(id: string, store: Store, delivery: Delivery): Promise<EventRoom | null> {
     const log = await store.records(id);
     const state = foldLog(log);
-    return state ? new EventRoom(id, store, delivery, state, log) : null;
+    if (!state) return null;
+    const room = new EventRoom(id, store, delivery, state, log);
+    // A crash between a withdrawal and its erasure leaves words behind: finish the job now.
+    const leftover = log.flatMap((r) =>
+      r.type === 'note.withdrawn' ? room.eraseWords(r.payload.noteId) : [],
+    );
+    if (leftover.length > 0) await store.erase(id, leftover);
+    return room;
+  }
+
+  /**
+   * Blank the words of a withdrawn note in this copy of the log (the posting and every edit),
+   * returning the records that changed so the store can be told.
+   */
+  private eraseWords(noteId: string): EventRecord[] {
+    const changed: EventRecord[] = [];
+    const posted = this.log[(this.actionSeq.get(noteId) ?? 0) - 1];
+    for (const r of posted ? [posted, ...this.log.slice(posted.seq)] : []) {
+      const ofNote =
+        (r.type === 'note.posted' && r.id === noteId) ||
+        (r.type === 'note.edited' && r.payload.noteId === noteId);
+      if (ofNote && 'text' in r.payload && r.payload.text !== '') {
+        r.payload.text = '';
+        changed.push(r);
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Delete the event and all its data, after the actions already queued have finished; whatever
+   * arrives later is refused. With `stored` false only this process's copy is dropped (another
+   * process already deleted the stored event).
+   */
+  delete(stored = true): Promise<void> {
+    return this.serial(async () => {
+      this.deleted = true;
+      if (stored) await this.store.deleteEvent(this.id);
+      this.log.length = 0;
+      this.notesByRoom.clear();
+    });
+  }
+
+  /**
+   * The server is shutting down: refuse new actions and joins with a retryable `server_error`,
+   * and resolve once those already queued have committed and been answered.
+   */
+  close(): Promise<void> {
+    this.closing = true;
+    return this.queue.then(() => undefined);
   }
 
   /** Run `fn` after every earlier action of this event has finished. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
+    const guarded = () =>
+      this.deleted ? Promise.resolve(fail('unknown_event', 'This event has been deleted.') as T) : fn();
+    const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -72,6 +132,7 @@ export class EventRoom {
     action: { id: string; type: string; payload: unknown },
     now = Date.now(),
   ): Promise<Replies['act']> {
+    if (this.closing) return Promise.resolve(RESTARTING);
     return this.serial(async () => {
       const seen = this.actionSeq.get(action.id);
       if (seen !== undefined) {
@@ -107,7 +168,9 @@ export class EventRoom {
         const rec = { ...decision.record, id: action.id, at: now, actor } as NewRecord;
         const result = await this.store.append(this.id, this.state.seq, rec);
         if (result.ok) {
-          this.apply(result.record);
+          const erased = this.apply(result.record);
+          // Withdrawn words are erased from the store before the phone is told it is done.
+          if (erased.length > 0) await this.store.erase(this.id, erased);
           return { ok: true, seq: result.record.seq, duplicate: false };
         }
         if (result.reason === 'duplicate') return { ok: true, seq: result.record.seq, duplicate: true };
@@ -122,6 +185,7 @@ export class EventRoom {
    * after a lost reply finds the same person instead of creating a second one.
    */
   join(token: string, name: string | null, rejoin: boolean, now = Date.now()): Promise<Replies['join']> {
+    if (this.closing) return Promise.resolve(RESTARTING);
     return this.serial(async () => {
       const cleanName = NameSchema.safeParse(name ?? '');
       if (!cleanName.success)
@@ -171,7 +235,10 @@ export class EventRoom {
       const rec = { ...record, id: newRecordId(), at: now, actor: { role: 'system' } } as NewRecord;
       for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
         const result = await this.store.append(this.id, this.state.seq, rec);
-        if (result.ok) return this.apply(result.record);
+        if (result.ok) {
+          this.apply(result.record);
+          return;
+        }
         await this.catchUpFromStore();
       }
       log.error({ eventId: this.id, type: record.type }, 'a server-made record could not be written');
@@ -230,22 +297,28 @@ export class EventRoom {
   }
 
   /**
-   * Apply a committed record. Only the process that wrote it delivers it (through the socket
-   * adapter, to every process); records learned from the shared store were delivered by their writer.
+   * Apply a committed record and deliver it (through the socket adapter, to every process).
+   * Records learned from the shared store are delivered again by each process that learns them:
+   * their writer may have died before delivering, and a phone ignores an event-wide record older
+   * than its newest, so every process must send its phones all records in order. Phones ignore
+   * the copies.
    */
-  private apply(rec: EventRecord, deliver = true) {
+  private apply(rec: EventRecord): EventRecord[] {
     // Rooms of a note edit are those of the note as it stood, so compute them before applying.
     const rooms = roomsOf(this.state, rec);
     this.state = reduce(this.state, rec);
     this.log.push(rec);
     this.actionSeq.set(rec.id, rec.seq);
     this.indexNote(rec, rooms);
-    if (deliver) this.delivery.record(this, rec, rooms);
+    // Every process blanks its own copy; the writer also erases the stored words (see act).
+    const erased = rec.type === 'note.withdrawn' ? this.eraseWords(rec.payload.noteId) : [];
+    this.delivery.record(this, rec, rooms);
+    return erased;
   }
 
   /** Another process appended first (several processes share a store): take its records. */
   private async catchUpFromStore() {
-    for (const rec of await this.store.records(this.id, this.state.seq)) this.apply(rec, false);
+    for (const rec of await this.store.records(this.id, this.state.seq)) this.apply(rec);
   }
 
   /** Bring this process's copy up to date with the shared store (a no-op with one process). */

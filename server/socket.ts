@@ -3,15 +3,15 @@
  * rate-limit, then hand over to the event's room. Replies always arrive as acknowledgements;
  * a client that sends no acknowledgement callback is sent a `problem` push instead.
  */
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { ActionError } from '../lib/errors';
-import { type ClientMessageName, ClientMessages, type Failure } from '../lib/protocol';
+import { type ClientMessageName, ClientMessages, type Failure, TokenSchema } from '../lib/protocol';
 import type { EventRecord } from '../lib/records';
 import { personRoom, roomsFor, type Viewer } from '../lib/visibility';
 import type { Events } from './events';
 import { log } from './log';
+import { RateLimits } from './rate-limit';
 import type { Delivery, EventRoom } from './room';
 
 interface SocketData {
@@ -26,6 +26,9 @@ const failure = (code: ActionError['code'], message: string, issues?: ActionErro
   error: { code, message, ...(issues ? { issues } : {}) },
 });
 
+/** Between server processes: an event was deleted, drop any copy of it. */
+export const EVENT_DELETED = 'event-deleted';
+
 const roomName = (eventId: string, room: string) => `${eventId}:${room}`;
 
 /** Put a socket in exactly the note rooms its viewer may hear now. */
@@ -35,7 +38,8 @@ function placeSocket(socket: Socket, room: EventRoom, viewer: Viewer) {
   socket.join([...want]);
 }
 
-export function createDelivery(getIo: () => Server): Delivery {
+/** `clustered`: other server processes share this event through the Redis adapter. */
+export function createDelivery(getIo: () => Server, clustered = false): Delivery {
   return {
     record(room: EventRoom, rec: EventRecord, rooms: string[] | null) {
       const io = getIo();
@@ -53,47 +57,98 @@ export function createDelivery(getIo: () => Server): Delivery {
       if (rooms === null) io.to(room.id).emit('record', rec);
       else io.to(rooms.map((r) => roomName(room.id, r))).emit('record', rec);
     },
+    deleted(eventId: string) {
+      const io = getIo();
+      // Screens forget their cached copy and outbox; then every connection to the event closes.
+      io.to(eventId).emit('deleted', { eventId });
+      io.in(eventId).disconnectSockets(true);
+      if (clustered) io.serverSideEmit(EVENT_DELETED, eventId);
+    },
   };
 }
 
 export interface SocketOptions {
   /** How long a participant's phone may be gone before they stop counting as present in a session. */
   presenceTimeoutMs: number;
+  /** Multiplies every rate limit (RATE_LIMIT_SCALE); 1 in normal use. */
+  rateLimitScale?: number;
 }
 
-export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: SocketOptions) {
-  const actionLimiter = new RateLimiterMemory({ points: 30, duration: 10 });
+/** Refusals say what was wrong, but never echo a whole hostile message back. */
+const MAX_ISSUES = 10;
+const MAX_TEXT = 200;
+const clip = (s: string) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s);
+function bounded(reply: unknown): unknown {
+  const r = reply as Partial<Failure> | null;
+  if (r?.ok !== false || !r.error) return reply;
+  const { code, message, issues } = r.error;
+  return failure(
+    code,
+    clip(message),
+    issues?.slice(0, MAX_ISSUES).map((i) => ({ path: clip(i.path), message: clip(i.message) })),
+  );
+}
+
+export function wireSockets(
+  io: Server,
+  events: Events,
+  { presenceTimeoutMs, rateLimitScale = 1 }: SocketOptions,
+) {
   /** Participants whose phones went away: event:participant -> the timer that clears their presence. */
   const awayTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  // Per connection, not per address: a whole hall of phones often shares one Wi-Fi address.
-  const joinLimiter = new RateLimiterMemory({ points: 10, duration: 30 });
+  // Per connection and per participant, never per address: a whole hall of phones often shares
+  // one Wi-Fi address.
+  const limits = new RateLimits(rateLimitScale);
+
+  io.on(EVENT_DELETED, (eventId: unknown) => {
+    if (typeof eventId === 'string') void events.forget(eventId);
+  });
 
   io.on('connection', (socket) => {
     const data = socket.data as SocketData;
+    const connection = `c:${socket.id}`;
+
+    /** The budget all of one person's connections share: known after joining, or by a join's token. */
+    function person(name: string, raw: unknown): string | null {
+      if (data.eventId && data.viewer?.role === 'participant') return `p:${data.eventId}:${data.viewer.id}`;
+      const token = name === 'join' ? (raw as { token?: unknown } | null)?.token : undefined;
+      return TokenSchema.safeParse(token).success ? `t:${token}` : null;
+    }
+
+    /**
+     * Spend this message's budgets. Over budget it is refused with `rate_limited`; a connection
+     * that keeps going regardless is cut off, so a flood costs the server little and nobody else.
+     */
+    function admit(name: string, raw: unknown, ack: Ack): boolean {
+      const who = person(name, raw);
+      if (limits.admit(name, who ? [connection, who] : [connection])) return true;
+      ack(failure('rate_limited', 'Too many messages; wait a few seconds and try again.'));
+      if (!limits.refused(connection) && socket.connected) {
+        log.warn({ socket: socket.id }, 'cut off a connection that kept flooding');
+        socket.disconnect(true);
+      }
+      return false;
+    }
+
+    /** The acknowledgement callback, or (without one) a `problem` push for refusals only. */
+    function replyTo(event: string, last: unknown): Ack {
+      if (typeof last === 'function') return (reply) => (last as Ack)(bounded(reply));
+      return (reply) => {
+        if ((reply as { ok?: boolean }).ok === false)
+          socket.emit('problem', { event, reply: bounded(reply) });
+      };
+    }
 
     /** One place for parsing, rate limits, replies and crash safety of every message. */
     function on<N extends ClientMessageName>(
       name: N,
-      limiter: RateLimiterMemory | null,
       handler: (msg: z.output<(typeof ClientMessages)[N]>) => Promise<unknown>,
     ) {
       socket.on(name as string, async (...args: unknown[]) => {
         const last = args[args.length - 1];
-        // Without a callback there is nowhere to answer; refusals still get a `problem` push.
-        const ack: Ack =
-          typeof last === 'function'
-            ? (last as Ack)
-            : (reply) => {
-                if ((reply as { ok?: boolean }).ok === false) socket.emit('problem', { event: name, reply });
-              };
+        const ack = replyTo(name, last);
         const raw = typeof last === 'function' ? args.slice(0, -1)[0] : args[0];
-        if (limiter) {
-          try {
-            await limiter.consume(socket.id);
-          } catch {
-            return ack(failure('rate_limited', 'Too many messages; wait a few seconds and try again.'));
-          }
-        }
+        if (!admit(name, raw, ack)) return;
         const parsed = ClientMessages[name].safeParse(raw);
         if (!parsed.success) {
           const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -120,7 +175,7 @@ export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: S
         ? failure('wrong_state', 'This connection already belongs to an event; open a new one.')
         : null;
 
-    on('facilitate', joinLimiter, async ({ eventId, token }) => {
+    on('facilitate', async ({ eventId, token }) => {
       const busy = alreadyIn();
       if (busy) return busy;
       if (!(await events.store.meta(eventId))) return failure('unknown_event', 'There is no such event.');
@@ -134,7 +189,7 @@ export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: S
       return { ok: true, role: 'facilitator', eventId, serverNow: Date.now() };
     });
 
-    on('join', joinLimiter, async ({ code, name, token, rejoin }) => {
+    on('join', async ({ code, name, token, rejoin }) => {
       const busy = alreadyIn();
       if (busy) return busy;
       const eventId = await events.store.eventIdByJoinCode(code);
@@ -153,7 +208,7 @@ export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: S
       return reply;
     });
 
-    on('sync', null, async ({ since }) => {
+    on('sync', async ({ since }) => {
       const room = data.eventId ? await events.get(data.eventId) : null;
       if (!room || !data.viewer) return failure('not_joined', 'Join or open an event first.');
       // With several processes this copy may lag the shared store: catch up first. Then re-place:
@@ -163,7 +218,7 @@ export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: S
       return { ok: true, ...room.recordsFor(data.viewer, since), serverNow: Date.now() };
     });
 
-    on('act', actionLimiter, async (action) => {
+    on('act', async (action) => {
       const room = data.eventId ? await events.get(data.eventId) : null;
       if (!room || !data.viewer) return failure('not_joined', 'Join or open an event first.');
       const actor = data.viewer.role === 'facilitator' ? ({ role: 'facilitator' } as const) : data.viewer;
@@ -171,6 +226,7 @@ export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: S
     });
 
     socket.on('disconnect', () => {
+      limits.forget(connection);
       const { eventId, viewer } = data;
       if (!eventId || viewer?.role !== 'participant') return;
       const key = `${eventId}:${viewer.id}`;
@@ -193,12 +249,14 @@ export function wireSockets(io: Server, events: Events, { presenceTimeoutMs }: S
       awayTimers.set(key, timer);
     });
 
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (Object.hasOwn(ClientMessages, event)) return;
+    // Unknown names spend the same budgets as known ones (Socket.IO calls this before `on`).
+    socket.onAny((event: string | number, ...args: unknown[]) => {
+      if (typeof event === 'string' && Object.hasOwn(ClientMessages, event)) return;
+      const name = String(event).slice(0, 40);
       const last = args[args.length - 1];
-      const reply = failure('unknown_action', `There is no message called "${String(event).slice(0, 40)}".`);
-      if (typeof last === 'function') (last as Ack)(reply);
-      else socket.emit('problem', { event: String(event).slice(0, 40), reply });
+      const ack = replyTo(name, last);
+      if (!admit(name, undefined, ack)) return;
+      ack(failure('unknown_action', `There is no message called "${name}".`));
     });
   });
 }

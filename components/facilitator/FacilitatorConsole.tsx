@@ -7,6 +7,7 @@ import { OpenSpaceConsole } from '../openspace/OpenSpaceConsole';
 import { Button } from '../ui/Button';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Problems } from '../ui/Problems';
+import { DeleteEvent } from './DeleteEvent';
 import { Downloads } from './Downloads';
 import { PartSwitch } from './PartSwitch';
 import { PeoplePanel } from './PeoplePanel';
@@ -93,6 +94,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
           <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
             <Problems />
             <HarvestConsole eventId={eventId} token={token} />
+            <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />
           </main>
         ) : part === 'openSpace' ? (
           <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
@@ -100,6 +102,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             <SecretLink eventId={eventId} token={token} />
             <PartSwitch />
             <OpenSpaceConsole eventId={eventId} token={token} />
+            <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />
           </main>
         ) : (
           <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
@@ -110,6 +113,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               <RoundPanel />
               <PeoplePanel />
               <Downloads eventId={eventId} token={token} />
+              <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />
             </div>
             <TablesPanel />
           </main>

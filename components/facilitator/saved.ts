@@ -31,3 +31,8 @@ export function tokenFor(eventId: string): string | null {
 
 export const facilitatorLink = (origin: string, eventId: string, token: string) =>
   `${origin}/f/${eventId}#${token}`;
+
+/** The event is gone: forget its link on this laptop too. */
+export function forgetEvent(eventId: string) {
+  localStorage.setItem(KEY, JSON.stringify(savedEvents().filter((x) => x.eventId !== eventId)));
+}

@@ -4,6 +4,7 @@ import { placeOf, questionOf, spreadText } from '../../lib/harvest/groups';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import { LIMITS } from '../../lib/limits';
 import type { EventState, Note } from '../../lib/state';
+import { plural } from '../../lib/text';
 import { downloadWithToken } from '../facilitator/download';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
@@ -79,7 +80,7 @@ function LivePreview({ eventId, token }: { eventId: string; token: string }) {
               <li key={t.id} className="rounded-lg bg-brand-50 p-3" data-testid="live-theme">
                 <p className="font-bold">{t.label}</p>
                 <p className="text-sm text-stone-700">
-                  {t.notes} notes from {t.spread}
+                  {plural(t.notes, 'note', 'notes')} from {t.spread}
                 </p>
                 <ul className="mt-1 list-disc pl-5 text-sm">
                   {t.examples.map((x) => (

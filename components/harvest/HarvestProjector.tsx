@@ -2,6 +2,7 @@
 import { placeOf, spreadText } from '../../lib/harvest/groups';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import type { EventState, Note } from '../../lib/state';
+import { plural } from '../../lib/text';
 import { useLiveThemes } from './useLiveThemes';
 import { harvestDots } from './view';
 
@@ -82,7 +83,7 @@ export function HarvestProjector({
               {i + 1}. {r.label}
             </p>
             <p className="text-[2vh] text-stone-700">
-              {r.notes} notes from {r.spread}
+              {plural(r.notes, 'note', 'notes')} from {r.spread}
               {r.dots !== null && ` · ${r.dots} ${r.dots === 1 ? 'dot' : 'dots'}`}
             </p>
             <ul className="mt-[1vh] space-y-[0.5vh] text-[1.9vh]">

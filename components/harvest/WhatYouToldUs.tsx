@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import type { HarvestReport } from '../../lib/harvest/report';
+import { plural } from '../../lib/text';
 
 type PublicReport = Omit<HarvestReport, 'notes'>;
 
@@ -36,7 +37,8 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
         <h1 className="text-3xl font-bold">{report.title}</h1>
         {report.purpose && <p className="mt-2 text-lg whitespace-pre-wrap">{report.purpose}</p>}
         <p className="mt-2 text-stone-700">
-          {p.people} people took part and wrote {p.notes} notes. Thank you.
+          {plural(p.people, 'person', 'people')} took part and wrote {plural(p.notes, 'note', 'notes')}. Thank
+          you.
         </p>
       </header>
       <section aria-labelledby="themes-h" className="space-y-4">
@@ -96,16 +98,16 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
         </h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
           <li>
-            {p.people} people; {p.anonymousPeople} took part anonymously.
+            {plural(p.people, 'person', 'people')}; {p.anonymousPeople} of them took part anonymously.
           </li>
           {p.byRound.map((r) => (
             <li key={r.question}>
-              “{r.question}”: {r.notes} notes from {r.tables} tables
+              “{r.question}”: {plural(r.notes, 'note', 'notes')} from {plural(r.tables, 'table', 'tables')}
             </li>
           ))}
           {p.bySession.map((s) => (
             <li key={s.title}>
-              Session “{s.title}”: {s.notes} notes
+              Session “{s.title}”: {plural(s.notes, 'note', 'notes')}
             </li>
           ))}
         </ul>

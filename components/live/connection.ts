@@ -61,7 +61,7 @@ const viewKey = (state: EventState | null, me: string | null) => {
 };
 
 /** The part of `localStorage` the connection uses. */
-export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>;
 
 /**
  * Where a connection lives. A browser page uses the defaults; a phone simulated in Node (fault
@@ -97,6 +97,7 @@ export class LiveConnection {
   private log: EventRecord[] = [];
   private rejoinNext = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
 
   constructor(
     private readonly identity: Identity,
@@ -134,6 +135,23 @@ export class LiveConnection {
     this.socket.on('disconnect', () => this.store.setState({ status: 'offline' }));
     this.socket.on('connect_error', () => this.store.setState({ status: 'offline' }));
     this.socket.on('record', (r: EventRecord) => this.receive([r]));
+    this.socket.on('deleted', () => {
+      // The organiser deleted the event: keep nothing of it on this device.
+      this.storage.removeItem?.(this.key);
+      this.storage.removeItem?.(this.cacheKey);
+      if (this.saveTimer) clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      this.store.setState({
+        event: null,
+        outbox: [],
+        status: 'offline',
+        fatal: {
+          code: 'event_deleted',
+          message: 'The organiser has deleted this event and everything written in it.',
+        },
+      });
+      this.socket.close();
+    });
     this.socket.on('resync', () => {
       // The server is restarting: it will be back; socket.io reconnects on its own.
       this.store.setState({ status: 'offline' });
@@ -141,6 +159,7 @@ export class LiveConnection {
   }
 
   close() {
+    this.closed = true;
     this.unsubscribe();
     this.signals?.removeEventListener('offline', this.onOffline);
     this.signals?.removeEventListener('online', this.onOnline);
@@ -157,8 +176,8 @@ export class LiveConnection {
   private readonly saveNow = () => {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    const { event, me } = this.store.getState();
-    if (!event) return;
+    const { event, me, fatal } = this.store.getState();
+    if (!event || fatal) return;
     try {
       this.storage.setItem(this.cacheKey, JSON.stringify({ event, me } satisfies CachedView));
     } catch {
@@ -204,6 +223,9 @@ export class LiveConnection {
             .emitWithAck('join', { code: id.code, name: id.name, token: id.token, rejoin: this.rejoinNext })
             .catch(() => null)) as Replies['join'] | null);
     if (!reply) return this.retrySoon();
+    // Busy or restarting says nothing about who we are: try again on a fresh connection.
+    if (!reply.ok && (reply.error.code === 'server_error' || reply.error.code === 'rate_limited'))
+      return this.retrySoon();
     this.rejoinNext = false;
     if (!reply.ok) {
       this.store.setState({ fatal: reply.error, status: 'offline' });
@@ -225,7 +247,11 @@ export class LiveConnection {
   private retrySoon() {
     // No answer in time: drop this connection and let socket.io connect afresh.
     this.socket.disconnect();
-    setTimeout(() => this.socket.connect(), 1_000);
+    // A page closed meanwhile (reload, leaving the screen) must not come back as a second
+    // connection that sends and saves its old outbox alongside the new page.
+    setTimeout(() => {
+      if (!this.closed) this.socket.connect();
+    }, 1_000);
   }
 
   /** Catch up from the last record we hold; live records that arrive meanwhile wait their turn. */
@@ -270,6 +296,13 @@ export class LiveConnection {
     }
   }
 
+  private retryShortly() {
+    this.retryTimer ??= setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, 3_000);
+  }
+
   /** Send the outbox in order, one at a time; stop at the first action that gets no answer. */
   private async flush() {
     if (this.flushing || this.store.getState().status !== 'online') return;
@@ -282,13 +315,23 @@ export class LiveConnection {
           .timeout(ACK_TIMEOUT_MS)
           .emitWithAck('act', { id: next.id, type: next.type, payload: next.payload })
           .catch(() => null)) as Replies['act'] | null;
-        if (!reply) break; // offline or slow: keep it, try again on reconnect
-        if (!reply.ok && (reply.error.code === 'rate_limited' || reply.error.code === 'server_error')) {
+        if (!reply) {
+          // Offline: the reconnect sends it again. A slow server (its store is away) may never
+          // answer this one, and nothing else would wake the outbox: try again shortly.
+          if (this.socket.connected) this.retryShortly();
+          break;
+        }
+        if (
+          !reply.ok &&
+          (reply.error.code === 'rate_limited' ||
+            reply.error.code === 'server_error' ||
+            // A message sent while the connection looked dead (no ping for too long: a phone that
+            // slept, or whose clock jumped ahead) is held back by socket.io and replayed on the next
+            // connection before `join`, so the server answers `not_joined`. That is no refusal.
+            reply.error.code === 'not_joined')
+        ) {
           // Not a refusal of the action itself: keep it and try again shortly (same id, so safe).
-          this.retryTimer ??= setTimeout(() => {
-            this.retryTimer = null;
-            void this.flush();
-          }, 3_000);
+          this.retryShortly();
           break;
         }
         const rest = this.store.getState().outbox.filter((a) => a.id !== next.id);

@@ -41,6 +41,11 @@ export function ParticipantApp({ code }: { code: string }) {
   );
   const conn = useConnection(identity);
   const fatal = useLive((s) => s.fatal);
+  // The event is gone (deleted, or the code was wrong): this phone's token for it is no use now.
+  useEffect(() => {
+    if (fatal?.code === 'unknown_event' || fatal?.code === 'event_deleted')
+      localStorage.removeItem(storageKey(code));
+  }, [fatal, code]);
 
   if (stored === undefined) return null;
   if (!stored) {
@@ -53,6 +58,15 @@ export function ParticipantApp({ code }: { code: string }) {
           setStored(next);
         }}
       />
+    );
+  }
+  if (fatal?.code === 'event_deleted') {
+    return (
+      <main className="mx-auto max-w-xl px-4 py-10">
+        <h1 className="text-2xl font-bold">This event has been deleted</h1>
+        <p className="mt-3 text-lg">{fatal.message} Nothing of it is kept on this phone.</p>
+        <p className="mt-6 text-lg">Thank you for taking part.</p>
+      </main>
     );
   }
   if (fatal) {

@@ -6,6 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { EventState, Note } from '../state';
+import { plural } from '../text';
 import { placeName, placeOf, questionOf, spreadText } from './groups';
 import { themeOfNote } from './reducer';
 
@@ -69,7 +70,6 @@ export interface HarvestReport {
 }
 
 const pct = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function buildHarvestReport(state: EventState, now: number, audience: Audience): HarvestReport {
   const h = state.harvest;

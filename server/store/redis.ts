@@ -86,6 +86,32 @@ export function openRedisStore(redis: Redis): Store {
     async participantByTokenHash(eventId, tokenHash) {
       return redis.hget(k.people(eventId), tokenHash);
     },
+    async erase(eventId, records) {
+      const tx = redis.multi();
+      for (const r of records) tx.lset(k.log(eventId), r.seq - 1, JSON.stringify(r));
+      await tx.exec();
+    },
+    async deleteEvent(eventId) {
+      const joinCode = await redis.hget(k.meta(eventId), 'joinCode');
+      const keys = [k.meta(eventId), k.log(eventId), k.ids(eventId), k.people(eventId)];
+      if (joinCode) keys.push(k.code(joinCode));
+      await redis.del(...keys);
+    },
+    async listEvents() {
+      const found: { id: string; lastActivityAt: number }[] = [];
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}ev:{*}:meta`, 'COUNT', 500);
+        cursor = next;
+        for (const key of keys) {
+          const id = /\{(.+)\}/.exec(key)?.[1];
+          if (!id) continue;
+          const last = await redis.lindex(k.log(id), -1);
+          found.push({ id, lastActivityAt: last ? parse(last).at : 0 });
+        }
+      } while (cursor !== '0');
+      return found;
+    },
     async close() {
       // The connection belongs to the caller, who may share it with the socket adapter.
     },

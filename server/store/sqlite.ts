@@ -33,6 +33,8 @@ export function openSqliteStore(dataDir: string): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Erased words and deleted events are overwritten on disk, not just marked free.
+  db.pragma('secure_delete = ON');
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
       id TEXT PRIMARY KEY,
@@ -86,6 +88,14 @@ export function openSqliteStore(dataDir: string): Store {
     'SELECT participant_id FROM participants WHERE event_id = ? AND token_hash = ?',
   );
 
+  const rewritePayload = db.prepare('UPDATE records SET payload = ? WHERE event_id = ? AND seq = ?');
+  const deleteRow = db.prepare('DELETE FROM events WHERE id = ?');
+  const eventsWithActivity = db.prepare<[], { id: string; last: number | null }>(
+    'SELECT e.id AS id, (SELECT MAX(at) FROM records r WHERE r.event_id = e.id) AS last FROM events e',
+  );
+  /** Old page images wait in the write-ahead log until a checkpoint: clear it after erasing. */
+  const forgetOldPages = () => db.pragma('wal_checkpoint(TRUNCATE)');
+
   const write = (eventId: string, seq: number, rec: NewRecord) =>
     insertRecord.run(
       eventId,
@@ -136,6 +146,20 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async participantByTokenHash(eventId, tokenHash) {
       return participantRow.get(eventId, tokenHash)?.participant_id ?? null;
+    },
+    async erase(eventId, records) {
+      db.transaction(() => {
+        for (const r of records) rewritePayload.run(JSON.stringify(r.payload), eventId, r.seq);
+      })();
+      forgetOldPages();
+    },
+    async deleteEvent(eventId) {
+      // Records and people go with the event (ON DELETE CASCADE).
+      deleteRow.run(eventId);
+      forgetOldPages();
+    },
+    async listEvents() {
+      return eventsWithActivity.all().map((r) => ({ id: r.id, lastActivityAt: r.last ?? 0 }));
     },
     async close() {
       db.close();

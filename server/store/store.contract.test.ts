@@ -149,4 +149,53 @@ describe.each(stores)('the %s store', (_name, open) => {
       store.createEvent({ id: eventId, joinCode, facilitatorTokenHash: 'h' }, created(eventId, joinCode)),
     ).rejects.toThrow();
   });
+
+  it('erases words in place: same records, same order, the text gone', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    await store.append(eventId, 1, note('note_erase001', 'my private words'));
+    await store.append(eventId, 2, note('note_keep0001', 'kept'));
+    const [, posted] = await store.records(eventId);
+    if (posted?.type !== 'note.posted') throw new Error('no note');
+    await store.erase(eventId, [{ ...posted, payload: { ...posted.payload, text: '' } }]);
+    const after = await store.records(eventId);
+    expect(after.map((r) => r.id)).toEqual([after[0]?.id, 'note_erase001', 'note_keep0001']);
+    expect(after[1]).toMatchObject({ seq: 2, type: 'note.posted', payload: { text: '', table: 1 } });
+    expect(after[2]).toMatchObject({ payload: { text: 'kept' } });
+    expect(JSON.stringify(after)).not.toContain('my private words');
+  });
+
+  it('deletes an event with its log, people and join code, and nothing of other events', async () => {
+    const store = open();
+    const gone = await newEvent(store);
+    const kept = await newEvent(store);
+    await store.append(gone.eventId, 1, note('note_gone0001', 'bye'));
+    await store.addParticipant(gone.eventId, 'p1', 'token-hash-gone');
+    await store.addParticipant(kept.eventId, 'p1', 'token-hash-kept');
+    await store.deleteEvent(gone.eventId);
+    expect(await store.meta(gone.eventId)).toBeNull();
+    expect(await store.records(gone.eventId)).toEqual([]);
+    expect(await store.eventIdByJoinCode(gone.joinCode)).toBeNull();
+    expect(await store.participantByTokenHash(gone.eventId, 'token-hash-gone')).toBeNull();
+    expect(await store.meta(kept.eventId)).not.toBeNull();
+    expect(await store.participantByTokenHash(kept.eventId, 'token-hash-kept')).toBe('p1');
+    const listed = (await store.listEvents()).map((e) => e.id);
+    expect(listed).toContain(kept.eventId);
+    expect(listed).not.toContain(gone.eventId);
+    // The same code can be used again once its event is gone.
+    const reuse = uid('ev');
+    await store.createEvent(
+      { id: reuse, joinCode: gone.joinCode, facilitatorTokenHash: 'h' },
+      created(reuse, gone.joinCode),
+    );
+    expect(await store.eventIdByJoinCode(gone.joinCode)).toBe(reuse);
+  });
+
+  it('lists events with the time of their latest record', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    await store.append(eventId, 1, { ...note('note_late0001', 'later'), at: 5000 } as NewRecord);
+    const mine = (await store.listEvents()).find((e) => e.id === eventId);
+    expect(mine).toEqual({ id: eventId, lastActivityAt: 5000 });
+  });
 });

@@ -28,5 +28,14 @@ export interface Store {
   append(eventId: string, expectedSeq: number, rec: NewRecord): Promise<AppendResult>;
   addParticipant(eventId: string, participantId: string, tokenHash: string): Promise<void>;
   participantByTokenHash(eventId: string, tokenHash: string): Promise<string | null>;
+  /**
+   * Erasure, the one exception to an append-only log: put back these records (same seq) with
+   * words removed, e.g. when a note is withdrawn. Nothing else about them may change.
+   */
+  erase(eventId: string, records: EventRecord[]): Promise<void>;
+  /** Remove the event and everything stored for it: log, people, join code. */
+  deleteEvent(eventId: string): Promise<void>;
+  /** Every stored event with the time of its latest record, for the retention sweep. */
+  listEvents(): Promise<{ id: string; lastActivityAt: number }[]>;
   close(): Promise<void>;
 }

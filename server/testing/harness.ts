@@ -16,6 +16,8 @@ export interface ServerProcess {
   url: string;
   dataDir: string;
   child: ChildProcess;
+  /** Everything the server has printed so far (stdout and stderr), for checking what logs hold. */
+  output(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -40,8 +42,13 @@ export async function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errText = '';
+  let allText = '';
   child.stderr?.on('data', (d: Buffer) => {
     errText += d.toString();
+    allText += d.toString();
+  });
+  child.stdout?.on('data', (d: Buffer) => {
+    allText += d.toString();
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -63,6 +70,7 @@ export async function startServer(
     url,
     dataDir,
     child,
+    output: () => allText,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -16,6 +16,7 @@ interface Pair {
 export class FaultyNetwork {
   private readonly pairs = new Set<Pair>();
   private dark = false;
+  private trap: { match: (fromServer: Buffer) => boolean; done: () => void } | null = null;
 
   private constructor(
     private readonly listener: net.Server,
@@ -64,6 +65,17 @@ export class FaultyNetwork {
     for (const pair of [...this.pairs]) this.drop(pair);
   }
 
+  /**
+   * Reset the first connection on which the server sends bytes that `match` (e.g. the reply to
+   * `join`), before they reach the phone: the server did the work, the phone never hears of it.
+   * One-shot; resolves once it has happened.
+   */
+  cutWhen(match: (fromServer: Buffer) => boolean): Promise<void> {
+    return new Promise((done) => {
+      this.trap = { match, done };
+    });
+  }
+
   async close() {
     this.cutAll();
     await new Promise<void>((resolve) => this.listener.close(() => resolve()));
@@ -75,12 +87,21 @@ export class FaultyNetwork {
     this.pairs.delete(pair);
   }
 
+  /**
+   * One end closed or failed. In the dark its FIN or reset would be lost like everything else, so
+   * the other end stays open, hearing nothing, until the signal is back (or `cutAll`).
+   */
+  private ended(pair: Pair) {
+    if (this.dark && pair.stale) return;
+    this.drop(pair);
+  }
+
   private accept(phone: net.Socket) {
     const pair: Pair = { phone, server: null, stale: this.dark };
     this.pairs.add(pair);
     const pending: Buffer[] = [];
-    phone.on('error', () => this.drop(pair));
-    phone.on('close', () => this.drop(pair));
+    phone.on('error', () => this.ended(pair));
+    phone.on('close', () => this.ended(pair));
     phone.on('data', (chunk: Buffer) => {
       if (this.dark) return;
       if (pair.server) pair.server.write(chunk);
@@ -99,9 +120,17 @@ export class FaultyNetwork {
       pair.server = server;
       for (const chunk of pending.splice(0)) server.write(chunk);
       server.on('data', (chunk: Buffer) => {
-        if (!this.dark) pair.phone.write(chunk);
+        if (this.dark) return;
+        const trap = this.trap;
+        if (trap?.match(chunk)) {
+          this.trap = null;
+          this.drop(pair);
+          trap.done();
+          return;
+        }
+        pair.phone.write(chunk);
       });
-      server.on('close', () => this.drop(pair));
+      server.on('close', () => this.ended(pair));
     });
     server.once('error', () => {
       // Not listening (a killed process): try the next one, as a load balancer would.

@@ -16,6 +16,12 @@ export class MemoryStorage {
   setItem(key: string, value: string) {
     this.items.set(key, value);
   }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  get size() {
+    return this.items.size;
+  }
 }
 
 export class SimPhone {

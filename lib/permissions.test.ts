@@ -1,0 +1,461 @@
+/**
+ * The permissions matrix: every action in the registry, tried by every kind of sender, against a
+ * table written out by hand. A cell is `ok` (accepted), `role` (refused because that kind of
+ * sender may never send it) or the code the action's own rules refuse it with. A new action
+ * without a row, or a change to who may do what, fails here.
+ *
+ * Each cell runs on a fresh copy of one event (a café with an Open Space after it), through the
+ * same pipeline as the server's `act`; refusals must leave the event exactly as it was. Who
+ * receives which notes is the second table, at the end.
+ *
+ * A connection that has not joined, and another event's facilitator link, never get this far:
+ * the server refuses them before any action is looked at (server/permissions.integration.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, findCommand } from './commands';
+import type { ActionError } from './errors';
+import type { Actor } from './records';
+import {
+  cafeSettings,
+  EventUnderTest,
+  FACILITATOR,
+  GARDEN,
+  HALL,
+  LIBRARY,
+  MIDDAY,
+  MIN,
+  MORNING,
+  OPEN_SPACE,
+  person,
+  QUESTION_1,
+  QUESTION_2,
+  RecordLog,
+  SYSTEM,
+  T0,
+} from './testing/events';
+import { canSee, type Viewer } from './visibility';
+
+// --- The event every cell starts from ---------------------------------------------------------
+
+/**
+ * The kinds of sender, each one person in the event below (the stranger never joined it: that is
+ * how someone from another event looks here, since a connection only ever acts on its own event).
+ */
+const SENDERS = {
+  participant: person('ada'), // sits at table 1, wrote n-ada
+  host: person('ben'), // hosts table 2 and sits there, wrote n-ben
+  convener: person('chen'), // sits at table 1; proposed s-chen and the action a-chen
+  reporter: person('di'), // sits at table 2; Chen handed her the report of s-chen
+  left: person('eli'), // sat at table 1, wrote n-eli, then left
+  stranger: person('zed'), // never joined this event
+  facilitator: FACILITATOR,
+} satisfies Record<string, Actor>;
+type Sender = keyof typeof SENDERS;
+
+const ROUND_1 = { question: QUESTION_1, minutes: 20 };
+const ROUND_2 = { question: QUESTION_2, minutes: 15 };
+
+/**
+ * Round 1 of the café is running at two tables; the Open Space's marketplace is open with two
+ * sessions on the wall (Chen's, and one the facilitator put up) and one action plan (Chen's).
+ */
+function baseLog({ selfScheduling = true } = {}): RecordLog {
+  const log = new RecordLog(T0);
+  const settings = cafeSettings({
+    tables: 2,
+    rounds: [ROUND_1, ROUND_2],
+    openSpace: { ...OPEN_SPACE, selfScheduling },
+  });
+  log.add('event.created', { eventId: 'evt_permissions', joinCode: 'PERM42', settings });
+  for (const [id, name] of [
+    ['ada', 'Ada'],
+    ['ben', 'Ben'],
+    ['chen', 'Chen'],
+    ['di', 'Di'],
+    ['eli', 'Eli'],
+  ] as const)
+    log.add('participant.joined', { participantId: id, name, table: null }, person(id));
+  log.add('host.assigned', { table: 2, participantId: 'ben' });
+  log.add('seating.planned', {
+    round: 0,
+    tableCount: 2,
+    hosts: { 2: 'ben' },
+    seating: { ada: 1, chen: 1, eli: 1, ben: 2, di: 2 },
+  });
+  log.add('round.started', { round: 0, startedAt: T0, endsAt: T0 + 20 * MIN });
+  log.add('note.posted', { table: 1, round: 0, text: 'More benches by the pond' }, person('ada'), 'n-ada');
+  log.add('note.posted', { table: 2, round: 0, text: 'Safer crossings' }, person('ben'), 'n-ben');
+  log.add('note.posted', { table: 1, round: 0, text: 'Benches in the shade' }, person('eli'), 'n-eli');
+  log.add('participant.left', { participantId: 'eli' }, person('eli'));
+  log.add('marketplace.opened', {});
+  const wall = { description: '', anonymous: false };
+  log.add(
+    'session.proposed',
+    { sessionId: 's-chen', title: 'Car-free Sundays', ...wall, slot: MORNING, space: GARDEN },
+    person('chen'),
+    's-chen',
+  );
+  log.add(
+    'session.proposed',
+    { sessionId: 's-fac', title: 'Bus routes', ...wall, slot: MIDDAY, space: GARDEN },
+    FACILITATOR,
+    's-fac',
+  );
+  log.add('session.reporter', { sessionId: 's-chen', participantId: 'di' }, person('chen'));
+  log.add(
+    'action.proposed',
+    { actionId: 'a-chen', sessionId: 's-chen', title: 'Ask the council', nextStep: '', due: null },
+    person('chen'),
+    'a-chen',
+  );
+  return log;
+}
+
+/** What some actions need first, written into the log as the server would have written it. */
+const BEFORE = {
+  /** Round 1 ended; round 2 is seated (hosts stay) but not started. */
+  roundOver: (log: RecordLog) =>
+    log.add('round.ended', {
+      round: 0,
+      endedAt: T0 + 21 * MIN,
+      next: { round: 1, tableCount: 2, hosts: { 2: 'ben' }, seating: { ada: 2, chen: 2, ben: 2, di: 1 } },
+    }),
+  paused: (log: RecordLog) => log.add('round.paused', { round: 0, remainingMs: 5 * MIN }),
+  marketClosed: (log: RecordLog) => log.add('marketplace.closed', {}),
+  convergence: (log: RecordLog) => log.add('stage.changed', { stage: 'convergence' }),
+  /** Convergence, and every active person has put a dot on Chen's session. */
+  dots: (log: RecordLog) => {
+    log.add('stage.changed', { stage: 'convergence' });
+    for (const id of ['ada', 'ben', 'chen', 'di'])
+      log.add('vote.cast', { participantId: id, sessionId: 's-chen' }, person(id));
+  },
+  actionPlanning: (log: RecordLog) => log.add('stage.changed', { stage: 'actions' }),
+  /** Two themes for round 1's question: "Benches" (Ada's and Eli's notes) and "Crossings" (Ben's). */
+  harvest: (log: RecordLog) =>
+    log.add('harvest.started', {
+      themes: [
+        { id: 'r1:benches', group: QUESTION_1, label: 'Benches', noteIds: ['n-ada', 'n-eli'] },
+        { id: 'r1:crossings', group: QUESTION_1, label: 'Crossings', noteIds: ['n-ben'] },
+      ],
+      unthemed: [],
+      votesPerPerson: 3,
+    }),
+  harvestVoting: (log: RecordLog) => {
+    BEFORE.harvest(log);
+    log.add('harvest.voting', { open: true });
+  },
+} satisfies Record<string, (log: RecordLog) => unknown>;
+
+interface Case {
+  payload: unknown;
+  before?: keyof typeof BEFORE;
+  selfScheduling?: false;
+}
+
+const REPORT = { keyPoints: 'Start with one street', questions: '', actions: '', attendance: 6, names: '' };
+const PLAN = { title: 'Write to the council', nextStep: 'Draft it on Monday', due: null };
+
+/** Each row of the matrix: an action (the first word) and the payload and moment it is tried with. */
+const CASES: Record<string, Case> = {
+  'seating.plan': { payload: {}, before: 'roundOver' },
+  'round.start': { payload: {}, before: 'roundOver' },
+  'round.pause': { payload: {} },
+  'round.resume': { payload: {}, before: 'paused' },
+  'round.extend': { payload: { minutes: 5 } },
+  'round.end': { payload: {} },
+  'participant.leave': { payload: {} },
+  'participant.remove (Ada)': { payload: { participantId: 'ada' } },
+  'host.volunteer': { payload: { volunteering: true } },
+  'host.assign (table 1 to Ada)': { payload: { table: 1, participantId: 'ada' } },
+  'note.post at table 1, round 1': { payload: { text: 'Trees', round: 0, table: 1 } },
+  'note.post at table 2, round 1': { payload: { text: 'Trees', round: 0, table: 2 } },
+  'note.post in round 2 (not seated)': { payload: { text: 'Trees', round: 1, table: 1 } },
+  'note.post in a session': { payload: { text: 'Close the high street', session: 's-chen' } },
+  'note.edit Ada’s note': { payload: { noteId: 'n-ada', text: 'Benches and bins' } },
+  'note.edit Eli’s note (she left)': { payload: { noteId: 'n-eli', text: 'Shade' } },
+  'note.withdraw Ada’s note': { payload: { noteId: 'n-ada' } },
+  'note.withdraw Eli’s note (she left)': { payload: { noteId: 'n-eli' } },
+  'event.part': { payload: { part: 'openSpace' }, before: 'roundOver' },
+  'marketplace.open': { payload: {} },
+  'marketplace.close': { payload: {} },
+  'session.propose': { payload: { title: 'Shade trees', description: '', anonymous: false } },
+  'session.propose on the wall': {
+    payload: { title: 'Shade trees', description: '', anonymous: false, slot: MIDDAY, space: HALL },
+  },
+  'session.propose (market closed)': {
+    payload: { title: 'Shade trees', description: '', anonymous: false },
+    before: 'marketClosed',
+  },
+  'session.propose on the wall (no self)': {
+    payload: { title: 'Shade trees', description: '', anonymous: false, slot: MIDDAY, space: HALL },
+    selfScheduling: false,
+  },
+  'session.edit Chen’s session': {
+    payload: { sessionId: 's-chen', title: 'Car-free days', description: '' },
+  },
+  'session.edit the facilitator’s': { payload: { sessionId: 's-fac', title: 'Buses', description: '' } },
+  'session.move Chen’s session': { payload: { sessionId: 's-chen', slot: MIDDAY, space: LIBRARY } },
+  'session.move Chen’s, swapping': {
+    payload: { sessionId: 's-chen', slot: MIDDAY, space: GARDEN, swap: true },
+  },
+  'session.move Chen’s (no self)': {
+    payload: { sessionId: 's-chen', slot: MIDDAY, space: LIBRARY },
+    selfScheduling: false,
+  },
+  'session.merge': { payload: { sessionId: 's-fac', into: 's-chen' } },
+  'session.cancel Chen’s session': { payload: { sessionId: 's-chen' } },
+  'session.interest': { payload: { sessionId: 's-chen', interested: true } },
+  'presence.here': { payload: { sessionId: 's-chen' } },
+  'session.handover Chen’s, to Ada': { payload: { sessionId: 's-chen', participantId: 'ada' } },
+  'session.report Chen’s session': { payload: { sessionId: 's-chen', ...REPORT } },
+  announce: { payload: { text: 'Lunch is ready' } },
+  'stage.set': { payload: { stage: 'convergence' } },
+  'vote.cast': { payload: { sessionId: 's-chen' }, before: 'convergence' },
+  'vote.remove': { payload: { sessionId: 's-chen' }, before: 'dots' },
+  'action.propose': { payload: { sessionId: 's-chen', ...PLAN }, before: 'actionPlanning' },
+  'action.edit Chen’s action': { payload: { actionId: 'a-chen', ...PLAN } },
+  'action.signup to Chen’s action': { payload: { actionId: 'a-chen', signedUp: true } },
+  'harvest.start': { payload: { votesPerPerson: 3 } },
+  'theme.rename': { payload: { themeId: 'r1:benches', label: 'Seats' }, before: 'harvest' },
+  'theme.merge': { payload: { themeId: 'r1:crossings', into: 'r1:benches' }, before: 'harvest' },
+  'theme.split': {
+    payload: { themeId: 'r1:benches', noteIds: ['n-eli'], label: 'Shade' },
+    before: 'harvest',
+  },
+  'harvest.move-note': { payload: { noteId: 'n-ben', themeId: 'r1:benches' }, before: 'harvest' },
+  'harvest.hide-note': { payload: { noteId: 'n-ada', hidden: true }, before: 'harvest' },
+  'harvest.quote-note': { payload: { noteId: 'n-ada', quoted: true }, before: 'harvest' },
+  'theme.respond': { payload: { themeId: 'r1:benches', text: 'Ten benches' }, before: 'harvest' },
+  'harvest.voting': { payload: { open: true }, before: 'harvest' },
+  'harvest.vote': { payload: { themeId: 'r1:benches', dot: 1 }, before: 'harvestVoting' },
+  'harvest.publish': { payload: { published: true }, before: 'harvest' },
+};
+
+// --- The matrix, by hand ----------------------------------------------------------------------
+
+/*
+ * Read a row as: "when <column> sends <action>, the answer is <cell>". Hosting a table gives no
+ * extra action (a host's privilege is reading: see the second table); a convener's and a
+ * reporter's are their session's; an owner's is their action plan.
+ */
+const MATRIX = `
+| action                                | participant | host        | convener    | reporter    | left        | stranger    | facilitator |
+| seating.plan                          | role        | role        | role        | role        | role        | role        | ok          |
+| round.start                           | role        | role        | role        | role        | role        | role        | ok          |
+| round.pause                           | role        | role        | role        | role        | role        | role        | ok          |
+| round.resume                          | role        | role        | role        | role        | role        | role        | ok          |
+| round.extend                          | role        | role        | role        | role        | role        | role        | ok          |
+| round.end                             | role        | role        | role        | role        | role        | role        | ok          |
+| participant.leave                     | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role        |
+| participant.remove (Ada)              | role        | role        | role        | role        | role        | role        | ok          |
+| host.volunteer                        | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role        |
+| host.assign (table 1 to Ada)          | role        | role        | role        | role        | role        | role        | ok          |
+| note.post at table 1, round 1         | ok          | not_allowed | ok          | not_allowed | not_allowed | not_allowed | role        |
+| note.post at table 2, round 1         | not_allowed | ok          | not_allowed | ok          | not_allowed | not_allowed | role        |
+| note.post in round 2 (not seated)     | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | role        |
+| note.post in a session                | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
+| note.edit Ada’s note                  | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role        |
+| note.edit Eli’s note (she left)       | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role        |
+| note.withdraw Ada’s note              | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          |
+| note.withdraw Eli’s note (she left)   | not_allowed | not_allowed | not_allowed | not_allowed | ok          | not_allowed | ok          |
+| event.part                            | role        | role        | role        | role        | role        | role        | ok          |
+| marketplace.open                      | role        | role        | role        | role        | role        | role        | ok          |
+| marketplace.close                     | role        | role        | role        | role        | role        | role        | ok          |
+| session.propose                       | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          |
+| session.propose on the wall           | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          |
+| session.propose (market closed)       | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | ok          |
+| session.propose on the wall (no self) | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          |
+| session.edit Chen’s session           | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          |
+| session.edit the facilitator’s        | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          |
+| session.move Chen’s session           | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          |
+| session.move Chen’s, swapping         | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          |
+| session.move Chen’s (no self)         | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          |
+| session.merge                         | role        | role        | role        | role        | role        | role        | ok          |
+| session.cancel Chen’s session         | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          |
+| session.interest                      | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
+| presence.here                         | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
+| session.handover Chen’s, to Ada       | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          |
+| session.report Chen’s session         | not_allowed | not_allowed | ok          | ok          | not_allowed | not_allowed | ok          |
+| announce                              | role        | role        | role        | role        | role        | role        | ok          |
+| stage.set                             | role        | role        | role        | role        | role        | role        | ok          |
+| vote.cast                             | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
+| vote.remove                           | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
+| action.propose                        | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          |
+| action.edit Chen’s action             | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          |
+| action.signup to Chen’s action        | ok          | ok          | wrong_state | ok          | not_allowed | not_allowed | role        |
+| harvest.start                         | role        | role        | role        | role        | role        | role        | ok          |
+| theme.rename                          | role        | role        | role        | role        | role        | role        | ok          |
+| theme.merge                           | role        | role        | role        | role        | role        | role        | ok          |
+| theme.split                           | role        | role        | role        | role        | role        | role        | ok          |
+| harvest.move-note                     | role        | role        | role        | role        | role        | role        | ok          |
+| harvest.hide-note                     | role        | role        | role        | role        | role        | role        | ok          |
+| harvest.quote-note                    | role        | role        | role        | role        | role        | role        | ok          |
+| theme.respond                         | role        | role        | role        | role        | role        | role        | ok          |
+| harvest.voting                        | role        | role        | role        | role        | role        | role        | ok          |
+| harvest.vote                          | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
+| harvest.publish                       | role        | role        | role        | role        | role        | role        | ok          |
+`;
+
+type Cell = 'ok' | 'role' | ActionError['code'];
+
+/** Splits a table written as `| a | b |` lines into its header and rows of trimmed cells. */
+function parseTable(text: string): { header: string[]; rows: string[][] } {
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
+  const [header = [], ...rows] = lines;
+  return { header, rows };
+}
+
+const table = parseTable(MATRIX);
+const COLUMNS = table.header.slice(1) as Sender[];
+const EXPECTED = new Map(
+  table.rows.map(([name = '', ...cells]) => [
+    name,
+    Object.fromEntries(COLUMNS.map((c, i) => [c, cells[i]])) as Record<Sender, Cell>,
+  ]),
+);
+const commandOf = (caseName: string) => caseName.split(' ')[0] ?? '';
+
+/** The refusal applyCommand gives when the sender's role may not send the action at all. */
+const isRoleRefusal = (e: ActionError) => e.code === 'not_allowed' && e.message === 'role';
+
+/** A fresh copy of the event, brought to the moment the case needs. */
+function eventFor(c: Case): EventUnderTest {
+  const log = baseLog({ selfScheduling: c.selfScheduling ?? true });
+  if (c.before) BEFORE[c.before](log);
+  const created = log.records[0];
+  if (created?.type !== 'event.created') throw new Error('the log must start with event.created');
+  const ev = new EventUnderTest(created.payload.settings, { eventId: 'evt_permissions', joinCode: 'PERM42' });
+  ev.log.splice(0, ev.log.length, ...log.records);
+  ev.state = log.state();
+  ev.now = (log.records.at(-1)?.at ?? T0) + MIN;
+  return ev;
+}
+
+function outcome(c: Case, command: string, actor: Actor): Cell {
+  const ev = eventFor(c);
+  const before = ev.state;
+  const length = ev.log.length;
+  const out = ev.attemptRaw(actor, command, c.payload);
+  if (out.ok) {
+    expect(out.record.actor).toEqual(actor);
+    return 'ok';
+  }
+  // A refused action leaves the event exactly as it was.
+  expect(ev.state).toBe(before);
+  expect(ev.log).toHaveLength(length);
+  return isRoleRefusal(out.error) ? 'role' : out.error.code;
+}
+
+describe('the permissions matrix', () => {
+  it('has a column for every kind of sender and a row for every case', () => {
+    expect(COLUMNS).toEqual(Object.keys(SENDERS));
+    expect([...EXPECTED.keys()].sort()).toEqual(Object.keys(CASES).sort());
+    for (const [name, row] of EXPECTED)
+      for (const cell of Object.values(row)) expect(cell, name).toMatch(/^[a-z_]+$/);
+  });
+
+  it('covers every action in the registry, and only those', () => {
+    const covered = new Set(Object.keys(CASES).map(commandOf));
+    expect([...covered].sort()).toEqual([...COMMAND_NAMES].sort());
+  });
+
+  it('has somebody who may do each action', () => {
+    for (const name of COMMAND_NAMES) {
+      const rows = [...EXPECTED].filter(([caseName]) => commandOf(caseName) === name);
+      expect(
+        rows.some(([, row]) => Object.values(row).includes('ok')),
+        name,
+      ).toBe(true);
+    }
+  });
+
+  it.each(Object.entries(CASES))('%s', (name, c) => {
+    const command = commandOf(name);
+    const seen = Object.fromEntries(COLUMNS.map((col) => [col, outcome(c, command, SENDERS[col])]));
+    expect(seen).toEqual(EXPECTED.get(name));
+  });
+
+  it('lets no action be sent as the server itself', () => {
+    for (const [name, c] of Object.entries(CASES)) {
+      expect(findCommand(commandOf(name))?.roles, name).not.toContain('system');
+      expect(outcome(c, commandOf(name), SYSTEM), name).toBe('role');
+    }
+  });
+});
+
+// --- Who receives which notes -------------------------------------------------------------------
+
+/**
+ * Round 2 is running: Ada and Chen moved to table 2 with Ben (who still hosts it), Di to table 1,
+ * where she became the host during the round. Di wrote at table 1 and Chen at table 2 in round 2;
+ * Ada wrote a note in Chen's session and edited her round-1 note.
+ */
+function roundTwoLog(): RecordLog {
+  const log = baseLog();
+  BEFORE.roundOver(log);
+  log.add('round.started', { round: 1, startedAt: T0 + 22 * MIN, endsAt: T0 + 37 * MIN });
+  log.add('host.assigned', { table: 1, participantId: 'di' });
+  log.add('note.posted', { table: 1, round: 1, text: 'A crossing by the school' }, person('di'), 'n-di');
+  log.add('note.posted', { table: 2, round: 1, text: 'Fewer cars' }, person('chen'), 'n-chen');
+  log.add(
+    'note.posted',
+    { table: 0, round: -1, text: 'Start small', session: 's-chen' },
+    person('ada'),
+    'n-s',
+  );
+  log.add('note.edited', { noteId: 'n-ada', text: 'Benches and bins' }, person('ada'), 'e-ada');
+  log.add('announcement.made', { text: 'Ten minutes left' }, FACILITATOR, 'announce');
+  return log;
+}
+
+const VIEWERS = {
+  ada: { role: 'participant', id: 'ada' }, // table 1, then table 2
+  ben: { role: 'participant', id: 'ben' }, // table 2 both rounds, its host throughout
+  chen: { role: 'participant', id: 'chen' }, // table 1, then table 2
+  di: { role: 'participant', id: 'di' }, // table 2, then table 1 as its host
+  eli: { role: 'participant', id: 'eli' }, // table 1 in round 1, then left
+  zed: { role: 'participant', id: 'zed' }, // never joined
+  facilitator: { role: 'facilitator' },
+} satisfies Record<string, Viewer>;
+
+/*
+ * `x`: the record reaches that viewer (live and in a sync); `-`: it never does. Di sees what round
+ * 1 wrote at table 1 only because she hosts it now; Eli keeps her round-1 table after leaving.
+ */
+const DELIVERY = `
+| record                             | ada | ben | chen | di | eli | zed | facilitator |
+| n-ada  (round 1, table 1, by Ada)  | x   | -   | x    | x  | x   | -   | x           |
+| n-ben  (round 1, table 2, by Ben)  | -   | x   | -    | x  | -   | -   | x           |
+| n-eli  (round 1, table 1, by Eli)  | x   | -   | x    | x  | x   | -   | x           |
+| n-di   (round 2, table 1, by Di)   | -   | -   | -    | x  | -   | -   | x           |
+| n-chen (round 2, table 2, by Chen) | x   | x   | x    | -  | -   | -   | x           |
+| n-s    (Chen’s session, by Ada)    | x   | x   | x    | x  | x   | x   | x           |
+| e-ada  (Ada edits n-ada)           | x   | -   | x    | x  | x   | -   | x           |
+| announce (event-wide)              | x   | x   | x    | x  | x   | x   | x           |
+`;
+
+describe('who receives which notes', () => {
+  const delivery = parseTable(DELIVERY);
+  const columns = delivery.header.slice(1) as (keyof typeof VIEWERS)[];
+  const log = roundTwoLog();
+  const state = log.state();
+
+  it('has a column for every viewer', () => {
+    expect(columns).toEqual(Object.keys(VIEWERS));
+  });
+
+  it.each(delivery.rows)('%s', (name, ...cells) => {
+    const rec = log.records.find((r) => r.id === name.split(' ')[0]);
+    if (!rec) throw new Error(`no record ${name}`);
+    const seen = columns.map((v) => (canSee(state, VIEWERS[v], rec) ? 'x' : '-'));
+    expect(seen).toEqual(cells);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Rate limits for socket messages (the numbers are RATE_LIMITS in lib/limits.ts). Checked
+ * synchronously before a message is parsed, so a flood costs a map lookup per message and
+ * messages keep their order.
+ */
+import { RATE_LIMITS } from '../lib/limits';
+
+/** One token bucket per key: `points` tokens, refilled evenly over `ms`. */
+export class Buckets {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private lastSweep: number;
+
+  constructor(
+    readonly points: number,
+    private readonly ms: number,
+    now = Date.now(),
+  ) {
+    this.lastSweep = now;
+  }
+
+  /** Spend one token of `key`'s bucket; false when it is empty. */
+  take(key: string, now = Date.now()): boolean {
+    this.sweep(now);
+    const b = this.buckets.get(key);
+    const tokens = b ? Math.min(this.points, b.tokens + ((now - b.at) * this.points) / this.ms) : this.points;
+    if (tokens < 1) return false;
+    this.buckets.set(key, { tokens: tokens - 1, at: now });
+    return true;
+  }
+
+  forget(key: string) {
+    this.buckets.delete(key);
+  }
+
+  /** A bucket left alone for a whole period is full again, the same as no bucket: drop it. */
+  private sweep(now: number) {
+    if (now - this.lastSweep < this.ms) return;
+    this.lastSweep = now;
+    for (const [key, b] of this.buckets) if (now - b.at >= this.ms) this.buckets.delete(key);
+  }
+}
+
+/** Which budget a message spends besides `message`, which every message spends. */
+const BUDGET_OF: Record<string, 'act' | 'sync' | 'hello'> = {
+  act: 'act',
+  sync: 'sync',
+  join: 'hello',
+  facilitate: 'hello',
+};
+
+export class RateLimits {
+  private readonly budgets: Record<'message' | 'act' | 'sync' | 'hello', Buckets>;
+  private readonly refusals: Buckets;
+
+  /** `scale` multiplies every budget (not the cut-off); tests that send floods of junk raise it. */
+  constructor(scale = 1) {
+    const make = ({ points, seconds }: { points: number; seconds: number }, times: number) =>
+      new Buckets(Math.max(1, Math.round(points * times)), seconds * 1000);
+    this.budgets = {
+      message: make(RATE_LIMITS.message, scale),
+      act: make(RATE_LIMITS.act, scale),
+      sync: make(RATE_LIMITS.sync, scale),
+      hello: make(RATE_LIMITS.hello, scale),
+    };
+    this.refusals = make(RATE_LIMITS.cutOff, 1);
+  }
+
+  /**
+   * May a message called `name` go ahead? It spends from each key's budgets: the connection's,
+   * and the person's when they are known. Message names are not own keys of BUDGET_OF unless listed.
+   */
+  admit(name: string, keys: readonly string[]): boolean {
+    const kind = Object.hasOwn(BUDGET_OF, name) ? BUDGET_OF[name] : undefined;
+    for (const key of keys) {
+      if (!this.budgets.message.take(key)) return false;
+      if (kind && !this.budgets[kind].take(key)) return false;
+    }
+    return true;
+  }
+
+  /** Count a refusal for going too fast; false once the connection has had too many. */
+  refused(connection: string): boolean {
+    return this.refusals.take(connection);
+  }
+
+  /** The connection is gone: its buckets go too (a person's buckets expire on their own). */
+  forget(connection: string) {
+    for (const b of Object.values(this.budgets)) b.forget(connection);
+    this.refusals.forget(connection);
+  }
+}
