@@ -38,24 +38,61 @@ function placeSocket(socket: Socket, room: EventRoom, viewer: Viewer) {
   socket.join([...want]);
 }
 
+/**
+ * The same for sockets on every process (Redis mode): joins and leaves travel through the
+ * adapter's stream ahead of the record that follows them, so nobody hears a note after losing
+ * the right to.
+ */
+async function placeEverywhere(io: Server, room: EventRoom, target: string) {
+  for (const s of await io.in(target).fetchSockets()) {
+    const viewer = (s.data as SocketData | undefined)?.viewer;
+    if (!viewer) continue;
+    const want = new Set([room.id, ...roomsFor(room.state, viewer).map((r) => roomName(room.id, r))]);
+    for (const r of s.rooms) if (r !== s.id && !want.has(r)) s.leave(r);
+    s.join([...want]);
+  }
+}
+
 /** `clustered`: other server processes share this event through the Redis adapter. */
 export function createDelivery(getIo: () => Server, clustered = false): Delivery {
+  /** Per event, the deliveries still waiting for sockets to be re-placed: records keep their order. */
+  const pending = new Map<string, Promise<void>>();
+
   return {
     record(room: EventRoom, rec: EventRecord, rooms: string[] | null) {
       const io = getIo();
       const changed = room.roomsChangeFor(rec);
-      if (changed) {
-        const ids = io.sockets.adapter.rooms.get(
-          'everyone' in changed ? room.id : roomName(room.id, personRoom(changed.participantId)),
-        );
-        for (const id of ids ?? []) {
+      const target = changed
+        ? 'everyone' in changed
+          ? room.id
+          : roomName(room.id, personRoom(changed.participantId))
+        : null;
+      const emit = () => {
+        if (rooms === null) io.to(room.id).emit('record', rec);
+        else io.to(rooms.map((r) => roomName(room.id, r))).emit('record', rec);
+      };
+      if (!clustered) {
+        for (const id of target ? (io.sockets.adapter.rooms.get(target) ?? []) : []) {
           const s = io.sockets.sockets.get(id);
           const viewer = (s?.data as SocketData | undefined)?.viewer;
           if (s && viewer) placeSocket(s, room, viewer);
         }
+        return emit();
       }
-      if (rooms === null) io.to(room.id).emit('record', rec);
-      else io.to(rooms.map((r) => roomName(room.id, r))).emit('record', rec);
+      // Several processes: a phone elsewhere may have just lost a table (a new host, a new plan,
+      // someone leaving). Re-place sockets on every process first, then send; later records wait.
+      const before = pending.get(room.id) ?? Promise.resolve();
+      const next = before.then(async () => {
+        if (target)
+          await placeEverywhere(io, room, target).catch((err) =>
+            log.warn({ err: String(err), eventId: room.id }, 're-placing sockets on other processes failed'),
+          );
+        emit();
+      });
+      pending.set(room.id, next);
+      void next.finally(() => {
+        if (pending.get(room.id) === next) pending.delete(room.id);
+      });
     },
     deleted(eventId: string) {
       const io = getIo();

@@ -107,3 +107,41 @@ it('behaves as one server across two processes', async () => {
   expect(logA.records.map((r) => r.id)).toEqual(logB.records.map((r) => r.id));
   expect(foldLog(logA.records)).toEqual(foldLog(logB.records));
 });
+
+it('stops sending a table’s notes to a host on the other process as soon as host duty ends', async () => {
+  const cafe = await createCafe(a.url, cafeSettings({ tables: 2 }));
+  const f = await connect(a.url);
+  await f.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken });
+  const join = async (url: string, name: string) => {
+    const c = await connect(url);
+    const reply = await c.send('join', { code: cafe.joinCode, name, token: newToken() });
+    if (!reply.ok) throw new Error(reply.error.message);
+    return { c, id: reply.participantId };
+  };
+  // Xena's phone is on process B; the facilitator and everyone else on A.
+  const xena = await join(b.url, 'Xena');
+  const others = [await join(a.url, 'Yuri'), await join(a.url, 'Zoe'), await join(a.url, 'Wen')];
+  expect((await f.act('host.assign', { table: 1, participantId: xena.id })).ok).toBe(true);
+  expect((await f.act('seating.plan', {})).ok).toBe(true);
+  expect((await f.act('round.start', {})).ok).toBe(true);
+  const sync = await f.send('sync', { since: 0 });
+  if (!sync.ok) throw new Error('sync failed');
+  const plan = sync.records.find((r) => r.type === 'seating.planned');
+  const seating = plan?.type === 'seating.planned' ? plan.payload.seating : {};
+  const table2 = others.find((p) => seating[p.id] === 2);
+  if (!table2 || seating[xena.id] === 2) throw new Error('expected Xena at table 1 and someone at table 2');
+
+  // Xena takes on table 2 too, her phone syncs, and a note there reaches her live.
+  expect((await f.act('host.assign', { table: 2, participantId: xena.id })).ok).toBe(true);
+  await xena.c.send('sync', { since: 0 });
+  const isText = (t: string) => (r: EventRecord) => r.type === 'note.posted' && r.payload.text === t;
+  expect((await table2.c.act('note.post', { text: 'while hosting', round: 0, table: 2 })).ok).toBe(true);
+  await xena.c.waitFor(isText('while hosting'));
+
+  // Host duty for table 2 ends on process A. Her phone never syncs again, and still hears nothing more.
+  expect((await f.act('host.assign', { table: 2, participantId: null })).ok).toBe(true);
+  expect((await table2.c.act('note.post', { text: 'after hosting', round: 0, table: 2 })).ok).toBe(true);
+  await f.waitFor(isText('after hosting'));
+  await new Promise((r) => setTimeout(r, 500));
+  expect(xena.c.received.some(isText('after hosting'))).toBe(false);
+});
