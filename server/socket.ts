@@ -10,6 +10,7 @@ import { type ClientMessageName, ClientMessages, type Failure, TokenSchema } fro
 import type { EventRecord } from '../lib/records';
 import { personRoom, roomsFor, type Viewer } from '../lib/visibility';
 import type { Events } from './events';
+import { hashToken } from './ids';
 import { log } from './log';
 import { RateLimits } from './rate-limit';
 import type { Delivery, EventRoom } from './room';
@@ -149,7 +150,8 @@ export function wireSockets(
     function person(name: string, raw: unknown): string | null {
       if (data.eventId && data.viewer?.role === 'participant') return `p:${data.eventId}:${data.viewer.id}`;
       const token = name === 'join' ? (raw as { token?: unknown } | null)?.token : undefined;
-      return TokenSchema.safeParse(token).success ? `t:${token}` : null;
+      // Keyed by the token's hash: the limiter's memory holds no secret.
+      return TokenSchema.safeParse(token).success ? `t:${hashToken(token as string)}` : null;
     }
 
     /**
