@@ -164,7 +164,14 @@ export class EventRoom {
       for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
         const ctx: CommandContext = { state: this.state, actor, now, actionId: action.id };
         const decision = cmd.decide(parsed.data, ctx);
-        if (!decision.ok) return decision;
+        if (!decision.ok) {
+          // With several processes this copy may be behind (the round was started elsewhere):
+          // refuse only on the latest state.
+          const seen = this.state.seq;
+          await this.catchUpFromStore();
+          if (this.state.seq !== seen) continue;
+          return decision;
+        }
         const rec = { ...decision.record, id: action.id, at: now, actor } as NewRecord;
         const result = await this.store.append(this.id, this.state.seq, rec);
         if (result.ok) {

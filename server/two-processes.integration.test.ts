@@ -145,3 +145,47 @@ it('stops sending a table’s notes to a host on the other process as soon as ho
   await new Promise((r) => setTimeout(r, 500));
   expect(xena.c.received.some(isText('after hosting'))).toBe(false);
 });
+
+it('deletes an event on every process and leaves no key of it in Redis', async () => {
+  const cafe = await createCafe(a.url, cafeSettings({ tables: 1 }));
+  const f = await connect(a.url);
+  await f.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken });
+  const phone = await connect(b.url);
+  const joined = await phone.send('join', { code: cafe.joinCode, name: 'Ann', token: newToken() });
+  if (!joined.ok) throw new Error(joined.error.message);
+  await f.act('seating.plan', {});
+  await f.act('round.start', {});
+  expect((await phone.act('note.post', { text: 'gone soon', round: 0, table: 1 })).ok).toBe(true);
+  // Process B has the event loaded (the phone is there); the deletion is asked of process A.
+  expect((await fetch(`${b.url}/api/join/${cafe.joinCode}`)).status).toBe(200);
+  const told = new Promise((resolve) => phone.socket.once('deleted', resolve));
+  const res = await fetch(`${a.url}/api/events/${cafe.eventId}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${cafe.facilitatorToken}` },
+  });
+  expect(res.status).toBe(200);
+  expect(await told).toEqual({ eventId: cafe.eventId });
+  await expect.poll(() => phone.socket.connected).toBe(false);
+  for (const url of [a.url, b.url]) {
+    expect((await fetch(`${url}/api/join/${cafe.joinCode}`)).status).toBe(404);
+    const late = await connect(url);
+    expect(await late.send('join', { code: cafe.joinCode, name: null, token: newToken() })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_event' },
+    });
+  }
+  const keys = await redisKeys(`*${cafe.eventId}*`);
+  expect(keys).toEqual([]);
+  expect(await redisKeys(`*${cafe.joinCode}*`)).toEqual([]);
+});
+
+/** Keys in the test's private Redis matching `pattern`. */
+async function redisKeys(pattern: string): Promise<string[]> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(redis.url);
+  try {
+    return await client.keys(pattern);
+  } finally {
+    client.disconnect();
+  }
+}
