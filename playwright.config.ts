@@ -11,7 +11,7 @@ const dataDir = path.join(os.tmpdir(), `cafe-e2e-${process.pid}`);
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/output',
+  outputDir: process.env.E2E_OUTPUT_DIR || 'test-results/output',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 1,
