@@ -1,4 +1,15 @@
 /** Next.js runs inside our own server (server/main.ts); this file only tunes the front end. */
+import createNextIntlPlugin from 'next-intl/plugin';
+
+/**
+ * next-intl compiles the message catalogues (messages/*.json) when the pages are built, so phones
+ * get ready-made messages and no ICU parser (it keeps the phone page within its weight budget).
+ */
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', precompile: true } },
+});
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -7,4 +18,4 @@ const nextConfig = {
   // build does not type-check a second time.
   typescript: { ignoreBuildErrors: true },
 };
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -32,6 +32,9 @@ export default defineConfig({
         '--no-first-run',
       ],
     },
+    // Phones open in their browser's language: the tests' browsers read English unless a test says
+    // otherwise (e2e/languages.spec.ts), whatever the machine's own language.
+    locale: 'en-GB',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

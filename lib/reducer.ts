@@ -2,13 +2,12 @@
  * The one reducer: the state of an event is a pure function of its log. Shared by the server
  * (to validate and apply) and the browser (to stay in sync).
  */
-import { reduceRound } from './cafe/rounds';
+import { reduceRound } from './cafe/reducer';
 import { isPlaced, reduceHarvest } from './harvest/reducer';
-import { reduceNote } from './notes/notes';
-import { reduceConvergence } from './openspace/convergence';
-import { reduceSessions } from './openspace/sessions';
+import { reduceNote } from './notes/reducer';
+import { reduceConvergence, reduceSessions } from './openspace/reducer';
 import { emptyOpenSpace } from './openspace/state';
-import { reducePeople } from './people/people';
+import { reducePeople } from './people/reducer';
 import type { EventRecord, RecordOf } from './records';
 import type { EventState } from './state';
 

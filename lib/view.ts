@@ -75,12 +75,18 @@ export function notesAt(state: EventState, table: number, round: number): Note[]
 
 /** How a person is shown: their name, or a stable "Anonymous N" by join order. */
 export function displayName(state: EventState, pid: string | null): string {
-  if (!pid) return 'Anonymous';
-  const p = state.participants[pid];
+  const p = pid ? state.participants[pid] : undefined;
   if (p?.name) return p.name;
+  const n = anonymousNumber(state, pid);
+  return n === null ? 'Anonymous' : `Anonymous ${n}`;
+}
+
+/** The N of a nameless person's "Anonymous N" (1 for the first to join without a name), or null. */
+export function anonymousNumber(state: EventState, pid: string | null): number | null {
+  if (!pid || state.participants[pid]?.name) return null;
   const anon = Object.values(state.participants)
     .filter((x) => !x.name)
     .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1));
   const i = anon.findIndex((x) => x.id === pid);
-  return i >= 0 ? `Anonymous ${i + 1}` : 'Anonymous';
+  return i >= 0 ? i + 1 : null;
 }

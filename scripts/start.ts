@@ -9,7 +9,16 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const SOURCES = ['app', 'components', 'lib', 'next.config.js', 'postcss.config.mjs', 'package-lock.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'messages',
+  'i18n',
+  'next.config.js',
+  'postcss.config.mjs',
+  'package-lock.json',
+];
 
 function newestSource(p: string): number {
   if (!fs.existsSync(p)) return 0;

@@ -12,6 +12,7 @@ import { EventSettingsSchema } from '../lib/settings';
 import type { EventState } from '../lib/state';
 import type { Events } from './events';
 import { harvestDocx, harvestPdf } from './harvest-docs';
+import { kitPdf, kitQuery } from './kit';
 import { liveThemesFor } from './live-harvest';
 import { log } from './log';
 
@@ -91,6 +92,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, { eve
       await createEvent(req, res, events);
     } else if (url.pathname.startsWith('/api/published/') && req.method === 'GET') {
       await published(res, events, url);
+    } else if (/^\/api\/events\/[^/]+\/kit\//.test(url.pathname) && req.method === 'GET') {
+      await kitDownload(req, res, events, url, joinBase);
     } else if (url.pathname.startsWith('/api/events/') && req.method === 'GET') {
       await exportEvent(req, res, events, url);
     } else if (url.pathname.startsWith('/api/events/') && req.method === 'DELETE') {
@@ -233,6 +236,37 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
   res.writeHead(200, {
     'content-type': TYPES[format as Format],
     'content-disposition': `attachment; filename="${name}"`,
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+/** One printout of the room's kit (server/kit.ts), made from the event as it is now. */
+async function kitDownload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  events: Events,
+  url: URL,
+  joinBase: () => string,
+) {
+  const m = /^\/api\/events\/([^/]+)\/kit\/([a-z-]+)\.pdf$/.exec(url.pathname);
+  if (!m) return problem(res, 404, 'not_found', 'There is no such API address.');
+  const [, rawId = '', name = ''] = m;
+  const room = await facilitatorRoom(req, events, rawId);
+  if (room === 'bad_token')
+    return problem(res, 403, 'bad_token', "Only the facilitator link can download the room's kit.");
+  if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
+  await room.refresh();
+  const query = kitQuery(url.searchParams);
+  if ('invalid' in query) return problem(res, 400, 'invalid_message', query.invalid);
+  // The same address the projector's QR code opens.
+  const joinUrl = `${joinBase()}/j/${room.state.joinCode}`;
+  const made = kitPdf(room.state, name, { ...query, joinUrl });
+  if ('missing' in made) return problem(res, 404, 'not_found', made.missing);
+  const body = await made;
+  res.writeHead(200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `attachment; filename="${slug(room.state.settings.title)}-${name}.pdf"`,
     'cache-control': 'no-store',
   });
   res.end(body);

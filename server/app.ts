@@ -4,16 +4,20 @@
  */
 import http from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { setWordVectors } from '../lib/harvest/actions';
+import { provideJoinInfo } from '../lib/join-info';
 import { LIMITS } from '../lib/limits';
 import { handleApi } from './api';
 import { Events } from './events';
 import { secureResponse } from './headers';
+import { joinInfoLookup } from './join-info';
 import { log } from './log';
 import { createDelivery, wireSockets } from './socket';
+import { compressedStatic } from './static';
 import { benchStatsHandler } from './stats';
 import { openRedisStore } from './store/redis';
 import { openSqliteStore } from './store/sqlite';
@@ -84,6 +88,8 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       await app.close?.();
     };
   }
+  // The built scripts and styles, brotli-compressed once and kept (Next.js itself only gzips).
+  const staticFiles = opts.web && !opts.dev ? compressedStatic(path.join(process.cwd(), '.next')) : null;
 
   let port = opts.port;
   const joinBase = () => {
@@ -101,6 +107,9 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     }, redis !== null),
   );
 
+  // The phone page draws its join screen from these, without a second request.
+  if (opts.web) provideJoinInfo(joinInfoLookup(events));
+
   // Numbers for the load benchmark (bench/load.ts), only when it asks with BENCH_STATS=1.
   const benchStats =
     process.env.BENCH_STATS === '1' ? benchStatsHandler(() => io?.engine.clientsCount ?? 0) : null;
@@ -108,6 +117,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     secureResponse(req, res, opts.dev);
     if (benchStats?.(req, res)) return;
     if (await handleApi(req, res, { events, joinBase })) return;
+    if (await staticFiles?.(req, res)) return;
     if (nextHandler) return nextHandler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('The web pages are switched off on this server.');
@@ -164,6 +174,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       io?.local.emit('resync', 'The server is restarting.');
       await new Promise<void>((resolve) => io?.close(() => resolve()) ?? resolve());
       await closeNext?.();
+      if (opts.web) provideJoinInfo(null);
       await store.close();
       redis?.disconnect();
       adapterRedis?.disconnect();

@@ -11,8 +11,9 @@ import type { HarvestReport } from '../lib/harvest/report';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONT = path.join(fontDir, 'DejaVuSans.ttf');
-const FONT_BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
+/** Also used by the room's kit (server/kit.ts). */
+export const FONT = path.join(fontDir, 'DejaVuSans.ttf');
+export const FONT_BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -4,6 +4,7 @@ import { HarvestConsole } from '../harvest/HarvestConsole';
 import { useLive } from '../live/store';
 import { ConnectionContext, useConnection } from '../live/useConnection';
 import { OpenSpaceConsole } from '../openspace/OpenSpaceConsole';
+import { Announcer } from '../ui/Announcer';
 import { Button } from '../ui/Button';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Problems } from '../ui/Problems';
@@ -11,6 +12,7 @@ import { DeleteEvent } from './DeleteEvent';
 import { Downloads } from './Downloads';
 import { PartSwitch } from './PartSwitch';
 import { PeoplePanel } from './PeoplePanel';
+import { PrintKit } from './PrintKit';
 import { RoundPanel } from './RoundPanel';
 import { SecretLink } from './SecretLink';
 import { saveEvent } from './saved';
@@ -50,6 +52,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
   return (
     <ConnectionContext.Provider value={conn}>
       <div className="min-h-screen">
+        <Announcer audience="console" />
         <header className="border-b-2 border-stone-200 bg-white">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
             <div className="min-w-0 flex-1">
@@ -102,6 +105,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             <SecretLink eventId={eventId} token={token} />
             <PartSwitch />
             <OpenSpaceConsole eventId={eventId} token={token} />
+            <PrintKit eventId={eventId} token={token} />
             <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />
           </main>
         ) : (
@@ -113,6 +117,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               <RoundPanel />
               <PeoplePanel />
               <Downloads eventId={eventId} token={token} />
+              <PrintKit eventId={eventId} token={token} />
               <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />
             </div>
             <TablesPanel />

@@ -94,7 +94,7 @@ export function OpenSpaceFields({
       </div>
 
       <div>
-        <h3 className="font-medium">Time slots</h3>
+        <h2 className="font-medium">Time slots</h2>
         <ol className="mt-2 space-y-2">
           {value.slots.map((s, i) => (
             <li key={s.key} className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-100 p-2">
@@ -168,7 +168,7 @@ export function OpenSpaceFields({
       </div>
 
       <div>
-        <h3 className="font-medium">Spaces</h3>
+        <h2 className="font-medium">Spaces</h2>
         <ol className="mt-2 space-y-2">
           {value.spaces.map((s, i) => (
             <li key={s.key} className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-100 p-2">

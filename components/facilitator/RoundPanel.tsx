@@ -1,20 +1,67 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { activeCount, phaseOf } from '../../lib/view';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 import { Timer } from '../ui/Timer';
+import { ShortcutsHelp, useShortcuts, useShortcutsSetting } from './Shortcuts';
 
 /** Where the café is, and the controls for the next step: seat, start, pause, extend, end. */
 export function RoundPanel() {
   const event = useLive((s) => s.event);
   const send = useSend();
   const [confirmEnd, setConfirmEnd] = useState(false);
-  if (!event) return null;
-  const phase = phaseOf(event);
+  const [shortcutsOn, setShortcutsOn] = useShortcutsSetting();
+  const controls = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const phase = event ? phaseOf(event) : null;
+  const step = phase ? `${phase.kind}:${'round' in phase ? phase.round : ''}:${confirmEnd}` : '';
+  const people = event ? activeCount(event) : 0;
+
+  // The button just pressed often goes away (Seat becomes Start, Pause becomes Resume). Focus then
+  // moves to the next step's first button, so a keyboard user is not sent back to the top.
+  const firstStep = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes, nothing else
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    const active = document.activeElement;
+    if (active === null || active === document.body || controls.current?.contains(active)) focusNextStep();
+  }, [step]);
+  const focusNextStep = () =>
+    (
+      controls.current?.querySelector<HTMLButtonElement>('[data-focus-first]') ??
+      controls.current?.querySelector<HTMLButtonElement>('button:not(:disabled)') ??
+      // Once the café is over there is no next step: the panel's heading keeps the place.
+      heading.current
+    )?.focus();
+
+  useShortcuts(shortcutsOn, {
+    s: () => {
+      if (phase?.kind === 'lobby' && people > 0) send('seating.plan', {});
+      else if (phase?.kind === 'seated') send('round.start', {});
+    },
+    p: () => {
+      if (phase?.kind === 'running') send('round.pause', {});
+      else if (phase?.kind === 'paused') send('round.resume', {});
+    },
+    e: () => {
+      if (phase?.kind === 'running' || phase?.kind === 'paused') send('round.extend', { minutes: 1 });
+    },
+    n: () => {
+      if (phase?.kind === 'running' || phase?.kind === 'paused') {
+        setConfirmEnd(true);
+        // Focus the confirmation even if it is already showing, so Enter ends the round.
+        requestAnimationFrame(focusNextStep);
+      }
+    },
+  });
+
+  if (!event || !phase) return null;
   const total = event.settings.rounds.length;
-  const people = activeCount(event);
   const round = phase.kind === 'lobby' || phase.kind === 'finished' ? null : phase.round;
   const question =
     round !== null ? event.settings.rounds[round]?.question : event.settings.rounds[0]?.question;
@@ -40,45 +87,54 @@ export function RoundPanel() {
 
   return (
     <section aria-labelledby="round-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
-      <h2 id="round-h" className="text-lg font-bold">
+      <h2 id="round-h" className="text-lg font-bold" ref={heading} tabIndex={-1}>
         {round !== null
           ? `Round ${round + 1} of ${total}`
           : phase.kind === 'finished'
             ? 'Café finished'
             : 'Before round 1'}
       </h2>
-      <p className="mt-1 text-stone-700" aria-live="polite">
-        {status}
-      </p>
+      {/* Not a live region: the console's Announcer says what changed, once. */}
+      <p className="mt-1 text-stone-700">{status}</p>
       {question && phase.kind !== 'finished' && <p className="mt-3 text-xl font-semibold">“{question}”</p>}
       {round !== null && (phase.kind === 'running' || phase.kind === 'paused') && (
         <div className="mt-4">
           <Timer round={event.rounds[round]} />
         </div>
       )}
-      <div className="mt-4 flex flex-wrap gap-2">
+      <div className="mt-4 flex flex-wrap gap-2" ref={controls}>
         {phase.kind === 'lobby' && (
-          <Button onClick={() => send('seating.plan', {})} disabled={people === 0}>
+          <Button onClick={() => send('seating.plan', {})} disabled={people === 0} aria-keyshortcuts="S">
             Seat people for round 1
           </Button>
         )}
         {phase.kind === 'seated' && (
           <>
-            <Button onClick={() => send('round.start', {})}>Start round {phase.round + 1}</Button>
+            <Button onClick={() => send('round.start', {})} aria-keyshortcuts="S">
+              Start round {phase.round + 1}
+            </Button>
             <Button variant="secondary" onClick={() => send('seating.plan', {})}>
               Re-do the seating
             </Button>
           </>
         )}
         {phase.kind === 'running' && (
-          <Button variant="secondary" onClick={() => send('round.pause', {})}>
+          <Button variant="secondary" onClick={() => send('round.pause', {})} aria-keyshortcuts="P">
             Pause
           </Button>
         )}
-        {phase.kind === 'paused' && <Button onClick={() => send('round.resume', {})}>Resume</Button>}
+        {phase.kind === 'paused' && (
+          <Button onClick={() => send('round.resume', {})} aria-keyshortcuts="P">
+            Resume
+          </Button>
+        )}
         {(phase.kind === 'running' || phase.kind === 'paused') && (
           <>
-            <Button variant="secondary" onClick={() => send('round.extend', { minutes: 1 })}>
+            <Button
+              variant="secondary"
+              onClick={() => send('round.extend', { minutes: 1 })}
+              aria-keyshortcuts="E"
+            >
               +1 minute
             </Button>
             <Button variant="secondary" onClick={() => send('round.extend', { minutes: 5 })}>
@@ -86,8 +142,10 @@ export function RoundPanel() {
             </Button>
             {confirmEnd ? (
               <>
+                {/* Focus lands here when it appears, so Enter (or Space) then ends the round. */}
                 <Button
                   variant="danger"
+                  data-focus-first
                   onClick={() => {
                     setConfirmEnd(false);
                     send('round.end', {});
@@ -100,7 +158,7 @@ export function RoundPanel() {
                 </Button>
               </>
             ) : (
-              <Button variant="danger" onClick={() => setConfirmEnd(true)}>
+              <Button variant="danger" onClick={() => setConfirmEnd(true)} aria-keyshortcuts="N">
                 End round {phase.round + 1}
               </Button>
             )}
@@ -112,6 +170,7 @@ export function RoundPanel() {
           Ending the round tells every phone which table to go to next.
         </p>
       )}
+      <ShortcutsHelp on={shortcutsOn} onChange={setShortcutsOn} />
     </section>
   );
 }

@@ -58,7 +58,7 @@ export function HarvestProjector({
       .sort((a, b) => b.places - a.places || b.notes - a.notes);
   }
   return (
-    <main className="min-h-screen bg-stone-950 p-[3vh] text-white">
+    <main data-fixed-colours className="min-h-screen bg-stone-950 p-[3vh] text-white">
       <header className="flex items-end justify-between gap-6">
         <div>
           <h1 className="text-[3.4vh] font-bold">{event.settings.title}: what we are hearing</h1>

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { harvestDotsUsed } from '../../lib/harvest/reducer';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import type { EventState } from '../../lib/state';
@@ -8,6 +9,8 @@ import { harvestDots } from './view';
 
 /** The harvest round on a phone: give your dots to the themes that matter most. */
 export function HarvestVote({ event, me }: { event: EventState; me: string }) {
+  const t = useTranslations('harvestVote');
+  const tv = useTranslations('vote');
   const send = useSend();
   const h = event.harvest;
   if (!h?.votingOpen) return null;
@@ -15,42 +18,48 @@ export function HarvestVote({ event, me }: { event: EventState; me: string }) {
   const mine = h.votes[me] ?? {};
   const dots = harvestDots(h);
   // Only what would be published: notes not withdrawn and not hidden.
-  const shown = (t: HarvestTheme) =>
-    t.noteIds.filter((id) => !event.notes[id]?.withdrawn && !h.hidden.includes(id)).length;
-  const themes = h.themeOrder.map((id) => h.themes[id]).filter((t): t is HarvestTheme => !!t && shown(t) > 0);
+  const shown = (theme: HarvestTheme) =>
+    theme.noteIds.filter((id) => !event.notes[id]?.withdrawn && !h.hidden.includes(id)).length;
+  const themes = h.themeOrder.map((id) => h.themes[id]).filter((x): x is HarvestTheme => !!x && shown(x) > 0);
   return (
     <section
       aria-labelledby="harvest-vote-h"
       className="space-y-3 rounded-2xl border-2 border-brand-600 bg-white p-4"
     >
       <h2 id="harvest-vote-h" className="text-2xl font-bold">
-        What matters most?
+        {t('heading')}
       </h2>
       <p className="text-lg" aria-live="polite" data-testid="harvest-dots-left">
-        You have {left} of {h.votesPerPerson} {h.votesPerPerson === 1 ? 'dot' : 'dots'} left.
+        {tv('dotsLeft', { left, total: h.votesPerPerson })}
       </p>
       <ul className="space-y-2">
-        {themes.map((t) => (
-          <li key={t.id} className="rounded-lg bg-brand-50 p-3" data-testid="harvest-vote-theme">
-            <p className="text-lg font-bold break-words">{t.label}</p>
+        {themes.map((theme) => (
+          <li key={theme.id} className="rounded-lg bg-brand-50 p-3" data-testid="harvest-vote-theme">
+            <p className="text-lg font-bold break-words" dir="auto">
+              {theme.label}
+            </p>
             <p className="text-sm text-stone-700">
-              {shown(t)} notes · {dots[t.id] ?? 0} dots in all · {mine[t.id] ?? 0} from you
+              {t('themeCounts', {
+                notes: shown(theme),
+                dots: dots[theme.id] ?? 0,
+                mine: mine[theme.id] ?? 0,
+              })}
             </p>
             <div className="mt-2 flex gap-2">
               <Button
-                onClick={() => send('harvest.vote', { themeId: t.id, dot: 1 })}
+                onClick={() => send('harvest.vote', { themeId: theme.id, dot: 1 })}
                 disabled={left <= 0}
-                aria-label={`Give a dot to “${t.label}”`}
+                aria-label={tv('giveLabel', { title: theme.label })}
               >
-                + Dot
+                {tv('give')}
               </Button>
               <Button
                 variant="secondary"
-                onClick={() => send('harvest.vote', { themeId: t.id, dot: -1 })}
-                disabled={!(mine[t.id] ?? 0)}
-                aria-label={`Take a dot back from “${t.label}”`}
+                onClick={() => send('harvest.vote', { themeId: theme.id, dot: -1 })}
+                disabled={!(mine[theme.id] ?? 0)}
+                aria-label={tv('takeLabel', { title: theme.label })}
               >
-                − Dot
+                {tv('take')}
               </Button>
             </div>
           </li>

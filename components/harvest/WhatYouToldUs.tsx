@@ -1,77 +1,115 @@
 'use client';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import type { ErrorCode } from '../../lib/errors';
 import type { HarvestReport } from '../../lib/harvest/report';
-import { plural } from '../../lib/text';
+import { useIsolate } from '../i18n/bidi';
+import { formatDay } from '../i18n/dates';
+import { useRefusalText } from '../i18n/errors';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 
 type PublicReport = Omit<HarvestReport, 'notes'>;
 
 /** The published harvest for the people who took part: read-only, no names, plain words. */
 export function WhatYouToldUs({ eventId }: { eventId: string }) {
+  const t = useTranslations('told');
+  const tt = useTranslations('language');
+  const format = useFormatter();
+  const say = useRefusalText();
+  const isolate = useIsolate();
   const [report, setReport] = useState<PublicReport | null>(null);
-  const [error, setError] = useState('');
+  /** Why there is nothing to show: the server's refusal, or `offline` when it was not reached. */
+  const [error, setError] = useState<{ code: string; message: string } | 'offline' | null>(null);
+  useEffect(() => {
+    document.title = tt('pageTitleTold');
+  }, [tt]);
   useEffect(() => {
     fetch(`/api/published/${encodeURIComponent(eventId)}`)
       .then(async (r) => {
         const body = (await r.json()) as
           | { ok: true; report: PublicReport }
-          | { ok: false; error: { message: string } };
+          | { ok: false; error: { code: string; message: string } };
         if (body.ok) setReport(body.report);
-        else setError(body.error.message);
+        else setError(body.error);
       })
-      .catch(() => setError('This page could not be loaded. Check your connection and try again.'));
+      .catch(() => setError('offline'));
   }, [eventId]);
 
   if (error)
     return (
       <main className="mx-auto max-w-2xl px-4 py-10">
-        <h1 className="text-2xl font-bold">What you told us</h1>
-        <p className="mt-3 text-lg">{error}</p>
+        <LanguagePicker className="mb-6 justify-end" />
+        <h1 className="text-2xl font-bold">{t('heading')}</h1>
+        <p className="mt-3 text-lg">
+          {error === 'offline'
+            ? t('offline')
+            : error.code === 'not_found'
+              ? t('notPublished')
+              : say({ code: error.code as ErrorCode, message: error.message })}
+        </p>
       </main>
     );
-  if (!report) return <main className="px-4 py-10 text-lg">Loading…</main>;
+  if (!report) return <main className="px-4 py-10 text-lg">{t('loading')}</main>;
   const p = report.participation;
+  /** "3 tables and 1 session", from the report's English words, in the reader's language. */
+  const spread = (words: string) => {
+    const tables = Number(/(\d+) tables?\b/.exec(words)?.[1] ?? 0);
+    const sessions = Number(/(\d+) sessions?\b/.exec(words)?.[1] ?? 0);
+    const parts = [
+      ...(tables ? [t('tables', { count: tables })] : []),
+      ...(sessions ? [t('sessions', { count: sessions })] : []),
+    ];
+    return parts.length ? format.list(parts, { type: 'conjunction' }) : t('nowhere');
+  };
   return (
     <main className="mx-auto max-w-2xl space-y-8 px-4 py-8">
+      <LanguagePicker className="justify-end" />
       <header>
-        <p className="font-semibold text-brand-700">What you told us</p>
-        <h1 className="text-3xl font-bold">{report.title}</h1>
-        {report.purpose && <p className="mt-2 text-lg whitespace-pre-wrap">{report.purpose}</p>}
-        <p className="mt-2 text-stone-700">
-          {plural(p.people, 'person', 'people')} took part and wrote {plural(p.notes, 'note', 'notes')}. Thank
-          you.
-        </p>
+        <p className="font-semibold text-brand-700">{t('heading')}</p>
+        <h1 className="text-3xl font-bold" dir="auto">
+          {report.title}
+        </h1>
+        {report.purpose && (
+          <p className="mt-2 text-lg whitespace-pre-wrap" dir="auto">
+            {report.purpose}
+          </p>
+        )}
+        <p className="mt-2 text-stone-700">{t('tookPart', { people: p.people, notes: p.notes })}</p>
       </header>
       <section aria-labelledby="themes-h" className="space-y-4">
         <h2 id="themes-h" className="text-2xl font-bold">
-          What we heard
+          {t('heard')}
         </h2>
-        {report.themes.map((t, i) => (
+        {report.themes.map((theme, i) => (
           <article
-            key={t.id}
+            key={theme.id}
             className="rounded-2xl border-2 border-stone-200 bg-white p-4"
             data-testid="told-theme"
           >
             <h3 className="text-xl font-bold">
-              {i + 1}. {t.label}
+              {t('themeTitle', { n: i + 1, label: isolate(theme.label) })}
             </h3>
             <p className="text-stone-700">
-              {t.notes} {t.notes === 1 ? 'note' : 'notes'} from {t.spread}
-              {t.dots > 0 && ` · ${t.dots} ${t.dots === 1 ? 'vote' : 'votes'}`}
+              {t('themeFrom', { notes: theme.notes, spread: spread(theme.spread) })}
+              {theme.dots > 0 && ` · ${t('votes', { count: theme.dots })}`}
             </p>
             <ul className="mt-2 space-y-1">
-              {(t.quotes.length ? t.quotes : t.examples).map((q) => (
+              {(theme.quotes.length ? theme.quotes : theme.examples).map((q) => (
                 <li
                   key={q}
-                  className="border-l-4 border-brand-600 pl-3 break-words whitespace-pre-wrap italic"
+                  className="border-s-4 border-brand-600 ps-3 break-words whitespace-pre-wrap italic"
+                  dir="auto"
                 >
                   {q}
                 </li>
               ))}
             </ul>
-            {t.response && (
+            {theme.response && (
               <div className="mt-3 rounded-lg bg-brand-50 p-3">
-                <p className="font-semibold">What we will do</p>
-                <p className="whitespace-pre-wrap">{t.response}</p>
+                <p className="font-semibold">{t('willDo')}</p>
+                <p className="whitespace-pre-wrap" dir="auto">
+                  {theme.response}
+                </p>
               </div>
             )}
           </article>
@@ -80,13 +118,13 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
       {report.actions.length > 0 && (
         <section aria-labelledby="actions-h">
           <h2 id="actions-h" className="text-2xl font-bold">
-            What happens next
+            {t('next')}
           </h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
+          <ul className="mt-2 list-disc space-y-1 ps-5">
             {report.actions.map((a) => (
               <li key={`${a.title}-${a.session}`}>
-                {a.title}
-                {a.due ? ` (by ${a.due})` : ''}
+                <bdi>{a.title}</bdi>
+                {a.due ? ` ${t('by', { date: formatDay(format, a.due) })}` : ''}
               </li>
             ))}
           </ul>
@@ -94,21 +132,17 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
       )}
       <section aria-labelledby="who-h">
         <h2 id="who-h" className="text-2xl font-bold">
-          Who took part
+          {t('who')}
         </h2>
-        <ul className="mt-2 list-disc space-y-1 pl-5">
-          <li>
-            {plural(p.people, 'person', 'people')}; {p.anonymousPeople} of them took part anonymously.
-          </li>
+        <ul className="mt-2 list-disc space-y-1 ps-5">
+          <li>{t('people', { people: p.people, anonymous: p.anonymousPeople })}</li>
           {p.byRound.map((r) => (
             <li key={r.question}>
-              “{r.question}”: {plural(r.notes, 'note', 'notes')} from {plural(r.tables, 'table', 'tables')}
+              {t('byRound', { question: isolate(r.question), notes: r.notes, tables: r.tables })}
             </li>
           ))}
           {p.bySession.map((s) => (
-            <li key={s.title}>
-              Session “{s.title}”: {plural(s.notes, 'note', 'notes')}
-            </li>
+            <li key={s.title}>{t('bySession', { title: isolate(s.title), notes: s.notes })}</li>
           ))}
         </ul>
       </section>

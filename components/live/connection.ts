@@ -338,7 +338,10 @@ export class LiveConnection {
         this.saveOutbox(rest);
         if (!reply.ok) {
           this.store.setState((s) => ({
-            problems: [...s.problems, { id: next.id, message: reply.error.message }],
+            problems: [
+              ...s.problems,
+              { id: next.id, message: reply.error.message, code: reply.error.code, action: next.type },
+            ],
           }));
         }
       }

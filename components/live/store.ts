@@ -23,6 +23,10 @@ export interface PendingAction {
 export interface Problem {
   id: string;
   message: string;
+  /** Why it was refused, so a screen in another language can say it in its own words. */
+  code?: ActionError['code'];
+  /** The action refused (e.g. `note.post`). */
+  action?: string;
 }
 
 export interface LiveStore {

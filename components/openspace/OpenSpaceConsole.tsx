@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import { type Clash, findClashes } from '../../lib/openspace/clashes';
-import { ranking } from '../../lib/openspace/convergence';
+import { ranking } from '../../lib/openspace/reducer';
 import type { OpenSpaceStage, Session } from '../../lib/openspace/state';
 import { freePlaces, liveSessions, presenceCounts, slotLabel, spaceName } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
@@ -36,7 +36,8 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
         <h2 id="os-h" className="text-lg font-bold">
           Open Space: {event.settings.openSpace.theme}
         </h2>
-        <p className="mt-1 text-stone-700" aria-live="polite">
+        {/* Not a live region: every "I'm here" would be read out. */}
+        <p className="mt-1 text-stone-700">
           The marketplace is <strong>{os.marketplaceOpen ? 'open' : 'closed'}</strong>.{' '}
           {liveSessions(os).length} sessions proposed; {present} {present === 1 ? 'person is' : 'people are'}{' '}
           in a session now.

@@ -1,11 +1,13 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { Session } from '../../lib/openspace/state';
-import { liveSessions, presenceCounts, slotLabel, spaceName } from '../../lib/openspace/view';
+import { liveSessions, presenceCounts } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
+import { useIsolate } from '../i18n/bidi';
+import { useConvenerNames, usePlaceNames } from '../i18n/openspace';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
-import { convenerNames } from './names';
 import { ActionsPanel, VotePanel } from './PhoneClosing';
 import { ProposeForm } from './ProposeForm';
 import { SessionDetail } from './SessionDetail';
@@ -14,16 +16,18 @@ type Tab = 'agenda' | 'propose' | 'mine' | 'vote' | 'actions';
 
 /** A phone at an Open Space: the agenda, proposing, "I'm here", session notes and the closing. */
 export function OpenSpacePhone({ event, me }: { event: EventState; me: string }) {
+  const t = useTranslations('openSpace');
+  const isolate = useIsolate();
   const os = event.openSpace;
   const [tab, setTab] = useState<Tab>('agenda');
   const [open, setOpen] = useState<string | null>(null);
   if (!os || !event.settings.openSpace) return null;
   const tabs: [Tab, string][] = [
-    ['agenda', 'Agenda'],
-    ...(os.marketplaceOpen ? ([['propose', 'Propose']] as [Tab, string][]) : []),
-    ['mine', 'My sessions'],
-    ...(os.stage === 'convergence' ? ([['vote', 'Vote']] as [Tab, string][]) : []),
-    ...(os.stage === 'actions' ? ([['actions', 'Actions']] as [Tab, string][]) : []),
+    ['agenda', t('tabAgenda')],
+    ...(os.marketplaceOpen ? ([['propose', t('tabPropose')]] as [Tab, string][]) : []),
+    ['mine', t('tabMine')],
+    ...(os.stage === 'convergence' ? ([['vote', t('tabVote')]] as [Tab, string][]) : []),
+    ...(os.stage === 'actions' ? ([['actions', t('tabActions')]] as [Tab, string][]) : []),
   ];
   const current = tabs.some(([t]) => t === tab) ? tab : 'agenda';
   const hereId = os.presence[me];
@@ -35,29 +39,27 @@ export function OpenSpacePhone({ event, me }: { event: EventState; me: string })
     <div className="space-y-4">
       {lastAnnouncement && (
         <p role="status" className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-3 text-lg">
-          <span className="font-semibold">Announcement: </span>
-          {lastAnnouncement.text}
+          <span className="font-semibold">{t('announcement')} </span>
+          <bdi>{lastAnnouncement.text}</bdi>
         </p>
       )}
-      <section className="rounded-2xl bg-brand-700 p-4 text-white">
-        <p className="font-medium">Open Space</p>
-        <h1 className="text-2xl font-bold">{event.settings.openSpace.theme}</h1>
+      <section className="rounded-2xl bg-hero p-4 text-on-hero">
+        <p className="font-medium">{t('openSpace')}</p>
+        <h1 className="text-2xl font-bold" dir="auto">
+          {event.settings.openSpace.theme}
+        </h1>
         <p className="mt-2" aria-live="polite" data-testid="where-i-am">
-          {here
-            ? `You are in “${here.title}”.`
-            : 'Go wherever you learn or contribute most. Tap “I’m here” when you arrive.'}
+          {here ? t('youAreIn', { title: isolate(here.title) }) : t('goWherever')}
         </p>
-        {os.stage === 'convergence' && (
-          <p className="mt-2 font-semibold">Time to vote: give your dots to what matters most.</p>
-        )}
-        {os.stage === 'actions' && <p className="mt-2 font-semibold">Sign up for what you will do next.</p>}
+        {os.stage === 'convergence' && <p className="mt-2 font-semibold">{t('timeToVote')}</p>}
+        {os.stage === 'actions' && <p className="mt-2 font-semibold">{t('signUp')}</p>}
       </section>
 
       {openSession ? (
         <SessionDetail event={event} me={me} session={openSession} onBack={() => setOpen(null)} />
       ) : (
         <>
-          <nav aria-label="Open Space" className="flex flex-wrap gap-2">
+          <nav aria-label={t('openSpace')} className="flex flex-wrap gap-2">
             {tabs.map(([t, label]) => (
               <Button
                 key={t}
@@ -92,6 +94,8 @@ function AgendaList({
   onOpen: (id: string) => void;
   mineOnly?: boolean;
 }) {
+  const t = useTranslations('openSpace');
+  const places = usePlaceNames();
   const [bySpace, setBySpace] = useState(false);
   const os = event.openSpace;
   const settings = event.settings.openSpace;
@@ -111,14 +115,13 @@ function AgendaList({
           : [
               {
                 key: `sl${i}`,
-                title: slotLabel(event, i),
+                title: places.slot(event, i),
                 sessions: all.filter((s) => s.slot === i).sort((a, b) => (a.space ?? 0) - (b.space ?? 0)),
               },
             ],
       );
   const unplaced = all.filter((s) => s.slot === null);
-  if (unplaced.length)
-    groups.push({ key: 'none', title: 'Proposed, not on the agenda yet', sessions: unplaced });
+  if (unplaced.length) groups.push({ key: 'none', title: t('notPlaced'), sessions: unplaced });
 
   return (
     <section className="space-y-4">
@@ -128,26 +131,24 @@ function AgendaList({
           aria-pressed={!bySpace}
           onClick={() => setBySpace(false)}
         >
-          By time
+          {t('byTime')}
         </Button>
         <Button
           variant={bySpace ? 'primary' : 'secondary'}
           aria-pressed={bySpace}
           onClick={() => setBySpace(true)}
         >
-          By space
+          {t('bySpace')}
         </Button>
       </div>
-      {all.length === 0 && (
-        <p className="text-lg text-stone-700">
-          {mineOnly ? 'Sessions you mark as interesting, convene or join appear here.' : 'No sessions yet.'}
-        </p>
-      )}
+      {all.length === 0 && <p className="text-lg text-stone-700">{mineOnly ? t('mineEmpty') : t('none')}</p>}
       {groups
         .filter((g) => g.sessions.length > 0)
         .map((g) => (
           <div key={g.key}>
-            <h2 className="text-lg font-bold">{g.title}</h2>
+            <h2 className="text-lg font-bold">
+              <bdi>{g.title}</bdi>
+            </h2>
             <ul className="mt-2 space-y-2">
               {g.sessions.map((s) => (
                 <li key={s.id}>
@@ -175,6 +176,10 @@ export function SessionRow({
   onOpen?: (id: string) => void;
   showTime: boolean;
 }) {
+  const t = useTranslations('openSpace');
+  const places = usePlaceNames();
+  const convenerNames = useConvenerNames();
+  const isolate = useIsolate();
   const send = useSend();
   const os = event.openSpace;
   if (!os) return null;
@@ -182,18 +187,25 @@ export function SessionRow({
   const interested = session.interested.includes(me);
   const count = presenceCounts(os)[session.id] ?? 0;
   const capacity = session.space !== null ? event.settings.openSpace?.spaces[session.space]?.capacity : null;
+  // In the agenda a session sits under its time or space (h2); on its own page it heads the page.
+  const Title = onOpen ? 'h3' : 'h2';
   return (
     <article
       className={`rounded-2xl border-2 p-3 ${here ? 'border-brand-600 bg-brand-50' : 'border-stone-200 bg-white'}`}
       data-testid="session-row"
     >
-      <h3 className="text-lg font-bold break-words">{session.title}</h3>
+      <Title className="text-lg font-bold break-words" dir="auto">
+        {session.title}
+      </Title>
       <p className="text-stone-700">
-        {showTime ? slotLabel(event, session.slot) : spaceName(event, session.space)} · by{' '}
-        {convenerNames(event, session)}
+        {t('placeBy', {
+          place: isolate(showTime ? places.slot(event, session.slot) : places.space(event, session.space)),
+          names: isolate(convenerNames(event, session)),
+        })}
       </p>
       <p className="text-stone-700" data-testid="session-counts">
-        {count} here · {session.interested.length} interested{capacity ? ` · ${capacity} seats` : ''}
+        {t('counts', { here: count, interested: session.interested.length })}
+        {capacity ? ` · ${t('seats', { count: capacity })}` : ''}
       </p>
       <div className="mt-2 flex flex-wrap gap-2">
         <Button
@@ -201,18 +213,22 @@ export function SessionRow({
           aria-pressed={here}
           onClick={() => send('presence.here', { sessionId: here ? null : session.id })}
         >
-          {here ? 'I’m here ✓' : 'I’m here'}
+          {here ? t('hereOn') : t('here')}
         </Button>
         <Button
           variant="secondary"
           aria-pressed={interested}
           onClick={() => send('session.interest', { sessionId: session.id, interested: !interested })}
         >
-          {interested ? 'Interested ✓' : 'Interested'}
+          {interested ? t('interestedOn') : t('interested')}
         </Button>
         {onOpen && (
-          <Button variant="ghost" onClick={() => onOpen(session.id)} aria-label={`Open “${session.title}”`}>
-            Open
+          <Button
+            variant="ghost"
+            onClick={() => onOpen(session.id)}
+            aria-label={t('openLabel', { title: session.title })}
+          >
+            {t('open')}
           </Button>
         )}
       </div>

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { ranking } from '../../lib/openspace/convergence';
+import { ranking } from '../../lib/openspace/reducer';
 import { clockOf, nowAndNext, presenceCounts, sessionAt, slotLabel } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
 import { activeCount } from '../../lib/view';
@@ -31,7 +31,10 @@ export function OpenSpaceProjector({ event, joinUrl }: { event: EventState; join
         });
 
   return (
-    <main className="flex min-h-screen flex-col gap-[2vh] bg-stone-950 p-[2.5vh] text-white">
+    <main
+      data-fixed-colours
+      className="flex min-h-screen flex-col gap-[2vh] bg-stone-950 p-[2.5vh] text-white"
+    >
       <header className="flex items-center justify-between gap-6">
         <div>
           <h1 className="text-[3.2vh] font-bold">{event.settings.title}</h1>

@@ -1,15 +1,19 @@
 'use client';
+import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
-import { dotsUsed, ranking } from '../../lib/openspace/convergence';
+import { dotsUsed, ranking } from '../../lib/openspace/reducer';
 import { liveSessions } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
-import { displayName } from '../../lib/view';
+import { useIsolate } from '../i18n/bidi';
+import { formatDay } from '../i18n/dates';
+import { usePersonName } from '../i18n/names';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 
 /** Convergence on a phone: read the reports, give your dots, see the ranking move. */
 export function VotePanel({ event, me }: { event: EventState; me: string }) {
+  const t = useTranslations('vote');
   const send = useSend();
   const os = event.openSpace;
   if (!os) return null;
@@ -24,7 +28,7 @@ export function VotePanel({ event, me }: { event: EventState; me: string }) {
         aria-live="polite"
         data-testid="dots-left"
       >
-        You have {left} of {allowance} {allowance === 1 ? 'dot' : 'dots'} left.
+        {t('dotsLeft', { left, total: allowance })}
       </p>
       <ul className="space-y-2">
         {liveSessions(os).map((s) => {
@@ -35,28 +39,30 @@ export function VotePanel({ event, me }: { event: EventState; me: string }) {
               className="rounded-2xl border-2 border-stone-200 bg-white p-3"
               data-testid="vote-row"
             >
-              <h3 className="text-lg font-bold break-words">{s.title}</h3>
+              <h2 className="text-lg font-bold break-words" dir="auto">
+                {s.title}
+              </h2>
               {s.report?.keyPoints && (
-                <p className="mt-1 line-clamp-3 whitespace-pre-wrap text-stone-700">{s.report.keyPoints}</p>
+                <p className="mt-1 line-clamp-3 whitespace-pre-wrap text-stone-700" dir="auto">
+                  {s.report.keyPoints}
+                </p>
               )}
-              <p className="mt-1 text-stone-700">
-                {dots[s.id] ?? 0} dots in all · {given} from you
-              </p>
+              <p className="mt-1 text-stone-700">{t('dotsInAll', { count: dots[s.id] ?? 0, mine: given })}</p>
               <div className="mt-2 flex gap-2">
                 <Button
                   onClick={() => send('vote.cast', { sessionId: s.id })}
                   disabled={left <= 0}
-                  aria-label={`Give a dot to “${s.title}”`}
+                  aria-label={t('giveLabel', { title: s.title })}
                 >
-                  + Dot
+                  {t('give')}
                 </Button>
                 <Button
                   variant="secondary"
                   onClick={() => send('vote.remove', { sessionId: s.id })}
                   disabled={given === 0}
-                  aria-label={`Take a dot back from “${s.title}”`}
+                  aria-label={t('takeLabel', { title: s.title })}
                 >
-                  − Dot
+                  {t('take')}
                 </Button>
               </div>
             </li>
@@ -69,6 +75,10 @@ export function VotePanel({ event, me }: { event: EventState; me: string }) {
 
 /** Action planning on a phone: for the top issues, sign up as an owner or propose a next step. */
 export function ActionsPanel({ event, me }: { event: EventState; me: string }) {
+  const t = useTranslations('vote');
+  const format = useFormatter();
+  const nameOf = usePersonName();
+  const isolate = useIsolate();
   const send = useSend();
   const os = event.openSpace;
   if (!os) return null;
@@ -81,29 +91,37 @@ export function ActionsPanel({ event, me }: { event: EventState; me: string }) {
         const actions = os.actionOrder.map((id) => os.actions[id]).filter((a) => a && a.sessionId === s.id);
         return (
           <article key={s.id} className="rounded-2xl border-2 border-stone-200 bg-white p-3">
-            <h3 className="text-lg font-bold break-words">{s.title}</h3>
-            <p className="text-stone-700">{r.dots} dots</p>
+            <h2 className="text-lg font-bold break-words" dir="auto">
+              {s.title}
+            </h2>
+            <p className="text-stone-700">{t('dots', { count: r.dots })}</p>
             <ul className="mt-2 space-y-2">
               {actions.map((a) => {
                 if (!a) return null;
                 const owner = a.owners.includes(me);
                 return (
                   <li key={a.id} className="rounded-lg bg-brand-50 p-2" data-testid="action-plan">
-                    <p className="font-semibold">{a.title}</p>
-                    {a.nextStep && <p>Next step: {a.nextStep}</p>}
-                    {a.due && <p>By {a.due}</p>}
+                    <p className="font-semibold" dir="auto">
+                      {a.title}
+                    </p>
+                    {a.nextStep && <p>{t('nextStep', { step: isolate(a.nextStep) })}</p>}
+                    {a.due && <p>{t('by', { date: formatDay(format, a.due) })}</p>}
                     <p className="text-sm text-stone-700">
-                      Owners:{' '}
-                      {a.owners.length
-                        ? a.owners.map((pid) => (pid === me ? 'you' : displayName(event, pid))).join(', ')
-                        : 'nobody yet'}
+                      {t('owners', {
+                        names: a.owners.length
+                          ? format.list(
+                              a.owners.map((pid) => (pid === me ? t('ownerYou') : nameOf(event, pid))),
+                              { type: 'conjunction' },
+                            )
+                          : t('nobody'),
+                      })}
                     </p>
                     <Button
                       variant={owner ? 'secondary' : 'primary'}
                       className="mt-1"
                       onClick={() => send('action.signup', { actionId: a.id, signedUp: !owner })}
                     >
-                      {owner ? 'Take my name off' : 'I’ll help with this'}
+                      {owner ? t('takeOff') : t('help')}
                     </Button>
                   </li>
                 );
@@ -118,6 +136,7 @@ export function ActionsPanel({ event, me }: { event: EventState; me: string }) {
 }
 
 function NewAction({ sessionId }: { sessionId: string }) {
+  const t = useTranslations('vote');
   const send = useSend();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -127,7 +146,7 @@ function NewAction({ sessionId }: { sessionId: string }) {
   if (!open)
     return (
       <Button variant="ghost" onClick={() => setOpen(true)}>
-        Propose an action
+        {t('proposeAction')}
       </Button>
     );
   function submit(e: FormEvent) {
@@ -143,27 +162,29 @@ function NewAction({ sessionId }: { sessionId: string }) {
   return (
     <form onSubmit={submit} className="mt-2 space-y-2">
       <label htmlFor={`${id}-t`} className="block font-semibold">
-        What will be done
+        {t('what')}
       </label>
       <input
         id={`${id}-t`}
         value={title}
         maxLength={LIMITS.actionText}
+        dir="auto"
         onChange={(e) => setTitle(e.target.value)}
         className={field}
       />
       <label htmlFor={`${id}-n`} className="block font-semibold">
-        First next step
+        {t('firstStep')}
       </label>
       <input
         id={`${id}-n`}
         value={nextStep}
         maxLength={LIMITS.actionText}
+        dir="auto"
         onChange={(e) => setNextStep(e.target.value)}
         className={field}
       />
       <label htmlFor={`${id}-d`} className="block font-semibold">
-        By when <span className="font-normal">(optional)</span>
+        {t('byWhen')} <span className="font-normal">{t('optional')}</span>
       </label>
       <input
         id={`${id}-d`}
@@ -173,9 +194,9 @@ function NewAction({ sessionId }: { sessionId: string }) {
         className={field}
       />
       <div className="flex gap-2">
-        <Button type="submit">Add the action</Button>
+        <Button type="submit">{t('add')}</Button>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

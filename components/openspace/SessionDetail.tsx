@@ -1,10 +1,11 @@
 'use client';
+import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
-import { canWriteReport, resolveSession } from '../../lib/openspace/sessions';
+import { canWriteReport, resolveSession } from '../../lib/openspace/reducer';
 import type { Session } from '../../lib/openspace/state';
 import type { EventState, Note } from '../../lib/state';
-import { displayName } from '../../lib/view';
+import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
@@ -22,16 +23,19 @@ export function SessionDetail({
   session: Session;
   onBack: () => void;
 }) {
+  const t = useTranslations('session');
   const writer = canWriteReport(session, { role: 'participant', id: me });
   const convener = session.conveners.includes(me);
   return (
     <div className="space-y-4">
       <Button variant="ghost" onClick={onBack}>
-        ← Back to the agenda
+        {t('back')}
       </Button>
       <SessionRow event={event} me={me} session={session} showTime />
       {session.description && (
-        <p className="text-lg whitespace-pre-wrap break-words">{session.description}</p>
+        <p className="text-lg whitespace-pre-wrap break-words" dir="auto">
+          {session.description}
+        </p>
       )}
       <SessionNotes event={event} me={me} session={session} />
       {writer ? <ReportForm session={session} /> : <ReportView session={session} />}
@@ -41,6 +45,9 @@ export function SessionDetail({
 }
 
 function SessionNotes({ event, me, session }: { event: EventState; me: string; session: Session }) {
+  const t = useTranslations('session');
+  const tn = useTranslations('notes');
+  const nameOf = usePersonName();
   const send = useSend();
   const id = useId();
   const outbox = useLive((s) => s.outbox);
@@ -67,47 +74,46 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
   return (
     <section aria-labelledby={`${id}-h`} className="space-y-2">
       <h2 id={`${id}-h`} className="text-xl font-bold">
-        Notes from this session ({notes.length})
+        {t('notes', { count: notes.length })}
       </h2>
-      <ul
-        role="log"
-        aria-live="polite"
-        aria-relevant="additions"
-        className="space-y-2"
-        data-testid="session-notes"
-      >
+      <ul className="space-y-2" data-testid="session-notes">
         {notes.map((n) => (
           <li
             key={n.id}
             className={`rounded-lg p-3 ${n.authorId === me ? 'bg-brand-50' : 'border-2 border-stone-200 bg-white'}`}
           >
-            <p className="text-lg whitespace-pre-wrap break-words">{n.text}</p>
+            <p className="text-lg whitespace-pre-wrap break-words" dir="auto">
+              {n.text}
+            </p>
             <p className="text-sm text-stone-600">
-              {n.authorId === me ? 'You' : displayName(event, n.authorId)}
+              {n.authorId === me ? tn('you') : nameOf(event, n.authorId)}
             </p>
           </li>
         ))}
         {pending.map((p) => (
           <li key={p.id} className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 p-3">
-            <p className="text-lg whitespace-pre-wrap break-words">{p.text}</p>
-            <p className="text-sm font-medium text-amber-900">Waiting to send…</p>
+            <p className="text-lg whitespace-pre-wrap break-words" dir="auto">
+              {p.text}
+            </p>
+            <p className="text-sm font-medium text-amber-900">{tn('waiting')}</p>
           </li>
         ))}
       </ul>
       <form onSubmit={submit} className="rounded-2xl border-2 border-brand-100 bg-white p-3">
         <label htmlFor={`${id}-n`} className="block font-semibold">
-          Add a note
+          {t('addNote')}
         </label>
         <textarea
           id={`${id}-n`}
           rows={2}
+          dir="auto"
           value={text}
           maxLength={LIMITS.note}
           onChange={(e) => setText(e.target.value)}
           className="mt-1 block w-full rounded-lg border-2 border-stone-400 px-3 py-2 text-lg"
         />
         <Button type="submit" className="mt-2">
-          Add note
+          {tn('add')}
         </Button>
       </form>
     </section>
@@ -115,29 +121,34 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
 }
 
 function ReportView({ session }: { session: Session }) {
+  const t = useTranslations('session');
   const r = session.report;
   return (
     <section className="rounded-2xl border-2 border-stone-200 bg-white p-4">
-      <h2 className="text-xl font-bold">Session report</h2>
+      <h2 className="text-xl font-bold">{t('reportHeading')}</h2>
       {!r ? (
-        <p className="text-stone-600">The convener has not written the report yet.</p>
+        <p className="text-stone-600">{t('noReport')}</p>
       ) : (
         <dl className="mt-2 space-y-2">
           {(
             [
-              ['Key points', r.keyPoints],
-              ['Questions raised', r.questions],
-              ['Proposed actions', r.actions],
+              [t('keyPoints'), r.keyPoints],
+              [t('questions'), r.questions],
+              [t('actions'), r.actions],
               [
-                'Who was there',
-                [r.attendance !== null ? `${r.attendance} people` : '', r.names].filter(Boolean).join(' — '),
+                t('whoWasThere'),
+                [r.attendance !== null ? t('attendance', { count: r.attendance }) : '', r.names]
+                  .filter(Boolean)
+                  .join(' — '),
               ],
             ] as const
           ).map(([label, value]) =>
             value ? (
               <div key={label}>
                 <dt className="font-semibold">{label}</dt>
-                <dd className="whitespace-pre-wrap break-words">{value}</dd>
+                <dd className="whitespace-pre-wrap break-words" dir="auto">
+                  {value}
+                </dd>
               </div>
             ) : null,
           )}
@@ -148,6 +159,7 @@ function ReportView({ session }: { session: Session }) {
 }
 
 function ReportForm({ session }: { session: Session }) {
+  const t = useTranslations('session');
   const send = useSend();
   const id = useId();
   const r = session.report;
@@ -172,13 +184,13 @@ function ReportForm({ session }: { session: Session }) {
   }
   return (
     <form onSubmit={submit} className="space-y-3 rounded-2xl border-2 border-amber-300 bg-amber-50 p-4">
-      <h2 className="text-xl font-bold">Write the session report</h2>
-      <p className="text-stone-700">What was discussed, so people who were elsewhere can read it.</p>
+      <h2 className="text-xl font-bold">{t('writeHeading')}</h2>
+      <p className="text-stone-700">{t('writeIntro')}</p>
       {(
         [
-          ['kp', 'Key points', keyPoints, setKeyPoints],
-          ['q', 'Questions raised', questions, setQuestions],
-          ['a', 'Proposed actions', actions, setActions],
+          ['kp', t('keyPoints'), keyPoints, setKeyPoints],
+          ['q', t('questions'), questions, setQuestions],
+          ['a', t('actions'), actions, setActions],
         ] as const
       ).map(([k, label, value, set]) => (
         <div key={k}>
@@ -194,13 +206,14 @@ function ReportForm({ session }: { session: Session }) {
               set(e.target.value);
               setSaved(false);
             }}
+            dir="auto"
             className={area}
           />
         </div>
       ))}
       <div>
         <label htmlFor={`${id}-n`} className="block font-semibold">
-          How many people took part
+          {t('howMany')}
         </label>
         <input
           id={`${id}-n`}
@@ -216,7 +229,7 @@ function ReportForm({ session }: { session: Session }) {
       </div>
       <div>
         <label htmlFor={`${id}-w`} className="block font-semibold">
-          Names <span className="font-normal">(only of people who agreed)</span>
+          {t('names')} <span className="font-normal">{t('namesHelp')}</span>
         </label>
         <input
           id={`${id}-w`}
@@ -226,15 +239,19 @@ function ReportForm({ session }: { session: Session }) {
             setNames(e.target.value);
             setSaved(false);
           }}
+          dir="auto"
           className={area}
         />
       </div>
-      <Button type="submit">{saved ? 'Saved' : 'Save the report'}</Button>
+      <Button type="submit">{saved ? t('saved') : t('save')}</Button>
     </form>
   );
 }
 
 function Handover({ event, session }: { event: EventState; session: Session }) {
+  const t = useTranslations('session');
+  const format = useFormatter();
+  const nameOf = usePersonName();
   const send = useSend();
   const id = useId();
   const people = Object.values(event.participants).filter(
@@ -244,7 +261,7 @@ function Handover({ event, session }: { event: EventState; session: Session }) {
   return (
     <section className="rounded-2xl border-2 border-stone-200 bg-white p-4">
       <label htmlFor={id} className="block font-semibold">
-        Ask someone else to write the report with you
+        {t('handover')}
       </label>
       <select
         id={id}
@@ -254,16 +271,21 @@ function Handover({ event, session }: { event: EventState; session: Session }) {
         }
         className="mt-1 block min-h-12 w-full rounded-lg border-2 border-stone-400 bg-white px-2 text-lg"
       >
-        <option value="">Choose a person…</option>
+        <option value="">{t('choosePerson')}</option>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
-            {displayName(event, p.id)}
+            {nameOf(event, p.id)}
           </option>
         ))}
       </select>
       {session.reporters.length > 0 && (
         <p className="mt-2 text-stone-700">
-          Also writing: {session.reporters.map((pid) => displayName(event, pid)).join(', ')}
+          {t('alsoWriting', {
+            names: format.list(
+              session.reporters.map((pid) => nameOf(event, pid)),
+              { type: 'conjunction' },
+            ),
+          })}
         </p>
       )}
     </section>

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import { useSend } from '../live/useConnection';
@@ -6,36 +7,38 @@ import { Button } from '../ui/Button';
 
 /** Write a short note for the table. It goes to the outbox first, so no signal loses nothing. */
 export function NoteComposer({ round, table }: { round: number; table: number }) {
+  const t = useTranslations('notes');
   const send = useSend();
   const id = useId();
   const [text, setText] = useState('');
-  const [hint, setHint] = useState('');
+  const [hint, setHint] = useState(false);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     const clean = text.trim();
     if (!clean) {
-      setHint('Write something first.');
+      setHint(true);
       return;
     }
     send('note.post', { text: clean, round, table });
     setText('');
-    setHint('');
+    setHint(false);
   }
 
   return (
     <form onSubmit={submit} className="rounded-2xl border-2 border-brand-100 bg-white p-4" noValidate>
       <label htmlFor={id} className="block text-lg font-semibold">
-        Add a note for your table
+        {t('addForTable')}
       </label>
       <textarea
         id={id}
         value={text}
         rows={3}
+        dir="auto"
         maxLength={LIMITS.note}
         onChange={(e) => {
           setText(e.target.value);
-          setHint('');
+          setHint(false);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
@@ -45,9 +48,13 @@ export function NoteComposer({ round, table }: { round: number; table: number })
       />
       <div className="mt-2 flex items-center justify-between gap-3">
         <span id={`${id}-count`} className="text-sm text-stone-600">
-          {hint || `${text.length} / ${LIMITS.note}`}
+          {hint ? (
+            t('writeFirst')
+          ) : (
+            <bdi dir="ltr">{t('length', { count: text.length, max: LIMITS.note })}</bdi>
+          )}
         </span>
-        <Button type="submit">Add note</Button>
+        <Button type="submit">{t('add')}</Button>
       </div>
     </form>
   );

@@ -1,8 +1,11 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { EventState, Note } from '../../lib/state';
-import { displayName, notesAt } from '../../lib/view';
+import { notesAt } from '../../lib/view';
+import { useIsolate } from '../i18n/bidi';
+import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
@@ -19,6 +22,7 @@ export function TableNotes({
   table: number;
   round: number;
 }) {
+  const t = useTranslations('notes');
   const outbox = useLive((s) => s.outbox);
   const notes = notesAt(event, table, round);
   const pending = outbox.flatMap((a) => {
@@ -30,38 +34,34 @@ export function TableNotes({
   return (
     <section aria-labelledby="table-notes-h" className="space-y-2">
       <h2 id="table-notes-h" className="text-xl font-bold">
-        Notes at this table <span className="font-normal text-stone-600">({notes.length})</span>
+        {t('atTable')} <span className="font-normal text-stone-600">({notes.length})</span>
       </h2>
-      <ul
-        role="log"
-        aria-live="polite"
-        aria-relevant="additions"
-        className="space-y-2"
-        data-testid="table-notes"
-      >
+      <ul className="space-y-2" data-testid="table-notes">
         {notes.map((n) => (
           <NoteItem key={n.id} note={n} event={event} mine={n.authorId === me} />
         ))}
         {pending.map((p) => (
           <li key={p.id} className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 p-3">
-            <p className="text-lg whitespace-pre-wrap break-words">{p.text}</p>
-            <p className="mt-1 text-sm font-medium text-amber-900">Waiting to send…</p>
+            <p className="text-lg whitespace-pre-wrap break-words" dir="auto">
+              {p.text}
+            </p>
+            <p className="mt-1 text-sm font-medium text-amber-900">{t('waiting')}</p>
           </li>
         ))}
-        {notes.length === 0 && pending.length === 0 && (
-          <li className="text-stone-600">No notes yet. Be the first!</li>
-        )}
+        {notes.length === 0 && pending.length === 0 && <li className="text-stone-600">{t('none')}</li>}
       </ul>
     </section>
   );
 }
 
 function NoteItem({ note, event, mine }: { note: Note; event: EventState; mine: boolean }) {
+  const t = useTranslations('notes');
+  const nameOf = usePersonName();
   const send = useSend();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.text);
   const [confirm, setConfirm] = useState(false);
-  const author = mine ? 'You' : displayName(event, note.authorId);
+  const author = mine ? t('you') : nameOf(event, note.authorId);
   return (
     <li className={`rounded-lg p-3 ${mine ? 'bg-brand-50' : 'border-2 border-stone-200 bg-white'}`}>
       {editing ? (
@@ -74,30 +74,33 @@ function NoteItem({ note, event, mine }: { note: Note; event: EventState; mine: 
           }}
         >
           <label className="sr-only" htmlFor={`edit-${note.id}`}>
-            Edit your note
+            {t('editLabel')}
           </label>
           <textarea
             id={`edit-${note.id}`}
             value={draft}
             maxLength={LIMITS.note}
             rows={3}
+            dir="auto"
             onChange={(e) => setDraft(e.target.value)}
             className="block w-full rounded-lg border-2 border-stone-400 px-3 py-2 text-lg"
           />
           <div className="mt-2 flex gap-2">
-            <Button type="submit">Save</Button>
+            <Button type="submit">{t('save')}</Button>
             <Button variant="secondary" onClick={() => setEditing(false)}>
-              Cancel
+              {t('cancel')}
             </Button>
           </div>
         </form>
       ) : (
-        <p className="text-lg whitespace-pre-wrap break-words">{note.text}</p>
+        <p className="text-lg whitespace-pre-wrap break-words" dir="auto">
+          {note.text}
+        </p>
       )}
       <div className="mt-1 flex flex-wrap items-center gap-x-3 text-sm text-stone-600">
         <span>
           {author}
-          {note.editedAt ? ' · edited' : ''}
+          {note.editedAt ? ` · ${t('edited')}` : ''}
         </span>
         {mine && !editing && (
           <>
@@ -109,7 +112,7 @@ function NoteItem({ note, event, mine }: { note: Note; event: EventState; mine: 
                 setEditing(true);
               }}
             >
-              Edit
+              {t('edit')}
             </Button>
             {confirm ? (
               <>
@@ -118,15 +121,15 @@ function NoteItem({ note, event, mine }: { note: Note; event: EventState; mine: 
                   className="text-sm text-red-800"
                   onClick={() => send('note.withdraw', { noteId: note.id })}
                 >
-                  Yes, withdraw it
+                  {t('withdrawYes')}
                 </Button>
                 <Button variant="ghost" className="text-sm" onClick={() => setConfirm(false)}>
-                  Keep it
+                  {t('keep')}
                 </Button>
               </>
             ) : (
               <Button variant="ghost" className="text-sm" onClick={() => setConfirm(true)}>
-                Withdraw
+                {t('withdraw')}
               </Button>
             )}
           </>
@@ -146,27 +149,27 @@ export function EarlierNotes({
   table: number;
   beforeRound: number;
 }) {
+  const t = useTranslations('notes');
+  const isolate = useIsolate();
   const rounds = Array.from({ length: beforeRound }, (_, i) => i).filter(
     (r) => notesAt(event, table, r).length > 0,
   );
   return (
     <section aria-labelledby="earlier-h" className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-4">
       <h2 id="earlier-h" className="text-xl font-bold">
-        Earlier at table {table}
+        {t('earlierAt', { table })}
       </h2>
-      <p className="text-stone-700">For you as host: what the earlier groups wrote here.</p>
-      {rounds.length === 0 && (
-        <p className="mt-2 text-stone-600">No notes from earlier rounds at this table.</p>
-      )}
+      <p className="text-stone-700">{t('earlierHelp')}</p>
+      {rounds.length === 0 && <p className="mt-2 text-stone-600">{t('earlierNone')}</p>}
       {rounds.map((r) => (
         <div key={r} className="mt-3" data-testid={`earlier-round-${r + 1}`}>
           <h3 className="font-semibold">
-            Round {r + 1}: {event.settings.rounds[r]?.question}
+            {t('earlierRound', { round: r + 1, question: isolate(event.settings.rounds[r]?.question ?? '') })}
           </h3>
-          <ul className="mt-1 list-disc space-y-1 pl-5">
+          <ul className="mt-1 list-disc space-y-1 ps-5">
             {notesAt(event, table, r).map((n) => (
               <li key={n.id} className="whitespace-pre-wrap break-words">
-                {n.text}
+                <bdi>{n.text}</bdi>
               </li>
             ))}
           </ul>
@@ -186,6 +189,7 @@ export function MyEarlierNotes({
   me: string;
   fromRound: number;
 }) {
+  const t = useTranslations('notes');
   const mine = event.noteOrder
     .map((id) => event.notes[id])
     .filter((n): n is Note => !!n && !n.withdrawn && n.authorId === me && n.round < fromRound);
@@ -193,7 +197,7 @@ export function MyEarlierNotes({
   return (
     <details className="rounded-2xl border-2 border-stone-200 bg-white p-4">
       <summary className="min-h-11 cursor-pointer text-lg font-semibold">
-        Your notes from earlier rounds ({mine.length})
+        {t('mineEarlier', { count: mine.length })}
       </summary>
       <ul className="mt-2 space-y-2">
         {mine.map((n) => (

@@ -1,12 +1,15 @@
 'use client';
 import { nanoid } from 'nanoid';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import type { ErrorCode } from '../../lib/errors';
 import { LIMITS } from '../../lib/limits';
 import type { Identity } from '../../lib/settings';
+import { useRefusalText } from '../i18n/errors';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLive } from '../live/store';
-import { ConnectionContext, useConnection } from '../live/useConnection';
+import { AccessibilityLink } from '../ui/AccessibilityLink';
 import { Button } from '../ui/Button';
-import { ParticipantView } from './ParticipantView';
 
 interface Stored {
   token: string;
@@ -21,6 +24,20 @@ interface JoinInfo {
 
 const storageKey = (code: string) => `cafe:p:${code}`;
 
+/**
+ * The live café (its connection and the screens of every stage) is a chunk of its own, fetched as
+ * soon as this page runs: the join screen, which a phone on a weak signal waits for first, does
+ * not wait for it. With no signal the fetch is tried again every few seconds.
+ */
+type LiveModule = typeof import('./LiveParticipant');
+const fetchLive = (): Promise<LiveModule> =>
+  import('./LiveParticipant').catch(() =>
+    new Promise((resolve) => setTimeout(resolve, 3_000)).then(fetchLive),
+  );
+let liveChunk: Promise<LiveModule> | null = null;
+const loadLive = () => (liveChunk ??= fetchLive());
+const LiveParticipant = lazy(() => loadLive().then((m) => ({ default: m.LiveParticipant })));
+
 function loadStored(code: string): Stored | null {
   try {
     const v = JSON.parse(localStorage.getItem(storageKey(code)) ?? 'null') as Stored | null;
@@ -30,8 +47,11 @@ function loadStored(code: string): Stored | null {
   }
 }
 
-/** A phone's whole journey: the join screen, then the live café. */
-export function ParticipantApp({ code }: { code: string }) {
+/**
+ * A phone's whole journey: the join screen, then the live café. `info` is the join screen's
+ * details when the server rendered them into the page (else the phone asks for them).
+ */
+export function ParticipantApp({ code, info = null }: { code: string; info?: JoinInfo | null }) {
   const [stored, setStored] = useState<Stored | null | undefined>(undefined);
   useEffect(() => setStored(loadStored(code)), [code]);
 
@@ -39,8 +59,15 @@ export function ParticipantApp({ code }: { code: string }) {
     () => (stored ? ({ kind: 'participant', code, token: stored.token, name: stored.name } as const) : null),
     [code, stored],
   );
-  const conn = useConnection(identity);
+  useEffect(() => {
+    void loadLive();
+  }, []);
   const fatal = useLive((s) => s.fatal);
+  const t = useTranslations();
+  const say = useRefusalText();
+  useEffect(() => {
+    document.title = t('language.pageTitleJoin');
+  }, [t]);
   // The event is gone (deleted, or the code was wrong): this phone's token for it is no use now.
   useEffect(() => {
     if (fatal?.code === 'unknown_event' || fatal?.code === 'event_deleted')
@@ -52,6 +79,7 @@ export function ParticipantApp({ code }: { code: string }) {
     return (
       <JoinScreen
         code={code}
+        initial={info}
         onJoin={(name) => {
           const next = { token: nanoid(32), name };
           localStorage.setItem(storageKey(code), JSON.stringify(next));
@@ -63,17 +91,18 @@ export function ParticipantApp({ code }: { code: string }) {
   if (fatal?.code === 'event_deleted') {
     return (
       <main className="mx-auto max-w-xl px-4 py-10">
-        <h1 className="text-2xl font-bold">This event has been deleted</h1>
-        <p className="mt-3 text-lg">{fatal.message} Nothing of it is kept on this phone.</p>
-        <p className="mt-6 text-lg">Thank you for taking part.</p>
+        <h1 className="text-2xl font-bold">{t('gone.deletedTitle')}</h1>
+        <p className="mt-3 text-lg">{t('gone.deletedBody')}</p>
+        <p className="mt-6 text-lg">{t('gone.thanks')}</p>
+        <LanguagePicker className="mt-8" />
       </main>
     );
   }
   if (fatal) {
     return (
       <main className="mx-auto max-w-xl px-4 py-10">
-        <h1 className="text-2xl font-bold">Could not join</h1>
-        <p className="mt-3 text-lg">{fatal.message}</p>
+        <h1 className="text-2xl font-bold">{t('gone.couldNotJoin')}</h1>
+        <p className="mt-3 text-lg">{say(fatal)}</p>
         <Button
           className="mt-6"
           onClick={() => {
@@ -81,42 +110,62 @@ export function ParticipantApp({ code }: { code: string }) {
             setStored(null);
           }}
         >
-          Try again
+          {t('gone.tryAgain')}
         </Button>
+        <LanguagePicker className="mt-8" />
       </main>
     );
   }
-  if (!conn) return null;
+  if (!identity) return null;
   return (
-    <ConnectionContext.Provider value={conn}>
-      <ParticipantView />
-    </ConnectionContext.Provider>
+    <Suspense fallback={<main className="px-4 py-10 text-lg">{t('join.joining')}</main>}>
+      <LiveParticipant identity={identity} />
+    </Suspense>
   );
 }
 
-function JoinScreen({ code, onJoin }: { code: string; onJoin: (name: string | null) => void }) {
-  const [info, setInfo] = useState<JoinInfo | null>(null);
-  const [error, setError] = useState('');
+/** The join code, read left to right whatever the language around it. */
+const codeTag = (chunks: ReactNode) => (
+  <bdi dir="ltr" className="font-mono">
+    {chunks}
+  </bdi>
+);
+
+function JoinScreen({
+  code,
+  initial,
+  onJoin,
+}: {
+  code: string;
+  initial: JoinInfo | null;
+  onJoin: (name: string | null) => void;
+}) {
+  const t = useTranslations('join');
+  const say = useRefusalText();
+  const [info, setInfo] = useState<JoinInfo | null>(initial);
+  /** Why the café could not be shown: the server's refusal, or `offline` when it was not reached. */
+  const [error, setError] = useState<{ code: string; message: string } | 'offline' | null>(null);
   const [name, setName] = useState('');
-  const [nameError, setNameError] = useState('');
+  const [nameError, setNameError] = useState(false);
 
   useEffect(() => {
+    if (initial) return;
     fetch(`/api/join/${encodeURIComponent(code)}`)
       .then(async (r) => {
         const body = (await r.json()) as
           | ({ ok: true } & JoinInfo)
-          | { ok: false; error: { message: string } };
+          | { ok: false; error: { code: string; message: string } };
         if (body.ok) setInfo(body);
-        else setError(body.error.message);
+        else setError(body.error);
       })
-      .catch(() => setError('Cannot reach the café. Check your connection and try again.'));
-  }, [code]);
+      .catch(() => setError('offline'));
+  }, [code, initial]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     const clean = name.trim();
     if (info?.identity === 'named' && !clean) {
-      setNameError('Please type your name. This café asks everyone for one.');
+      setNameError(true);
       return;
     }
     onJoin(info?.identity === 'anonymous' ? null : clean || null);
@@ -125,47 +174,63 @@ function JoinScreen({ code, onJoin }: { code: string; onJoin: (name: string | nu
   if (error) {
     return (
       <main className="mx-auto max-w-xl px-4 py-10">
-        <h1 className="text-2xl font-bold">Join code {code}</h1>
+        <LanguagePicker className="mb-6 justify-end" />
+        <h1 className="text-2xl font-bold">{t.rich('codeTitle', { code, ltr: codeTag })}</h1>
         <p role="alert" className="mt-3 text-lg text-red-800">
-          {error}
+          {error === 'offline'
+            ? t('cannotReach')
+            : error.code === 'unknown_event'
+              ? t.rich('noSuchCode', { code, ltr: codeTag })
+              : error.code === 'invalid_message'
+                ? t('badCode')
+                : say({ code: error.code as ErrorCode, message: error.message })}
         </p>
-        <a href="/" className="mt-6 inline-block text-lg font-semibold text-brand-700 underline">
-          Type the code again
+        <a
+          href="/"
+          className="mt-6 inline-flex min-h-11 items-center text-lg font-semibold text-brand-700 underline"
+        >
+          {t('typeAgain')}
         </a>
       </main>
     );
   }
-  if (!info) return <main className="px-4 py-10 text-lg">Finding the café…</main>;
+  if (!info) return <main className="px-4 py-10 text-lg">{t('finding')}</main>;
 
   return (
     <main className="mx-auto max-w-xl px-4 py-8">
-      <p className="font-medium text-stone-600">You are joining</p>
-      <h1 className="text-3xl font-bold">{info.title}</h1>
-      {info.purpose && <p className="mt-3 text-lg whitespace-pre-wrap text-stone-800">{info.purpose}</p>}
+      <LanguagePicker className="mb-6 justify-end" />
+      <p className="font-medium text-stone-600">{t('youAreJoining')}</p>
+      <h1 className="text-3xl font-bold" dir="auto">
+        {info.title}
+      </h1>
+      {info.purpose && (
+        <p className="mt-3 text-lg whitespace-pre-wrap text-stone-800" dir="auto">
+          {info.purpose}
+        </p>
+      )}
       <form onSubmit={submit} className="mt-6 space-y-4" noValidate>
         {info.identity === 'anonymous' ? (
-          <p className="rounded-lg bg-brand-50 p-3 text-lg">
-            This café is anonymous. Nobody’s name is asked for or kept.
-          </p>
+          <p className="rounded-lg bg-brand-50 p-3 text-lg">{t('anonymous')}</p>
         ) : (
           <div>
             <label htmlFor="name" className="block text-lg font-semibold">
-              Your name
-              {info.identity === 'choice' && <span className="font-normal"> (you can leave this empty)</span>}
+              {t('yourName')}
+              {info.identity === 'choice' && <span className="font-normal"> {t('canLeaveEmpty')}</span>}
             </label>
             {info.identity === 'choice' && (
               <p id="name-help" className="text-stone-600">
-                Leave it empty to take part anonymously.
+                {t('leaveEmptyHelp')}
               </p>
             )}
             <input
               id="name"
               value={name}
               maxLength={LIMITS.name}
+              dir="auto"
               autoComplete="given-name"
               onChange={(e) => {
                 setName(e.target.value);
-                setNameError('');
+                setNameError(false);
               }}
               aria-describedby={info.identity === 'choice' ? 'name-help' : undefined}
               aria-invalid={nameError ? true : undefined}
@@ -173,15 +238,16 @@ function JoinScreen({ code, onJoin }: { code: string; onJoin: (name: string | nu
             />
             {nameError && (
               <p role="alert" className="mt-1 font-medium text-red-800">
-                {nameError}
+                {t('nameRequired')}
               </p>
             )}
           </div>
         )}
         <Button type="submit" className="w-full text-lg">
-          {info.identity === 'choice' && !name.trim() ? 'Join anonymously' : 'Join'}
+          {info.identity === 'choice' && !name.trim() ? t('joinAnonymously') : t('join')}
         </Button>
       </form>
+      <AccessibilityLink className="mt-8" label={t('accessibility')} />
     </main>
   );
 }

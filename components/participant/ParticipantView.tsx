@@ -1,50 +1,62 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useContext, useState } from 'react';
 import type { EventState } from '../../lib/state';
 import { hostedTable, phaseOf, tableMembers, tableOf } from '../../lib/view';
 import { HarvestVote } from '../harvest/HarvestVote';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLive } from '../live/store';
 import { ConnectionContext, useSend } from '../live/useConnection';
 import { OpenSpacePhone } from '../openspace/OpenSpacePhone';
+import { Announcer } from '../ui/Announcer';
 import { Button } from '../ui/Button';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Problems } from '../ui/Problems';
+import { RoundEndCue } from '../ui/RoundEndCue';
 import { Timer } from '../ui/Timer';
 import { NoteComposer } from './NoteComposer';
 import { EarlierNotes, MyEarlierNotes, TableNotes } from './NoteLists';
 
 /** The phone screen during the café: where to sit, the question, the timer, the table's notes. */
 export function ParticipantView() {
+  const t = useTranslations('join');
   const event = useLive((s) => s.event);
   const me = useLive((s) => s.me);
   if (!event || !me) {
     return (
       <main className="px-4 py-10 text-lg">
-        <p>Joining…</p>
+        <p>{t('joining')}</p>
         <div className="mt-3">
-          <ConnectionBadge />
+          <ConnectionBadge phone />
         </div>
+        <LanguagePicker className="mt-8" />
       </main>
     );
   }
   const left = event.participants[me]?.left;
   return (
     <div className="mx-auto min-h-screen max-w-xl">
-      <header className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b-2 border-stone-200 bg-white/95 px-4 py-2">
-        <p className="min-w-0 truncate font-semibold">{event.settings.title}</p>
-        <ConnectionBadge />
+      <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-2 border-b-2 border-stone-200 bg-white/95 px-4 py-2">
+        <p className="min-w-0 font-semibold" dir="auto">
+          {event.settings.title}
+        </p>
+        <ConnectionBadge phone />
       </header>
       <main className="space-y-5 px-4 py-4">
+        <Announcer audience="phone" />
         <Problems />
         {!left && <HarvestVote event={event} me={me} />}
         {left ? <LeftCard /> : <Stage event={event} me={me} />}
+        {!left && event.part === 'cafe' && <RoundEndCue event={event} />}
         {!left && <LeaveButton />}
+        <LanguagePicker className="border-t-2 border-stone-200 pt-4" />
       </main>
     </div>
   );
 }
 
 function Stage({ event, me }: { event: EventState; me: string }) {
+  const t = useTranslations('round');
   if (event.part === 'openSpace') return <OpenSpacePhone event={event} me={me} />;
   const phase = phaseOf(event);
   const total = event.settings.rounds.length;
@@ -54,11 +66,9 @@ function Stage({ event, me }: { event: EventState; me: string }) {
   if (phase.kind === 'finished') {
     return (
       <>
-        <section className="rounded-2xl bg-brand-700 p-5 text-white">
-          <h1 className="text-3xl font-bold">Thank you!</h1>
-          <p className="mt-2 text-lg">
-            The café is over. Your notes are saved and will be part of what comes next.
-          </p>
+        <section className="rounded-2xl bg-hero p-5 text-on-hero">
+          <h1 className="text-3xl font-bold">{t('thankYou')}</h1>
+          <p className="mt-2 text-lg">{t('over')}</p>
         </section>
         <MyEarlierNotes event={event} me={me} fromRound={total} />
       </>
@@ -70,8 +80,8 @@ function Stage({ event, me }: { event: EventState; me: string }) {
   if (table === null) {
     return (
       <section className="rounded-2xl border-2 border-stone-200 bg-white p-5">
-        <h1 className="text-2xl font-bold">Welcome</h1>
-        <p className="mt-2 text-lg">The facilitator will give you a table in a moment.</p>
+        <h1 className="text-2xl font-bold">{t('welcome')}</h1>
+        <p className="mt-2 text-lg">{t('tableSoon')}</p>
       </section>
     );
   }
@@ -81,27 +91,20 @@ function Stage({ event, me }: { event: EventState; me: string }) {
     const stay = hosting === table || prev === table;
     return (
       <>
-        <section
-          aria-live="polite"
-          className="rounded-2xl bg-brand-700 p-5 text-white"
-          data-testid="go-to-table"
-        >
+        <section className="rounded-2xl bg-hero p-5 text-on-hero" data-testid="go-to-table">
           <p className="text-lg font-medium">
-            {phase.round === 0 ? 'Round 1 is about to start' : `Round ${phase.round} is over`}
+            {phase.round === 0 ? t('aboutToStart', { round: 1 }) : t('roundOver', { round: phase.round })}
           </p>
-          <h1 className="mt-1 text-5xl font-bold">
-            {stay && phase.round > 0 ? `Stay at table ${table}` : `Go to table ${table}`}
+          <h1 className="mt-1 text-[clamp(2.25rem,13vw,3rem)] leading-tight font-bold">
+            {stay && phase.round > 0 ? t('stayAt', { table }) : t('goTo', { table })}
           </h1>
-          {hosting === table && (
-            <p className="mt-3 text-lg">
-              You are the host of table {table}. Stay here and welcome the new people: tell them what the last
-              group talked about.
-            </p>
-          )}
+          {hosting === table && <p className="mt-3 text-lg">{t('hostBriefing', { table })}</p>}
         </section>
         <section className="rounded-2xl border-2 border-stone-200 bg-white p-4">
-          <p className="font-medium text-stone-600">Next question</p>
-          <p className="mt-1 text-xl font-semibold">{question}</p>
+          <p className="font-medium text-stone-600">{t('nextQuestion')}</p>
+          <p className="mt-1 text-xl font-semibold" dir="auto">
+            {question}
+          </p>
         </section>
         {hosting === table && <EarlierNotes event={event} table={table} beforeRound={phase.round} />}
         <MyEarlierNotes event={event} me={me} fromRound={phase.round} />
@@ -113,18 +116,16 @@ function Stage({ event, me }: { event: EventState; me: string }) {
   return (
     <>
       <section className="rounded-2xl border-2 border-stone-200 bg-white p-4">
-        <div className="flex items-baseline justify-between gap-2">
-          <h1 className="text-3xl font-bold" data-testid="my-table">
-            Table {table}
+        <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+          <h1 className="text-3xl font-bold whitespace-nowrap" data-testid="my-table">
+            {t('table', { table })}
           </h1>
-          <p className="text-stone-700">
-            Round {phase.round + 1} of {total} · {mates} {mates === 1 ? 'person' : 'people'}
-          </p>
+          <p className="text-stone-700">{t('roundOf', { round: phase.round + 1, total, count: mates })}</p>
         </div>
-        {hosting === table && (
-          <p className="mt-1 font-semibold text-brand-700">You are the host of this table.</p>
-        )}
-        <p className="mt-3 text-xl font-semibold">{question}</p>
+        {hosting === table && <p className="mt-1 font-semibold text-brand-700">{t('youHostThis')}</p>}
+        <p className="mt-3 text-xl font-semibold" dir="auto">
+          {question}
+        </p>
         <div className="mt-4">
           <Timer round={event.rounds[phase.round]} />
         </div>
@@ -140,27 +141,21 @@ function Stage({ event, me }: { event: EventState; me: string }) {
 }
 
 function Lobby({ event, me }: { event: EventState; me: string }) {
+  const t = useTranslations('lobby');
   const send = useSend();
   const volunteer = event.participants[me]?.volunteer ?? false;
   const hosting = hostedTable(event, me);
   return (
     <>
-      <section className="rounded-2xl bg-brand-700 p-5 text-white">
-        <h1 className="text-3xl font-bold">You’re in</h1>
-        <p className="mt-2 text-lg">
-          The café will start soon. This screen will tell you which table to go to.
-        </p>
+      <section className="rounded-2xl bg-hero p-5 text-on-hero">
+        <h1 className="text-3xl font-bold">{t('youreIn')}</h1>
+        <p className="mt-2 text-lg">{t('startSoon')}</p>
       </section>
       <section className="rounded-2xl border-2 border-stone-200 bg-white p-4">
-        <h2 className="text-xl font-bold">Would you host a table?</h2>
-        <p className="mt-1 text-stone-700">
-          A host stays at the same table every round, welcomes new people and tells them what the last group
-          said.
-        </p>
+        <h2 className="text-xl font-bold">{t('hostQuestion')}</h2>
+        <p className="mt-1 text-stone-700">{t('hostExplain')}</p>
         {hosting !== null ? (
-          <p className="mt-3 text-lg font-semibold text-brand-700">
-            You are the host of table {hosting}. Thank you!
-          </p>
+          <p className="mt-3 text-lg font-semibold text-brand-700">{t('youHost', { table: hosting })}</p>
         ) : (
           <Button
             className="mt-3"
@@ -168,27 +163,26 @@ function Lobby({ event, me }: { event: EventState; me: string }) {
             aria-pressed={volunteer}
             onClick={() => send('host.volunteer', { volunteering: !volunteer })}
           >
-            {volunteer ? 'I’ve offered to host (tap to undo)' : 'Yes, I can host'}
+            {volunteer ? t('offered') : t('canHost')}
           </Button>
         )}
       </section>
       <p className="text-stone-700">
-        {Object.values(event.participants).filter((p) => !p.left).length} people have joined so far.
+        {t('joinedSoFar', { count: Object.values(event.participants).filter((p) => !p.left).length })}
       </p>
     </>
   );
 }
 
 function LeaveButton() {
+  const t = useTranslations('leave');
   const send = useSend();
   const [asking, setAsking] = useState(false);
   return (
     <div className="border-t-2 border-stone-200 pt-4">
       {asking ? (
         <div className="space-y-2">
-          <p>
-            Leave the event? Your notes stay. You will not be given a table or counted in a session any more.
-          </p>
+          <p>{t('confirm')}</p>
           <div className="flex gap-2">
             <Button
               variant="danger"
@@ -196,16 +190,16 @@ function LeaveButton() {
                 send('participant.leave', {});
               }}
             >
-              Yes, leave
+              {t('yes')}
             </Button>
             <Button variant="secondary" onClick={() => setAsking(false)}>
-              Stay
+              {t('stay')}
             </Button>
           </div>
         </div>
       ) : (
         <Button variant="ghost" onClick={() => setAsking(true)}>
-          I am leaving the event
+          {t('ask')}
         </Button>
       )}
     </div>
@@ -215,12 +209,13 @@ function LeaveButton() {
 /** Joining again reconnects with the same phone token, so the person keeps their notes. */
 function LeftCard() {
   const conn = useContext(ConnectionContext);
+  const t = useTranslations('leave');
   return (
     <section className="rounded-2xl border-2 border-stone-200 bg-white p-5">
-      <h1 className="text-2xl font-bold">You have left the event</h1>
-      <p className="mt-2 text-lg">Thank you for taking part. Your notes are kept.</p>
+      <h1 className="text-2xl font-bold">{t('leftTitle')}</h1>
+      <p className="mt-2 text-lg">{t('leftBody')}</p>
       <Button className="mt-4" onClick={() => conn?.rejoin()}>
-        Join again
+        {t('joinAgain')}
       </Button>
     </section>
   );

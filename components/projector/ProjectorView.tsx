@@ -62,7 +62,7 @@ export function ProjectorView({ eventId }: { eventId: string }) {
   }
 
   return (
-    <main className="flex min-h-screen flex-col bg-stone-950 p-[3vh] text-white">
+    <main data-fixed-colours className="flex min-h-screen flex-col bg-stone-950 p-[3vh] text-white">
       <header className="flex items-center justify-between gap-6">
         <h1 className="text-[3.5vh] font-bold">{event.settings.title}</h1>
         <p className="text-[3vh]" aria-live="polite">

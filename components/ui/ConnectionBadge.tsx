@@ -1,32 +1,38 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useLive } from '../live/store';
 
-/** Tells a person, in plain words, whether what they wrote has reached the server. */
-export function ConnectionBadge() {
+/**
+ * Tells a person, in plain words, whether what they wrote has reached the server. On a phone
+ * (`phone`): "Saved", "Waiting to send (N)", and, with no connection, that their notes are kept
+ * on the phone; the console keeps its own wording.
+ */
+export function ConnectionBadge({ phone = false }: { phone?: boolean }) {
+  const t = useTranslations('connection');
   const status = useLive((s) => s.status);
   const waiting = useLive((s) => s.outbox.length);
   let text: string;
   let tone: string;
   if (status === 'online' && waiting === 0) {
-    text = 'Connected · all saved';
+    text = t(phone ? 'phoneSaved' : 'saved');
     tone = 'bg-emerald-100 text-emerald-900';
   } else if (status === 'online') {
-    text = `Sending ${waiting}…`;
+    text = t(phone ? 'phoneWaiting' : 'sending', { count: waiting });
     tone = 'bg-amber-100 text-amber-900';
   } else if (waiting > 0) {
-    text = `Not connected · ${waiting} waiting to send`;
+    text = t(phone ? 'phoneWaitingOffline' : 'waiting', { count: waiting });
     tone = 'bg-amber-100 text-amber-900';
   } else if (status === 'connecting') {
-    text = 'Connecting…';
+    text = t('connecting');
     tone = 'bg-stone-200 text-stone-800';
   } else {
-    text = 'Offline · reconnecting';
+    text = t(phone ? 'phoneOffline' : 'offline');
     tone = 'bg-amber-100 text-amber-900';
   }
   return (
     <output
       aria-live="polite"
-      className={`inline-block rounded-full px-3 py-1 text-sm font-medium whitespace-nowrap ${tone}`}
+      className={`inline-block rounded-full px-3 py-1 text-sm font-medium ${phone ? '' : 'whitespace-nowrap '}${tone}`}
     >
       {text}
     </output>

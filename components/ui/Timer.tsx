@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { RoundState } from '../../lib/state';
 import { formatClock, remainingMs, WARNING_MS } from '../../lib/view';
@@ -17,10 +18,11 @@ export function useServerNow(ms = 500): number {
 }
 
 /**
- * The round's clock. The visible digits tick every second, but screen readers only hear the
- * milestones (one minute left, time is up), through a polite live region.
+ * The round's clock. The visible digits tick every second and are hidden from screen readers,
+ * which hear the milestones (one minute left, time is up) from the screen's Announcer instead.
  */
 export function Timer({ round, size = 'md' }: { round: RoundState | undefined; size?: 'md' | 'xl' }) {
+  const t = useTranslations('timer');
   const now = useServerNow();
   const left = remainingMs(round, now);
   if (left === null) return null;
@@ -29,18 +31,18 @@ export function Timer({ round, size = 'md' }: { round: RoundState | undefined; s
   const paused = round?.status === 'paused';
   const big = size === 'xl' ? 'text-[12vh] leading-none' : 'text-5xl';
   const tone = over ? 'text-red-700' : warning ? 'text-warn-600' : 'text-stone-900';
-  const milestone = over ? 'Time is up for this round.' : warning ? 'One minute left in this round.' : '';
   return (
     <div className="text-center">
-      <p className={`font-mono font-bold tabular-nums ${big} ${tone}`} aria-hidden="true">
+      <p className={`font-mono font-bold tabular-nums ${big} ${tone}`} aria-hidden="true" dir="ltr">
         {over ? '0:00' : formatClock(left)}
       </p>
       <p className={`mt-1 font-semibold ${size === 'xl' ? 'text-3xl' : 'text-lg'} ${tone}`}>
-        {paused ? 'Paused' : over ? 'Time is up' : warning ? 'One minute left' : 'Time left'}
+        {paused ? t('paused') : over ? t('up') : warning ? t('warn') : t('left')}
+        {/* The ticking digits are hidden from screen readers; they get whole minutes instead. */}
+        {!over && !warning && (
+          <span className="sr-only">{t('minutes', { count: Math.ceil(left / 60_000) })}</span>
+        )}
       </p>
-      <span className="sr-only" aria-live="polite">
-        {milestone}
-      </span>
     </div>
   );
 }

@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { command, type Decision, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
-import type { RecordOf, SeatingPlan } from '../records';
+import type { SeatingPlan } from '../records';
 import { planSeating, suggestTableCount } from '../seating';
 import type { EventState, RoundState } from '../state';
+import { applyRoundEnded } from './reducer';
 
 const empty = z.strictObject({});
 
@@ -155,59 +156,3 @@ export const roundCommands = {
     },
   }),
 };
-
-function withRound(state: EventState, index: number, patch: Partial<RoundState>): EventState {
-  const rounds = state.rounds.slice();
-  const r = rounds[index];
-  if (!r) return state;
-  rounds[index] = { ...r, ...patch };
-  return { ...state, rounds };
-}
-
-function applyRoundEnded(state: EventState, round: number, endedAt: number): EventState {
-  return withRound(state, round, { status: 'ended', endedAt, endsAt: null, remainingMs: null });
-}
-
-function applyPlan(state: EventState, plan: SeatingPlan): EventState {
-  const s = withRound(state, plan.round, { status: 'seated', seating: plan.seating, hosts: plan.hosts });
-  return { ...s, current: plan.round, tableCount: plan.tableCount, hosts: plan.hosts };
-}
-
-type RoundRecord = RecordOf<
-  'seating.planned' | 'round.started' | 'round.paused' | 'round.resumed' | 'round.extended' | 'round.ended'
->;
-
-export function reduceRound(state: EventState, rec: RoundRecord): EventState {
-  switch (rec.type) {
-    case 'seating.planned':
-      return applyPlan(state, rec.payload);
-    case 'round.started':
-      return withRound(state, rec.payload.round, {
-        status: 'running',
-        startedAt: rec.payload.startedAt,
-        endsAt: rec.payload.endsAt,
-        remainingMs: null,
-      });
-    case 'round.paused':
-      return withRound(state, rec.payload.round, {
-        status: 'paused',
-        endsAt: null,
-        remainingMs: rec.payload.remainingMs,
-      });
-    case 'round.resumed':
-      return withRound(state, rec.payload.round, {
-        status: 'running',
-        endsAt: rec.payload.endsAt,
-        remainingMs: null,
-      });
-    case 'round.extended':
-      return withRound(state, rec.payload.round, {
-        endsAt: rec.payload.endsAt,
-        remainingMs: rec.payload.remainingMs,
-      });
-    case 'round.ended': {
-      const ended = applyRoundEnded(state, rec.payload.round, rec.payload.endedAt);
-      return rec.payload.next ? applyPlan(ended, rec.payload.next) : ended;
-    }
-  }
-}

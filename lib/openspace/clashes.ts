@@ -4,7 +4,7 @@
  * its space holds (with bigger free spaces in the same slot).
  */
 import type { EventState } from '../state';
-import { isLive } from './sessions';
+import { isLive } from './reducer';
 import type { Session } from './state';
 
 export type Clash =

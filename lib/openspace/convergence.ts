@@ -6,45 +6,16 @@ import { z } from 'zod';
 import { type CommandContext, command, type Decision, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
-import type { RecordOf } from '../records';
-import { type EventState, personById } from '../state';
+import { personById } from '../state';
 import { humanText } from '../text';
-import { isLive, sessionById } from './sessions';
-import type { ActionPlan, OpenSpaceState } from './state';
+import { actionById, dotsUsed, isLive, type RankedSession, ranking, sessionById } from './reducer';
+import type { OpenSpaceState } from './state';
+
+export { dotsUsed, type RankedSession, ranking };
 
 const Id = z.string().min(1).max(64);
 const Due = z.iso.date('use a real date like 2027-03-31').nullable();
 const ActionTitle = humanText(LIMITS.actionText).pipe(z.string().min(1, 'say what the action is'));
-
-export const dotsUsed = (os: OpenSpaceState, pid: string) =>
-  Object.values(os.votes[pid] ?? {}).reduce((n, d) => n + d, 0);
-
-export interface RankedSession {
-  sessionId: string;
-  dots: number;
-  voters: number;
-}
-
-/** Sessions by dots (then by how many people gave them, then the order proposed): the live ranking. */
-export function ranking(os: OpenSpaceState): RankedSession[] {
-  const rows = os.sessionOrder
-    .filter((id) => isLive(os.sessions[id]))
-    .map((sessionId, order) => {
-      let dots = 0;
-      let voters = 0;
-      for (const v of Object.values(os.votes)) {
-        const d = v[sessionId] ?? 0;
-        dots += d;
-        if (d > 0) voters++;
-      }
-      return { sessionId, dots, voters, order };
-    });
-  rows.sort((a, b) => b.dots - a.dots || b.voters - a.voters || a.order - b.order);
-  return rows.map(({ sessionId, dots, voters }) => ({ sessionId, dots, voters }));
-}
-
-const actionById = (os: OpenSpaceState, id: string): ActionPlan | undefined =>
-  Object.hasOwn(os.actions, id) ? os.actions[id] : undefined;
 
 type Ctx = CommandContext & { os: OpenSpaceState; pid: string | null };
 
@@ -145,63 +116,3 @@ export const convergenceCommands = {
       })(ctx),
   }),
 };
-
-type ConvergenceRecord = RecordOf<
-  'stage.changed' | 'vote.cast' | 'vote.removed' | 'action.proposed' | 'action.edited' | 'action.signup'
->;
-
-export function reduceConvergence(state: EventState, rec: ConvergenceRecord): EventState {
-  const os = state.openSpace;
-  if (!os) return state;
-  return { ...state, openSpace: reduceOs(os, rec) };
-}
-
-function reduceOs(os: OpenSpaceState, rec: ConvergenceRecord): OpenSpaceState {
-  switch (rec.type) {
-    case 'stage.changed':
-      return { ...os, stage: rec.payload.stage };
-    case 'vote.cast':
-    case 'vote.removed': {
-      const { participantId, sessionId } = rec.payload;
-      const mine = os.votes[participantId] ?? {};
-      const dots = (mine[sessionId] ?? 0) + (rec.type === 'vote.cast' ? 1 : -1);
-      const { [sessionId]: _old, ...rest } = mine;
-      return {
-        ...os,
-        votes: { ...os.votes, [participantId]: dots > 0 ? { ...rest, [sessionId]: dots } : rest },
-      };
-    }
-    case 'action.proposed': {
-      const p = rec.payload;
-      if (actionById(os, p.actionId)) return os;
-      const action: ActionPlan = {
-        id: p.actionId,
-        sessionId: p.sessionId,
-        title: p.title,
-        nextStep: p.nextStep,
-        due: p.due,
-        // Whoever proposes an action is its first owner.
-        owners: rec.actor.role === 'participant' ? [rec.actor.id] : [],
-        createdAt: rec.at,
-      };
-      return {
-        ...os,
-        actions: { ...os.actions, [action.id]: action },
-        actionOrder: [...os.actionOrder, action.id],
-      };
-    }
-    case 'action.edited': {
-      const a = actionById(os, rec.payload.actionId);
-      if (!a) return os;
-      const { title, nextStep, due } = rec.payload;
-      return { ...os, actions: { ...os.actions, [a.id]: { ...a, title, nextStep, due } } };
-    }
-    case 'action.signup': {
-      const a = actionById(os, rec.payload.actionId);
-      if (!a) return os;
-      const { participantId, signedUp } = rec.payload;
-      const owners = signedUp ? [...a.owners, participantId] : a.owners.filter((o) => o !== participantId);
-      return { ...os, actions: { ...os.actions, [a.id]: { ...a, owners } } };
-    }
-  }
-}

@@ -1,6 +1,6 @@
 /** Derived views of the Open Space that several screens share (pure functions of the state). */
 import type { EventState } from '../state';
-import { isLive } from './sessions';
+import { isLive } from './reducer';
 import type { OpenSpaceState, Session } from './state';
 
 export const liveSessions = (os: OpenSpaceState): Session[] =>

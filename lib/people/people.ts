@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { command, type Decision, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
-import type { RecordOf } from '../records';
 import { seatLateArrival } from '../seating';
 import { type EventState, personById } from '../state';
 import { humanText } from '../text';
@@ -91,77 +90,3 @@ export const peopleCommands = {
     },
   }),
 };
-
-type PeopleRecord = RecordOf<
-  'participant.joined' | 'participant.left' | 'host.volunteered' | 'host.assigned'
->;
-
-function withoutHost(hosts: Record<string, string>, pid: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [t, h] of Object.entries(hosts)) if (h !== pid) out[t] = h;
-  return out;
-}
-
-export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
-  switch (rec.type) {
-    case 'participant.joined': {
-      const { participantId, name, table } = rec.payload;
-      const before = personById(state, participantId);
-      const participants = {
-        ...state.participants,
-        [participantId]: {
-          id: participantId,
-          name: name ?? before?.name ?? null,
-          joinedAt: before?.joinedAt ?? rec.at,
-          left: false,
-          volunteer: before?.volunteer ?? false,
-        },
-      };
-      let rounds = state.rounds;
-      const r = rounds[state.current];
-      if (table !== null && r) {
-        rounds = rounds.slice();
-        rounds[state.current] = { ...r, seating: { ...r.seating, [participantId]: table } };
-      }
-      return { ...state, participants, rounds };
-    }
-    case 'participant.left': {
-      const p = personById(state, rec.payload.participantId);
-      if (!p) return state;
-      const os = state.openSpace;
-      const presence = os && Object.hasOwn(os.presence, p.id) ? { ...os.presence } : null;
-      if (presence) delete presence[p.id];
-      return {
-        ...state,
-        participants: { ...state.participants, [p.id]: { ...p, left: true, volunteer: false } },
-        hosts: withoutHost(state.hosts, p.id),
-        // Someone who leaves is no longer counted in any Open Space session.
-        openSpace: os && presence ? { ...os, presence } : os,
-      };
-    }
-    case 'host.volunteered': {
-      const p = personById(state, rec.payload.participantId);
-      if (!p) return state;
-      const participants = { ...state.participants, [p.id]: { ...p, volunteer: rec.payload.volunteering } };
-      return { ...state, participants };
-    }
-    case 'host.assigned': {
-      const { table, participantId } = rec.payload;
-      const hosts = participantId ? withoutHost(state.hosts, participantId) : { ...state.hosts };
-      delete hosts[String(table)];
-      if (participantId) hosts[String(table)] = participantId;
-      // Before a round starts a new host walks to their table; during a round they move next round.
-      const r = state.rounds[state.current];
-      if (!r || r.status === 'ended') return { ...state, hosts };
-      const rounds = state.rounds.slice();
-      if (r.status === 'seated') {
-        const seating = participantId ? { ...r.seating, [participantId]: table } : r.seating;
-        rounds[state.current] = { ...r, seating, hosts };
-      } else {
-        // Mid-round, the person keeps their seat; the round's record of hosts still follows the change.
-        rounds[state.current] = { ...r, hosts };
-      }
-      return { ...state, hosts, rounds };
-    }
-  }
-}

@@ -1,8 +1,34 @@
+import type { Metadata } from 'next';
+import { PersonalIntl } from '../../../components/i18n/PersonalIntl';
 import { ParticipantApp } from '../../../components/participant/ParticipantApp';
+import { PhoneWorker } from '../../../components/participant/PhoneWorker';
+import { findJoinInfo } from '../../../lib/join-info';
+import { firstLocale } from '../../locale';
 
-export const metadata = { title: 'Join — Café Space' };
+type Params = { params: Promise<{ code: string }> };
 
-export default async function Page({ params }: { params: Promise<{ code: string }> }) {
+/** The phone page can be put on the home screen: its own manifest opens this café. */
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { code } = await params;
-  return <ParticipantApp code={code.toUpperCase()} />;
+  return {
+    title: 'Join — Café Space',
+    manifest: `/j/${encodeURIComponent(code.toUpperCase())}/manifest.webmanifest`,
+    icons: { apple: '/icons/icon-192.png' },
+    appleWebApp: { capable: true, title: 'Café Space' },
+  };
+}
+
+export default async function Page({ params }: Params) {
+  const { code } = await params;
+  // The join screen's details come with the page: one request fewer on a weak signal.
+  const info = await findJoinInfo(code.toUpperCase());
+  const language = await firstLocale();
+  return (
+    <>
+      <PersonalIntl {...language}>
+        <ParticipantApp code={code.toUpperCase()} info={info} />
+      </PersonalIntl>
+      <PhoneWorker />
+    </>
+  );
 }

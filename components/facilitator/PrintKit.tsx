@@ -1,0 +1,145 @@
+'use client';
+import { useId, useState } from 'react';
+import { LIMITS } from '../../lib/limits';
+import { useLive } from '../live/store';
+import { Button } from '../ui/Button';
+import { downloadWithToken } from './download';
+
+interface Printout {
+  name: string;
+  label: string;
+  hint: string;
+  /** Only an event with this part has this printout. */
+  needs?: 'cafe' | 'openSpace';
+}
+
+const PRINTOUTS: Printout[] = [
+  {
+    name: 'join-poster',
+    label: 'Join poster',
+    hint: 'A4, for the door: a big QR code, the join code and three easy steps.',
+  },
+  {
+    name: 'table-cards',
+    label: 'Table cards',
+    hint: 'A4, one per table, folded in half to stand up: the table number, the QR code and the questions.',
+    needs: 'cafe',
+  },
+  {
+    name: 'agenda-wall',
+    label: 'Agenda wall',
+    hint: 'A3: the grid of times and spaces to stick session sheets on, with the theme and the QR code.',
+    needs: 'openSpace',
+  },
+  {
+    name: 'run-sheet',
+    label: 'Run sheet',
+    hint: 'A4, for you: every round and time slot with its times, what to press, and tips for hosts.',
+  },
+  {
+    name: 'kit-list',
+    label: 'What to bring',
+    hint: 'A4 checklist: tablecloths, pens, talking pieces, the projector, chargers and more.',
+  },
+];
+
+/** The printed things for the room, made from the event as it is set up now. */
+export function PrintKit({ eventId, token }: { eventId: string; token: string }) {
+  const hasCafe = useLive((s) => (s.event?.settings.rounds.length ?? 0) > 0);
+  const hasOpenSpace = useLive((s) => Boolean(s.event?.settings.openSpace));
+  // null while the café will work its tables out on the day: then the organiser may say how many.
+  const fixedTables = useLive((s) => s.event?.tableCount ?? s.event?.settings.tables ?? null);
+  const [start, setStart] = useState('');
+  const [tables, setTables] = useState('');
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+  const id = useId();
+
+  const shown = PRINTOUTS.filter(
+    (p) => !p.needs || (p.needs === 'cafe' && hasCafe) || (p.needs === 'openSpace' && hasOpenSpace),
+  );
+
+  function query(name: string) {
+    const q = new URLSearchParams();
+    if (name === 'run-sheet' && start) q.set('start', start);
+    if ((name === 'table-cards' || name === 'kit-list') && fixedTables === null && tables)
+      q.set('tables', tables);
+    const s = q.toString();
+    return s ? `?${s}` : '';
+  }
+
+  async function download(name: string) {
+    setError('');
+    const n = Number(tables);
+    if (query(name).includes('tables=') && !(Number.isInteger(n) && n >= 1 && n <= LIMITS.tables)) {
+      setError(`The number of tables is a whole number from 1 to ${LIMITS.tables}.`);
+      return;
+    }
+    setBusy(name);
+    try {
+      await downloadWithToken(`/api/events/${eventId}/kit/${name}.pdf${query(name)}`, token, `${name}.pdf`);
+    } catch {
+      setError('The download did not work. Check the connection and try again.');
+    } finally {
+      setBusy('');
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${id}-h`} className="rounded-2xl border-2 border-stone-200 bg-white p-4">
+      <h2 id={`${id}-h`} className="text-lg font-bold">
+        Print the room’s kit
+      </h2>
+      <p className="text-stone-600">
+        Ready to print as PDF files. Print them at actual size, not “fit to page”.
+      </p>
+      <ul className="mt-3 space-y-3">
+        {shown.map((p) => (
+          <li key={p.name} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <Button
+              variant="secondary"
+              className="sm:w-40"
+              onClick={() => download(p.name)}
+              disabled={busy !== ''}
+              aria-describedby={`${id}-${p.name}`}
+            >
+              {busy === p.name ? 'Making the PDF…' : p.label}
+            </Button>
+            <span id={`${id}-${p.name}`} className="min-w-0 flex-1 basis-64 text-stone-700">
+              {p.hint}
+            </span>
+            {p.name === 'run-sheet' && (
+              <label className="flex min-h-11 basis-full items-center gap-2">
+                Start time (if you know it)
+                <input
+                  type="time"
+                  value={start}
+                  onChange={(e) => setStart(e.target.value)}
+                  className="rounded-lg border-2 border-stone-400 px-2 py-1"
+                />
+              </label>
+            )}
+            {p.name === 'table-cards' && fixedTables === null && (
+              <label className="flex min-h-11 basis-full items-center gap-2">
+                How many tables? (empty: about one for every 5 people here now)
+                <input
+                  type="number"
+                  min={1}
+                  max={LIMITS.tables}
+                  value={tables}
+                  onChange={(e) => setTables(e.target.value)}
+                  className="w-24 rounded-lg border-2 border-stone-400 px-2 py-1"
+                />
+              </label>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p role="alert" className="mt-2 text-red-800">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
