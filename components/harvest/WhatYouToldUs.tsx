@@ -59,7 +59,8 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
       ...(tables ? [t('tables', { count: tables })] : []),
       ...(sessions ? [t('sessions', { count: sessions })] : []),
     ];
-    return parts.length ? format.list(parts, { type: 'conjunction' }) : t('nowhere');
+    if (parts.length) return format.list(parts, { type: 'conjunction' });
+    return words === 'nowhere yet' ? t('nowhere') : words;
   };
   return (
     <main className="mx-auto max-w-2xl space-y-8 px-4 py-8">
