@@ -25,9 +25,10 @@ interface JoinInfo {
 const storageKey = (code: string) => `cafe:p:${code}`;
 
 /**
- * The live café (its connection and the screens of every stage) is a chunk of its own, fetched as
- * soon as this page runs: the join screen, which a phone on a weak signal waits for first, does
- * not wait for it. With no signal the fetch is tried again every few seconds.
+ * The live café (its connection and the screens of every stage) is a chunk of its own: the join
+ * screen, which a phone on a weak signal waits for first, does not wait for it. A phone that has
+ * joined before fetches it at once; a new one when the person starts on the join form, so a phone
+ * that only looks spends no data on it. With no signal the fetch is tried again every few seconds.
  */
 type LiveModule = typeof import('./LiveParticipant');
 const fetchLive = (): Promise<LiveModule> =>
@@ -60,8 +61,8 @@ export function ParticipantApp({ code, info = null }: { code: string; info?: Joi
     [code, stored],
   );
   useEffect(() => {
-    void loadLive();
-  }, []);
+    if (stored) void loadLive();
+  }, [stored]);
   const fatal = useLive((s) => s.fatal);
   const t = useTranslations();
   const say = useRefusalText();
@@ -208,7 +209,13 @@ function JoinScreen({
           {info.purpose}
         </p>
       )}
-      <form onSubmit={submit} className="mt-6 space-y-4" noValidate>
+      <form
+        onSubmit={submit}
+        onFocusCapture={() => void loadLive()}
+        onPointerDownCapture={() => void loadLive()}
+        className="mt-6 space-y-4"
+        noValidate
+      >
         {info.identity === 'anonymous' ? (
           <p className="rounded-lg bg-brand-50 p-3 text-lg">{t('anonymous')}</p>
         ) : (
