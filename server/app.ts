@@ -104,7 +104,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     createDelivery(() => {
       if (!io) throw new Error('socket server not started');
       return io;
-    }, redis !== null),
+    }, store.shared),
   );
 
   // The phone page draws its join screen from these, without a second request.

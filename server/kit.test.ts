@@ -8,11 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OpenSpaceSettings } from '../lib/openspace/settings';
+import { type OpenSpaceSettings, OpenSpaceSettingsSchema } from '../lib/openspace/settings';
 import type { Actor, EventRecord, RecordPayloads, RecordType } from '../lib/records';
 import { initialState, reduce } from '../lib/reducer';
 import { type EventSettings, EventSettingsSchema } from '../lib/settings';
 import type { EventState } from '../lib/state';
+import { OPEN_SPACE as SHARED_OPEN_SPACE } from '../lib/testing/events';
 import {
   A3_LANDSCAPE,
   A4,
@@ -42,23 +43,10 @@ const TITLE = 'Our town in 2035 — Café Ελλάδα';
 const PURPOSE = 'Hear every neighbourhood about what should change first.';
 const Q1 = 'What do you love about where you live?';
 const Q2 = 'What would you change first, and who would it help most?';
-const THEME = 'How do we make our town walkable?';
+const THEME = SHARED_OPEN_SPACE.theme;
 
-const OPEN_SPACE: OpenSpaceSettings = {
-  theme: THEME,
-  slots: [
-    { start: '10:00', end: '11:00', isBreak: false, label: 'Morning sessions' },
-    { start: '11:00', end: '11:30', isBreak: true, label: 'Coffee' },
-    { start: '11:30', end: '12:30', isBreak: false, label: '' },
-  ],
-  spaces: [
-    { name: 'Garden', capacity: 8, notes: 'bring a coat' },
-    { name: 'Library', capacity: 20, notes: 'has a screen' },
-    { name: 'Hall', capacity: null, notes: 'step-free access' },
-  ],
-  selfScheduling: true,
-  votesPerPerson: 3,
-};
+/** The shared test Open Space (lib/testing/events.ts), with its defaults filled in. */
+const OPEN_SPACE: OpenSpaceSettings = OpenSpaceSettingsSchema.parse(SHARED_OPEN_SPACE);
 
 function settingsFor(overrides: Partial<EventSettings> = {}): EventSettings {
   return EventSettingsSchema.parse({

@@ -166,7 +166,8 @@ export class EventRoom {
         const decision = cmd.decide(parsed.data, ctx);
         if (!decision.ok) {
           // With several processes this copy may be behind (the round was started elsewhere):
-          // refuse only on the latest state.
+          // refuse only on the latest state. With one process it is the latest already.
+          if (!this.store.shared) return decision;
           const seen = this.state.seq;
           await this.catchUpFromStore();
           if (this.state.seq !== seen) continue;

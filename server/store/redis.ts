@@ -52,6 +52,7 @@ export function openRedisStore(redis: Redis): Store {
   };
 
   return {
+    shared: true,
     async createEvent(meta, first) {
       // The join code is claimed first, so two processes can never hand out the same code.
       const claimed = await redis.set(k.code(meta.joinCode), meta.id, 'NX');

@@ -122,6 +122,7 @@ export function openSqliteStore(dataDir: string): Store {
   });
 
   return {
+    shared: false,
     async createEvent(meta, first) {
       create(meta, first);
       return { ...first, seq: 1 } as EventRecord;

@@ -18,6 +18,8 @@ export type AppendResult =
   | { ok: false; reason: 'conflict' };
 
 export interface Store {
+  /** Other server processes write to this store too (Redis): a process's copy may be behind. */
+  readonly shared: boolean;
   /** Create an event with its first record (event.created) in one step. */
   createEvent(meta: EventMeta, first: NewRecord): Promise<EventRecord>;
   eventIdByJoinCode(code: string): Promise<string | null>;
