@@ -4,8 +4,10 @@
  * every route in Debian's Chromium and counts the JavaScript it loads (bytes on the wire, from the
  * DevTools protocol's Network events), with the gzip and brotli sizes of the same files for
  * comparison. Then it times the join screen on DevTools' "Slow 3G" with the CPU slowed 4x, like a
- * cheap phone on a weak signal: from the navigation to the Join button working (a name typed, the
- * button tapped, the next screen shown). Everything listens on 127.0.0.1 and stops by itself.
+ * cheap phone on a weak signal: from the navigation to the form shown, to the Join button working
+ * (a name typed, the button tapped, the phone saying it is joining: from the page's own small
+ * script, lib/early-join.ts, if the page's JavaScript has not arrived yet), and to "You're in"
+ * (joined over the live connection). Everything listens on 127.0.0.1 and stops by itself.
  *
  *   npm run bench:page                 every route, then the join screen 3 times
  *   npm run bench:page -- --runs=5     the join screen 5 times (the median is reported)
@@ -381,8 +383,11 @@ if (measureTti) {
     const form = Date.now() - t0;
     await name.fill(`Slow phone ${i + 1}`);
     await page.getByRole('button', { name: 'Join' }).click();
-    // The button works: the join screen gives way to the next one.
-    await page.getByText('You are joining').waitFor({ state: 'detached', timeout: 120_000 });
+    // The button works: the phone says it is joining (or has already moved on).
+    await Promise.race([
+      page.getByText('Joining…').first().waitFor({ timeout: 120_000 }),
+      page.getByText('You are joining').waitFor({ state: 'detached', timeout: 120_000 }),
+    ]);
     const tapped = Date.now() - t0;
     await page.getByRole('heading', { name: 'You’re in' }).waitFor({ timeout: 120_000 });
     const joined = Date.now() - t0;

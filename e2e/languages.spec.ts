@@ -3,10 +3,23 @@
  * of a round, with a note written, a note waiting to be sent and a note half typed: nothing is
  * lost. It then switches to Arabic, and the page turns right to left. Meanwhile a tablemate's
  * phone stays in English. A phone whose browser is in Polish or Arabic opens in that language.
- * Screenshots (360 × 740) are kept in test-results/screens/lang-*.png.
+ * The organisers' screens too: a laptop whose browser is in Polish gets the start page, set-up,
+ * console and projector in Polish; switching the console to Arabic turns it right to left and the
+ * projector, in another tab, follows at once.
+ * Screenshots (phones 360 × 740, laptop 1280 × 800) are kept in test-results/screens/lang-*.png.
  */
 import fs from 'node:fs';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+
+/** The organisers' catalogues, to find the screens' words in each language. */
+const catalogue = <T>(part: string, locale: string): T =>
+  JSON.parse(fs.readFileSync(`messages/${part}/${locale}.json`, 'utf8')) as T;
+const consoleAr = catalogue<typeof import('../messages/console/en.json')>('console', 'ar');
+const consolePl = catalogue<typeof import('../messages/console/en.json')>('console', 'pl');
+const projectorAr = catalogue<typeof import('../messages/projector/en.json')>('projector', 'ar');
+const projectorPl = catalogue<typeof import('../messages/projector/en.json')>('projector', 'pl');
+const siteAr = catalogue<typeof import('../messages/site/en.json')>('site', 'ar');
+const sitePl = catalogue<typeof import('../messages/site/en.json')>('site', 'pl');
 
 const SCREENS = 'test-results/screens';
 fs.mkdirSync(SCREENS, { recursive: true });
@@ -279,5 +292,70 @@ test('an Open Space phone in Arabic and in Polish', async ({ browser, request })
   await shot(piotr.page, 'pl-agenda');
 
   for (const p of [rana, piotr]) await p.context.close();
+  await laptop.close();
+});
+
+test('the organisers’ screens in Polish, then the console switched to Arabic with the projector following', async ({
+  browser,
+  request,
+}) => {
+  const { eventId, joinCode, facilitatorToken } = await createEvent(request, {
+    title: 'Kawiarnia sąsiedzka',
+    purpose: '',
+    tables: 2,
+    rounds: [{ question: 'Co poprawiłoby naszą ulicę?', minutes: 20 }],
+    identity: 'choice',
+  });
+  const laptop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pl-PL' });
+  const page = await laptop.newPage();
+
+  // The start page and set-up open in the browser's language.
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+  await expect(page.getByRole('heading', { name: sitePl.home.joinHeading })).toBeVisible();
+  await expect(page.getByRole('link', { name: sitePl.home.setUpCafe })).toBeVisible();
+  await expect(page).toHaveTitle(sitePl.titles.home);
+  await shot(page, 'home-pl');
+  await page.goto('/new?kind=cafe');
+  await expect(page).toHaveTitle(sitePl.titles.new);
+  await shot(page, 'new-pl');
+
+  // The console and the projector in Polish.
+  await page.goto(`/f/${eventId}#${facilitatorToken}`);
+  await expect(page).toHaveTitle(consolePl.pageTitle);
+  await expect(page.getByText(consolePl.header.console, { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: consolePl.header.harvest })).toBeVisible();
+  await expect(page.getByText(joinCode).first()).toBeVisible();
+  const projector = await laptop.newPage();
+  await projector.goto(`/p/${eventId}#${facilitatorToken}`);
+  await expect(projector.getByText(projectorPl.join)).toBeVisible();
+  await expect(projector).toHaveTitle(projectorPl.pageTitle);
+  await shot(page, 'console-pl');
+  await shot(projector, 'projector-pl');
+  // Nothing of the English console is left.
+  for (const english of [
+    'Facilitator console',
+    'Run the event',
+    'Open projector view',
+    'Join from your phone',
+  ])
+    for (const screen of [page, projector])
+      await expect(screen.getByText(english, { exact: true })).toHaveCount(0);
+
+  // Arabic, chosen on the console: right to left at once, and the projector tab follows.
+  await page.getByTestId('language-picker').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByText(consoleAr.header.console, { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: consoleAr.header.harvest })).toBeVisible();
+  await expect(projector.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(projector.getByText(projectorAr.join)).toBeVisible();
+  await shot(page, 'console-ar');
+  await shot(projector, 'projector-ar');
+
+  // The choice is the browser's: the start page opens in Arabic next time.
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.getByRole('heading', { name: siteAr.home.joinHeading })).toBeVisible();
+  await shot(page, 'home-ar');
   await laptop.close();
 });

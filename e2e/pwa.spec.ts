@@ -149,3 +149,75 @@ test('the phone page installs, and reopens and keeps notes with no signal', asyn
   await laptop.close();
   await context.close();
 });
+
+test('the join screen works before the page’s scripts arrive, and the phone joins once', async ({
+  browser,
+  request,
+}) => {
+  const created = await request.post('/api/events', {
+    data: {
+      settings: {
+        title: 'Slow signal café',
+        purpose: '',
+        tables: 1,
+        rounds: [{ question: 'What would help?', minutes: 15 }],
+        identity: 'choice',
+      },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { joinCode } = (await created.json()) as Record<string, string>;
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    // Every script comes from the network here, none from the page's worker.
+    serviceWorkers: 'block',
+  });
+  const phone = await context.newPage();
+
+  // The page's scripts are held back, as on a weak signal, until the person has tapped Join.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let heldBack = 0;
+  await phone.route('**/_next/static/chunks/**', async (route) => {
+    heldBack++;
+    await held;
+    await route.continue();
+  });
+  await phone.goto(`/j/${joinCode}`, { waitUntil: 'commit' });
+  await phone.getByLabel(/Your name/).fill('Sam');
+  await phone.getByRole('button', { name: 'Join anonymously' }).click();
+  await expect(phone.getByText('Joining…')).toBeVisible();
+  await expect(phone.getByRole('button', { name: /^Join/ })).toBeHidden();
+  expect(heldBack).toBeGreaterThan(0);
+  const kept = await phone.evaluate((code) => localStorage.getItem(`cafe:p:${code}`), joinCode);
+  expect(JSON.parse(kept ?? 'null')).toMatchObject({
+    name: 'Sam',
+    token: expect.stringMatching(/^[\w-]{32}$/),
+  });
+
+  // The scripts arrive: the live café takes the phone in with the token it made up.
+  release();
+  await expect(phone.getByRole('heading', { name: 'You’re in' })).toBeVisible();
+  await expect(phone.getByText('1 person has joined so far.')).toBeVisible();
+
+  // Reopened before the scripts come, the page never offers the form again.
+  await phone.unrouteAll({ behavior: 'ignoreErrors' });
+  let again = () => {};
+  const heldAgain = new Promise<void>((resolve) => {
+    again = resolve;
+  });
+  await phone.route('**/_next/static/chunks/**', async (route) => {
+    await heldAgain;
+    await route.continue();
+  });
+  await phone.reload({ waitUntil: 'commit' });
+  await expect(phone.getByText('Joining…')).toBeVisible();
+  await expect(phone.getByLabel(/Your name/)).toBeHidden();
+  again();
+  await expect(phone.getByRole('heading', { name: 'You’re in' })).toBeVisible();
+  await expect(phone.getByText('1 person has joined so far.')).toBeVisible();
+  await context.close();
+});

@@ -1,12 +1,13 @@
 /**
  * next-intl's request configuration, which its Next.js plugin (next.config.js) requires. Server
- * components here do not translate (the phone's screens are client components, handed their
- * catalogue by `app/locale.ts`), but if one does, it gets the same language the phone would.
+ * components that translate (page titles, the accessibility statement) get the language the
+ * browser's own screens would be shown in, with every catalogue: nothing here is sent to phones.
  */
 import { getRequestConfig } from 'next-intl/server';
-import { firstLocale } from '../app/locale';
+import { catalogue, pageLocale } from '../app/locale';
+import { intlLocale } from '../lib/i18n/locales';
 
 export default getRequestConfig(async () => {
-  const { locale, messages } = await firstLocale();
-  return { locale, messages, timeZone: 'UTC' };
+  const locale = await pageLocale();
+  return { locale: intlLocale(locale), messages: catalogue(locale), timeZone: 'UTC' };
 });

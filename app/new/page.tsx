@@ -1,12 +1,20 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { NewEventForm } from '../../components/facilitator/NewEventForm';
+import { PersonalIntl } from '../../components/i18n/PersonalIntl';
+import { firstLocale } from '../locale';
 
-export const metadata = { title: 'Set up an event — Café Space' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('site'))('titles.new') };
+}
 
-export default function Page() {
+export default async function Page() {
   return (
-    <Suspense>
-      <NewEventForm />
-    </Suspense>
+    <PersonalIntl {...(await firstLocale(['site']))}>
+      <Suspense>
+        <NewEventForm />
+      </Suspense>
+    </PersonalIntl>
   );
 }

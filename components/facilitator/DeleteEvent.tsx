@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '../ui/Button';
 import { forgetEvent } from './saved';
@@ -19,6 +20,7 @@ export function DeleteEvent({
   const [typed, setTyped] = useState('');
   const [state, setState] = useState<'idle' | 'deleting' | 'failed'>('idle');
   const inputId = useId();
+  const t = useTranslations('console.delete');
   const matches = typed.trim().toUpperCase() === joinCode;
 
   async function remove() {
@@ -40,14 +42,18 @@ export function DeleteEvent({
   return (
     <section aria-labelledby="delete-h" className="rounded-2xl border-2 border-red-200 bg-white p-4">
       <h2 id="delete-h" className="text-lg font-bold">
-        Delete this event
+        {t('heading')}
       </h2>
-      <p className="text-stone-700">
-        Removes every note, name, vote and report from this server for good, and from phones that are still
-        connected. Download anything you want to keep first. This cannot be undone.
-      </p>
+      <p className="text-stone-700">{t('warning')}</p>
       <label htmlFor={inputId} className="mt-3 block font-semibold">
-        Type the join code <span className="font-mono">{joinCode}</span> to confirm
+        {t.rich('typeCode', {
+          code: joinCode,
+          ltr: (chunks) => (
+            <span dir="ltr" className="font-mono">
+              {chunks}
+            </span>
+          ),
+        })}
       </label>
       <div className="mt-1 flex flex-wrap gap-2">
         <input
@@ -55,16 +61,17 @@ export function DeleteEvent({
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
           autoComplete="off"
+          dir="ltr"
           spellCheck={false}
           className="min-h-11 w-40 rounded-lg border-2 border-stone-400 px-3 font-mono text-lg uppercase"
         />
         <Button variant="danger" disabled={!matches || state === 'deleting'} onClick={remove}>
-          {state === 'deleting' ? 'Deleting…' : 'Delete the event and all its data'}
+          {state === 'deleting' ? t('deleting') : t('button')}
         </Button>
       </div>
       {state === 'failed' && (
         <p role="alert" className="mt-2 text-red-800">
-          The event was not deleted. Check the connection and try again.
+          {t('failed')}
         </p>
       )}
     </section>

@@ -1,6 +1,9 @@
 'use client';
-import { useEffect, useMemo, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { HarvestConsole } from '../harvest/HarvestConsole';
+import { useRefusalText } from '../i18n/errors';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLive } from '../live/store';
 import { ConnectionContext, useConnection } from '../live/useConnection';
 import { OpenSpaceConsole } from '../openspace/OpenSpaceConsole';
@@ -32,6 +35,8 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
   const joinCode = useLive((s) => s.event?.joinCode);
   const part = useLive((s) => s.event?.part);
   const [view, setView] = useState<'run' | 'harvest'>('run');
+  const t = useTranslations('console');
+  const say = useRefusalText();
 
   useEffect(() => {
     if (token && title && joinCode) saveEvent({ eventId, title, joinCode, token, createdAt: Date.now() });
@@ -39,15 +44,19 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
 
   if (ready && !token) {
     return (
-      <Message title="This page needs the facilitator link">
-        Open the full facilitator link you were given when the café was created (it ends with a long secret
-        code after a # sign).
+      <Message title={t('page.needsLinkTitle')} stuck>
+        {t('page.needsLinkBody')}
       </Message>
     );
   }
-  if (fatal) return <Message title="Cannot open this café">{fatal.message}</Message>;
+  if (fatal)
+    return (
+      <Message title={t('page.cannotOpen')} stuck>
+        {say(fatal)}
+      </Message>
+    );
   if (!title || !joinCode || !token || !conn)
-    return <Message title="Opening the café…">Connecting to the server.</Message>;
+    return <Message title={t('page.opening')}>{t('page.connecting')}</Message>;
 
   return (
     <ConnectionContext.Provider value={conn}>
@@ -55,15 +64,24 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
         <Announcer audience="console" />
         <header className="border-b-2 border-stone-200 bg-white">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-            <div className="min-w-0 flex-1">
-              <p className="text-sm font-medium text-stone-600">Facilitator console</p>
-              <h1 className="truncate text-2xl font-bold">{title}</h1>
+            <div className="min-w-0 grow basis-72">
+              <p className="text-sm font-medium text-stone-600">{t('header.console')}</p>
+              <h1 className="truncate text-2xl font-bold" dir="auto">
+                {title}
+              </h1>
             </div>
             <p className="text-lg">
-              Join code{' '}
-              <span className="rounded bg-stone-100 px-2 py-1 font-mono text-2xl font-bold tracking-widest">
-                {joinCode}
-              </span>
+              {t.rich('header.joinCode', {
+                code: joinCode,
+                ltr: (chunks) => (
+                  <span
+                    dir="ltr"
+                    className="rounded bg-stone-100 px-2 py-1 font-mono text-2xl font-bold tracking-widest"
+                  >
+                    {chunks}
+                  </span>
+                ),
+              })}
             </p>
             <ConnectionBadge />
             <a
@@ -72,15 +90,16 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               rel="noopener"
               className="inline-flex min-h-11 items-center rounded-lg border-2 border-stone-300 bg-white px-4 font-semibold hover:border-stone-500"
             >
-              Open projector view
+              {t('header.projector')}
             </a>
+            <LanguagePicker />
           </div>
         </header>
-        <nav aria-label="Console" className="mx-auto flex max-w-7xl gap-2 px-4 pt-4">
+        <nav aria-label={t('header.nav')} className="mx-auto flex max-w-7xl gap-2 px-4 pt-4">
           {(
             [
-              ['run', 'Run the event'],
-              ['harvest', 'Harvest'],
+              ['run', t('header.run')],
+              ['harvest', t('header.harvest')],
             ] as const
           ).map(([v, label]) => (
             <Button
@@ -128,11 +147,21 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
   );
 }
 
-function Message({ title, children }: { title: string; children: React.ReactNode }) {
+function Message({
+  title,
+  children,
+  stuck = false,
+}: {
+  title: string;
+  children: ReactNode;
+  stuck?: boolean;
+}) {
   return (
     <main className="mx-auto max-w-xl px-4 py-16">
       <h1 className="text-2xl font-bold">{title}</h1>
       <p className="mt-3 text-lg text-stone-700">{children}</p>
+      {/* Someone stuck here may not read this language: they can change it. */}
+      {stuck && <LanguagePicker className="mt-6" />}
     </main>
   );
 }

@@ -1,13 +1,19 @@
 'use client';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { z } from 'zod';
+import type { ErrorCode } from '../../lib/errors';
 import { LIMITS } from '../../lib/limits';
 import { EventSettingsSchema, type Identity } from '../../lib/settings';
+import { useRefusalText } from '../i18n/errors';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { Button } from '../ui/Button';
 import { defaultOpenSpace, OpenSpaceFields, openSpaceSettings } from './OpenSpaceFields';
 import { saveEvent } from './saved';
 
 type Kind = 'cafe' | 'openSpace' | 'both';
+type T = ReturnType<typeof useTranslations<'site'>>;
 
 interface RoundDraft {
   key: string;
@@ -22,10 +28,23 @@ const field = 'mt-1 block w-full rounded-lg border-2 border-stone-400 px-3 py-2 
  * (theme, time slots, spaces), or both one after the other; and whether people give names.
  */
 export function NewEventForm() {
+  const t = useTranslations('site');
+  const refusal = useRefusalText();
   const router = useRouter();
   const params = useSearchParams();
   const [kind, setKind] = useState<Kind>(params.get('kind') === 'openSpace' ? 'openSpace' : 'cafe');
-  const [openSpace, setOpenSpace] = useState(defaultOpenSpace);
+  const [openSpace, setOpenSpace] = useState(() => defaultOpenSpace(t));
+  // The example slots and spaces follow the language until the organiser changes them.
+  const locale = useLocale();
+  const examples = useRef({ locale, draft: openSpace });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new language re-words the examples
+  useEffect(() => {
+    const shown = examples.current;
+    if (shown.locale === locale || openSpace !== shown.draft) return;
+    const draft = defaultOpenSpace(t);
+    examples.current = { locale, draft };
+    setOpenSpace(draft);
+  }, [locale]);
   const withCafe = kind !== 'openSpace';
   const withOpenSpace = kind !== 'cafe';
   const uid = useId();
@@ -57,7 +76,7 @@ export function NewEventForm() {
     };
     const parsed = EventSettingsSchema.safeParse(settings);
     if (!parsed.success) {
-      setErrors(parsed.error.issues.map((i) => explainIssue(i.path, i.message)));
+      setErrors(parsed.error.issues.map((i) => explainIssue(t, i)));
       return;
     }
     setErrors([]);
@@ -70,9 +89,9 @@ export function NewEventForm() {
       });
       const body = (await res.json()) as
         | { ok: true; eventId: string; joinCode: string; facilitatorToken: string }
-        | { ok: false; error: { message: string } };
+        | { ok: false; error: { code?: ErrorCode; message: string } };
       if (!body.ok) {
-        setErrors([body.error.message]);
+        setErrors([refusal(body.error)]);
         return;
       }
       saveEvent({
@@ -84,7 +103,7 @@ export function NewEventForm() {
       });
       router.push(`/f/${body.eventId}?new=1#${body.facilitatorToken}`);
     } catch {
-      setErrors(['Could not reach the server. Check that it is still running, then try again.']);
+      setErrors([t('new.noServer')]);
     } finally {
       setBusy(false);
     }
@@ -92,12 +111,15 @@ export function NewEventForm() {
 
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
-      <h1 className="text-3xl font-bold">Set up an event</h1>
-      <p className="mt-2 text-stone-700">You can start as soon as this is saved. People join with a code.</p>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t('new.heading')}</h1>
+        <LanguagePicker />
+      </header>
+      <p className="mt-2 text-stone-700">{t('new.intro')}</p>
       {errors.length > 0 && (
         <div role="alert" className="mt-4 rounded-lg border-2 border-red-300 bg-red-50 p-3 text-red-900">
-          <p className="font-semibold">Please fix:</p>
-          <ul className="list-disc pl-5">
+          <p className="font-semibold">{t('new.pleaseFix')}</p>
+          <ul className="list-disc ps-5">
             {errors.map((m) => (
               <li key={m}>{m}</li>
             ))}
@@ -107,7 +129,7 @@ export function NewEventForm() {
       <form onSubmit={submit} className="mt-6 space-y-6" noValidate>
         <div>
           <label htmlFor={`${uid}-title`} className="font-semibold">
-            Title
+            {t('new.title')}
           </label>
           <input
             id={`${uid}-title`}
@@ -115,13 +137,15 @@ export function NewEventForm() {
             value={title}
             maxLength={LIMITS.title}
             onChange={(e) => setTitle(e.target.value)}
-            placeholder="e.g. Shaping our community health services"
+            placeholder={t('new.titlePlaceholder')}
             required
           />
         </div>
         <div>
           <label htmlFor={`${uid}-purpose`} className="font-semibold">
-            Purpose <span className="font-normal text-stone-600">(shown to people when they join)</span>
+            {t.rich('new.purpose', {
+              hint: (c) => <span className="font-normal text-stone-600">{c}</span>,
+            })}
           </label>
           <textarea
             id={`${uid}-purpose`}
@@ -134,12 +158,12 @@ export function NewEventForm() {
         </div>
 
         <fieldset className="rounded-lg border-2 border-stone-200 p-4">
-          <legend className="px-1 font-semibold">What kind of event?</legend>
+          <legend className="px-1 font-semibold">{t('new.kindLegend')}</legend>
           {(
             [
-              ['cafe', 'World Café: rounds of conversation at small tables'],
-              ['openSpace', 'Open Space: people propose sessions and choose where to go'],
-              ['both', 'Both: a World Café, then an Open Space'],
+              ['cafe', t('new.kindCafe')],
+              ['openSpace', t('new.kindOpenSpace')],
+              ['both', t('new.kindBoth')],
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex min-h-11 items-center gap-3">
@@ -157,7 +181,7 @@ export function NewEventForm() {
 
         {withCafe && (
           <fieldset className="rounded-lg border-2 border-stone-200 p-4">
-            <legend className="px-1 font-semibold">Tables</legend>
+            <legend className="px-1 font-semibold">{t('new.tablesLegend')}</legend>
             <label className="flex min-h-11 items-center gap-3">
               <input
                 type="radio"
@@ -166,7 +190,7 @@ export function NewEventForm() {
                 onChange={() => setAutoTables(true)}
                 className="size-5"
               />
-              Work it out from the number of people (about 5 per table)
+              {t('new.tablesAuto')}
             </label>
             <div className="flex min-h-11 flex-wrap items-center gap-3">
               <label className="flex min-h-11 items-center gap-3">
@@ -177,10 +201,10 @@ export function NewEventForm() {
                   onChange={() => setAutoTables(false)}
                   className="size-5"
                 />
-                A fixed number of tables
+                {t('new.tablesFixed')}
               </label>
               <label htmlFor={`${uid}-tables`} className="sr-only">
-                Number of tables
+                {t('new.tablesNumber')}
               </label>
               <input
                 id={`${uid}-tables`}
@@ -198,12 +222,12 @@ export function NewEventForm() {
 
         {withCafe && (
           <fieldset className="rounded-lg border-2 border-stone-200 p-4">
-            <legend className="px-1 font-semibold">Rounds</legend>
+            <legend className="px-1 font-semibold">{t('new.roundsLegend')}</legend>
             <ol className="space-y-4">
               {rounds.map((r, i) => (
                 <li key={r.key} className="rounded-lg bg-stone-100 p-3">
                   <label htmlFor={`${uid}-q${i}`} className="font-medium">
-                    Round {i + 1} question
+                    {t('new.roundQuestion', { n: i + 1 })}
                   </label>
                   <textarea
                     id={`${uid}-q${i}`}
@@ -214,7 +238,7 @@ export function NewEventForm() {
                     onChange={(e) => setRound(i, { question: e.target.value })}
                   />
                   <div className="mt-2 flex flex-wrap items-center gap-3">
-                    <label htmlFor={`${uid}-m${i}`}>Minutes</label>
+                    <label htmlFor={`${uid}-m${i}`}>{t('new.minutes')}</label>
                     <input
                       id={`${uid}-m${i}`}
                       type="number"
@@ -226,7 +250,7 @@ export function NewEventForm() {
                     />
                     {rounds.length > 1 && (
                       <Button variant="ghost" onClick={() => setRounds((rs) => rs.filter((_, j) => j !== i))}>
-                        Remove round {i + 1}
+                        {t('new.removeRound', { n: i + 1 })}
                       </Button>
                     )}
                   </div>
@@ -241,7 +265,7 @@ export function NewEventForm() {
                   setRounds((rs) => [...rs, { key: `r${Date.now()}`, question: '', minutes: '20' }])
                 }
               >
-                Add a round
+                {t('new.addRound')}
               </Button>
             )}
           </fieldset>
@@ -250,12 +274,12 @@ export function NewEventForm() {
         {withOpenSpace && <OpenSpaceFields value={openSpace} onChange={setOpenSpace} />}
 
         <fieldset className="rounded-lg border-2 border-stone-200 p-4">
-          <legend className="px-1 font-semibold">Names</legend>
+          <legend className="px-1 font-semibold">{t('new.namesLegend')}</legend>
           {(
             [
-              ['choice', 'Each person chooses: give a name or stay anonymous'],
-              ['anonymous', 'Everyone is anonymous (no names are asked for or kept)'],
-              ['named', 'Everyone gives a name'],
+              ['choice', t('new.identityChoice')],
+              ['anonymous', t('new.identityAnonymous')],
+              ['named', t('new.identityNamed')],
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex min-h-11 items-center gap-3">
@@ -273,30 +297,87 @@ export function NewEventForm() {
         </fieldset>
 
         <Button type="submit" disabled={busy} className="text-lg">
-          {busy ? 'Creating…' : 'Create the event'}
+          {busy ? t('new.creating') : t('new.create')}
         </Button>
       </form>
     </main>
   );
 }
 
-function explainIssue(path: PropertyKey[], message: string): string {
+/** One problem in the form, as "where: what is wrong" in the reader's language. */
+function explainIssue(t: T, issue: Issue): string {
+  const path = issue.path;
+  const reason = reasonOf(t, issue);
+  const line = (where: string) => t('problems.line', { where, reason });
   const [first, index, sub] = path;
   if (first === 'rounds' && typeof index === 'number') {
-    return `Round ${index + 1}${sub === 'minutes' ? ' minutes' : ''}: ${message}`;
+    return line(
+      t(sub === 'minutes' ? 'problems.where.roundMinutes' : 'problems.where.round', { n: index + 1 }),
+    );
   }
-  if (first === 'tables') return `Tables: choose between 1 and ${LIMITS.tables}`;
-  if (first === 'title') return `Title: ${message}`;
-  if (first === 'openSpace') {
-    const [, part, index, field] = path;
-    const where =
-      part === 'slots' && typeof index === 'number'
-        ? `Time slot ${index + 1}${field ? ` ${String(field)}` : ''}`
-        : part === 'spaces' && typeof index === 'number'
-          ? `Space ${index + 1}${field ? ` ${String(field)}` : ''}`
-          : String(part ?? 'Open Space');
-    return `${where}: ${message}`;
+  if (first === 'tables') return t('problems.tables', { max: LIMITS.tables });
+  if (first === 'title') return line(t('problems.where.title'));
+  if (first === 'openSpace') return line(openSpaceWhere(t, path.slice(1)));
+  if (first === 'purpose') return line(t('problems.where.purpose'));
+  return reason;
+}
+
+type Issue = z.core.$ZodIssue;
+
+function openSpaceWhere(t: T, [part, index, field]: PropertyKey[]): string {
+  if (part === 'slots' && typeof index === 'number') {
+    const n = index + 1;
+    if (field === 'start') return t('problems.where.slotStart', { n });
+    if (field === 'end') return t('problems.where.slotEnd', { n });
+    if (field === 'label') return t('problems.where.slotLabel', { n });
+    return t('problems.where.slot', { n });
   }
-  if (first === 'purpose') return `Purpose: ${message}`;
-  return message;
+  if (part === 'spaces' && typeof index === 'number') {
+    const n = index + 1;
+    if (field === 'name') return t('problems.where.spaceName', { n });
+    if (field === 'capacity') return t('problems.where.spaceCapacity', { n });
+    if (field === 'notes') return t('problems.where.spaceNotes', { n });
+    return t('problems.where.space', { n });
+  }
+  if (part === 'theme') return t('problems.where.theme');
+  if (part === 'slots') return t('problems.where.slots');
+  if (part === 'spaces') return t('problems.where.spaces');
+  if (part === 'votesPerPerson') return t('problems.where.votes');
+  return t('problems.where.openSpace');
+}
+
+/** The schema's own sentences (lib/settings.ts, lib/openspace/settings.ts, lib/text.ts), by their words. */
+const REASONS = {
+  'the event needs a title': 'needsTitle',
+  'each round needs a question': 'needsQuestion',
+  'add at least one café round, or an Open Space': 'needsPart',
+  'the Open Space needs a theme': 'needsTheme',
+  'add at least one time slot': 'needsSlot',
+  'add at least one space': 'needsSpace',
+  'each space needs a name': 'needsSpaceName',
+  'at least one slot must be for sessions, not a break': 'needsSessionSlot',
+  'a slot must end after it starts': 'slotOrder',
+  'slots must be in time order and must not overlap': 'overlap',
+  'use a 24-hour time like 13:30': 'clock',
+  'must not contain control characters': 'controlCharacters',
+} as const;
+
+/** What is wrong, from the schema's sentence when it has one, else from the kind of problem. */
+function reasonOf(t: T, issue: Issue): string {
+  if (Object.hasOwn(REASONS, issue.message))
+    return t(`problems.reason.${REASONS[issue.message as keyof typeof REASONS]}`);
+  switch (issue.code) {
+    case 'too_big':
+      if (issue.origin === 'string') return t('problems.reason.tooLong', { max: Number(issue.maximum) });
+      if (issue.origin === 'number') return t('problems.reason.atMost', { max: Number(issue.maximum) });
+      if (issue.origin === 'array') return t('problems.reason.tooMany', { max: Number(issue.maximum) });
+      break;
+    case 'too_small':
+      if (issue.origin === 'number') return t('problems.reason.atLeast', { min: Number(issue.minimum) });
+      break;
+    case 'invalid_type':
+      if (issue.expected === 'number' || issue.expected === 'int') return t('problems.reason.wholeNumber');
+      break;
+  }
+  return t('problems.reason.other');
 }

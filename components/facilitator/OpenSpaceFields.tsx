@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { LIMITS } from '../../lib/limits';
 import { Button } from '../ui/Button';
@@ -29,18 +30,29 @@ export interface OpenSpaceDraft {
 let keyCounter = 0;
 const key = () => `k${++keyCounter}`;
 
-export const defaultOpenSpace = (): OpenSpaceDraft => ({
+/** An example to start from, its names in the organiser's language. */
+export const defaultOpenSpace = (t: ReturnType<typeof useTranslations<'site'>>): OpenSpaceDraft => ({
   theme: '',
   slots: [
     { key: key(), start: '10:00', end: '11:00', isBreak: false, label: '' },
     { key: key(), start: '11:15', end: '12:15', isBreak: false, label: '' },
-    { key: key(), start: '12:15', end: '13:00', isBreak: true, label: 'Lunch' },
+    { key: key(), start: '12:15', end: '13:00', isBreak: true, label: t('openSpace.defaults.lunch') },
     { key: key(), start: '13:00', end: '14:00', isBreak: false, label: '' },
   ],
   spaces: [
-    { key: key(), name: 'Main hall', capacity: '40', notes: 'step-free access' },
-    { key: key(), name: 'Room 2', capacity: '15', notes: 'has a screen' },
-    { key: key(), name: 'Garden room', capacity: '', notes: '' },
+    {
+      key: key(),
+      name: t('openSpace.defaults.mainHall'),
+      capacity: '40',
+      notes: t('openSpace.defaults.mainHallNotes'),
+    },
+    {
+      key: key(),
+      name: t('openSpace.defaults.room2'),
+      capacity: '15',
+      notes: t('openSpace.defaults.room2Notes'),
+    },
+    { key: key(), name: t('openSpace.defaults.gardenRoom'), capacity: '', notes: '' },
   ],
   selfScheduling: true,
   votesPerPerson: '3',
@@ -69,6 +81,7 @@ export function OpenSpaceFields({
   value: OpenSpaceDraft;
   onChange: (v: OpenSpaceDraft) => void;
 }) {
+  const t = useTranslations('site.openSpace');
   const uid = useId();
   const set = (patch: Partial<OpenSpaceDraft>) => onChange({ ...value, ...patch });
   const setSlot = (i: number, patch: Partial<SlotDraft>) =>
@@ -78,10 +91,10 @@ export function OpenSpaceFields({
 
   return (
     <fieldset className="space-y-5 rounded-lg border-2 border-stone-200 p-4">
-      <legend className="px-1 font-semibold">Open Space</legend>
+      <legend className="px-1 font-semibold">{t('legend')}</legend>
       <div>
         <label htmlFor={`${uid}-theme`} className="font-medium">
-          Theme <span className="font-normal text-stone-600">(the one question the whole day is about)</span>
+          {t.rich('theme', { hint: (c) => <span className="font-normal text-stone-600">{c}</span> })}
         </label>
         <textarea
           id={`${uid}-theme`}
@@ -94,12 +107,12 @@ export function OpenSpaceFields({
       </div>
 
       <div>
-        <h2 className="font-medium">Time slots</h2>
+        <h2 className="font-medium">{t('timeSlots')}</h2>
         <ol className="mt-2 space-y-2">
           {value.slots.map((s, i) => (
             <li key={s.key} className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-100 p-2">
               <label className="flex items-center gap-1">
-                <span className="sr-only">Slot {i + 1} starts</span>
+                <span className="sr-only">{t('slotStarts', { n: i + 1 })}</span>
                 <input
                   type="time"
                   value={s.start}
@@ -107,9 +120,9 @@ export function OpenSpaceFields({
                   className={input}
                 />
               </label>
-              <span aria-hidden="true">to</span>
+              <span aria-hidden="true">{t('to')}</span>
               <label className="flex items-center gap-1">
-                <span className="sr-only">Slot {i + 1} ends</span>
+                <span className="sr-only">{t('slotEnds', { n: i + 1 })}</span>
                 <input
                   type="time"
                   value={s.end}
@@ -124,21 +137,21 @@ export function OpenSpaceFields({
                   onChange={(e) => setSlot(i, { isBreak: e.target.checked })}
                   className="size-5"
                 />
-                Break
+                {t('break')}
               </label>
-              <label className="flex items-center gap-1">
-                <span className="sr-only">Slot {i + 1} label</span>
+              <label className="flex min-w-32 flex-1 items-center gap-1">
+                <span className="sr-only">{t('slotLabel', { n: i + 1 })}</span>
                 <input
-                  placeholder="Label (optional)"
+                  placeholder={t('labelPlaceholder')}
                   value={s.label}
                   maxLength={LIMITS.slotLabel}
                   onChange={(e) => setSlot(i, { label: e.target.value })}
-                  className={`${input} w-40`}
+                  className={`${input} w-full`}
                 />
               </label>
               {value.slots.length > 1 && (
                 <Button variant="ghost" onClick={() => set({ slots: value.slots.filter((_, j) => j !== i) })}>
-                  Remove slot {i + 1}
+                  {t('removeSlot', { n: i + 1 })}
                 </Button>
               )}
             </li>
@@ -163,19 +176,19 @@ export function OpenSpaceFields({
             });
           }}
         >
-          Add a time slot
+          {t('addSlot')}
         </Button>
       </div>
 
       <div>
-        <h2 className="font-medium">Spaces</h2>
+        <h2 className="font-medium">{t('spaces')}</h2>
         <ol className="mt-2 space-y-2">
           {value.spaces.map((s, i) => (
             <li key={s.key} className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-100 p-2">
               <label className="flex items-center gap-1">
-                <span className="sr-only">Space {i + 1} name</span>
+                <span className="sr-only">{t('spaceName', { n: i + 1 })}</span>
                 <input
-                  placeholder="Name"
+                  placeholder={t('namePlaceholder')}
                   value={s.name}
                   maxLength={LIMITS.spaceName}
                   onChange={(e) => setSpace(i, { name: e.target.value })}
@@ -183,21 +196,21 @@ export function OpenSpaceFields({
                 />
               </label>
               <label className="flex items-center gap-1">
-                <span className="text-sm">Seats</span>
+                <span className="text-sm">{t('seats')}</span>
                 <input
                   type="number"
                   min={1}
-                  placeholder="any"
+                  placeholder={t('anySeats')}
                   value={s.capacity}
                   onChange={(e) => setSpace(i, { capacity: e.target.value })}
-                  className={`${input} w-20`}
-                  aria-label={`Space ${i + 1} seats`}
+                  className={`${input} w-24`}
+                  aria-label={t('spaceSeats', { n: i + 1 })}
                 />
               </label>
               <label className="flex flex-1 items-center gap-1">
-                <span className="sr-only">Space {i + 1} notes</span>
+                <span className="sr-only">{t('spaceNotes', { n: i + 1 })}</span>
                 <input
-                  placeholder="Notes, e.g. step-free access"
+                  placeholder={t('notesPlaceholder')}
                   value={s.notes}
                   maxLength={LIMITS.spaceNotes}
                   onChange={(e) => setSpace(i, { notes: e.target.value })}
@@ -209,7 +222,7 @@ export function OpenSpaceFields({
                   variant="ghost"
                   onClick={() => set({ spaces: value.spaces.filter((_, j) => j !== i) })}
                 >
-                  Remove space {i + 1}
+                  {t('removeSpace', { n: i + 1 })}
                 </Button>
               )}
             </li>
@@ -222,7 +235,7 @@ export function OpenSpaceFields({
             set({ spaces: [...value.spaces, { key: key(), name: '', capacity: '', notes: '' }] })
           }
         >
-          Add a space
+          {t('addSpace')}
         </Button>
       </div>
 
@@ -233,10 +246,10 @@ export function OpenSpaceFields({
           onChange={(e) => set({ selfScheduling: e.target.checked })}
           className="size-5"
         />
-        People may put their own session in a free time and space
+        {t('selfScheduling')}
       </label>
       <label className="flex items-center gap-3">
-        Dots each person gives at the end
+        {t('votesPerPerson')}
         <input
           type="number"
           min={1}

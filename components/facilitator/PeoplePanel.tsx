@@ -1,6 +1,9 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { LIMITS } from '../../lib/limits';
-import { activeCount, displayName, hostedTable, tableOf } from '../../lib/view';
+import { activeCount, hostedTable, tableOf } from '../../lib/view';
+import { useIsolate } from '../i18n/bidi';
+import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
@@ -9,6 +12,9 @@ import { Button } from '../ui/Button';
 export function PeoplePanel() {
   const event = useLive((s) => s.event);
   const send = useSend();
+  const t = useTranslations('console.people');
+  const nameOf = usePersonName();
+  const isolate = useIsolate();
   if (!event) return null;
   const people = Object.values(event.participants)
     .filter((p) => !p.left)
@@ -23,41 +29,40 @@ export function PeoplePanel() {
   return (
     <section aria-labelledby="people-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
       <h2 id="people-h" className="text-lg font-bold">
-        People <span className="font-normal text-stone-600">({activeCount(event)} here)</span>
+        {t.rich('heading', {
+          count: activeCount(event),
+          muted: (chunks) => <span className="font-normal text-stone-600">{chunks}</span>,
+        })}
       </h2>
-      {volunteers > 0 && (
-        <p className="mt-1 text-stone-700">
-          {volunteers} {volunteers === 1 ? 'person has' : 'people have'} offered to host. Volunteers become
-          hosts of tables without one when you seat people, or choose a table for them here.
-        </p>
-      )}
+      {volunteers > 0 && <p className="mt-1 text-stone-700">{t('volunteers', { count: volunteers })}</p>}
       {people.length === 0 ? (
-        <p className="mt-2 text-stone-600">
-          Nobody has joined yet. Show the projector view so people can scan the code.
-        </p>
+        <p className="mt-2 text-stone-600">{t('nobody')}</p>
       ) : (
         <ul className="mt-3 max-h-96 divide-y divide-stone-200 overflow-y-auto">
           {people.map((p) => {
             const hosting = hostedTable(event, p.id);
             const table = tableOf(event, p.id);
+            const name = nameOf(event, p.id);
             return (
               <li key={p.id} className="flex flex-wrap items-center gap-2 py-2">
-                <span className="min-w-0 flex-1 font-medium">
-                  {displayName(event, p.id)}
-                  {table !== null && <span className="ml-2 text-stone-600">table {table}</span>}
+                <span className="min-w-0 grow basis-32 font-medium">
+                  <bdi>{name}</bdi>
+                  {table !== null && (
+                    <span className="ms-2 inline-block text-stone-600">{t('table', { table })}</span>
+                  )}
                   {hosting !== null && (
-                    <span className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-sm text-brand-800">
-                      host of {hosting}
+                    <span className="ms-2 inline-block rounded bg-brand-100 px-2 py-0.5 text-sm text-brand-800">
+                      {t('hostOf', { table: hosting })}
                     </span>
                   )}
                   {p.volunteer && hosting === null && (
-                    <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">
-                      can host
+                    <span className="ms-2 inline-block rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">
+                      {t('canHost')}
                     </span>
                   )}
                 </span>
                 <label className="sr-only" htmlFor={`host-${p.id}`}>
-                  Host for {displayName(event, p.id)}
+                  {t('hostFor', { name: isolate(name) })}
                 </label>
                 <select
                   id={`host-${p.id}`}
@@ -70,19 +75,19 @@ export function PeoplePanel() {
                     else if (value !== '') send('host.assign', { table: Number(value), participantId: p.id });
                   }}
                 >
-                  <option value="">Not a host</option>
-                  {tableChoices.slice(0, LIMITS.tables).map((t) => (
-                    <option key={t} value={t}>
-                      Host of table {t}
+                  <option value="">{t('notHost')}</option>
+                  {tableChoices.slice(0, LIMITS.tables).map((table) => (
+                    <option key={table} value={table}>
+                      {t('hostOfTable', { table })}
                     </option>
                   ))}
                 </select>
                 <Button
                   variant="ghost"
                   onClick={() => send('participant.remove', { participantId: p.id })}
-                  aria-label={`Mark ${displayName(event, p.id)} as gone`}
+                  aria-label={t('goneLabel', { name: isolate(name) })}
                 >
-                  Gone
+                  {t('gone')}
                 </Button>
               </li>
             );

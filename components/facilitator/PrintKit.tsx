@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import { useLive } from '../live/store';
@@ -7,40 +8,18 @@ import { downloadWithToken } from './download';
 
 interface Printout {
   name: string;
-  label: string;
-  hint: string;
+  /** Its label and hint in `console.print`. */
+  words: 'joinPoster' | 'tableCards' | 'agendaWall' | 'runSheet' | 'kitList';
   /** Only an event with this part has this printout. */
   needs?: 'cafe' | 'openSpace';
 }
 
 const PRINTOUTS: Printout[] = [
-  {
-    name: 'join-poster',
-    label: 'Join poster',
-    hint: 'A4, for the door: a big QR code, the join code and three easy steps.',
-  },
-  {
-    name: 'table-cards',
-    label: 'Table cards',
-    hint: 'A4, one per table, folded in half to stand up: the table number, the QR code and the questions.',
-    needs: 'cafe',
-  },
-  {
-    name: 'agenda-wall',
-    label: 'Agenda wall',
-    hint: 'A3: the grid of times and spaces to stick session sheets on, with the theme and the QR code.',
-    needs: 'openSpace',
-  },
-  {
-    name: 'run-sheet',
-    label: 'Run sheet',
-    hint: 'A4, for you: every round and time slot with its times, what to press, and tips for hosts.',
-  },
-  {
-    name: 'kit-list',
-    label: 'What to bring',
-    hint: 'A4 checklist: tablecloths, pens, talking pieces, the projector, chargers and more.',
-  },
+  { name: 'join-poster', words: 'joinPoster' },
+  { name: 'table-cards', words: 'tableCards', needs: 'cafe' },
+  { name: 'agenda-wall', words: 'agendaWall', needs: 'openSpace' },
+  { name: 'run-sheet', words: 'runSheet' },
+  { name: 'kit-list', words: 'kitList' },
 ];
 
 /** The printed things for the room, made from the event as it is set up now. */
@@ -54,6 +33,7 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const id = useId();
+  const t = useTranslations('console.print');
 
   const shown = PRINTOUTS.filter(
     (p) => !p.needs || (p.needs === 'cafe' && hasCafe) || (p.needs === 'openSpace' && hasOpenSpace),
@@ -72,14 +52,14 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
     setError('');
     const n = Number(tables);
     if (query(name).includes('tables=') && !(Number.isInteger(n) && n >= 1 && n <= LIMITS.tables)) {
-      setError(`The number of tables is a whole number from 1 to ${LIMITS.tables}.`);
+      setError(t('tablesRange', { max: LIMITS.tables }));
       return;
     }
     setBusy(name);
     try {
       await downloadWithToken(`/api/events/${eventId}/kit/${name}.pdf${query(name)}`, token, `${name}.pdf`);
     } catch {
-      setError('The download did not work. Check the connection and try again.');
+      setError(t('failed'));
     } finally {
       setBusy('');
     }
@@ -88,11 +68,9 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
   return (
     <section aria-labelledby={`${id}-h`} className="rounded-2xl border-2 border-stone-200 bg-white p-4">
       <h2 id={`${id}-h`} className="text-lg font-bold">
-        Print the room’s kit
+        {t('heading')}
       </h2>
-      <p className="text-stone-600">
-        Ready to print as PDF files. Print them at actual size, not “fit to page”.
-      </p>
+      <p className="text-stone-600">{t('help')}</p>
       <ul className="mt-3 space-y-3">
         {shown.map((p) => (
           <li key={p.name} className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -103,14 +81,14 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
               disabled={busy !== ''}
               aria-describedby={`${id}-${p.name}`}
             >
-              {busy === p.name ? 'Making the PDF…' : p.label}
+              {busy === p.name ? t('making') : t(`${p.words}.label`)}
             </Button>
             <span id={`${id}-${p.name}`} className="min-w-0 flex-1 basis-64 text-stone-700">
-              {p.hint}
+              {t(`${p.words}.hint`)}
             </span>
             {p.name === 'run-sheet' && (
               <label className="flex min-h-11 basis-full items-center gap-2">
-                Start time (if you know it)
+                {t('startTime')}
                 <input
                   type="time"
                   value={start}
@@ -121,7 +99,7 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
             )}
             {p.name === 'table-cards' && fixedTables === null && (
               <label className="flex min-h-11 basis-full items-center gap-2">
-                How many tables? (empty: about one for every 5 people here now)
+                {t('howManyTables')}
                 <input
                   type="number"
                   min={1}

@@ -1,6 +1,8 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { activeCount, phaseOf } from '../../lib/view';
+import { useIsolate } from '../i18n/bidi';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
@@ -11,6 +13,8 @@ import { ShortcutsHelp, useShortcuts, useShortcutsSetting } from './Shortcuts';
 export function RoundPanel() {
   const event = useLive((s) => s.event);
   const send = useSend();
+  const t = useTranslations('console.round');
+  const isolate = useIsolate();
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [shortcutsOn, setShortcutsOn] = useShortcutsSetting();
   const controls = useRef<HTMLDivElement>(null);
@@ -69,19 +73,19 @@ export function RoundPanel() {
   let status: string;
   switch (phase.kind) {
     case 'lobby':
-      status = `Waiting for people to join (${people} so far). When most are here, seat them for round 1.`;
+      status = t('lobbyStatus', { people });
       break;
     case 'seated':
-      status = `People are going to their tables for round ${phase.round + 1} of ${total}. Start when they are seated.`;
+      status = t('seatedStatus', { round: phase.round + 1, total });
       break;
     case 'running':
-      status = `Round ${phase.round + 1} of ${total} is running.`;
+      status = t('runningStatus', { round: phase.round + 1, total });
       break;
     case 'paused':
-      status = `Round ${phase.round + 1} of ${total} is paused.`;
+      status = t('pausedStatus', { round: phase.round + 1, total });
       break;
     case 'finished':
-      status = 'All rounds are over. Download the notes below.';
+      status = t('finishedStatus');
       break;
   }
 
@@ -89,14 +93,16 @@ export function RoundPanel() {
     <section aria-labelledby="round-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
       <h2 id="round-h" className="text-lg font-bold" ref={heading} tabIndex={-1}>
         {round !== null
-          ? `Round ${round + 1} of ${total}`
+          ? t('heading', { round: round + 1, total })
           : phase.kind === 'finished'
-            ? 'Café finished'
-            : 'Before round 1'}
+            ? t('finished')
+            : t('before')}
       </h2>
       {/* Not a live region: the console's Announcer says what changed, once. */}
       <p className="mt-1 text-stone-700">{status}</p>
-      {question && phase.kind !== 'finished' && <p className="mt-3 text-xl font-semibold">“{question}”</p>}
+      {question && phase.kind !== 'finished' && (
+        <p className="mt-3 text-xl font-semibold">{t('question', { question: isolate(question) })}</p>
+      )}
       {round !== null && (phase.kind === 'running' || phase.kind === 'paused') && (
         <div className="mt-4">
           <Timer round={event.rounds[round]} />
@@ -105,27 +111,27 @@ export function RoundPanel() {
       <div className="mt-4 flex flex-wrap gap-2" ref={controls}>
         {phase.kind === 'lobby' && (
           <Button onClick={() => send('seating.plan', {})} disabled={people === 0} aria-keyshortcuts="S">
-            Seat people for round 1
+            {t('seat')}
           </Button>
         )}
         {phase.kind === 'seated' && (
           <>
             <Button onClick={() => send('round.start', {})} aria-keyshortcuts="S">
-              Start round {phase.round + 1}
+              {t('start', { round: phase.round + 1 })}
             </Button>
             <Button variant="secondary" onClick={() => send('seating.plan', {})}>
-              Re-do the seating
+              {t('reseat')}
             </Button>
           </>
         )}
         {phase.kind === 'running' && (
           <Button variant="secondary" onClick={() => send('round.pause', {})} aria-keyshortcuts="P">
-            Pause
+            {t('pause')}
           </Button>
         )}
         {phase.kind === 'paused' && (
           <Button onClick={() => send('round.resume', {})} aria-keyshortcuts="P">
-            Resume
+            {t('resume')}
           </Button>
         )}
         {(phase.kind === 'running' || phase.kind === 'paused') && (
@@ -135,10 +141,10 @@ export function RoundPanel() {
               onClick={() => send('round.extend', { minutes: 1 })}
               aria-keyshortcuts="E"
             >
-              +1 minute
+              {t('plusOne')}
             </Button>
             <Button variant="secondary" onClick={() => send('round.extend', { minutes: 5 })}>
-              +5 minutes
+              {t('plusFive')}
             </Button>
             {confirmEnd ? (
               <>
@@ -151,24 +157,22 @@ export function RoundPanel() {
                     send('round.end', {});
                   }}
                 >
-                  Yes, end round {phase.round + 1}
+                  {t('confirmEnd', { round: phase.round + 1 })}
                 </Button>
                 <Button variant="ghost" onClick={() => setConfirmEnd(false)}>
-                  Keep going
+                  {t('keepGoing')}
                 </Button>
               </>
             ) : (
               <Button variant="danger" onClick={() => setConfirmEnd(true)} aria-keyshortcuts="N">
-                End round {phase.round + 1}
+                {t('end', { round: phase.round + 1 })}
               </Button>
             )}
           </>
         )}
       </div>
       {(phase.kind === 'running' || phase.kind === 'paused') && phase.round + 1 < total && (
-        <p className="mt-2 text-sm text-stone-600">
-          Ending the round tells every phone which table to go to next.
-        </p>
+        <p className="mt-2 text-sm text-stone-600">{t('endHelp')}</p>
       )}
       <ShortcutsHelp on={shortcutsOn} onChange={setShortcutsOn} />
     </section>

@@ -1,12 +1,16 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 
-/** The console's one-key shortcuts, as shown on screen (and in each button's aria-keyshortcuts). */
+/**
+ * The console's one-key shortcuts, as shown on screen (and in each button's aria-keyshortcuts),
+ * with what each does in `console.shortcuts`.
+ */
 export const SHORTCUTS = [
-  ['S', 'Seat people, then start the round'],
-  ['P', 'Pause, or carry on'],
-  ['E', 'Add 1 minute'],
-  ['N', 'End the round and go to the next (then Enter to confirm)'],
+  ['S', 'seat'],
+  ['P', 'pause'],
+  ['E', 'extend'],
+  ['N', 'end'],
 ] as const;
 
 /** Handlers by lower-case key, as KeyboardEvent.key gives it without Shift or Caps Lock. */
@@ -41,7 +45,10 @@ export function useShortcuts(on: boolean, handlers: Partial<Record<ShortcutKey, 
     if (!on) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
-      const handler = latest.current[e.key.toLowerCase() as ShortcutKey];
+      // The letter on the key, also when another alphabet's layout is on (Arabic, Cyrillic…).
+      const letter = /^[a-z]$/i.test(e.key) ? e.key : /^Key([A-Z])$/.exec(e.code)?.[1];
+      if (!letter) return;
+      const handler = latest.current[letter.toLowerCase() as ShortcutKey];
       if (!handler) return;
       e.preventDefault();
       handler();
@@ -54,18 +61,19 @@ export function useShortcuts(on: boolean, handlers: Partial<Record<ShortcutKey, 
 /** The small list of shortcuts on the console, with the switch to turn them off. */
 export function ShortcutsHelp({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
   const id = useId();
+  const t = useTranslations('console.shortcuts');
   return (
     <section aria-labelledby={`${id}-h`} className="mt-4 border-t-2 border-stone-200 pt-3">
       <h3 id={`${id}-h`} className="font-semibold">
-        Keyboard shortcuts
+        {t('heading')}
       </h3>
       <ul className="mt-1 space-y-1 text-stone-700" data-testid="shortcuts">
         {SHORTCUTS.map(([key, what]) => (
           <li key={key}>
-            <kbd className="mr-2 inline-block min-w-7 rounded border-2 border-stone-400 bg-stone-100 px-1.5 text-center font-mono font-bold text-stone-900">
+            <kbd className="me-2 inline-block min-w-7 rounded border-2 border-stone-400 bg-stone-100 px-1.5 text-center font-mono font-bold text-stone-900">
               {key}
             </kbd>
-            {what}
+            {t(what)}
           </li>
         ))}
       </ul>
@@ -77,7 +85,7 @@ export function ShortcutsHelp({ on, onChange }: { on: boolean; onChange: (on: bo
           onChange={(e) => onChange(e.target.checked)}
           className="size-5"
         />
-        Use these one-key shortcuts (they do nothing while you type in a box)
+        {t('toggle')}
       </label>
     </section>
   );

@@ -1,12 +1,19 @@
 'use client';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { displayName, notesAt, tableMembers } from '../../lib/view';
+import { notesAt, tableMembers } from '../../lib/view';
+import { useIsolate } from '../i18n/bidi';
+import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 
 /** Every table's notes as they arrive, for the round in view (current by default). */
 export function TablesPanel() {
   const event = useLive((s) => s.event);
   const [picked, setPicked] = useState<number | null>(null);
+  const t = useTranslations('console.tables');
+  const nameOf = usePersonName();
+  const isolate = useIsolate();
+  const format = useFormatter();
   if (!event) return null;
   const current = Math.max(0, event.current);
   const round = picked ?? current;
@@ -18,11 +25,14 @@ export function TablesPanel() {
     <section aria-labelledby="tables-h" className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h2 id="tables-h" className="text-xl font-bold">
-          Tables <span className="font-normal text-stone-600">({totalNotes} notes in all)</span>
+          {t.rich('heading', {
+            count: totalNotes,
+            muted: (chunks) => <span className="font-normal text-stone-600">{chunks}</span>,
+          })}
         </h2>
         {event.rounds.length > 1 && event.current > 0 && (
           <label className="flex items-center gap-2">
-            Show round
+            {t('showRound')}
             <select
               className="min-h-11 rounded-lg border-2 border-stone-300 bg-white px-2"
               value={round}
@@ -31,8 +41,7 @@ export function TablesPanel() {
               {event.rounds.slice(0, current + 1).map((_, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rounds are fixed positions
                 <option key={i} value={i}>
-                  Round {i + 1}
-                  {i === current ? ' (now)' : ''}
+                  {t(i === current ? 'roundOptionNow' : 'roundOption', { round: i + 1 })}
                 </option>
               ))}
             </select>
@@ -40,43 +49,41 @@ export function TablesPanel() {
         )}
       </div>
       {tableCount === 0 ? (
-        <p className="rounded-2xl border-2 border-dashed border-stone-300 p-6 text-stone-600">
-          Tables appear here once you seat people for round 1.
-        </p>
+        <p className="rounded-2xl border-2 border-dashed border-stone-300 p-6 text-stone-600">{t('empty')}</p>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          {tables.map((t) => {
-            const members = tableMembers(event, t, round);
-            const notes = notesAt(event, t, round);
-            const host = event.hosts[String(t)];
+          {tables.map((table) => {
+            const members = tableMembers(event, table, round);
+            const notes = notesAt(event, table, round);
+            const host = event.hosts[String(table)];
+            const others = members.filter((m) => m !== host).map((m) => isolate(nameOf(event, m)));
             return (
               <article
-                key={t}
-                aria-labelledby={`table-${t}-h`}
+                key={table}
+                aria-labelledby={`table-${table}-h`}
                 className="rounded-2xl border-2 border-stone-200 bg-white p-4"
               >
-                <h3 id={`table-${t}-h`} className="text-lg font-bold">
-                  Table {t}
-                  <span className="ml-2 text-base font-normal text-stone-600">
-                    {members.length} {members.length === 1 ? 'person' : 'people'} · {notes.length}{' '}
-                    {notes.length === 1 ? 'note' : 'notes'}
+                <h3 id={`table-${table}-h`} className="text-lg font-bold">
+                  {t('table', { table })}
+                  <span className="block text-base font-normal text-stone-600">
+                    {t('counts', { people: members.length, notes: notes.length })}
                   </span>
                 </h3>
                 <p className="text-sm text-stone-600">
-                  {host ? `Host: ${displayName(event, host)}` : 'No host yet'}
-                  {members.length > 0 &&
-                    ` · ${members
-                      .filter((m) => m !== host)
-                      .map((m) => displayName(event, m))
-                      .join(', ')}`}
+                  {host ? t('host', { name: isolate(nameOf(event, host)) }) : t('noHost')}
+                  {others.length > 0 && ` · ${format.list(others, { type: 'unit', style: 'short' })}`}
                 </p>
-                <ul className="mt-3 space-y-2" data-testid={`table-${t}-notes`}>
+                <ul className="mt-3 space-y-2" data-testid={`table-${table}-notes`}>
                   {notes.map((n) => (
-                    <li key={n.id} className="rounded-lg bg-brand-50 p-2 whitespace-pre-wrap break-words">
+                    <li
+                      key={n.id}
+                      dir="auto"
+                      className="rounded-lg bg-brand-50 p-2 whitespace-pre-wrap break-words"
+                    >
                       {n.text}
                     </li>
                   ))}
-                  {notes.length === 0 && <li className="text-stone-500">No notes yet.</li>}
+                  {notes.length === 0 && <li className="text-stone-500">{t('noNotes')}</li>}
                 </ul>
               </article>
             );

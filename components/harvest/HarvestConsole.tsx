@@ -1,16 +1,17 @@
 'use client';
+import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useState } from 'react';
-import { placeOf, questionOf, spreadText } from '../../lib/harvest/groups';
+import { placeOf, questionOf } from '../../lib/harvest/groups';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import { LIMITS } from '../../lib/limits';
 import type { EventState, Note } from '../../lib/state';
-import { plural } from '../../lib/text';
 import { downloadWithToken } from '../facilitator/download';
+import { useIsolate } from '../i18n/bidi';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 import { useLiveThemes } from './useLiveThemes';
-import { harvestDots, placeLabel } from './view';
+import { harvestDots, useHarvestWords } from './view';
 
 /** The organiser's harvest: live themes, then curation, voting, exports and publishing. */
 export function HarvestConsole({ eventId, token }: { eventId: string; token: string }) {
@@ -24,6 +25,8 @@ export function HarvestConsole({ eventId, token }: { eventId: string; token: str
 }
 
 function LivePreview({ eventId, token }: { eventId: string; token: string }) {
+  const t = useTranslations('harvestConsole');
+  const words = useHarvestWords();
   const send = useSend();
   const groups = useLiveThemes(eventId, token);
   const [dots, setDots] = useState('3');
@@ -34,15 +37,11 @@ function LivePreview({ eventId, token }: { eventId: string; token: string }) {
   return (
     <div className="space-y-6">
       <section className="rounded-2xl border-2 border-stone-200 bg-white p-4">
-        <h2 className="text-lg font-bold">Live harvest</h2>
-        <p className="text-stone-700">
-          Themes across every table, round and session, worked out as the notes arrive. When you are ready,
-          start the harvest: the themes are worked out once more from all the notes and then kept, so you can
-          rename, merge, split and publish them, and people can vote.
-        </p>
+        <h2 className="text-lg font-bold">{t('live.heading')}</h2>
+        <p className="text-stone-700">{t('live.intro')}</p>
         <form onSubmit={start} className="mt-3 flex flex-wrap items-center gap-3">
           <label className="flex items-center gap-2">
-            Dots per person
+            {t('live.dotsPerPerson')}
             <input
               type="number"
               min={1}
@@ -52,39 +51,43 @@ function LivePreview({ eventId, token }: { eventId: string; token: string }) {
               className="w-20 rounded-lg border-2 border-stone-400 px-2 py-1"
             />
           </label>
-          <Button type="submit">Start the harvest</Button>
+          <Button type="submit">{t('live.start')}</Button>
           <a
             className="font-semibold text-brand-700 underline"
             href={`/p/${eventId}?view=harvest#${token}`}
             target="_blank"
             rel="noopener"
           >
-            Show the live harvest on the projector
+            {t('live.showOnProjector')}
           </a>
         </form>
       </section>
-      {groups === null && <p>Working out the themes…</p>}
-      {groups?.length === 0 && <p className="text-stone-600">No notes yet.</p>}
+      {groups === null && <p>{t('live.working')}</p>}
+      {groups?.length === 0 && <p className="text-stone-600">{t('live.noNotes')}</p>}
       {groups?.map((g) => (
         <section
           key={g.question}
           className="rounded-2xl border-2 border-stone-200 bg-white p-4"
           data-testid="live-group"
         >
-          <h3 className="text-lg font-bold">{g.question}</h3>
+          <h3 className="text-lg font-bold" dir="auto">
+            {g.question}
+          </h3>
           <p className="text-stone-600">
-            {g.notes} notes · {g.themes.length} themes · {g.unthemed} not in a theme yet
+            {t('live.groupCounts', { notes: g.notes, themes: g.themes.length, unthemed: g.unthemed })}
           </p>
           <ul className="mt-2 grid gap-2 sm:grid-cols-2">
-            {g.themes.map((t) => (
-              <li key={t.id} className="rounded-lg bg-brand-50 p-3" data-testid="live-theme">
-                <p className="font-bold">{t.label}</p>
-                <p className="text-sm text-stone-700">
-                  {plural(t.notes, 'note', 'notes')} from {t.spread}
+            {g.themes.map((theme) => (
+              <li key={theme.id} className="rounded-lg bg-brand-50 p-3" data-testid="live-theme">
+                <p className="font-bold" dir="auto">
+                  {theme.label}
                 </p>
-                <ul className="mt-1 list-disc pl-5 text-sm">
-                  {t.examples.map((x) => (
-                    <li key={x} className="break-words">
+                <p className="text-sm text-stone-700">
+                  {t('words.themeFrom', { notes: theme.notes, spread: words.spreadFromWords(theme.spread) })}
+                </p>
+                <ul className="mt-1 list-disc ps-5 text-sm">
+                  {theme.examples.map((x) => (
+                    <li key={x} className="break-words" dir="auto">
                       {x}
                     </li>
                   ))}
@@ -98,17 +101,14 @@ function LivePreview({ eventId, token }: { eventId: string; token: string }) {
   );
 }
 
-const FORMATS = [
-  ['pdf', 'PDF report'],
-  ['docx', 'Word report'],
-  ['md', 'Markdown'],
-  ['csv', 'CSV'],
-  ['json', 'JSON'],
-] as const;
+/** The export formats; the reports are named in words, the others by their format's own name. */
+const FORMATS = ['pdf', 'docx', 'md', 'csv', 'json'] as const;
+const FORMAT_NAMES = { md: 'Markdown', csv: 'CSV', json: 'JSON' } as const;
 
 function Curation({ event, eventId, token }: { event: EventState; eventId: string; token: string }) {
+  const t = useTranslations('harvestConsole.curation');
   const send = useSend();
-  const [error, setError] = useState('');
+  const [failed, setFailed] = useState(false);
   const [origin, setOrigin] = useState('');
   useEffect(() => setOrigin(window.location.origin), []);
   const h = event.harvest;
@@ -121,19 +121,19 @@ function Curation({ event, eventId, token }: { event: EventState; eventId: strin
   return (
     <div className="space-y-6">
       <section className="space-y-3 rounded-2xl border-2 border-stone-200 bg-white p-4">
-        <h2 className="text-lg font-bold">Harvest</h2>
+        <h2 className="text-lg font-bold">{t('heading')}</h2>
         <div className="flex flex-wrap items-center gap-2">
           <Button
             variant={h.votingOpen ? 'secondary' : 'primary'}
             onClick={() => send('harvest.voting', { open: !h.votingOpen })}
           >
-            {h.votingOpen ? 'Close the voting' : `Open the voting (${h.votesPerPerson} dots each)`}
+            {h.votingOpen ? t('closeVoting') : t('openVoting', { dots: h.votesPerPerson })}
           </Button>
           <Button
             variant={h.published ? 'secondary' : 'primary'}
             onClick={() => send('harvest.publish', { published: !h.published })}
           >
-            {h.published ? 'Unpublish' : 'Publish “What you told us”'}
+            {h.published ? t('unpublish') : t('publish')}
           </Button>
           <a
             className="font-semibold text-brand-700 underline"
@@ -141,26 +141,30 @@ function Curation({ event, eventId, token }: { event: EventState; eventId: strin
             target="_blank"
             rel="noopener"
           >
-            Show on the projector
+            {t('showOnProjector')}
           </a>
         </div>
         {h.published && (
           <p>
-            Published at{' '}
-            <a
-              className="font-semibold text-brand-700 underline"
-              href={publicUrl}
-              target="_blank"
-              rel="noopener"
-              data-testid="public-link"
-            >
-              {publicUrl}
-            </a>{' '}
-            — share it with everyone who took part.
+            {t.rich('publishedAt', {
+              url: publicUrl,
+              link: (chunks) => (
+                <a
+                  className="font-semibold text-brand-700 underline"
+                  href={publicUrl}
+                  target="_blank"
+                  rel="noopener"
+                  dir="ltr"
+                  data-testid="public-link"
+                >
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
         )}
         <div className="flex flex-wrap gap-2">
-          {FORMATS.map(([format, label]) => (
+          {FORMATS.map((format) => (
             <Button
               key={format}
               variant="secondary"
@@ -169,30 +173,32 @@ function Curation({ event, eventId, token }: { event: EventState; eventId: strin
                   `/api/events/${eventId}/harvest.${format}`,
                   token,
                   `harvest.${format}`,
-                ).catch(() => setError('The download did not work; try again.'))
+                ).catch(() => setFailed(true))
               }
             >
-              {label}
+              {format === 'pdf' || format === 'docx' ? t(format) : FORMAT_NAMES[format]}
             </Button>
           ))}
         </div>
-        {error && <p role="alert">{error}</p>}
+        {failed && <p role="alert">{t('downloadFailed')}</p>}
       </section>
       {groups.map((group) => (
         <section key={group} className="space-y-3">
-          <h2 className="text-xl font-bold">{group}</h2>
+          <h2 className="text-xl font-bold" dir="auto">
+            {group}
+          </h2>
           <div className="grid gap-4 lg:grid-cols-2">
             {h.themeOrder
               .map((id) => h.themes[id])
-              .filter((t): t is HarvestTheme => !!t && t.group === group)
-              .map((t) => (
-                <ThemeCard key={t.id} event={event} theme={t} dots={dots[t.id] ?? 0} />
+              .filter((theme): theme is HarvestTheme => !!theme && theme.group === group)
+              .map((theme) => (
+                <ThemeCard key={theme.id} event={event} theme={theme} dots={dots[theme.id] ?? 0} />
               ))}
           </div>
         </section>
       ))}
       <section className="rounded-2xl border-2 border-stone-200 bg-white p-4">
-        <h2 className="text-lg font-bold">Notes not in a theme ({unthemed.length})</h2>
+        <h2 className="text-lg font-bold">{t('unthemed', { count: unthemed.length })}</h2>
         <ul className="mt-2 space-y-2">
           {unthemed.map((n) => (
             <NoteRow key={n.id} event={event} note={n} themeId={null} group={null} />
@@ -204,6 +210,9 @@ function Curation({ event, eventId, token }: { event: EventState; eventId: strin
 }
 
 function ThemeCard({ event, theme, dots }: { event: EventState; theme: HarvestTheme; dots: number }) {
+  const t = useTranslations('harvestConsole.theme');
+  const words = useHarvestWords();
+  const isolate = useIsolate();
   const send = useSend();
   const h = event.harvest;
   const [label, setLabel] = useState(theme.label);
@@ -222,7 +231,7 @@ function ThemeCard({ event, theme, dots }: { event: EventState; theme: HarvestTh
   return (
     <article
       className="space-y-2 rounded-2xl border-2 border-stone-200 bg-white p-4"
-      aria-label={`Theme: ${theme.label}`}
+      aria-label={t('label', { label: isolate(theme.label) })}
       data-testid="theme-card"
     >
       <form
@@ -234,22 +243,27 @@ function ThemeCard({ event, theme, dots }: { event: EventState; theme: HarvestTh
         }}
       >
         <label className="sr-only" htmlFor={`label-${theme.id}`}>
-          Theme name
+          {t('name')}
         </label>
         <input
           id={`label-${theme.id}`}
           value={label}
           maxLength={LIMITS.themeLabel}
           onChange={(e) => setLabel(e.target.value)}
+          dir="auto"
           className="min-h-11 flex-1 rounded-lg border-2 border-stone-300 px-2 text-lg font-bold"
         />
         <Button type="submit" variant="secondary">
-          Rename
+          {t('rename')}
         </Button>
       </form>
       <p className="text-stone-700">
-        {notes.length} notes{hiddenHere ? ` (${hiddenHere} hidden)` : ''} · from{' '}
-        {spreadText(notes.map(placeOf))} · {dots} {dots === 1 ? 'dot' : 'dots'}
+        {t(hiddenHere ? 'countsHidden' : 'counts', {
+          notes: notes.length,
+          hidden: hiddenHere,
+          spread: words.spread(notes.map(placeOf)),
+          dots,
+        })}
       </p>
       <ul className="space-y-1">
         {notes.map((n) => (
@@ -275,23 +289,24 @@ function ThemeCard({ event, theme, dots }: { event: EventState; theme: HarvestTh
             setSplitLabel('');
           }}
         >
-          <label htmlFor={`split-${theme.id}`}>New theme for the {picked.length} ticked notes:</label>
+          <label htmlFor={`split-${theme.id}`}>{t('splitLabel', { count: picked.length })}</label>
           <input
             id={`split-${theme.id}`}
             value={splitLabel}
             maxLength={LIMITS.themeLabel}
             onChange={(e) => setSplitLabel(e.target.value)}
+            dir="auto"
             className="min-h-11 rounded-lg border-2 border-stone-300 px-2"
           />
           <Button type="submit" variant="secondary">
-            Split off
+            {t('splitOff')}
           </Button>
         </form>
       )}
       {others.length > 0 && (
         <div>
           <label className="sr-only" htmlFor={`merge-${theme.id}`}>
-            Merge “{theme.label}” into
+            {t('mergeLabel', { label: isolate(theme.label) })}
           </label>
           <select
             id={`merge-${theme.id}`}
@@ -301,10 +316,10 @@ function ThemeCard({ event, theme, dots }: { event: EventState; theme: HarvestTh
             }
             className="min-h-11 rounded-lg border-2 border-stone-300 bg-white px-2"
           >
-            <option value="">Merge into another theme…</option>
-            {others.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
+            <option value="">{t('mergeChoose')}</option>
+            {others.map((other) => (
+              <option key={other.id} value={other.id}>
+                {other.label}
               </option>
             ))}
           </select>
@@ -317,7 +332,7 @@ function ThemeCard({ event, theme, dots }: { event: EventState; theme: HarvestTh
         }}
       >
         <label htmlFor={`resp-${theme.id}`} className="block font-semibold">
-          What we will do
+          {t('response')}
         </label>
         <textarea
           id={`resp-${theme.id}`}
@@ -325,10 +340,11 @@ function ThemeCard({ event, theme, dots }: { event: EventState; theme: HarvestTh
           value={response}
           maxLength={LIMITS.themeResponse}
           onChange={(e) => setResponse(e.target.value)}
+          dir="auto"
           className="mt-1 block w-full rounded-lg border-2 border-stone-300 px-2 py-1"
         />
         <Button type="submit" variant="secondary" className="mt-1">
-          Save the response
+          {t('saveResponse')}
         </Button>
       </form>
     </article>
@@ -350,6 +366,10 @@ function NoteRow({
   picked?: boolean;
   onPick?: (on: boolean) => void;
 }) {
+  const t = useTranslations('harvestConsole.note');
+  const words = useHarvestWords();
+  const isolate = useIsolate();
+  const locale = useLocale();
   const send = useSend();
   const h = event.harvest;
   if (!h) return null;
@@ -358,7 +378,8 @@ function NoteRow({
   const targets = h.themeOrder
     .map((id) => h.themes[id])
     .filter(
-      (t): t is HarvestTheme => !!t && t.id !== themeId && t.group === (group ?? questionOf(event, note)),
+      (theme): theme is HarvestTheme =>
+        !!theme && theme.id !== themeId && theme.group === (group ?? questionOf(event, note)),
     );
   return (
     <li
@@ -372,25 +393,25 @@ function NoteRow({
             className="mt-1 size-5"
             checked={!!picked}
             onChange={(e) => onPick(e.target.checked)}
-            aria-label={`Tick to split off: ${note.text.slice(0, 60)}`}
+            aria-label={t('tick', { text: isolate(note.text.slice(0, 60)) })}
           />
         )}
         <p className="flex-1 whitespace-pre-wrap break-words">
           {quoted && (
             <>
               <span aria-hidden="true">★ </span>
-              <span className="sr-only">Quote: </span>
+              <span className="sr-only">{t('quote')} </span>
             </>
           )}
-          {note.text}
-          {hidden && <span className="ml-2 text-sm font-semibold">(hidden from publication)</span>}
+          <bdi>{note.text}</bdi>
+          {hidden && <span className="ms-2 text-sm font-semibold">{t('hidden')}</span>}
         </p>
       </div>
       <div className="mt-1 flex flex-wrap items-center gap-1 text-sm">
         <span className="text-stone-600">
-          {placeLabel(event, note)} ·{' '}
+          {words.place(event, note)} ·{' '}
           <time dateTime={new Date(note.postedAt).toISOString()}>
-            {new Date(note.postedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+            {new Date(note.postedAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })}
           </time>
         </span>
         <Button
@@ -398,17 +419,17 @@ function NoteRow({
           className="text-sm"
           onClick={() => send('harvest.quote-note', { noteId: note.id, quoted: !quoted })}
         >
-          {quoted ? 'Not a quote' : 'Mark as quote'}
+          {quoted ? t('notQuote') : t('markQuote')}
         </Button>
         <Button
           variant="ghost"
           className="text-sm"
           onClick={() => send('harvest.hide-note', { noteId: note.id, hidden: !hidden })}
         >
-          {hidden ? 'Show in publication' : 'Hide from publication'}
+          {hidden ? t('show') : t('hide')}
         </Button>
         <label className="sr-only" htmlFor={`move-${note.id}`}>
-          Move note to theme
+          {t('moveLabel')}
         </label>
         <select
           id={`move-${note.id}`}
@@ -419,13 +440,13 @@ function NoteRow({
           }}
           className="min-h-11 max-w-56 rounded-lg border-2 border-stone-300 bg-white px-1"
         >
-          <option value="">Move to…</option>
-          {targets.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
+          <option value="">{t('moveTo')}</option>
+          {targets.map((target) => (
+            <option key={target.id} value={target.id}>
+              {target.label}
             </option>
           ))}
-          {themeId !== null && <option value="none">No theme</option>}
+          {themeId !== null && <option value="none">{t('noTheme')}</option>}
         </select>
       </div>
     </li>

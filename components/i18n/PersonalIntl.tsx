@@ -25,6 +25,7 @@ import {
   LOCALE_COOKIE_MAX_AGE,
   LOCALE_STORAGE_KEY,
   type Locale,
+  type Part,
 } from '../../lib/i18n/locales';
 import { loadMessages, type Messages } from './messages';
 
@@ -34,6 +35,8 @@ interface LocaleChoice {
   /** A language chosen but not loaded (no signal): the screen stays in the one it was in. */
   unavailable: Locale | null;
 }
+
+const NO_PARTS: readonly Part[] = [];
 
 const LocaleContext = createContext<LocaleChoice | null>(null);
 
@@ -62,11 +65,14 @@ function remember(locale: Locale) {
 export function PersonalIntl({
   locale: first,
   messages: firstMessages,
+  parts = NO_PARTS,
   children,
 }: {
-  /** The server's choice for this phone, and its catalogue. */
+  /** The server's choice for this browser, and its catalogue. */
   locale: Locale;
   messages: Messages;
+  /** The organisers' parts this page shows, loaded with each language (none on a phone). */
+  parts?: readonly Part[];
   children: ReactNode;
 }) {
   const [shown, setShown] = useState<{ locale: Locale; messages: Messages }>({
@@ -77,30 +83,44 @@ export function PersonalIntl({
   const wanted = useRef<Locale | null>(null);
 
   /** Load a catalogue and show it; `chosen` when the person picked it just now. */
-  const show = useCallback((locale: Locale, chosen: boolean) => {
-    wanted.current = locale;
-    setUnavailable(null);
-    loadMessages(locale).then(
-      (messages) => {
-        // Two quick choices: the last one wins, whichever catalogue arrives first.
-        if (wanted.current !== locale) return;
-        setShown({ locale, messages });
-        if (chosen) remember(locale);
-      },
-      () => {
-        if (wanted.current !== locale) return;
-        wanted.current = null;
-        // No signal: the screen stays as it is, and says so if the person asked.
-        if (chosen) setUnavailable(locale);
-      },
-    );
-  }, []);
+  const partsKey = parts.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the parts are the same whenever their names are
+  const show = useCallback(
+    (locale: Locale, chosen: boolean) => {
+      wanted.current = locale;
+      setUnavailable(null);
+      loadMessages(locale, parts).then(
+        (messages) => {
+          // Two quick choices: the last one wins, whichever catalogue arrives first.
+          if (wanted.current !== locale) return;
+          setShown({ locale, messages });
+          if (chosen) remember(locale);
+        },
+        () => {
+          if (wanted.current !== locale) return;
+          wanted.current = null;
+          // No signal: the screen stays as it is, and says so if the person asked.
+          if (chosen) setUnavailable(locale);
+        },
+      );
+    },
+    [partsKey],
+  );
 
   // The choice kept on this phone wins over the server's guess (its cookie may have gone).
   useEffect(() => {
     const saved = savedLocale();
     if (saved && saved !== first) show(saved, false);
   }, [first, show]);
+
+  // A choice made in another tab of this browser (the console) reaches this one (the projector).
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === LOCALE_STORAGE_KEY && isLocale(e.newValue)) show(e.newValue, false);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [show]);
 
   const choose = useCallback((locale: Locale) => show(locale, true), [show]);
 

@@ -1,18 +1,78 @@
 /**
  * The message catalogues, one chunk each: a phone that switches language downloads only the one
- * it switches to. The English catalogue is the reference every other one must match
+ * it switches to. A page of the organisers' also loads the parts it shows (`PARTS`), each one
+ * namespace. English is the reference every other catalogue must match
  * (`lib/i18n/catalogues.test.ts`).
  */
-import type { Locale } from '../../lib/i18n/locales';
+import type { Locale, Part } from '../../lib/i18n/locales';
+import type consoleEn from '../../messages/console/en.json';
 import type en from '../../messages/en.json';
+import type harvestConsoleEn from '../../messages/harvestConsole/en.json';
+import type projectorEn from '../../messages/projector/en.json';
+import type siteEn from '../../messages/site/en.json';
+import type spaceConsoleEn from '../../messages/spaceConsole/en.json';
 
-export type Messages = typeof en;
+/** What every page has: the phone's screens and the pieces the organisers' screens share with them. */
+export type PhoneMessages = typeof en;
+
+export interface PartMessages {
+  site: typeof siteEn;
+  console: typeof consoleEn;
+  spaceConsole: typeof spaceConsoleEn;
+  harvestConsole: typeof harvestConsoleEn;
+  projector: typeof projectorEn;
+}
+
+/** Every message; a page holds the phone's and those of the parts it loaded. */
+export type Messages = PhoneMessages & PartMessages;
+
+type Loader<T> = () => Promise<{ default: T }>;
 
 /** One loader per language offered: TypeScript insists a new language gets one. */
-const LOADERS: Record<Locale, () => Promise<{ default: Messages }>> = {
+const PHONE: Record<Locale, Loader<PhoneMessages>> = {
   en: () => import('../../messages/en.json'),
   pl: () => import('../../messages/pl.json'),
   ar: () => import('../../messages/ar.json'),
 };
 
-export const loadMessages = (locale: Locale): Promise<Messages> => LOADERS[locale]().then((m) => m.default);
+const PART_LOADERS: { [P in Part]: Record<Locale, Loader<PartMessages[P]>> } = {
+  site: {
+    en: () => import('../../messages/site/en.json'),
+    pl: () => import('../../messages/site/pl.json'),
+    ar: () => import('../../messages/site/ar.json'),
+  },
+  console: {
+    en: () => import('../../messages/console/en.json'),
+    pl: () => import('../../messages/console/pl.json'),
+    ar: () => import('../../messages/console/ar.json'),
+  },
+  spaceConsole: {
+    en: () => import('../../messages/spaceConsole/en.json'),
+    pl: () => import('../../messages/spaceConsole/pl.json'),
+    ar: () => import('../../messages/spaceConsole/ar.json'),
+  },
+  harvestConsole: {
+    en: () => import('../../messages/harvestConsole/en.json'),
+    pl: () => import('../../messages/harvestConsole/pl.json'),
+    ar: () => import('../../messages/harvestConsole/ar.json'),
+  },
+  projector: {
+    en: () => import('../../messages/projector/en.json'),
+    pl: () => import('../../messages/projector/pl.json'),
+    ar: () => import('../../messages/projector/ar.json'),
+  },
+};
+
+/** A language's phone catalogue and the given parts' catalogues, fetched together. */
+export async function loadMessages(locale: Locale, parts: readonly Part[] = []): Promise<Messages> {
+  const [phone, ...loaded] = await Promise.all([
+    PHONE[locale](),
+    ...parts.map((part) => PART_LOADERS[part][locale]()),
+  ]);
+  const messages: Record<string, unknown> = { ...phone.default };
+  parts.forEach((part, i) => {
+    messages[part] = loaded[i]?.default;
+  });
+  // A page only reads the namespaces it loaded.
+  return messages as unknown as Messages;
+}

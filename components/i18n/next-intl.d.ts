@@ -1,8 +1,8 @@
-/** Message keys are checked against the English catalogue wherever `useTranslations` is used. */
-import type en from '../../messages/en.json';
+/** Message keys are checked against the English catalogues wherever `useTranslations` is used. */
+import type { Messages } from './messages';
 
 declare module 'next-intl' {
   interface AppConfig {
-    Messages: typeof en;
+    Messages: Messages;
   }
 }

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { Session } from '../../lib/openspace/state';
 import { sessionAt } from '../../lib/openspace/view';
@@ -21,6 +22,8 @@ export function AgendaWall({
   highlightSlots?: number[];
   large?: boolean;
 }) {
+  const t = useTranslations('spaceConsole.wall');
+  const tPhone = useTranslations('openSpace');
   const os = state.openSpace;
   const settings = state.settings.openSpace;
   if (!os || !settings) return null;
@@ -28,19 +31,24 @@ export function AgendaWall({
   return (
     <div className="overflow-x-auto">
       <table className={`w-full border-separate border-spacing-1 ${text}`}>
-        <caption className="sr-only">Agenda: time slots down, spaces across</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead>
           <tr>
-            <th scope="col" className="w-28 text-left">
-              Time
+            <th scope="col" className="w-28 text-start">
+              {t('time')}
             </th>
             {settings.spaces.map((sp, j) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: spaces are fixed positions
-              <th key={j} scope="col" className="min-w-36 text-left align-bottom">
-                <span className="font-bold">{sp.name}</span>
+              <th key={j} scope="col" className="min-w-36 text-start align-bottom">
+                <bdi className="font-bold">{sp.name}</bdi>
                 <span className="block font-normal opacity-80">
-                  {sp.capacity ? `${sp.capacity} seats` : 'any number'}
-                  {sp.notes ? ` · ${sp.notes}` : ''}
+                  {sp.capacity ? tPhone('seats', { count: sp.capacity }) : t('anyNumber')}
+                  {sp.notes && (
+                    <>
+                      {' · '}
+                      <bdi>{sp.notes}</bdi>
+                    </>
+                  )}
                 </span>
               </th>
             ))}
@@ -50,16 +58,23 @@ export function AgendaWall({
           {settings.slots.map((slot, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: slots are fixed positions
             <tr key={i} className={highlightSlots.includes(i) ? 'outline-4 outline-amber-400' : ''}>
-              <th scope="row" className="text-left align-top font-semibold whitespace-nowrap">
-                {slot.start}–{slot.end}
-                {slot.label && <span className="block font-normal opacity-80">{slot.label}</span>}
+              <th scope="row" className="text-start align-top font-semibold whitespace-nowrap">
+                {/* Times read left to right in every language, or "10:00–11:00" shows as "11:00–10:00". */}
+                <span dir="ltr">
+                  {slot.start}–{slot.end}
+                </span>
+                {slot.label && (
+                  <span className="block font-normal opacity-80">
+                    <bdi>{slot.label}</bdi>
+                  </span>
+                )}
               </th>
               {slot.isBreak ? (
                 <td
                   colSpan={settings.spaces.length}
                   className="rounded-lg bg-stone-200/70 p-2 text-center italic text-stone-700"
                 >
-                  {slot.label || 'Break'}
+                  {slot.label ? <bdi>{slot.label}</bdi> : t('break')}
                 </td>
               ) : (
                 settings.spaces.map((_, j) => {

@@ -1,29 +1,29 @@
 'use client';
+import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import { type Clash, findClashes } from '../../lib/openspace/clashes';
 import { ranking } from '../../lib/openspace/reducer';
 import type { OpenSpaceStage, Session } from '../../lib/openspace/state';
-import { freePlaces, liveSessions, presenceCounts, slotLabel, spaceName } from '../../lib/openspace/view';
+import { freePlaces, liveSessions, presenceCounts } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
-import { displayName } from '../../lib/view';
 import { downloadWithToken } from '../facilitator/download';
+import { useIsolate } from '../i18n/bidi';
+import { usePersonName } from '../i18n/names';
+import { useConvenerNames, usePlaceNames } from '../i18n/openspace';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 import { AgendaWall } from './AgendaWall';
-import { convenerNames } from './names';
 
-const STAGES: [OpenSpaceStage, string][] = [
-  ['agenda', 'Agenda and sessions'],
-  ['convergence', 'Convergence: dot votes'],
-  ['actions', 'Action planning'],
-];
+const STAGES: OpenSpaceStage[] = ['agenda', 'convergence', 'actions'];
 
 /** The facilitator's Open Space: marketplace, the wall with clashes to resolve, and the closing. */
 export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: string }) {
   const event = useLive((s) => s.event);
   const send = useSend();
+  const t = useTranslations('spaceConsole');
+  const isolate = useIsolate();
   if (!event?.openSpace || !event.settings.openSpace) return null;
   const os = event.openSpace;
   const clashes = findClashes(event);
@@ -34,34 +34,35 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
     <div className="space-y-6">
       <section aria-labelledby="os-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
         <h2 id="os-h" className="text-lg font-bold">
-          Open Space: {event.settings.openSpace.theme}
+          {t('heading', { theme: isolate(event.settings.openSpace.theme) })}
         </h2>
         {/* Not a live region: every "I'm here" would be read out. */}
         <p className="mt-1 text-stone-700">
-          The marketplace is <strong>{os.marketplaceOpen ? 'open' : 'closed'}</strong>.{' '}
-          {liveSessions(os).length} sessions proposed; {present} {present === 1 ? 'person is' : 'people are'}{' '}
-          in a session now.
+          {t.rich(os.marketplaceOpen ? 'marketplace.isOpen' : 'marketplace.isClosed', {
+            b: (c) => <strong>{c}</strong>,
+          })}{' '}
+          {t('marketplace.counts', { sessions: liveSessions(os).length, present })}
         </p>
         <div className="mt-3 flex flex-wrap gap-2">
           {os.marketplaceOpen ? (
             <Button variant="secondary" onClick={() => send('marketplace.close', {})}>
-              Close the marketplace
+              {t('marketplace.close')}
             </Button>
           ) : (
-            <Button onClick={() => send('marketplace.open', {})}>Open the marketplace</Button>
+            <Button onClick={() => send('marketplace.open', {})}>{t('marketplace.open')}</Button>
           )}
         </div>
         <fieldset className="mt-4">
-          <legend className="font-semibold">Stage</legend>
+          <legend className="font-semibold">{t('stage.legend')}</legend>
           <div className="mt-1 flex flex-wrap gap-2">
-            {STAGES.map(([stage, label]) => (
+            {STAGES.map((stage) => (
               <Button
                 key={stage}
                 variant={os.stage === stage ? 'primary' : 'secondary'}
                 aria-pressed={os.stage === stage}
                 onClick={() => os.stage !== stage && send('stage.set', { stage })}
               >
-                {label}
+                {t(`stage.${stage}`)}
               </Button>
             ))}
           </div>
@@ -73,7 +74,7 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
 
       <section aria-labelledby="wall-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
         <h2 id="wall-h" className="text-lg font-bold">
-          Agenda wall
+          {t('wall.heading')}
         </h2>
         <AgendaWall
           state={event}
@@ -83,10 +84,10 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
 
       <section aria-labelledby="unplaced-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
         <h2 id="unplaced-h" className="text-lg font-bold">
-          Proposals not on the wall yet ({unplaced.length})
+          {t('unplaced.heading', { count: unplaced.length })}
         </h2>
         {unplaced.length === 0 ? (
-          <p className="text-stone-600">None.</p>
+          <p className="text-stone-600">{t('unplaced.none')}</p>
         ) : (
           <ul className="mt-2 grid gap-2 sm:grid-cols-2">
             {unplaced.map((s) => (
@@ -102,14 +103,12 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
 
       <section aria-labelledby="proc-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
         <h2 id="proc-h" className="text-lg font-bold">
-          Book of proceedings
+          {t('proceedings.heading')}
         </h2>
-        <p className="text-stone-600">
-          Every session report in agenda order, with the votes and action plans.
-        </p>
-        <div className="mt-2 flex gap-2">
-          <ProceedingsButton eventId={eventId} token={token} format="md" label="Proceedings (Markdown)" />
-          <ProceedingsButton eventId={eventId} token={token} format="json" label="Proceedings (JSON)" />
+        <p className="text-stone-600">{t('proceedings.intro')}</p>
+        <div className="mt-2 flex flex-wrap gap-2">
+          <ProceedingsButton eventId={eventId} token={token} format="md" label={t('proceedings.markdown')} />
+          <ProceedingsButton eventId={eventId} token={token} format="json" label={t('proceedings.json')} />
         </div>
       </section>
     </div>
@@ -118,6 +117,8 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
 
 function Announce() {
   const send = useSend();
+  const t = useTranslations('spaceConsole.announce');
+  const isolate = useIsolate();
   const [text, setText] = useState('');
   const announcements = useLive((s) => s.event?.openSpace?.announcements ?? []);
   function submit(e: FormEvent) {
@@ -130,7 +131,7 @@ function Announce() {
   return (
     <form onSubmit={submit} className="mt-4">
       <label htmlFor="announce" className="font-semibold">
-        Announcement to every phone and the projector
+        {t('label')}
       </label>
       <div className="mt-1 flex flex-wrap gap-2">
         <input
@@ -140,36 +141,56 @@ function Announce() {
           onChange={(e) => setText(e.target.value)}
           className="min-h-11 flex-1 rounded-lg border-2 border-stone-400 px-3"
         />
-        <Button type="submit">Announce</Button>
+        <Button type="submit">{t('submit')}</Button>
       </div>
-      {last && <p className="mt-1 text-sm text-stone-600">Last: “{last.text}”</p>}
+      {last && <p className="mt-1 text-sm text-stone-600">{t('last', { text: isolate(last.text) })}</p>}
     </form>
   );
 }
 
-const clashText = (event: EventState, c: Clash): string => {
-  const os = event.openSpace;
-  const title = (id: string) => `“${os?.sessions[id]?.title ?? '?'}”`;
-  switch (c.kind) {
-    case 'convener': {
-      // Never name a convener who asked to stay anonymous, even to explain a clash.
-      const anonymous = c.sessionIds.some((id) => os?.sessions[id]?.anonymous);
-      const who = anonymous ? 'The same convener' : displayName(event, c.participantId);
-      return `${who} convenes ${c.sessionIds.map(title).join(' and ')} at ${slotLabel(event, c.slot)}.`;
+/** One clash in words, in the console's language; titles, names and places are isolated. */
+function useClashText(): (event: EventState, c: Clash) => string {
+  const t = useTranslations('spaceConsole.clashes');
+  const format = useFormatter();
+  const isolate = useIsolate();
+  const nameOf = usePersonName();
+  const places = usePlaceNames();
+  return (event, c) => {
+    const os = event.openSpace;
+    const title = (id: string) => t('quoted', { title: isolate(os?.sessions[id]?.title ?? '?') });
+    const titles = (ids: string[]) => format.list(ids.map(title), { type: 'conjunction' });
+    const slot = (n: number | null) => isolate(places.slot(event, n));
+    const space = (n: number | null) => isolate(places.space(event, n));
+    switch (c.kind) {
+      case 'convener': {
+        // Never name a convener who asked to stay anonymous, even to explain a clash.
+        const anonymous = c.sessionIds.some((id) => os?.sessions[id]?.anonymous);
+        const who = anonymous ? t('sameConvener') : isolate(nameOf(event, c.participantId));
+        return t('convener', { who, titles: titles(c.sessionIds), slot: slot(c.slot) });
+      }
+      case 'double-booked':
+        return t('doubleBooked', { space: space(c.space), slot: slot(c.slot), titles: titles(c.sessionIds) });
+      case 'over-capacity':
+        return t('overCapacity', {
+          title: title(c.sessionId),
+          interested: c.interested,
+          space: space(os?.sessions[c.sessionId]?.space ?? null),
+          capacity: c.capacity,
+        });
     }
-    case 'double-booked':
-      return `${spaceName(event, c.space)} at ${slotLabel(event, c.slot)} has ${c.sessionIds.map(title).join(' and ')}.`;
-    case 'over-capacity':
-      return `${title(c.sessionId)}: ${c.interested} people are interested but ${spaceName(event, os?.sessions[c.sessionId]?.space ?? null)} seats ${c.capacity}.`;
-  }
-};
+  };
+}
 
 function Clashes({ event, clashes }: { event: EventState; clashes: Clash[] }) {
   const send = useSend();
+  const t = useTranslations('spaceConsole.clashes');
+  const clashText = useClashText();
+  const places = usePlaceNames();
+  const isolate = useIsolate();
   return (
     <section aria-labelledby="clash-h" className="rounded-2xl border-2 border-red-300 bg-red-50 p-4">
       <h2 id="clash-h" className="text-lg font-bold text-red-900">
-        Clashes to sort out ({clashes.length})
+        {t('heading', { count: clashes.length })}
       </h2>
       <ul className="mt-2 space-y-2">
         {clashes.map((c) => (
@@ -184,20 +205,26 @@ function Clashes({ event, clashes }: { event: EventState; clashes: Clash[] }) {
                     variant="secondary"
                     onClick={() => send('session.move', { sessionId: c.sessionId, slot, space })}
                   >
-                    Move to {spaceName(event, space)}
+                    {t('moveTo', { space: isolate(places.space(event, space)) })}
                   </Button>
                 );
               })}
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-sm text-red-900">Use “Move to” on a session card to fix the others.</p>
+      <p className="mt-2 text-sm text-red-900">{t('help')}</p>
     </section>
   );
 }
 
 function AdminCard({ event, session, clashes }: { event: EventState; session: Session; clashes: Clash[] }) {
   const send = useSend();
+  const t = useTranslations('spaceConsole');
+  const tPhone = useTranslations('openSpace');
+  const tPlace = useTranslations('propose');
+  const convenerNames = useConvenerNames();
+  const places = usePlaceNames();
+  const isolate = useIsolate();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const os = event.openSpace;
   const settings = event.settings.openSpace;
@@ -224,15 +251,18 @@ function AdminCard({ event, session, clashes }: { event: EventState; session: Se
       aria-label={session.title}
       data-testid="session-card"
     >
-      <h3 className="font-bold break-words">{session.title}</h3>
-      <p className="text-stone-700">by {convenerNames(event, session)}</p>
+      <h3 className="font-bold break-words" dir="auto">
+        {session.title}
+      </h3>
+      <p className="text-stone-700">{t('by', { names: isolate(convenerNames(event, session)) })}</p>
       <p className="text-stone-700">
-        {here} here · {session.interested.length} interested{capacity ? ` · ${capacity} seats` : ''}
-        {session.report ? ' · report written' : ''}
+        {tPhone('counts', { here, interested: session.interested.length })}
+        {capacity ? ` · ${tPhone('seats', { count: capacity })}` : ''}
+        {session.report ? ` · ${t('card.reportWritten')}` : ''}
       </p>
       <div className="mt-1 flex flex-wrap gap-1">
         <label className="sr-only" htmlFor={`move-${session.id}`}>
-          Move “{session.title}”
+          {t('card.moveLabel', { title: isolate(session.title) })}
         </label>
         <select
           id={`move-${session.id}`}
@@ -240,23 +270,26 @@ function AdminCard({ event, session, clashes }: { event: EventState; session: Se
           value=""
           onChange={(e) => move(e.target.value)}
         >
-          <option value="">Move to…</option>
+          <option value="">{t('card.moveTo')}</option>
           {free.map((p) => (
             <option key={`${p.slot}:${p.space}`} value={`move:${p.slot}:${p.space}`}>
-              {slotLabel(event, p.slot)}, {spaceName(event, p.space)}
+              {tPlace('place', {
+                time: places.slot(event, p.slot),
+                space: isolate(places.space(event, p.space)),
+              })}
             </option>
           ))}
           {occupied.map((s) => (
             <option key={s.id} value={`swap:${s.slot}:${s.space}`}>
-              Swap with “{s.title}”
+              {t('card.swap', { title: isolate(s.title) })}
             </option>
           ))}
-          {session.slot !== null && <option value="off">Take it off the wall</option>}
+          {session.slot !== null && <option value="off">{t('card.off')}</option>}
         </select>
         {others.length > 0 && (
           <>
             <label className="sr-only" htmlFor={`merge-${session.id}`}>
-              Merge “{session.title}” into
+              {t('card.mergeLabel', { title: isolate(session.title) })}
             </label>
             <select
               id={`merge-${session.id}`}
@@ -266,7 +299,7 @@ function AdminCard({ event, session, clashes }: { event: EventState; session: Se
                 e.target.value && send('session.merge', { sessionId: session.id, into: e.target.value })
               }
             >
-              <option value="">Merge into…</option>
+              <option value="">{t('card.mergeInto')}</option>
               {others.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.title}
@@ -277,11 +310,11 @@ function AdminCard({ event, session, clashes }: { event: EventState; session: Se
         )}
         {confirmCancel ? (
           <Button variant="danger" onClick={() => send('session.cancel', { sessionId: session.id })}>
-            Yes, cancel it
+            {t('card.confirmCancel')}
           </Button>
         ) : (
           <Button variant="ghost" onClick={() => setConfirmCancel(true)}>
-            Cancel session
+            {t('card.cancel')}
           </Button>
         )}
       </div>
@@ -290,6 +323,8 @@ function AdminCard({ event, session, clashes }: { event: EventState; session: Se
 }
 
 function Results({ event }: { event: EventState }) {
+  const t = useTranslations('spaceConsole.results');
+  const isolate = useIsolate();
   const os = event.openSpace;
   if (!os) return null;
   const ranked = ranking(os);
@@ -297,33 +332,38 @@ function Results({ event }: { event: EventState }) {
   return (
     <section aria-labelledby="results-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
       <h2 id="results-h" className="text-lg font-bold">
-        What matters most (live)
+        {t('heading')}
       </h2>
       <ol className="mt-2 space-y-1">
         {ranked.map((r) => (
           <li key={r.sessionId} className="flex items-center gap-2">
-            <span className="w-48 truncate">{os.sessions[r.sessionId]?.title}</span>
+            <span className="w-48 truncate" dir="auto">
+              {os.sessions[r.sessionId]?.title}
+            </span>
             <span
               className="h-4 rounded bg-brand-600"
               style={{ width: `${(r.dots / top) * 50}%` }}
               aria-hidden="true"
             />
-            <span>
-              {r.dots} {r.dots === 1 ? 'dot' : 'dots'}, {r.voters} {r.voters === 1 ? 'person' : 'people'}
-            </span>
+            <span>{t('votes', { dots: r.dots, voters: r.voters })}</span>
           </li>
         ))}
       </ol>
       {os.actionOrder.length > 0 && (
         <>
-          <h3 className="mt-4 font-bold">Action plans</h3>
-          <ul className="mt-1 list-disc pl-5">
+          <h3 className="mt-4 font-bold">{t('actionPlans')}</h3>
+          <ul className="mt-1 list-disc ps-5">
             {os.actionOrder.map((id) => {
               const a = os.actions[id];
               return a ? (
                 <li key={id}>
-                  {a.title} — {a.owners.length} {a.owners.length === 1 ? 'owner' : 'owners'}
-                  {a.due ? `, by ${a.due}` : ''}
+                  {a.due
+                    ? t('actionDue', {
+                        title: isolate(a.title),
+                        owners: a.owners.length,
+                        due: isolate(a.due),
+                      })
+                    : t('action', { title: isolate(a.title), owners: a.owners.length })}
                 </li>
               ) : null;
             })}
@@ -345,13 +385,14 @@ function ProceedingsButton({
   format: string;
   label: string;
 }) {
-  const [error, setError] = useState('');
+  const t = useTranslations('spaceConsole.proceedings');
+  const [failed, setFailed] = useState(false);
   async function download() {
-    setError('');
+    setFailed(false);
     try {
       await downloadWithToken(`/api/events/${eventId}/proceedings.${format}`, token, `proceedings.${format}`);
     } catch {
-      setError('The download did not work; try again.');
+      setFailed(true);
     }
   }
   return (
@@ -359,7 +400,7 @@ function ProceedingsButton({
       <Button variant="secondary" onClick={download}>
         {label}
       </Button>
-      {error && <span role="alert">{error}</span>}
+      {failed && <span role="alert">{t('failed')}</span>}
     </>
   );
 }

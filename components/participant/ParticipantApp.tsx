@@ -1,7 +1,8 @@
 'use client';
 import { nanoid } from 'nanoid';
 import { useTranslations } from 'next-intl';
-import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { EARLY_JOIN_OFF, JOIN_FORM_ID, NAME_INPUT_ID, phoneStorageKey } from '../../lib/early-join';
 import type { ErrorCode } from '../../lib/errors';
 import { LIMITS } from '../../lib/limits';
 import type { Identity } from '../../lib/settings';
@@ -22,7 +23,7 @@ interface JoinInfo {
   identity: Identity;
 }
 
-const storageKey = (code: string) => `cafe:p:${code}`;
+const storageKey = phoneStorageKey;
 
 /**
  * The live café (its connection and the screens of every stage) is a chunk of its own: the join
@@ -54,7 +55,13 @@ function loadStored(code: string): Stored | null {
  */
 export function ParticipantApp({ code, info = null }: { code: string; info?: JoinInfo | null }) {
   const [stored, setStored] = useState<Stored | null | undefined>(undefined);
-  useEffect(() => setStored(loadStored(code)), [code]);
+  useEffect(() => {
+    // The page's own script (lib/early-join.ts) hands over: a person who joined before this code
+    // arrived is found in storage like any returning phone.
+    const off = (window as unknown as Record<string, (() => void) | undefined>)[EARLY_JOIN_OFF];
+    off?.();
+    setStored(loadStored(code));
+  }, [code]);
 
   const identity = useMemo(
     () => (stored ? ({ kind: 'participant', code, token: stored.token, name: stored.name } as const) : null),
@@ -75,7 +82,8 @@ export function ParticipantApp({ code, info = null }: { code: string; info?: Joi
       localStorage.removeItem(storageKey(code));
   }, [fatal, code]);
 
-  if (stored === undefined) return null;
+  // Until this code runs (and on the server) the join screen is shown, so it arrives with the
+  // page's HTML and works through the page's own small script.
   if (!stored) {
     return (
       <JoinScreen
@@ -148,6 +156,12 @@ function JoinScreen({
   const [error, setError] = useState<{ code: string; message: string } | 'offline' | null>(null);
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState(false);
+  // A name typed before this code arrived is in the box, not yet in the state.
+  const nameBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const typed = nameBox.current?.value;
+    if (typed) setName(typed);
+  }, []);
 
   useEffect(() => {
     if (initial) return;
@@ -164,7 +178,7 @@ function JoinScreen({
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const clean = name.trim();
+    const clean = (nameBox.current?.value ?? name).trim();
     if (info?.identity === 'named' && !clean) {
       setNameError(true);
       return;
@@ -210,16 +224,18 @@ function JoinScreen({
         </p>
       )}
       <form
+        id={JOIN_FORM_ID}
+        data-identity={info.identity}
         onSubmit={submit}
         onFocusCapture={() => void loadLive()}
         onPointerDownCapture={() => void loadLive()}
-        className="mt-6 space-y-4"
+        className="group mt-6 space-y-4"
         noValidate
       >
         {info.identity === 'anonymous' ? (
           <p className="rounded-lg bg-brand-50 p-3 text-lg">{t('anonymous')}</p>
         ) : (
-          <div>
+          <div className="group-data-[joining]:hidden">
             <label htmlFor="name" className="block text-lg font-semibold">
               {t('yourName')}
               {info.identity === 'choice' && <span className="font-normal"> {t('canLeaveEmpty')}</span>}
@@ -230,7 +246,8 @@ function JoinScreen({
               </p>
             )}
             <input
-              id="name"
+              id={NAME_INPUT_ID}
+              ref={nameBox}
               value={name}
               maxLength={LIMITS.name}
               dir="auto"
@@ -238,21 +255,29 @@ function JoinScreen({
               onChange={(e) => {
                 setName(e.target.value);
                 setNameError(false);
+                e.target.form?.removeAttribute('data-missing-name');
               }}
               aria-describedby={info.identity === 'choice' ? 'name-help' : undefined}
               aria-invalid={nameError ? true : undefined}
               className="mt-1 block min-h-12 w-full rounded-lg border-2 border-stone-400 px-3 text-lg"
             />
-            {nameError && (
-              <p role="alert" className="mt-1 font-medium text-red-800">
+            {info.identity === 'named' && (
+              // Also shown by the page's own script when Join is tapped before this code runs.
+              <p
+                role="alert"
+                className={`mt-1 font-medium text-red-800 ${nameError ? '' : 'hidden group-data-[missing-name]:block'}`}
+              >
                 {t('nameRequired')}
               </p>
             )}
           </div>
         )}
-        <Button type="submit" className="w-full text-lg">
+        <Button type="submit" className="w-full text-lg group-data-[joining]:hidden">
           {info.identity === 'choice' && !name.trim() ? t('joinAnonymously') : t('join')}
         </Button>
+        <p role="status" className="hidden text-lg font-semibold group-data-[joining]:block">
+          {t('joining')}
+        </p>
       </form>
       <AccessibilityLink className="mt-8" label={t('accessibility')} />
     </main>

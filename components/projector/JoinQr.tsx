@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
@@ -19,6 +20,7 @@ export function useJoinUrl(code: string): string | null {
 }
 
 export function JoinQr({ url, className = '' }: { url: string; className?: string }) {
+  const t = useTranslations('projector');
   const [svg, setSvg] = useState('');
   useEffect(() => {
     QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(setSvg, () =>
@@ -28,7 +30,7 @@ export function JoinQr({ url, className = '' }: { url: string; className?: strin
   return (
     <div
       role="img"
-      aria-label={`QR code to join: ${url}`}
+      aria-label={t('qr', { url })}
       className={`bg-white ${className}`}
       // The SVG is generated here from our own URL, never from anything a person typed.
       // biome-ignore lint/security/noDangerouslySetInnerHtml: trusted, locally generated SVG

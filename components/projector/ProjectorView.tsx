@@ -1,8 +1,10 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import { activeCount, phaseOf } from '../../lib/view';
 import { useFacilitatorToken } from '../facilitator/useFacilitatorToken';
 import { HarvestProjector } from '../harvest/HarvestProjector';
+import { useRefusalText } from '../i18n/errors';
 import { useLive } from '../live/store';
 import { useConnection } from '../live/useConnection';
 import { OpenSpaceProjector } from '../openspace/OpenSpaceProjector';
@@ -11,6 +13,9 @@ import { JoinQr, useJoinUrl } from './JoinQr';
 
 /** The second window, on the projector: how to join, the question, the timer, how many are in. */
 export function ProjectorView({ eventId }: { eventId: string }) {
+  const t = useTranslations('projector');
+  const tc = useTranslations('connection');
+  const say = useRefusalText();
   const { token, ready } = useFacilitatorToken(eventId);
   const identity = useMemo(
     () => (token ? ({ kind: 'facilitator', eventId, token } as const) : null),
@@ -24,13 +29,9 @@ export function ProjectorView({ eventId }: { eventId: string }) {
   useEffect(() => setHarvestView(new URLSearchParams(window.location.search).get('view') === 'harvest'), []);
 
   if ((ready && !token) || fatal) {
-    return (
-      <main className="p-10 text-2xl">
-        {fatal?.message ?? 'Open the projector view from the facilitator console.'}
-      </main>
-    );
+    return <main className="p-10 text-2xl">{fatal ? say(fatal) : t('openFromConsole')}</main>;
   }
-  if (!event) return <main className="p-10 text-2xl">Connecting…</main>;
+  if (!event) return <main className="p-10 text-2xl">{tc('connecting')}</main>;
 
   if (harvestView && token) return <HarvestProjector event={event} eventId={eventId} token={token} />;
   if (event.part === 'openSpace') return <OpenSpaceProjector event={event} joinUrl={joinUrl} />;
@@ -44,29 +45,31 @@ export function ProjectorView({ eventId }: { eventId: string }) {
   let headline: string;
   switch (phase.kind) {
     case 'lobby':
-      headline = 'Join from your phone';
+      headline = t('join');
       break;
     case 'seated':
-      headline =
-        phase.round === 0
-          ? 'Your phone shows your table. Please take your seat.'
-          : `Round ${phase.round} is over. Your phone shows your next table.`;
+      headline = phase.round === 0 ? t('takeSeat') : t('roundOver', { round: phase.round });
       break;
     case 'running':
     case 'paused':
-      headline = `Round ${phase.round + 1} of ${total}`;
+      headline = t('roundOf', { round: phase.round + 1, total });
       break;
     case 'finished':
-      headline = 'Thank you for taking part';
+      headline = t('thanks');
       break;
   }
 
   return (
     <main data-fixed-colours className="flex min-h-screen flex-col bg-stone-950 p-[3vh] text-white">
       <header className="flex items-center justify-between gap-6">
-        <h1 className="text-[3.5vh] font-bold">{event.settings.title}</h1>
+        <h1 className="text-[3.5vh] font-bold" dir="auto">
+          {event.settings.title}
+        </h1>
         <p className="text-[3vh]" aria-live="polite">
-          <span className="font-bold">{people}</span> {people === 1 ? 'person' : 'people'} here
+          {t.rich('peopleHere', {
+            count: people,
+            b: (chunks) => <span className="font-bold">{chunks}</span>,
+          })}
         </p>
       </header>
       <div className="mt-[3vh] grid flex-1 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-[4vh]">
@@ -75,7 +78,9 @@ export function ProjectorView({ eventId }: { eventId: string }) {
             {headline}
           </p>
           {phase.kind !== 'finished' && (
-            <p className="mt-[3vh] text-[6vh] leading-tight font-bold">{question}</p>
+            <p className="mt-[3vh] text-[6vh] leading-tight font-bold" dir="auto">
+              {question}
+            </p>
           )}
           {(phase.kind === 'running' || phase.kind === 'paused') && (
             <div className="mt-[5vh] rounded-3xl bg-white p-[3vh] text-stone-900">
@@ -84,13 +89,28 @@ export function ProjectorView({ eventId }: { eventId: string }) {
           )}
         </section>
         <aside className="flex flex-col items-center justify-center rounded-3xl bg-white p-[3vh] text-stone-900">
-          <p className="text-[3vh] font-semibold">Scan to join</p>
+          <p className="text-[3vh] font-semibold">{t('scan')}</p>
           {joinUrl && <JoinQr url={joinUrl} className="mt-[2vh] aspect-square w-full max-w-[45vh]" />}
-          <p className="mt-[2vh] text-[2.6vh]">or go to</p>
-          <p className="text-[3vh] font-semibold break-all">{displayUrl.replace(/\/j\/\w+$/, '')}</p>
-          <p className="mt-[1vh] text-[2.6vh]">and enter the code</p>
-          <p className="font-mono text-[9vh] leading-none font-bold tracking-widest" data-testid="join-code">
-            {event.joinCode}
+          <p className="mt-[2vh] text-center">
+            {t.rich('howToJoin', {
+              address: displayUrl.replace(/\/j\/\w+$/, ''),
+              code: event.joinCode,
+              small: (chunks) => <span className="mt-[1vh] block text-[2.6vh] first:mt-0">{chunks}</span>,
+              site: (chunks) => (
+                <span className="block text-[3vh] font-semibold break-all" dir="ltr">
+                  {chunks}
+                </span>
+              ),
+              big: (chunks) => (
+                <span
+                  className="block font-mono text-[9vh] leading-none font-bold tracking-widest"
+                  dir="ltr"
+                  data-testid="join-code"
+                >
+                  {chunks}
+                </span>
+              ),
+            })}
           </p>
         </aside>
       </div>

@@ -7,11 +7,13 @@ import path from 'node:path';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { dirOf, guessLocale, intlLocale, LOCALES, type Locale, requestLocale } from './locales';
+import { dirOf, guessLocale, intlLocale, LOCALES, type Locale, PARTS, requestLocale } from './locales';
 
 const dir = path.join(import.meta.dirname, '../../messages');
 type Tree = { [key: string]: string | Tree };
-const load = (locale: string): Tree => JSON.parse(fs.readFileSync(path.join(dir, `${locale}.json`), 'utf8'));
+/** The phone's catalogue of a language, or one part's (`messages/<part>/<locale>.json`). */
+const load = (locale: string, part?: string): Tree =>
+  JSON.parse(fs.readFileSync(path.join(dir, part ?? '', `${locale}.json`), 'utf8'));
 
 /** "namespace.key" → message. */
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
@@ -61,79 +63,94 @@ function shapeOf(message: string): Shape {
   return shape;
 }
 
-const en = flatten(load('en'));
-
 describe('message catalogues', () => {
-  it('there is one catalogue for each language offered, and no other', () => {
-    const files = fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => f.replace(/\.json$/, ''));
-    expect(files.sort()).toEqual([...LOCALES].sort());
+  it('the parts are the folders beside the phone’s catalogues, and each part is its own namespace', () => {
+    const folders = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+    expect(folders.sort()).toEqual([...PARTS].sort());
+    const phone = Object.keys(load('en'));
+    for (const part of PARTS) expect(phone, part).not.toContain(part);
   });
 
-  it('every English message is a non-empty string that parses', () => {
-    expect(en.size).toBeGreaterThan(150);
-    for (const [key, message] of en) {
-      expect(typeof message, key).toBe('string');
-      expect((message as string).trim(), key).not.toBe('');
-      expect(() => shapeOf(message as string), key).not.toThrow();
-    }
-  });
-
-  for (const locale of LOCALES.filter((l) => l !== 'en')) {
-    describe(locale, () => {
-      const messages = flatten(load(locale));
-
-      it('has every English key, and no key English lacks', () => {
-        expect(
-          [...messages.keys()].filter((k) => !en.has(k)),
-          'extra',
-        ).toEqual([]);
-        expect(
-          [...en.keys()].filter((k) => !messages.has(k)),
-          'missing',
-        ).toEqual([]);
+  for (const part of [undefined, ...PARTS]) {
+    describe(part ?? 'phone', () => {
+      const en = flatten(load('en', part));
+      it('there is one catalogue for each language offered, and no other', () => {
+        const files = fs
+          .readdirSync(path.join(dir, part ?? ''))
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => f.replace(/\.json$/, ''));
+        expect(files.sort()).toEqual([...LOCALES].sort());
       });
 
-      it('has no empty message', () => {
-        for (const [key, message] of messages) {
+      it('every English message is a non-empty string that parses', () => {
+        expect(en.size).toBeGreaterThan(part ? 0 : 150);
+        for (const [key, message] of en) {
           expect(typeof message, key).toBe('string');
           expect((message as string).trim(), key).not.toBe('');
+          expect(() => shapeOf(message as string), key).not.toThrow();
         }
       });
 
-      it('keeps the same placeholders and tags as English', () => {
-        for (const [key, english] of en) {
-          const message = messages.get(key);
-          if (typeof message !== 'string') continue;
-          const want = shapeOf(english as string);
-          const got = shapeOf(message);
-          expect([...got.args].sort(), `${locale} ${key}`).toEqual([...want.args].sort());
-          expect([...got.tags].sort(), `${locale} ${key}`).toEqual([...want.tags].sort());
-          expect([...got.plurals.keys()].sort(), `${locale} ${key}`).toEqual([...want.plurals.keys()].sort());
-        }
-      });
+      for (const locale of LOCALES.filter((l) => l !== 'en')) {
+        describe(locale, () => {
+          const messages = flatten(load(locale, part));
 
-      it('gives every plural each form the language has, and no form it lacks', () => {
-        const categories = new Set<string>(
-          new Intl.PluralRules(intlLocale(locale)).resolvedOptions().pluralCategories,
-        );
-        for (const [key, message] of messages) {
-          if (typeof message !== 'string') continue;
-          for (const [arg, branches] of shapeOf(message).plurals) {
-            const named = [...branches].filter((b) => !b.startsWith('='));
+          it('has every English key, and no key English lacks', () => {
             expect(
-              [...categories].filter((c) => !branches.has(c)),
-              `${locale} ${key} {${arg}} is missing`,
+              [...messages.keys()].filter((k) => !en.has(k)),
+              'extra',
             ).toEqual([]);
             expect(
-              named.filter((b) => !categories.has(b)),
-              `${locale} ${key} {${arg}} has forms the language lacks`,
+              [...en.keys()].filter((k) => !messages.has(k)),
+              'missing',
             ).toEqual([]);
-          }
-        }
-      });
+          });
+
+          it('has no empty message', () => {
+            for (const [key, message] of messages) {
+              expect(typeof message, key).toBe('string');
+              expect((message as string).trim(), key).not.toBe('');
+            }
+          });
+
+          it('keeps the same placeholders and tags as English', () => {
+            for (const [key, english] of en) {
+              const message = messages.get(key);
+              if (typeof message !== 'string') continue;
+              const want = shapeOf(english as string);
+              const got = shapeOf(message);
+              expect([...got.args].sort(), `${locale} ${key}`).toEqual([...want.args].sort());
+              expect([...got.tags].sort(), `${locale} ${key}`).toEqual([...want.tags].sort());
+              expect([...got.plurals.keys()].sort(), `${locale} ${key}`).toEqual(
+                [...want.plurals.keys()].sort(),
+              );
+            }
+          });
+
+          it('gives every plural each form the language has, and no form it lacks', () => {
+            const categories = new Set<string>(
+              new Intl.PluralRules(intlLocale(locale)).resolvedOptions().pluralCategories,
+            );
+            for (const [key, message] of messages) {
+              if (typeof message !== 'string') continue;
+              for (const [arg, branches] of shapeOf(message).plurals) {
+                const named = [...branches].filter((b) => !b.startsWith('='));
+                expect(
+                  [...categories].filter((c) => !branches.has(c)),
+                  `${locale} ${key} {${arg}} is missing`,
+                ).toEqual([]);
+                expect(
+                  named.filter((b) => !categories.has(b)),
+                  `${locale} ${key} {${arg}} has forms the language lacks`,
+                ).toEqual([]);
+              }
+            }
+          });
+        });
+      }
     });
   }
 

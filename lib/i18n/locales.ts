@@ -10,6 +10,21 @@ export type Locale = (typeof LOCALES)[number];
 
 export const DEFAULT_LOCALE: Locale = 'en';
 
+/**
+ * The organisers' screens are in catalogues of their own, one per part, each under a namespace of
+ * the same name (`messages/<part>/<locale>.json` → `t('console.…')`). Phones never download them.
+ */
+export const PARTS = ['site', 'console', 'spaceConsole', 'harvestConsole', 'projector'] as const;
+export type Part = (typeof PARTS)[number];
+
+/** The parts the facilitator's console and the projector need (both show every stage of an event). */
+export const ORGANISER_PARTS = [
+  'console',
+  'spaceConsole',
+  'harvestConsole',
+  'projector',
+] as const satisfies readonly Part[];
+
 /** Each language's name in that language, so a person finds their own without reading ours. */
 export const LOCALE_NAMES: Record<Locale, string> = {
   en: 'English',

@@ -1,13 +1,19 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { FacilitatorConsole } from '../../../components/facilitator/FacilitatorConsole';
-import { EnglishIntl } from '../../../components/i18n/EnglishIntl';
+import { PersonalIntl } from '../../../components/i18n/PersonalIntl';
+import { ORGANISER_PARTS } from '../../../lib/i18n/locales';
+import { firstLocale } from '../../locale';
 
-export const metadata = { title: 'Facilitator console — Café Space' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('console'))('pageTitle') };
+}
 
 export default async function Page({ params }: { params: Promise<{ eventId: string }> }) {
   const { eventId } = await params;
   return (
-    <EnglishIntl>
+    <PersonalIntl {...(await firstLocale(ORGANISER_PARTS))}>
       <FacilitatorConsole eventId={eventId} />
-    </EnglishIntl>
+    </PersonalIntl>
   );
 }

@@ -1,8 +1,12 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { WhatYouToldUs } from '../../../components/harvest/WhatYouToldUs';
 import { PersonalIntl } from '../../../components/i18n/PersonalIntl';
 import { firstLocale } from '../../locale';
 
-export const metadata = { title: 'What you told us — Café Space' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('language'))('pageTitleTold') };
+}
 
 export default async function Page({ params }: { params: Promise<{ eventId: string }> }) {
   const { eventId } = await params;
