@@ -18,8 +18,11 @@ import { log } from './log';
 import type { Store } from './store/store';
 
 export interface Delivery {
-  /** A record was committed and applied: send it to `rooms` (null = everyone in the event). */
-  record(room: EventRoom, rec: EventRecord, rooms: string[] | null): void;
+  /**
+   * A record was committed and applied: send it to `rooms` (null = everyone in the event).
+   * `learned`: another process wrote it and this one read it from the shared store.
+   */
+  record(room: EventRoom, rec: EventRecord, rooms: string[] | null, learned?: boolean): void;
   /** The event was deleted: tell its screens, close their connections, tell other processes. */
   deleted(eventId: string): void;
 }
@@ -311,7 +314,7 @@ export class EventRoom {
    * than its newest, so every process must send its phones all records in order. Phones ignore
    * the copies.
    */
-  private apply(rec: EventRecord): EventRecord[] {
+  private apply(rec: EventRecord, learned = false): EventRecord[] {
     // Rooms of a note edit are those of the note as it stood, so compute them before applying.
     const rooms = roomsOf(this.state, rec);
     this.state = reduce(this.state, rec);
@@ -320,13 +323,13 @@ export class EventRoom {
     this.indexNote(rec, rooms);
     // Every process blanks its own copy; the writer also erases the stored words (see act).
     const erased = rec.type === 'note.withdrawn' ? this.eraseWords(rec.payload.noteId) : [];
-    this.delivery.record(this, rec, rooms);
+    this.delivery.record(this, rec, rooms, learned);
     return erased;
   }
 
   /** Another process appended first (several processes share a store): take its records. */
   private async catchUpFromStore() {
-    for (const rec of await this.store.records(this.id, this.state.seq)) this.apply(rec);
+    for (const rec of await this.store.records(this.id, this.state.seq)) this.apply(rec, true);
   }
 
   /** Bring this process's copy up to date with the shared store (a no-op with one process). */

@@ -39,6 +39,15 @@ function placeSocket(socket: Socket, room: EventRoom, viewer: Viewer) {
   socket.join([...want]);
 }
 
+/** Re-place this process's sockets in `target` (a room of the event). */
+function placeLocal(io: Server, room: EventRoom, target: string) {
+  for (const id of io.sockets.adapter.rooms.get(target) ?? []) {
+    const s = io.sockets.sockets.get(id);
+    const viewer = (s?.data as SocketData | undefined)?.viewer;
+    if (s && viewer) placeSocket(s, room, viewer);
+  }
+}
+
 /**
  * The same for sockets on every process (Redis mode): joins and leaves travel through the
  * adapter's stream ahead of the record that follows them, so nobody hears a note after losing
@@ -60,7 +69,7 @@ export function createDelivery(getIo: () => Server, clustered = false): Delivery
   const pending = new Map<string, Promise<void>>();
 
   return {
-    record(room: EventRoom, rec: EventRecord, rooms: string[] | null) {
+    record(room: EventRoom, rec: EventRecord, rooms: string[] | null, learned = false) {
       const io = getIo();
       const changed = room.roomsChangeFor(rec);
       const target = changed
@@ -73,18 +82,18 @@ export function createDelivery(getIo: () => Server, clustered = false): Delivery
         else io.to(rooms.map((r) => roomName(room.id, r))).emit('record', rec);
       };
       if (!clustered) {
-        for (const id of target ? (io.sockets.adapter.rooms.get(target) ?? []) : []) {
-          const s = io.sockets.sockets.get(id);
-          const viewer = (s?.data as SocketData | undefined)?.viewer;
-          if (s && viewer) placeSocket(s, room, viewer);
-        }
+        if (target) placeLocal(io, room, target);
         return emit();
       }
       // Several processes: a phone elsewhere may have just lost a table (a new host, a new plan,
       // someone leaving). Re-place sockets on every process first, then send; later records wait.
       const before = pending.get(room.id) ?? Promise.resolve();
       const next = before.then(async () => {
-        if (target)
+        // A record read from the shared store was placed everywhere by its writer: this process
+        // re-places only its own sockets, from what it knows now. Reaching into other processes
+        // from here could undo a newer placement the writer has made since.
+        if (target && learned) placeLocal(io, room, target);
+        else if (target)
           await placeEverywhere(io, room, target).catch((err) =>
             log.warn({ err: String(err), eventId: room.id }, 're-placing sockets on other processes failed'),
           );
