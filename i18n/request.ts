@@ -4,10 +4,11 @@
  * browser's own screens would be shown in, with every catalogue: nothing here is sent to phones.
  */
 import { getRequestConfig } from 'next-intl/server';
-import { catalogue, pageLocale } from '../app/locale';
-import { intlLocale } from '../lib/i18n/locales';
+import { pageLocale } from '../app/locale';
+import { loadMessages } from '../components/i18n/messages';
+import { intlLocale, PARTS } from '../lib/i18n/locales';
 
 export default getRequestConfig(async () => {
   const locale = await pageLocale();
-  return { locale: intlLocale(locale), messages: catalogue(locale), timeZone: 'UTC' };
+  return { locale: intlLocale(locale), messages: await loadMessages(locale, PARTS), timeZone: 'UTC' };
 });

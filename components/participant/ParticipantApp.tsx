@@ -23,8 +23,6 @@ interface JoinInfo {
   identity: Identity;
 }
 
-const storageKey = phoneStorageKey;
-
 /**
  * The live café (its connection and the screens of every stage) is a chunk of its own: the join
  * screen, which a phone on a weak signal waits for first, does not wait for it. A phone that has
@@ -42,7 +40,7 @@ const LiveParticipant = lazy(() => loadLive().then((m) => ({ default: m.LivePart
 
 function loadStored(code: string): Stored | null {
   try {
-    const v = JSON.parse(localStorage.getItem(storageKey(code)) ?? 'null') as Stored | null;
+    const v = JSON.parse(localStorage.getItem(phoneStorageKey(code)) ?? 'null') as Stored | null;
     return v && typeof v.token === 'string' ? v : null;
   } catch {
     return null;
@@ -79,7 +77,7 @@ export function ParticipantApp({ code, info = null }: { code: string; info?: Joi
   // The event is gone (deleted, or the code was wrong): this phone's token for it is no use now.
   useEffect(() => {
     if (fatal?.code === 'unknown_event' || fatal?.code === 'event_deleted')
-      localStorage.removeItem(storageKey(code));
+      localStorage.removeItem(phoneStorageKey(code));
   }, [fatal, code]);
 
   // Until this code runs (and on the server) the join screen is shown, so it arrives with the
@@ -91,7 +89,7 @@ export function ParticipantApp({ code, info = null }: { code: string; info?: Joi
         initial={info}
         onJoin={(name) => {
           const next = { token: nanoid(32), name };
-          localStorage.setItem(storageKey(code), JSON.stringify(next));
+          localStorage.setItem(phoneStorageKey(code), JSON.stringify(next));
           setStored(next);
         }}
       />
@@ -115,7 +113,7 @@ export function ParticipantApp({ code, info = null }: { code: string; info?: Joi
         <Button
           className="mt-6"
           onClick={() => {
-            localStorage.removeItem(storageKey(code));
+            localStorage.removeItem(phoneStorageKey(code));
             setStored(null);
           }}
         >
