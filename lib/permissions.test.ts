@@ -14,6 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, findCommand } from './commands';
 import type { ActionError } from './errors';
+import { isRoleRefusal } from './pipeline';
 import type { Actor } from './records';
 import {
   cafeSettings,
@@ -322,9 +323,6 @@ const EXPECTED = new Map(
   ]),
 );
 const commandOf = (caseName: string) => caseName.split(' ')[0] ?? '';
-
-/** The refusal applyCommand gives when the sender's role may not send the action at all. */
-const isRoleRefusal = (e: ActionError) => e.code === 'not_allowed' && e.message === 'role';
 
 /** A fresh copy of the event, brought to the moment the case needs. */
 function eventFor(c: Case): EventUnderTest {

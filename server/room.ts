@@ -4,10 +4,10 @@
  * handled one at a time, so every decision sees the state the previous one left.
  * Knows nothing about sockets: delivery is a callback, so it is testable without a network.
  */
-import type { CommandContext, Draft } from '../lib/command';
-import { findCommand } from '../lib/commands';
+import type { Draft } from '../lib/command';
 import { fail } from '../lib/errors';
 import { decideJoin, NameSchema } from '../lib/people/people';
+import { type Action, prepareAction } from '../lib/pipeline';
 import type { Replies } from '../lib/protocol';
 import type { Actor, EventRecord, NewRecord } from '../lib/records';
 import { foldLog, reduce } from '../lib/reducer';
@@ -130,11 +130,7 @@ export class EventRoom {
     return run;
   }
 
-  act(
-    actor: Actor,
-    action: { id: string; type: string; payload: unknown },
-    now = Date.now(),
-  ): Promise<Replies['act']> {
+  act(actor: Actor, action: Action, now = Date.now()): Promise<Replies['act']> {
     if (this.closing) return Promise.resolve(RESTARTING);
     return this.serial(async () => {
       const seen = this.actionSeq.get(action.id);
@@ -144,29 +140,10 @@ export class EventRoom {
         if (earlier && sameActor(earlier.actor, actor)) return { ok: true, seq: seen, duplicate: true };
         return fail('invalid_message', 'That action id is already used; make a new one for each action.');
       }
-      const cmd = findCommand(action.type);
-      if (!cmd) return fail('unknown_action', `There is no action called "${action.type.slice(0, 64)}".`);
-      if (!cmd.roles.includes(actor.role))
-        return fail(
-          'not_allowed',
-          actor.role === 'participant'
-            ? 'Only a facilitator can do that.'
-            : 'Only a participant can do that.',
-        );
-      const parsed = cmd.schema.safeParse(action.payload ?? {});
-      if (!parsed.success) {
-        return {
-          ok: false,
-          error: {
-            code: 'invalid_message',
-            message: `The ${action.type} action is not valid: ${parsed.error.issues[0]?.message ?? 'bad payload'}.`,
-            issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-          },
-        };
-      }
+      const prepared = prepareAction(actor, action);
+      if (!prepared.ok) return prepared;
       for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-        const ctx: CommandContext = { state: this.state, actor, now, actionId: action.id };
-        const decision = cmd.decide(parsed.data, ctx);
+        const decision = prepared.decide(this.state, now);
         if (!decision.ok) {
           // With several processes this copy may be behind (the round was started elsewhere):
           // refuse only on the latest state. With one process it is the latest already.

@@ -8,12 +8,13 @@
  */
 import { expect } from 'vitest';
 import type { z } from 'zod';
-import { type CommandName, type CommandPayload, findCommand } from '../commands';
+import type { CommandName, CommandPayload } from '../commands';
 import type { ActionError } from '../errors';
 import type { HarvestState, HarvestTheme } from '../harvest/state';
 import type { OpenSpaceSettingsSchema } from '../openspace/settings';
 import type { OpenSpaceState, Session } from '../openspace/state';
 import { decideJoin } from '../people/people';
+import { handle } from '../pipeline';
 import type { Actor, EventRecord, RecordOf, RecordPayloads, RecordType } from '../records';
 import { foldLog, initialState, reduce } from '../reducer';
 import type { Seating } from '../seating';
@@ -129,7 +130,7 @@ function commit(state: EventState, draft: unknown, actor: Actor, now: number, id
   return { ok: true, record, state: reduce(state, record) };
 }
 
-/** The server's `act` pipeline: findCommand -> roles -> schema -> decide -> record -> reduce. */
+/** The server's `act` pipeline (lib/pipeline.ts), then the record numbered as the store would, and reduced. */
 export function applyCommand(
   state: EventState,
   actor: Actor,
@@ -137,16 +138,8 @@ export function applyCommand(
   payload: unknown,
   now: number,
 ): Outcome {
-  const cmd = findCommand(type);
-  if (!cmd) return { ok: false, error: { code: 'unknown_action', message: `no action ${type}` } };
-  if (!cmd.roles.includes(actor.role)) return { ok: false, error: { code: 'not_allowed', message: 'role' } };
-  const parsed = cmd.schema.safeParse(payload ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    return { ok: false, error: { code: 'invalid_message', message: 'invalid payload', issues } };
-  }
   const actionId = nextActionId();
-  const decision = cmd.decide(parsed.data, { state, actor, now, actionId });
+  const decision = handle(state, actor, { id: actionId, type, payload }, now);
   if (!decision.ok) return decision;
   return commit(state, decision.record, actor, now, actionId);
 }

@@ -1,6 +1,7 @@
 /**
- * One contract, two stores: the embedded SQLite file and Redis (a private redis-server started
- * here) must behave the same for everything the server relies on.
+ * One contract, three stores: the embedded SQLite file, Redis (a private redis-server started
+ * here) and the in-memory store the room's unit tests use must behave the same for everything the
+ * server relies on.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewRecord } from '../../lib/records';
 import { tempDataDir } from '../testing/harness';
 import { type RedisProcess, startRedis } from '../testing/redis';
+import { openMemoryStore } from './memory';
 import { openRedisStore } from './redis';
 import { openSqliteStore } from './sqlite';
 import type { Store } from './store';
@@ -58,6 +60,7 @@ afterAll(async () => {
 const stores: [string, () => Store][] = [
   ['SQLite', () => openSqliteStore(tempDataDir())],
   ['Redis', () => openRedisStore(redis)],
+  ['memory', () => openMemoryStore()],
 ];
 
 describe.each(stores)('the %s store', (_name, open) => {

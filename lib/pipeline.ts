@@ -1,0 +1,67 @@
+/**
+ * The action pipeline, once: look the action up, check who may send it, validate its payload,
+ * then decide on a state. The server's room (server/room.ts) and the unit-test harness
+ * (lib/testing/events.ts) both run exactly this, so a test sees the refusals a phone would get.
+ *
+ * It is split in two because the server may have to decide again: with several processes, a
+ * store conflict means another process appended first, and the same valid action is decided
+ * afresh on the newer state. Checking the sender and the payload does not depend on the state.
+ */
+import type { Decision } from './command';
+import { findCommand } from './commands';
+import { type ActionError, fail } from './errors';
+import type { Actor } from './records';
+import type { EventState } from './state';
+
+export interface Action {
+  id: string;
+  type: string;
+  payload: unknown;
+}
+
+/** What a sender whose role may not send an action at all is told, by the sender's role. */
+export const ROLE_REFUSALS = {
+  participant: 'Only a facilitator can do that.',
+  other: 'Only a participant can do that.',
+} as const;
+
+export type Prepared =
+  | { ok: true; decide: (state: EventState, now: number) => Decision }
+  | { ok: false; error: ActionError };
+
+/** Look up, authorise by role and validate an action; the result decides on any state. */
+export function prepareAction(actor: Actor, action: Action): Prepared {
+  const cmd = findCommand(action.type);
+  if (!cmd) return fail('unknown_action', `There is no action called "${action.type.slice(0, 64)}".`);
+  if (!cmd.roles.includes(actor.role))
+    return fail(
+      'not_allowed',
+      actor.role === 'participant' ? ROLE_REFUSALS.participant : ROLE_REFUSALS.other,
+    );
+  const parsed = cmd.schema.safeParse(action.payload ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_message',
+        message: `The ${action.type} action is not valid: ${parsed.error.issues[0]?.message ?? 'bad payload'}.`,
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      },
+    };
+  }
+  const payload = parsed.data;
+  return {
+    ok: true,
+    decide: (state, now) => cmd.decide(payload, { state, actor, now, actionId: action.id }),
+  };
+}
+
+/** The whole pipeline on one state: the record draft to append, or the refusal. */
+export function handle(state: EventState, actor: Actor, action: Action, now: number): Decision {
+  const prepared = prepareAction(actor, action);
+  return prepared.ok ? prepared.decide(state, now) : prepared;
+}
+
+/** Whether a refusal came from the role check (the sender may never send this action). */
+export const isRoleRefusal = (e: ActionError) =>
+  e.code === 'not_allowed' && Object.values<string>(ROLE_REFUSALS).includes(e.message);

@@ -1,0 +1,171 @@
+/**
+ * The room without a network: one event's action queue, exactly-once actions, conflicts between
+ * processes sharing a store, and erasure of withdrawn words, over the in-memory store.
+ */
+import { describe, expect, it } from 'vitest';
+import type { EventRecord, NewRecord } from '../lib/records';
+import { cafeSettings, T0 } from '../lib/testing/events';
+import { type Delivery, EventRoom } from './room';
+import { openMemoryStore } from './store/memory';
+import type { Store } from './store/store';
+
+const FACILITATOR = { role: 'facilitator' } as const;
+const EVENT = 'evt_roomtest';
+
+/** Keeps what the room delivered, in order. */
+function recorder() {
+  const sent: { rec: EventRecord; rooms: string[] | null; learned: boolean }[] = [];
+  const delivery: Delivery = {
+    record: (_room, rec, rooms, learned = false) => sent.push({ rec, rooms, learned }),
+    deleted: () => undefined,
+  };
+  return { sent, delivery };
+}
+
+async function newEvent(store: Store) {
+  await store.createEvent({ id: EVENT, joinCode: 'ROOM42', facilitatorTokenHash: 'h' }, {
+    id: 'srv_created',
+    type: 'event.created',
+    at: T0,
+    actor: FACILITATOR,
+    payload: { eventId: EVENT, joinCode: 'ROOM42', settings: cafeSettings() },
+  } as NewRecord);
+}
+
+async function openRoom(store: Store = openMemoryStore()) {
+  if (!(await store.meta(EVENT))) await newEvent(store);
+  const { sent, delivery } = recorder();
+  const room = await EventRoom.load(EVENT, store, delivery);
+  if (!room) throw new Error('the event did not load');
+  return { room, store, sent };
+}
+
+/** Two people join, everyone is seated and round 1 runs; returns the participant ids. */
+async function runningRound(room: EventRoom) {
+  const ada = await room.join('token-ada-0000000000000000', 'Ada', false, T0);
+  const ben = await room.join('token-ben-0000000000000000', 'Ben', false, T0);
+  if (!ada.ok || !ben.ok) throw new Error('join refused');
+  expect(await room.act(FACILITATOR, { id: 'a-seat', type: 'seating.plan', payload: {} }, T0)).toMatchObject({
+    ok: true,
+  });
+  expect(await room.act(FACILITATOR, { id: 'a-start', type: 'round.start', payload: {} }, T0)).toMatchObject({
+    ok: true,
+  });
+  const tableOf = (id: string) => room.state.rounds[0]?.seating[id] ?? 0;
+  return { ada: ada.participantId, ben: ben.participantId, tableOf };
+}
+
+const post = (room: EventRoom, who: string, table: number, id: string, text: string) =>
+  room.act(
+    { role: 'participant', id: who },
+    { id, type: 'note.post', payload: { text, round: 0, table } },
+    T0,
+  );
+
+describe('a room', () => {
+  it('handles the actions of one event one at a time, in the order they arrived', async () => {
+    const { room } = await openRoom();
+    await room.join('token-ada-0000000000000000', 'Ada', false, T0);
+    // Sent together, not awaited in turn: the second start must see the first one's round.
+    const replies = await Promise.all([
+      room.act(FACILITATOR, { id: 'a1', type: 'seating.plan', payload: {} }, T0),
+      room.act(FACILITATOR, { id: 'a2', type: 'round.start', payload: {} }, T0),
+      room.act(FACILITATOR, { id: 'a3', type: 'round.start', payload: {} }, T0),
+    ]);
+    expect(replies.map((r) => (r.ok ? r.seq : r.error.code))).toEqual([3, 4, 'wrong_state']);
+    expect(room.log.map((r) => r.type)).toEqual([
+      'event.created',
+      'participant.joined',
+      'seating.planned',
+      'round.started',
+    ]);
+  });
+
+  it('answers a resent action as done once, and refuses its id to anybody else', async () => {
+    const { room, store, sent } = await openRoom();
+    const { ada, ben, tableOf } = await runningRound(room);
+    const first = await post(room, ada, tableOf(ada), 'n-1', 'More benches by the pond');
+    const again = await post(room, ada, tableOf(ada), 'n-1', 'More benches by the pond');
+    expect(first).toEqual({ ok: true, seq: 6, duplicate: false });
+    expect(again).toEqual({ ok: true, seq: 6, duplicate: true });
+    const stolen = await post(room, ben, tableOf(ben), 'n-1', 'Something else');
+    expect(stolen.ok ? 'accepted' : stolen.error.code).toBe('invalid_message');
+    expect((await store.records(EVENT)).filter((r) => r.type === 'note.posted')).toHaveLength(1);
+    expect(sent.filter((s) => s.rec.type === 'note.posted')).toHaveLength(1);
+  });
+
+  it('refuses a bad action with a reason and changes nothing', async () => {
+    const { room, store } = await openRoom();
+    const { ada, tableOf } = await runningRound(room);
+    const before = room.state;
+    const cases = [
+      [FACILITATOR, 'note.post', { text: 'x', round: 0, table: 1 }, 'not_allowed'],
+      [{ role: 'participant', id: ada }, 'round.end', {}, 'not_allowed'],
+      [
+        { role: 'participant', id: ada },
+        'note.post',
+        { text: '', round: 0, table: tableOf(ada) },
+        'invalid_message',
+      ],
+      [FACILITATOR, 'no.such', {}, 'unknown_action'],
+      [FACILITATOR, 'round.start', {}, 'wrong_state'],
+    ] as const;
+    for (const [i, [actor, type, payload, code]] of cases.entries()) {
+      const reply = await room.act(actor, { id: `bad-${i}`, type, payload }, T0);
+      expect(reply.ok ? 'accepted' : reply.error.code, type).toBe(code);
+    }
+    expect(room.state).toBe(before);
+    expect(await store.records(EVENT)).toHaveLength(room.log.length);
+  });
+
+  it('catches up and decides again when another process appended first', async () => {
+    const store = openMemoryStore({ shared: true });
+    const a = await openRoom(store);
+    const b = await openRoom(store);
+    const { ada, tableOf } = await runningRound(a.room);
+    // Process B has not seen the joins, the seating or the start: its copy is behind.
+    expect(b.room.state.seq).toBe(1);
+    const reply = await post(b.room, ada, tableOf(ada), 'n-b', 'Lighting on the paths');
+    expect(reply).toEqual({ ok: true, seq: 6, duplicate: false });
+    expect(b.room.log.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    // What B learned from the store is delivered as learned; its own note is not.
+    expect(b.sent.map((s) => [s.rec.seq, s.learned])).toEqual([
+      [2, true],
+      [3, true],
+      [4, true],
+      [5, true],
+      [6, false],
+    ]);
+    // A refusal on a stale copy is checked against the latest state first.
+    await a.room.act(FACILITATOR, { id: 'a-end', type: 'round.end', payload: {} }, T0);
+    const end = await b.room.act(FACILITATOR, { id: 'b-end', type: 'round.end', payload: {} }, T0);
+    expect(end.ok ? 'accepted' : end.error.code).toBe('wrong_state');
+    expect(b.room.state.seq).toBe(7);
+  });
+
+  it('erases the words of a withdrawn note, and of its edits, from the store', async () => {
+    const { room, store } = await openRoom();
+    const { ada, tableOf } = await runningRound(room);
+    const me = { role: 'participant', id: ada } as const;
+    await post(room, ada, tableOf(ada), 'n-w', 'My neighbour at number 12 is rude');
+    await room.act(me, { id: 'e-w', type: 'note.edit', payload: { noteId: 'n-w', text: 'Still rude' } }, T0);
+    await room.act(me, { id: 'w-w', type: 'note.withdraw', payload: { noteId: 'n-w' } }, T0);
+    const stored = await store.records(EVENT);
+    const texts = stored.flatMap((r) => ('text' in r.payload ? [r.payload.text] : []));
+    expect(texts).toEqual(['', '']);
+    expect(JSON.stringify(room.log)).not.toContain('rude');
+    // A fresh process loading the log sees the note withdrawn and no words.
+    const again = await openRoom(store);
+    expect(again.room.state.notes['n-w']?.withdrawn).toBe(true);
+    expect(JSON.stringify(again.room.state)).not.toContain('rude');
+  });
+
+  it('refuses everything once the event is deleted, and the store forgets it', async () => {
+    const { room, store } = await openRoom();
+    await room.delete();
+    const reply = await room.act(FACILITATOR, { id: 'late', type: 'seating.plan', payload: {} }, T0);
+    expect(reply.ok ? 'accepted' : reply.error.code).toBe('unknown_event');
+    expect(await store.meta(EVENT)).toBeNull();
+    expect(await store.eventIdByJoinCode('ROOM42')).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * A store kept in memory: the same contract as SQLite and Redis (store.contract.test.ts proves
+ * it), with nothing on disk. For unit tests of the room, which need a real store without files or
+ * servers; with `shared`, several rooms over one memory store behave like several processes over
+ * one Redis (each may be behind, and appends conflict).
+ */
+import type { EventRecord, NewRecord } from '../../lib/records';
+import type { AppendResult, EventMeta, Store } from './store';
+
+interface StoredEvent {
+  meta: EventMeta;
+  records: EventRecord[];
+  /** token hash -> participant id */
+  people: Map<string, string>;
+}
+
+/** Records are copied in and out, as a real store serialises them: nobody shares an object. */
+const copy = <T>(value: T): T => structuredClone(value);
+
+export function openMemoryStore({ shared = false }: { shared?: boolean } = {}): Store {
+  const events = new Map<string, StoredEvent>();
+  const codes = new Map<string, string>();
+  const event = (id: string) => events.get(id);
+
+  return {
+    shared,
+    async createEvent(meta, first) {
+      if (events.has(meta.id)) throw new Error(`event ${meta.id} already exists`);
+      if (codes.has(meta.joinCode)) throw new Error(`join code ${meta.joinCode} is taken`);
+      const record = { ...copy(first), seq: 1 } as EventRecord;
+      events.set(meta.id, { meta: { ...meta }, records: [record], people: new Map() });
+      codes.set(meta.joinCode, meta.id);
+      return copy(record);
+    },
+    async eventIdByJoinCode(code) {
+      return codes.get(code) ?? null;
+    },
+    async meta(eventId) {
+      const e = event(eventId);
+      return e ? { ...e.meta } : null;
+    },
+    async records(eventId, since = 0) {
+      return copy(event(eventId)?.records.filter((r) => r.seq > since) ?? []);
+    },
+    async append(eventId, expectedSeq, rec: NewRecord): Promise<AppendResult> {
+      const e = event(eventId);
+      if (!e) throw new Error(`no event ${eventId}`);
+      const dup = e.records.find((r) => r.id === rec.id);
+      if (dup) return { ok: false, reason: 'duplicate', record: copy(dup) };
+      if (e.records.length !== expectedSeq) return { ok: false, reason: 'conflict' };
+      const record = { ...copy(rec), seq: expectedSeq + 1 } as EventRecord;
+      e.records.push(record);
+      return { ok: true, record: copy(record) };
+    },
+    async addParticipant(eventId, participantId, tokenHash) {
+      const e = event(eventId);
+      if (!e) throw new Error(`no event ${eventId}`);
+      if (e.people.has(tokenHash)) throw new Error('that token already has a participant');
+      e.people.set(tokenHash, participantId);
+    },
+    async participantByTokenHash(eventId, tokenHash) {
+      return event(eventId)?.people.get(tokenHash) ?? null;
+    },
+    async erase(eventId, records) {
+      const e = event(eventId);
+      for (const r of records) {
+        const stored = e?.records[r.seq - 1];
+        if (stored) stored.payload = copy(r.payload);
+      }
+    },
+    async deleteEvent(eventId) {
+      const e = event(eventId);
+      if (!e) return;
+      codes.delete(e.meta.joinCode);
+      events.delete(eventId);
+    },
+    async listEvents() {
+      return [...events.values()].map((e) => ({ id: e.meta.id, lastActivityAt: e.records.at(-1)?.at ?? 0 }));
+    },
+    async close() {
+      events.clear();
+      codes.clear();
+    },
+  };
+}
