@@ -11,6 +11,8 @@ import {
   canSee,
   hostRoom,
   personRoom,
+  placementChangeFor,
+  placementKey,
   ROOM_ALL_NOTES,
   roomsFor,
   roomsOf,
@@ -240,5 +242,30 @@ describe('canSee', () => {
     const { state, boNote, fayNote } = roundTwo();
     expect(canSee(state, viewer('someone-new'), boNote)).toBe(false);
     expect(canSee(state, viewer('someone-new'), fayNote)).toBe(false);
+  });
+});
+
+describe('when a screen must ask for other notes', () => {
+  it('changes the placement key of exactly the people whose rooms change', () => {
+    const log = seatedRound1();
+    const seated = log.state();
+    expect(placementKey(seated, 'bo')).not.toBe(placementKey(seated, 'cy'));
+    log.add('note.posted', { table: 1, round: 0, text: 'Benches' }, person('bo'));
+    expect(placementKey(log.state(), 'bo')).toBe(placementKey(seated, 'bo'));
+    log.add('host.assigned', { table: 2, participantId: 'ed' });
+    expect(placementKey(log.state(), 'ed')).not.toBe(placementKey(seated, 'ed'));
+    expect(placementKey(log.state(), 'bo')).toBe(placementKey(seated, 'bo'));
+    expect(placementKey(null, 'bo')).toBe('');
+    expect(placementKey(seated, null)).toBe('');
+  });
+
+  it('re-places everyone after a new plan or host, one person after a join or leave, nobody after a note', () => {
+    const log = seatedRound1();
+    const [plan] = log.records.filter((r) => r.type === 'seating.planned');
+    const [join] = log.records.filter((r) => r.type === 'participant.joined');
+    const note = log.add('note.posted', { table: 1, round: 0, text: 'Benches' }, person('bo'));
+    expect(plan && placementChangeFor(plan)).toEqual({ everyone: true });
+    expect(join && placementChangeFor(join)).toEqual({ participantId: 'ann' });
+    expect(placementChangeFor(note)).toBeNull();
   });
 });

@@ -57,3 +57,25 @@ export function reaches(state: EventState, rec: EventRecord, mine: ReadonlySet<s
 
 export const canSee = (state: EventState, viewer: Viewer, rec: EventRecord): boolean =>
   reaches(state, rec, new Set(roomsFor(state, viewer)));
+
+/** Records after which anyone's note rooms may change (new seats, a new host). */
+const CHANGES_EVERYONES_ROOMS = new Set(['seating.planned', 'round.ended', 'host.assigned']);
+
+/**
+ * Whose note rooms a record changes: everyone's (a new seating or host), one person's (their own
+ * join or leave: re-placing everyone there would make seating n phones cost n²), or nobody's.
+ * The server re-places sockets by it before delivering the record.
+ */
+export function placementChangeFor(rec: EventRecord): { everyone: true } | { participantId: string } | null {
+  if (CHANGES_EVERYONES_ROOMS.has(rec.type)) return { everyone: true };
+  if (rec.type === 'participant.joined' || rec.type === 'participant.left')
+    return { participantId: rec.payload.participantId };
+  return null;
+}
+
+/**
+ * What decides which notes a participant's screen holds: the rooms they are in. When it changes
+ * (a new seat, host duty), the phone asks for the notes that now belong on its screen.
+ */
+export const placementKey = (state: EventState | null, participantId: string | null): string =>
+  state && participantId ? roomsFor(state, { role: 'participant', id: participantId }).join('|') : '';

@@ -27,9 +27,6 @@ export interface Delivery {
   deleted(eventId: string): void;
 }
 
-/** Records after which anyone's note rooms may change (new seats, a new host). */
-const CHANGES_EVERYONES_ROOMS = new Set(['seating.planned', 'round.ended', 'host.assigned']);
-
 const MAX_CONFLICT_RETRIES = 5;
 
 /** The answer while the server shuts down; the phone keeps the action and sends it again. */
@@ -271,17 +268,6 @@ export class EventRoom {
       if (list) list.push(rec);
       else this.notesByRoom.set(room, [rec]);
     }
-  }
-
-  /**
-   * Whose note rooms a record changes: everyone's (a new seating or host), one person's (their
-   * own join or leave: re-placing everyone there would make seating n phones cost n²), or nobody's.
-   */
-  roomsChangeFor(rec: EventRecord): { everyone: true } | { participantId: string } | null {
-    if (CHANGES_EVERYONES_ROOMS.has(rec.type)) return { everyone: true };
-    if (rec.type === 'participant.joined' || rec.type === 'participant.left')
-      return { participantId: rec.payload.participantId };
-    return null;
   }
 
   /**

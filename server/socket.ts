@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { ActionError } from '../lib/errors';
 import { type ClientMessageName, ClientMessages, type Failure, TokenSchema } from '../lib/protocol';
 import type { EventRecord } from '../lib/records';
-import { personRoom, roomsFor, type Viewer } from '../lib/visibility';
+import { personRoom, placementChangeFor, roomsFor, type Viewer } from '../lib/visibility';
 import type { Events } from './events';
 import { hashToken } from './ids';
 import { log } from './log';
@@ -71,7 +71,7 @@ export function createDelivery(getIo: () => Server, clustered = false): Delivery
   return {
     record(room: EventRoom, rec: EventRecord, rooms: string[] | null, learned = false) {
       const io = getIo();
-      const changed = room.roomsChangeFor(rec);
+      const changed = placementChangeFor(rec);
       const target = changed
         ? 'everyone' in changed
           ? room.id

@@ -12,6 +12,7 @@ import type { Replies } from '../../lib/protocol';
 import type { EventRecord } from '../../lib/records';
 import { foldLog, reduce } from '../../lib/reducer';
 import type { EventState } from '../../lib/state';
+import { placementKey } from '../../lib/visibility';
 import { type LiveStore, type PendingAction, useLive } from './store';
 
 export type Identity =
@@ -48,17 +49,6 @@ function loadOutbox(storage: KeyValueStorage, key: string): PendingAction[] {
     return [];
   }
 }
-
-/** Which notes a participant may see depends on their seat; a change means asking for more. */
-const viewKey = (state: EventState | null, me: string | null) => {
-  if (!state || !me) return '';
-  const seats = state.rounds.map((r) => r.seating[me] ?? 0).join(',');
-  const hosting = Object.entries(state.hosts)
-    .filter(([, pid]) => pid === me)
-    .map(([t]) => t)
-    .join(',');
-  return `${seats}|${hosting}`;
-};
 
 /** The part of `localStorage` the connection uses. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>;
@@ -287,7 +277,7 @@ export class LiveConnection {
       for (const r of records) event = reduce(event, r);
       if (event !== store.event) this.store.setState({ event });
     }
-    const key = viewKey(this.store.getState().event, this.store.getState().me);
+    const key = placementKey(this.store.getState().event, this.store.getState().me);
     if (this.identity.kind === 'participant' && key !== this.lastViewKey) {
       const first = this.lastViewKey === '';
       this.lastViewKey = key;
