@@ -81,4 +81,11 @@ export interface ServerPushes {
   resync: (reason: string) => void;
   /** A refusal for a message sent without an acknowledgement callback. */
   problem: (p: { event: string; reply: Failure }) => void;
+  /** The organiser deleted the event: forget it (cached copy and outbox); the connection closes. */
+  deleted: (p: { eventId: string }) => void;
 }
+
+/** What a client sends, as Socket.IO's types see it: one message and the reply it acknowledges with. */
+export type ClientEmits = {
+  [N in ClientMessageName]: (msg: ClientMessage<N>, ack: (reply: Replies[N]) => void) => void;
+};

@@ -11,12 +11,20 @@ import { Server } from 'socket.io';
 import { setWordVectors } from '../lib/harvest/actions';
 import { provideJoinInfo } from '../lib/join-info';
 import { LIMITS } from '../lib/limits';
+import type { ServerPushes } from '../lib/protocol';
 import { handleApi } from './api';
 import { Events } from './events';
 import { secureResponse } from './headers';
 import { joinInfoLookup } from './join-info';
 import { log } from './log';
-import { createDelivery, wireSockets } from './socket';
+import {
+  type BetweenServers,
+  type CafeServer,
+  createDelivery,
+  type Incoming,
+  type SocketData,
+  wireSockets,
+} from './socket';
 import { compressedStatic } from './static';
 import { benchStatsHandler } from './stats';
 import { openRedisStore } from './store/redis';
@@ -98,7 +106,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     return `http://${lan ?? 'localhost'}:${port}`;
   };
 
-  let io: Server | null = null;
+  let io: CafeServer | null = null;
   const events = new Events(
     store,
     createDelivery(() => {
@@ -123,7 +131,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     res.end('The web pages are switched off on this server.');
   });
 
-  io = new Server(server, {
+  io = new Server<Incoming, ServerPushes, BetweenServers, SocketData>(server, {
     // Several processes behind one address need no sticky sessions when every phone uses a
     // websocket (HTTP long-polling would send one phone's requests to different processes).
     ...(adapterRedis ? { adapter: createAdapter(adapterRedis), transports: ['websocket' as const] } : {}),

@@ -6,7 +6,13 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { ActionError } from '../lib/errors';
-import { type ClientMessageName, ClientMessages, type Failure, TokenSchema } from '../lib/protocol';
+import {
+  type ClientMessageName,
+  ClientMessages,
+  type Failure,
+  type ServerPushes,
+  TokenSchema,
+} from '../lib/protocol';
 import type { EventRecord } from '../lib/records';
 import { personRoom, placementChangeFor, roomsFor, type Viewer } from '../lib/visibility';
 import type { Events } from './events';
@@ -15,10 +21,24 @@ import { log } from './log';
 import { RateLimits } from './rate-limit';
 import type { Delivery, EventRoom } from './room';
 
-interface SocketData {
+export interface SocketData {
   eventId?: string;
   viewer?: Viewer;
 }
+
+/** Between server processes: an event was deleted, drop any copy of it. */
+export const EVENT_DELETED = 'event-deleted';
+export interface BetweenServers {
+  [EVENT_DELETED]: (eventId: string) => void;
+}
+
+/**
+ * Clients' messages are untrusted whatever their name: `on` below checks every one with the
+ * protocol's schemas. What the server sends is typed: only the declared pushes, with their payloads.
+ */
+export type Incoming = Record<string, (...args: unknown[]) => void>;
+export type CafeServer = Server<Incoming, ServerPushes, BetweenServers, SocketData>;
+type CafeSocket = Socket<Incoming, ServerPushes, BetweenServers, SocketData>;
 
 type Ack = (reply: unknown) => void;
 
@@ -27,23 +47,20 @@ const failure = (code: ActionError['code'], message: string, issues?: ActionErro
   error: { code, message, ...(issues ? { issues } : {}) },
 });
 
-/** Between server processes: an event was deleted, drop any copy of it. */
-export const EVENT_DELETED = 'event-deleted';
-
 const roomName = (eventId: string, room: string) => `${eventId}:${room}`;
 
 /** Put a socket in exactly the note rooms its viewer may hear now. */
-function placeSocket(socket: Socket, room: EventRoom, viewer: Viewer) {
+function placeSocket(socket: CafeSocket, room: EventRoom, viewer: Viewer) {
   const want = new Set([room.id, ...roomsFor(room.state, viewer).map((r) => roomName(room.id, r))]);
   for (const r of socket.rooms) if (r !== socket.id && !want.has(r)) socket.leave(r);
   socket.join([...want]);
 }
 
 /** Re-place this process's sockets in `target` (a room of the event). */
-function placeLocal(io: Server, room: EventRoom, target: string) {
+function placeLocal(io: CafeServer, room: EventRoom, target: string) {
   for (const id of io.sockets.adapter.rooms.get(target) ?? []) {
     const s = io.sockets.sockets.get(id);
-    const viewer = (s?.data as SocketData | undefined)?.viewer;
+    const viewer = s?.data.viewer;
     if (s && viewer) placeSocket(s, room, viewer);
   }
 }
@@ -53,9 +70,9 @@ function placeLocal(io: Server, room: EventRoom, target: string) {
  * adapter's stream ahead of the record that follows them, so nobody hears a note after losing
  * the right to.
  */
-async function placeEverywhere(io: Server, room: EventRoom, target: string) {
+async function placeEverywhere(io: CafeServer, room: EventRoom, target: string) {
   for (const s of await io.in(target).fetchSockets()) {
-    const viewer = (s.data as SocketData | undefined)?.viewer;
+    const viewer = s.data.viewer;
     if (!viewer) continue;
     const want = new Set([room.id, ...roomsFor(room.state, viewer).map((r) => roomName(room.id, r))]);
     for (const r of s.rooms) if (r !== s.id && !want.has(r)) s.leave(r);
@@ -64,7 +81,7 @@ async function placeEverywhere(io: Server, room: EventRoom, target: string) {
 }
 
 /** `clustered`: other server processes share this event through the Redis adapter. */
-export function createDelivery(getIo: () => Server, clustered = false): Delivery {
+export function createDelivery(getIo: () => CafeServer, clustered = false): Delivery {
   /** Per event, the deliveries still waiting for sockets to be re-placed: records keep their order. */
   const pending = new Map<string, Promise<void>>();
 
@@ -137,7 +154,7 @@ function bounded(reply: unknown): unknown {
 }
 
 export function wireSockets(
-  io: Server,
+  io: CafeServer,
   events: Events,
   { presenceTimeoutMs, rateLimitScale = 1 }: SocketOptions,
 ) {
@@ -147,12 +164,12 @@ export function wireSockets(
   // one Wi-Fi address.
   const limits = new RateLimits(rateLimitScale);
 
-  io.on(EVENT_DELETED, (eventId: unknown) => {
+  io.on(EVENT_DELETED, (eventId) => {
     if (typeof eventId === 'string') void events.forget(eventId);
   });
 
   io.on('connection', (socket) => {
-    const data = socket.data as SocketData;
+    const data = socket.data;
     const connection = `c:${socket.id}`;
 
     /** The budget all of one person's connections share: known after joining, or by a join's token. */
@@ -183,7 +200,7 @@ export function wireSockets(
       if (typeof last === 'function') return (reply) => (last as Ack)(bounded(reply));
       return (reply) => {
         if ((reply as { ok?: boolean }).ok === false)
-          socket.emit('problem', { event, reply: bounded(reply) });
+          socket.emit('problem', { event, reply: bounded(reply) as Failure });
       };
     }
 

@@ -8,7 +8,7 @@ import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { StoreApi } from 'zustand';
 import type { CommandName, CommandPayload } from '../../lib/commands';
-import type { Replies } from '../../lib/protocol';
+import type { ClientEmits, ServerPushes } from '../../lib/protocol';
 import type { EventRecord } from '../../lib/records';
 import { foldLog, reduce } from '../../lib/reducer';
 import type { EventState } from '../../lib/state';
@@ -69,7 +69,7 @@ export interface ConnectionEnv {
 const browserEnv = (): ConnectionEnv => ({ store: useLive, storage: localStorage, signals: window });
 
 export class LiveConnection {
-  private socket: Socket;
+  private socket: Socket<ServerPushes, ClientEmits>;
   private readonly store: StoreApi<LiveStore>;
   private readonly storage: KeyValueStorage;
   private readonly signals: ConnectionEnv['signals'];
@@ -204,14 +204,14 @@ export class LiveConnection {
     const id = this.identity;
     const reply =
       id.kind === 'facilitator'
-        ? ((await this.socket
+        ? await this.socket
             .timeout(ACK_TIMEOUT_MS)
             .emitWithAck('facilitate', { eventId: id.eventId, token: id.token })
-            .catch(() => null)) as Replies['facilitate'] | null)
-        : ((await this.socket
+            .catch(() => null)
+        : await this.socket
             .timeout(ACK_TIMEOUT_MS)
             .emitWithAck('join', { code: id.code, name: id.name, token: id.token, rejoin: this.rejoinNext })
-            .catch(() => null)) as Replies['join'] | null);
+            .catch(() => null);
     if (!reply) return this.retrySoon();
     // Busy or restarting says nothing about who we are: try again on a fresh connection.
     if (!reply.ok && (reply.error.code === 'server_error' || reply.error.code === 'rate_limited'))
@@ -248,10 +248,10 @@ export class LiveConnection {
   private async sync() {
     this.syncing = true;
     const since = this.store.getState().event?.seq ?? 0;
-    const reply = (await this.socket
+    const reply = await this.socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck('sync', { since })
-      .catch(() => null)) as Replies['sync'] | null;
+      .catch(() => null);
     const buffered = this.buffered;
     this.buffered = [];
     this.syncing = false;
@@ -301,10 +301,10 @@ export class LiveConnection {
       for (;;) {
         const next = this.store.getState().outbox[0];
         if (!next) break;
-        const reply = (await this.socket
+        const reply = await this.socket
           .timeout(ACK_TIMEOUT_MS)
           .emitWithAck('act', { id: next.id, type: next.type, payload: next.payload })
-          .catch(() => null)) as Replies['act'] | null;
+          .catch(() => null);
         if (!reply) {
           // Offline: the reconnect sends it again. A slow server (its store is away) may never
           // answer this one, and nothing else would wake the outbox: try again shortly.
