@@ -1,5 +1,5 @@
 /**
- * Over 100,000 hostile messages over real websockets against the real server process, while a
+ * Tens of thousands of hostile messages over real websockets against the real server process, while a
  * facilitator and four phones run a café beside them. The server must refuse every one with a
  * specific error (or close the connection, for what is not Socket.IO or is over the size limit),
  * never crash, keep its memory, and deliver every note of the real people exactly once.
@@ -18,7 +18,11 @@ import { hostileProbe, type Probe, Rng, type Role, type Scene, TEMPLATES } from 
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const WARM_UP = 3_000;
-const PROBES = Number(process.env.FUZZ_PROBES ?? 100_000);
+/**
+ * 20,000 in `npm test` (every template many times over, in a fraction of the time); the long run,
+ * `npm run test:fuzz`, sends 100,000.
+ */
+const PROBES = Number(process.env.FUZZ_PROBES ?? 20_000);
 /** Messages each hostile connection keeps in flight (pipelined, not one round trip at a time). */
 const WINDOW = 32;
 /** Heap growth allowed across the run (after a full GC before and after). */
@@ -470,11 +474,13 @@ describe('hostile input over real sockets', () => {
     // Every hostile message got the refusal it was owed (or its connection closed), nothing else.
     expect(tally.mismatches, `${tally.mismatchCount} wrong answers (seed ${SEED})`).toEqual([]);
     expect(tally.sent).toBeGreaterThanOrEqual(WARM_UP + PROBES);
-    for (const code of EXPECTED_CODES) expect(tally.codes.get(code) ?? 0, code).toBeGreaterThan(100);
+    // Every kind of refusal came up many times (the rarest is about 1 in 150 probes).
+    for (const code of EXPECTED_CODES)
+      expect(tally.codes.get(code) ?? 0, code).toBeGreaterThan(PROBES / 1000);
     // Never `server_error`, never `rate_limited` (the limits are raised here), nothing unexpected.
     expect([...tally.codes.keys()].filter((c) => !EXPECTED_CODES.includes(c as ErrorCode))).toEqual([]);
-    expect(tally.closed).toBeGreaterThan(100);
-    expect(tally.problems).toBeGreaterThan(1000);
+    expect(tally.closed).toBeGreaterThan(PROBES / 1000);
+    expect(tally.problems).toBeGreaterThan(PROBES / 100);
     // No refusal echoes a whole hostile message back.
     expect(tally.largestReply).toBeLessThan(2048);
 
@@ -483,13 +489,13 @@ describe('hostile input over real sockets', () => {
     expect(memAfter.rss - memBefore.rss).toBeLessThan(RSS_GROWTH_LIMIT);
     expect(memAfter.sockets).toBe(memBefore.sockets);
 
-    // The real people were not disturbed: all acknowledged promptly, delivered once to their
+    // The real people were not disturbed (how fast they were answered is in the output above, not
+    // asserted: timings belong in benchmarks): all acknowledged, delivered once to their
     // table and the facilitator and to nobody else, and nothing else written to the log.
     for (const p of phones) {
       expect(p.refusals).toEqual([]);
       expect(p.posted.length).toBeGreaterThan(10);
     }
-    expect(realAckMs.max).toBeLessThan(5_000);
     expect(deliveredOnce(f, phones), 'every real note reached its table and the facilitator once').toBe(true);
     const realIds = new Set(phones.flatMap((p) => p.posted));
     for (const p of phones) {
