@@ -6,13 +6,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
+import { kitQuery } from '../lib/kit/plan';
 import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
 import { EventSettingsSchema } from '../lib/settings';
 import type { EventState } from '../lib/state';
 import type { Events } from './events';
 import { harvestDocx, harvestPdf } from './harvest-docs';
-import { kitPdf, kitQuery } from './kit';
+import { kitPdf } from './kit';
 import { liveThemesFor } from './live-harvest';
 import { log } from './log';
 

@@ -3,17 +3,9 @@
  * more print correctly) and Word (docx). Both are written from the same report model as the
  * Markdown, so every format says the same thing.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import PDFDocument from 'pdfkit';
 import type { HarvestReport } from '../lib/harvest/report';
-
-const require = createRequire(import.meta.url);
-const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-/** Also used by the room's kit (server/kit.ts). */
-export const FONT = path.join(fontDir, 'DejaVuSans.ttf');
-export const FONT_BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
+import { pdf } from './pdf';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -84,53 +76,44 @@ function blocks(r: HarvestReport): Block[] {
 }
 
 export function harvestPdf(r: HarvestReport): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 56,
-      info: { Title: `${r.title}: what you told us` },
-      lang: 'en',
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('Body', FONT);
-    doc.registerFont('Bold', FONT_BOLD);
-    for (const b of blocks(r)) {
-      switch (b.kind) {
-        case 'title':
-          doc.font('Bold').fontSize(22).fillColor('#134e4a').text(b.text).moveDown(0.6);
-          break;
-        case 'h1':
-          doc.moveDown(0.6).font('Bold').fontSize(16).fillColor('#134e4a').text(b.text).moveDown(0.3);
-          break;
-        case 'h2':
-          doc.moveDown(0.3).font('Bold').fontSize(13).fillColor('#1c1917').text(b.text).moveDown(0.2);
-          break;
-        case 'p':
-          doc.font('Body').fontSize(11).fillColor('#1c1917').text(b.text).moveDown(0.4);
-          break;
-        case 'quote':
-          doc
-            .font('Body')
-            .fontSize(11)
-            .fillColor('#44403c')
-            .text(`“${b.text}”`, { indent: 18 })
-            .moveDown(0.3);
-          break;
-        case 'bullet':
-          doc
-            .font('Body')
-            .fontSize(11)
-            .fillColor('#1c1917')
-            .text(`•  ${b.text}`, { indent: 6 })
-            .moveDown(0.15);
-          break;
+  return pdf(
+    `${r.title}: what you told us`,
+    (doc) => {
+      for (const b of blocks(r)) {
+        switch (b.kind) {
+          case 'title':
+            doc.font('Bold').fontSize(22).fillColor('#134e4a').text(b.text).moveDown(0.6);
+            break;
+          case 'h1':
+            doc.moveDown(0.6).font('Bold').fontSize(16).fillColor('#134e4a').text(b.text).moveDown(0.3);
+            break;
+          case 'h2':
+            doc.moveDown(0.3).font('Bold').fontSize(13).fillColor('#1c1917').text(b.text).moveDown(0.2);
+            break;
+          case 'p':
+            doc.font('Body').fontSize(11).fillColor('#1c1917').text(b.text).moveDown(0.4);
+            break;
+          case 'quote':
+            doc
+              .font('Body')
+              .fontSize(11)
+              .fillColor('#44403c')
+              .text(`“${b.text}”`, { indent: 18 })
+              .moveDown(0.3);
+            break;
+          case 'bullet':
+            doc
+              .font('Body')
+              .fontSize(11)
+              .fillColor('#1c1917')
+              .text(`•  ${b.text}`, { indent: 6 })
+              .moveDown(0.15);
+            break;
+        }
       }
-    }
-    doc.end();
-  });
+    },
+    { size: 'A4', margin: 56 },
+  );
 }
 
 function paragraph(b: Block): Paragraph {

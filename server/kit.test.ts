@@ -8,33 +8,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { A3_LANDSCAPE, A4, type Box, CARD_FACE, JOIN_POSTER, WALL, wallPages } from '../lib/kit/layout';
+import {
+  cafeRun,
+  clockAt,
+  joinSteps,
+  KIT_NAMES,
+  type KitName,
+  kitList,
+  kitQuery,
+  openSpaceRun,
+  shorten,
+  tableCountFor,
+} from '../lib/kit/plan';
 import { type OpenSpaceSettings, OpenSpaceSettingsSchema } from '../lib/openspace/settings';
 import type { Actor, EventRecord, RecordPayloads, RecordType } from '../lib/records';
 import { initialState, reduce } from '../lib/reducer';
 import { type EventSettings, EventSettingsSchema } from '../lib/settings';
 import type { EventState } from '../lib/state';
 import { OPEN_SPACE as SHARED_OPEN_SPACE } from '../lib/testing/events';
-import {
-  A3_LANDSCAPE,
-  A4,
-  type Box,
-  CARD_FACE,
-  cafeRun,
-  clockAt,
-  JOIN_POSTER,
-  joinSteps,
-  KIT_NAMES,
-  type KitName,
-  kitList,
-  kitPdf,
-  kitQuery,
-  openSpaceRun,
-  qrMatrix,
-  shorten,
-  tableCountFor,
-  WALL,
-  wallPages,
-} from './kit';
+import { kitPdf, qrMatrix } from './kit';
 
 const FACILITATOR: Actor = { role: 'facilitator' };
 const JOIN_CODE = 'KIT427';

@@ -1,51 +1,43 @@
 /**
  * The room's kit: what a facilitator prints before people arrive. Table cards for a café, the join
  * poster, the Open Space's agenda wall, the facilitator's run sheet and the list of things to bring.
- * Each is a PDF made with pdfkit in DejaVu Sans (like the harvest report, so any accents print),
- * from the event's settings as they are at the moment of the request.
+ * Each is a PDF (server/pdf.ts) from the event's settings as they are at the moment of the request.
  *
- * What goes on each page (times, counts, plain-language steps) and where it goes (the boxes) are
- * pure functions and constants, so tests can check them, and find the QR codes on a rendered page.
- * QR codes are drawn as vector squares: sharp at any print size.
+ * What goes on each page and where it goes are pure (lib/kit/plan.ts, lib/kit/layout.ts); this
+ * module draws them. QR codes are drawn as vector squares: sharp at any print size.
  */
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { LIMITS } from '../lib/limits';
+import {
+  A3_LANDSCAPE,
+  A4,
+  type Box,
+  CARD_FACE,
+  JOIN_POSTER,
+  WALL,
+  WALL_HEAD,
+  WALL_TIME,
+  type WallPage,
+  wallPages,
+} from '../lib/kit/layout';
+import {
+  CONVENER_TIPS,
+  cafeRun,
+  HOST_TIPS,
+  joinSteps,
+  KIT_NAMES,
+  type KitGroup,
+  type KitOptions,
+  kitList,
+  openSpaceRun,
+  pad,
+  type RunRow,
+  shorten,
+  tableCountFor,
+} from '../lib/kit/plan';
 import type { OpenSpaceSettings } from '../lib/openspace/settings';
-import { suggestTableCount } from '../lib/seating';
-import type { EventSettings, Identity } from '../lib/settings';
+import type { EventSettings } from '../lib/settings';
 import type { EventState } from '../lib/state';
-import { FONT, FONT_BOLD } from './harvest-docs';
-
-const FONT_MONO = path.join(path.dirname(FONT), 'DejaVuSansMono-Bold.ttf');
-
-export const KIT_NAMES = ['table-cards', 'join-poster', 'run-sheet', 'kit-list', 'agenda-wall'] as const;
-export type KitName = (typeof KIT_NAMES)[number];
-
-export interface KitOptions {
-  /** The address the projector's QR code opens: the join base + `/j/<code>`. */
-  joinUrl: string;
-  /** "HH:MM" the run sheet's clock starts at; null: times count from 0:00. */
-  start: string | null;
-  /** How many table cards to print when the café works its table count out on the day. */
-  tables: number | null;
-}
-
-/** `?start=14:00&tables=8`, checked; an empty value counts as not given. */
-export function kitQuery(params: URLSearchParams): Omit<KitOptions, 'joinUrl'> | { invalid: string } {
-  const rawStart = params.get('start') ?? '';
-  const rawTables = params.get('tables') ?? '';
-  const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(rawStart);
-  if (rawStart && !clock) return { invalid: 'Give the start time as a 24-hour time, like 14:00.' };
-  const tables = Number(rawTables);
-  if (rawTables && !(/^\d{1,3}$/.test(rawTables) && tables >= 1 && tables <= LIMITS.tables))
-    return { invalid: `The number of tables is a whole number from 1 to ${LIMITS.tables}.` };
-  return {
-    start: clock ? `${(clock[1] ?? '').padStart(2, '0')}:${clock[2]}` : null,
-    tables: rawTables ? tables : null,
-  };
-}
+import { breathe, type Doc, pdf } from './pdf';
 
 /** One printout of the kit, or why this event has none. */
 export function kitPdf(
@@ -73,312 +65,8 @@ export function kitPdf(
   }
 }
 
-// --- What goes on the pages (pure) ----------------------------------------------------------
-
-/** Tables to print cards for: fixed once round 1 is seated or set up front; else asked, else guessed. */
-export function tableCountFor(state: EventState, asked: number | null): number {
-  if (state.tableCount) return state.tableCount;
-  if (state.settings.tables) return state.settings.tables;
-  if (asked) return asked;
-  const present = Object.values(state.participants).filter((p) => !p.left).length;
-  return suggestTableCount(present);
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-
-/** A moment `min` minutes in: "14:20" from a start time, else "0:20" from the start. */
-export function clockAt(min: number, start: string | null): string {
-  if (start === null) return `${Math.floor(min / 60)}:${pad(min % 60)}`;
-  const t = (minutesOf(start) + min) % (24 * 60);
-  return `${pad(Math.floor(t / 60))}:${pad(t % 60)}`;
-}
-
-/** Minutes allowed between café rounds for people to move to their next table. */
-export const CHANGE_MINUTES = 3;
-
-export interface RunRow {
-  time: string;
-  title: string;
-  detail: string;
-  /** What to press in the console. */
-  console: string;
-}
-
-export function cafeRun(settings: EventSettings, start: string | null): { rows: RunRow[]; minutes: number } {
-  const rows: RunRow[] = [
-    {
-      time: 'Before',
-      title: 'People arrive and join',
-      detail:
-        'They scan the QR code on the poster or a table card, or type the code. Ask who will host a table.',
-      console: 'Open projector view. Choose hosts. Seat people for round 1.',
-    },
-  ];
-  let at = 0;
-  settings.rounds.forEach((round, i) => {
-    if (i > 0) {
-      rows.push({
-        time: `${clockAt(at, start)}–${clockAt(at + CHANGE_MINUTES, start)}`,
-        title: `Change tables · about ${CHANGE_MINUTES} min`,
-        detail: 'Hosts stay. Others go where their phone says.',
-        console: 'Wait until people sit down.',
-      });
-      at += CHANGE_MINUTES;
-    }
-    rows.push({
-      time: `${clockAt(at, start)}–${clockAt(at + round.minutes, start)}`,
-      title: `Round ${i + 1} · ${round.minutes} min`,
-      detail: round.question,
-      console: `Start round ${i + 1}. When time is up, End round ${i + 1}.`,
-    });
-    at += round.minutes;
-  });
-  rows.push({
-    time: `From ${clockAt(at, start)}`,
-    title: 'Harvest',
-    detail: 'Themes on the projector. People give dots to those that matter most.',
-    console: 'Harvest tab: Start the harvest, then Open the voting.',
-  });
-  return { rows, minutes: at };
-}
-
-export function openSpaceRun(os: OpenSpaceSettings): RunRow[] {
-  const names = os.spaces.map((s) => s.name).join(', ');
-  const rows: RunRow[] = [
-    {
-      time: `Before ${os.slots[0]?.start ?? ''}`.trim(),
-      title: 'Opening circle and marketplace',
-      detail: 'Everyone sits in a circle. Say the theme. People write their sessions and put them up.',
-      console: 'Open the marketplace. Show the agenda wall on the projector.',
-    },
-  ];
-  const first = os.slots.findIndex((s) => !s.isBreak);
-  os.slots.forEach((slot, i) => {
-    const time = `${slot.start}–${slot.end}`;
-    if (slot.isBreak) rows.push({ time, title: slot.label || 'Break', detail: '', console: '' });
-    else
-      rows.push({
-        time,
-        title: slot.label || 'Sessions',
-        detail: `Sessions in ${os.spaces.length === 1 ? '1 space' : `${os.spaces.length} spaces`}: ${names}.`,
-        // Said once: the same advice on every slot would only crowd the sheet.
-        console: i === first ? 'Fix any clashes the console lists. People tap “I’m here” in a session.' : '',
-      });
-  });
-  rows.push({
-    time: `From ${os.slots.at(-1)?.end ?? ''}`.trim(),
-    title: 'Closing: dots and next steps',
-    detail: 'People give dots to the sessions that matter most, then sign up to next steps.',
-    console: 'Stage: Convergence, then Action planning. Download the book of proceedings.',
-  });
-  return rows;
-}
-
-export const HOST_TIPS = [
-  'Stay at your table for every round. Everyone else moves.',
-  'Welcome each new group. In a minute, tell them what the last group talked about: your phone shows their notes.',
-  'Help everyone have a turn to speak. Pass the talking piece.',
-  'Make sure ideas get written down: on phones, or on the paper tablecloth.',
-];
-
-export const CONVENER_TIPS = [
-  'Start on time, even if only one person comes.',
-  'Whoever comes are the right people. Anyone may leave or join at any time.',
-  'Write the session report on your phone, or ask someone to help.',
-];
-
-/** The three steps on the join poster; the second follows the event's rule about names. */
-export function joinSteps(identity: Identity): { title: string; detail: string }[] {
-  const names = {
-    named: { title: 'Type your name', detail: 'Everyone here gives a name.' },
-    anonymous: { title: 'No names needed', detail: 'You stay anonymous. Nobody sees who wrote what.' },
-    choice: { title: 'Choose a name, or stay anonymous', detail: 'It is up to you.' },
-  } as const;
-  return [
-    {
-      title: 'Scan',
-      detail: 'Point your phone’s camera at the square code. Or type the address, then the code.',
-    },
-    names[identity],
-    { title: 'Write', detail: 'Write your ideas in short notes. You can change them later.' },
-  ];
-}
-
-export interface KitGroup {
-  heading: string;
-  items: string[];
-}
-
-/** Places on the Open Space wall: every time that is not a break, in every space. */
-const wallPlaces = (os: OpenSpaceSettings) => os.slots.filter((s) => !s.isBreak).length * os.spaces.length;
-
-/** What to bring, with counts worked out from the event. */
-export function kitList(state: EventState, tables: number): KitGroup[] {
-  const { settings } = state;
-  const groups: KitGroup[] = [];
-  if (settings.rounds.length)
-    groups.push({
-      heading: `For each table (${tables} ${tables === 1 ? 'table' : 'tables'})`,
-      items: [
-        `${tables + 2} paper tablecloths or flipchart sheets (one per table, and 2 spare)`,
-        `${tables * 5} markers or felt pens in different colours (about 5 per table)`,
-        `${tables} talking pieces: anything people can hold, like a stone or a shell`,
-        `${tables} table cards: print them from the console and fold them`,
-        'If you like: flowers or a small plant on each table, so it feels like a café',
-      ],
-    });
-  const os = settings.openSpace;
-  if (os)
-    groups.push({
-      heading: 'For the Open Space',
-      items: [
-        'The agenda wall (print it on A3, or draw the grid big on paper), and tape or sticky putty',
-        `${wallPlaces(os) + 5} session sheets (plain A4 paper), one for each session and a few spare`,
-        'Thick markers, so session titles can be read from across the room',
-        `A sign for each space: ${os.spaces.map((s) => s.name).join(', ')}`,
-        'Chairs in one big circle for the opening and the closing',
-      ],
-    });
-  groups.push(
-    {
-      heading: 'For the room',
-      items: [
-        'The laptop running Café Space, and its charger',
-        'A projector and screen, and the cable for your laptop',
-        'Wi-Fi that phones and the laptop share: put its name and password on a sign',
-        'An extension lead, and phone chargers for anyone whose battery is low',
-        'Join posters: one by the door and one by the screen',
-        'A bell or chime to call time, and a microphone if the room is big',
-      ],
-    },
-    {
-      heading: 'So everyone can take part',
-      items: [
-        'Paper and pens for anyone without a phone, and a helper to type their notes in',
-        'Spare phones or a tablet to lend, if you have them',
-        'Large-print copies of the questions, for anyone who needs them',
-        'Room between tables for wheelchairs and walking aids',
-        'A quiet corner for anyone who needs a break',
-      ],
-    },
-    {
-      heading: 'For you',
-      items: [
-        'The run sheet, printed',
-        'Your facilitator link, saved somewhere safe (anyone with it can run the event)',
-        'Water, and time to set up before people arrive',
-      ],
-    },
-  );
-  return groups;
-}
-
-// --- Where things go (pure) ----------------------------------------------------------------
-
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** Page sizes in points (1/72 inch). */
-export const A4 = { w: 595.28, h: 841.89 } as const;
-export const A3_LANDSCAPE = { w: 1190.55, h: 841.89 } as const;
-
-const POSTER_M = 48;
-const POSTER_W = A4.w - 2 * POSTER_M;
-const POSTER_QR = 228;
-
-/** The join poster, top to bottom. */
-export const JOIN_POSTER = {
-  title: { x: POSTER_M, y: 44, w: POSTER_W, h: 84 },
-  purpose: { x: POSTER_M, y: 132, w: POSTER_W, h: 62 },
-  lead: { x: POSTER_M, y: 196, w: POSTER_W, h: 26 },
-  qr: { x: (A4.w - POSTER_QR) / 2, y: 246, w: POSTER_QR, h: POSTER_QR },
-  codeLabel: { x: POSTER_M, y: 498, w: POSTER_W, h: 18 },
-  code: { x: (A4.w - 300) / 2, y: 518, w: 300, h: 64 },
-  address: { x: POSTER_M, y: 592, w: POSTER_W, h: 36 },
-  steps: { x: POSTER_M, y: 638, w: POSTER_W, h: 156 },
-  footer: { x: POSTER_M, y: 800, w: POSTER_W, h: 18 },
-} satisfies Record<string, Box>;
-
-const CARD_M = 32;
-const CARD_QR = 146;
-/** One face of a folded table card: half an A4 page, measured from the face's top-left corner. */
-export const CARD_FACE = {
-  title: { x: CARD_M, y: 30, w: 330, h: 20 },
-  label: { x: CARD_M, y: 56, w: 330, h: 36 },
-  number: { x: CARD_M, y: 86, w: 330, h: 160 },
-  qr: { x: A4.w - CARD_M - CARD_QR, y: 34, w: CARD_QR, h: CARD_QR },
-  scan: { x: A4.w - CARD_M - CARD_QR - 20, y: 196, w: CARD_QR + 40, h: 20 },
-  code: { x: A4.w - CARD_M - CARD_QR - 20, y: 217, w: CARD_QR + 40, h: 26 },
-  questions: { x: CARD_M, y: 256, w: A4.w - 2 * CARD_M, h: 134 },
-} satisfies Record<string, Box>;
-
-const WALL_M = 36;
-const WALL_QR = 140;
-const WALL_HEAD = 60;
-const WALL_TIME = 150;
-/** Most spaces side by side on one sheet of the agenda wall; more go on further sheets. */
-export const WALL_SPACES_PER_PAGE = 6;
-/** The header's width left of the QR code's column. */
-const WALL_TEXT_W = A3_LANDSCAPE.w - 2 * WALL_M - WALL_QR - 60;
-const WALL_STEP_W = (WALL_TEXT_W - 2 * 24) / 3;
-
-/** The agenda wall's header: the theme, the QR code and the three steps; then the grid. */
-export const WALL = {
-  kicker: { x: WALL_M, y: WALL_M, w: WALL_TEXT_W, h: 22 },
-  theme: { x: WALL_M, y: WALL_M + 26, w: WALL_TEXT_W, h: 92 },
-  title: { x: WALL_M, y: WALL_M + 122, w: WALL_TEXT_W, h: 20 },
-  steps: [0, 1, 2].map((i) => ({ x: WALL_M + i * (WALL_STEP_W + 24), y: 190, w: WALL_STEP_W, h: 40 })),
-  qr: { x: A3_LANDSCAPE.w - WALL_M - WALL_QR, y: WALL_M, w: WALL_QR, h: WALL_QR },
-  scan: { x: A3_LANDSCAPE.w - WALL_M - WALL_QR - 20, y: WALL_M + WALL_QR + 16, w: WALL_QR + 40, h: 18 },
-  code: { x: A3_LANDSCAPE.w - WALL_M - WALL_QR - 20, y: WALL_M + WALL_QR + 36, w: WALL_QR + 40, h: 24 },
-  grid: { x: WALL_M, y: 244, w: A3_LANDSCAPE.w - 2 * WALL_M, h: A3_LANDSCAPE.h - 244 - WALL_M - 24 },
-  footer: { x: WALL_M, y: A3_LANDSCAPE.h - WALL_M - 16, w: A3_LANDSCAPE.w - 2 * WALL_M, h: 16 },
-} satisfies Record<string, Box | Box[]>;
-
-export interface WallPage {
-  /** The spaces on this sheet (indexes into the settings), left to right. */
-  spaces: { space: number; x: number; w: number }[];
-  rows: { slot: number; y: number; h: number }[];
-}
-
-/** The grid, split into sheets of at most WALL_SPACES_PER_PAGE spaces, shared out evenly. */
-export function wallPages(os: OpenSpaceSettings): WallPage[] {
-  const { grid } = WALL;
-  const bodyTop = grid.y + WALL_HEAD;
-  const breaks = os.slots.filter((s) => s.isBreak).length;
-  const breakH = Math.min(34, (grid.h - WALL_HEAD) / os.slots.length);
-  const rowH = (grid.h - WALL_HEAD - breaks * breakH) / (os.slots.length - breaks);
-  let y = bodyTop;
-  const rows = os.slots.map((s, slot) => {
-    const h = s.isBreak ? breakH : rowH;
-    const row = { slot, y, h };
-    y += h;
-    return row;
-  });
-  const sheets = Math.ceil(os.spaces.length / WALL_SPACES_PER_PAGE);
-  const perSheet = Math.ceil(os.spaces.length / sheets);
-  const pages: WallPage[] = [];
-  for (let first = 0; first < os.spaces.length; first += perSheet) {
-    const count = Math.min(perSheet, os.spaces.length - first);
-    const w = (grid.w - WALL_TIME) / count;
-    const spaces = Array.from({ length: count }, (_, i) => ({
-      space: first + i,
-      x: grid.x + WALL_TIME + i * w,
-      w,
-    }));
-    pages.push({ spaces, rows });
-  }
-  return pages;
-}
-
 // --- Drawing -------------------------------------------------------------------------------
 
-type Doc = PDFKit.PDFDocument;
 type FontName = 'Body' | 'Bold' | 'Mono';
 
 const INK = '#1c1917';
@@ -386,32 +74,6 @@ const SOFT = '#57534e';
 const BRAND = '#134e4a';
 const RULE = '#78716c';
 const SHADE = '#f0eeec';
-
-/** A PDF whose pages are drawn by `draw`, as one buffer. */
-function pdf(title: string, draw: (doc: Doc) => void | Promise<void>): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    // No margins and no automatic first page: every page chooses its size and places its boxes.
-    const doc = new PDFDocument({
-      autoFirstPage: false,
-      margin: 0,
-      info: { Title: title, Creator: 'Café Space' },
-      lang: 'en',
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('Body', FONT);
-    doc.registerFont('Bold', FONT_BOLD);
-    doc.registerFont('Mono', FONT_MONO);
-    Promise.resolve()
-      .then(() => draw(doc))
-      .then(() => doc.end(), reject);
-  });
-}
-
-/** Lets the server answer phones between pages of a long document (200 table cards take a while). */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface TextStyle {
   font: FontName;
@@ -486,14 +148,6 @@ function fitText(doc: Doc, text: string, box: Box, style: TextStyle): Fit {
     .fillColor(style.color ?? INK)
     .text(text, box.x, y, { ...textOptions(box, style), height: box.y + box.h - y + 1, ellipsis: true });
   return fit;
-}
-
-/** `text` cut at a word to at most `max` characters, with an ellipsis when cut. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
 }
 
 // Every table card carries the same code twice: make it once.
