@@ -444,7 +444,7 @@ function ReportDrafts({ event }: { event: EventState }) {
   const drafts = reportActionDrafts(os);
   return (
     <>
-      <h3 className="mt-4 font-bold">{t('drafts', { count: drafts.length })}</h3>
+      <h3 className="mt-4 font-bold">{t('drafts')}</h3>
       {drafts.length === 0 ? (
         <p className="text-stone-600">{t('noDrafts')}</p>
       ) : (

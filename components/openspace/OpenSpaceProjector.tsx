@@ -47,7 +47,7 @@ export function OpenSpaceProjector({ event, joinUrl }: { event: EventState; join
       data-phase={phase}
     >
       <header className="flex items-center justify-between gap-6">
-        <div>
+        <div className="min-w-0">
           <h1 className="text-[3.2vh] font-bold" dir="auto">
             {event.settings.title}
           </h1>
@@ -87,6 +87,7 @@ export function OpenSpaceProjector({ event, joinUrl }: { event: EventState; join
       {announcement && (
         <p
           role="status"
+          data-testid="projector-announcement"
           dir="auto"
           className="rounded-2xl bg-amber-300 px-[2vh] py-[1vh] text-[2.8vh] font-semibold text-stone-950"
         >
