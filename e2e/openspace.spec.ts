@@ -4,7 +4,7 @@
  * dot votes, an action adopted from a report, and the proceedings.
  */
 import fs from 'node:fs';
-import { type Browser, expect, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { joinOnPhone, type Phone } from './phone';
 
 const SCREENS = 'test-results/screens';
@@ -23,6 +23,30 @@ async function propose(p: Phone, title: string, place: string | null) {
   if (place) await p.page.getByLabel('When and where').selectOption({ label: place });
   await p.page.getByRole('button', { name: 'Propose it' }).click();
   await expect(p.page.getByTestId('session-row').filter({ hasText: title })).toBeVisible();
+}
+
+/** Nothing spills off the projector at either common size (screenshots of both); back to 1920x1080. */
+async function expectNoOverflow(projector: Page, name: string) {
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await projector.setViewportSize(size);
+    const overflow = await projector.evaluate(() => {
+      const boxes = [
+        document.documentElement,
+        ...document.querySelectorAll('main, main section, main aside'),
+      ];
+      return boxes
+        .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+        .map(
+          (el) =>
+            `${el.tagName} ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`,
+        );
+    });
+    expect(overflow, `${name} at ${size.width}x${size.height}`).toEqual([]);
+    await projector.screenshot({ path: `${SCREENS}/openspace-projector-${name}-${size.width}.png` });
+  }
 }
 
 const row = (p: Phone, title: string) => p.page.getByTestId('session-row').filter({ hasText: title });
@@ -110,6 +134,7 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   await expect(f.getByText('No announcement is showing.')).toBeVisible();
 
   await expect(projector.getByTestId('big-qr')).toBeVisible();
+  await expectNoOverflow(projector, 'joining');
   await f.getByRole('button', { name: 'Close the marketplace' }).click();
   // The next step is the next phase, never the marketplace again; the projector's code gets small.
   await expect(f.getByTestId('next-step')).toHaveText('Start the dot votes');
@@ -192,6 +217,7 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   await expect(projector.getByRole('listitem').first()).toContainText('Getting to the GP without a car');
   await expect(projector.getByRole('listitem').first()).toContainText('5 dots');
   await projector.screenshot({ path: `${SCREENS}/openspace-projector-ranking.png` });
+  await expectNoOverflow(projector, 'ranking');
 
   // Action planning: a proposed action from a report becomes a plan in one tap, on a phone.
   await expect(f.getByTestId('next-step')).toHaveText('Move on to planning actions');
@@ -216,27 +242,7 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   await expect(projector.getByText('5 dots')).toHaveCount(0);
   await expect(projector.getByTestId('big-qr')).toHaveCount(0);
   await expect(f.getByTestId('next-step')).toHaveText('Download the book of proceedings');
-  // Nothing spills off the projector, at either common size.
-  for (const size of [
-    { width: 1920, height: 1080 },
-    { width: 1366, height: 768 },
-  ]) {
-    await projector.setViewportSize(size);
-    const overflow = await projector.evaluate(() => {
-      const boxes = [
-        document.documentElement,
-        ...document.querySelectorAll('main, main section, main aside'),
-      ];
-      return boxes
-        .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
-        .map(
-          (el) =>
-            `${el.tagName} ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`,
-        );
-    });
-    expect(overflow, `${size.width}x${size.height}`).toEqual([]);
-    await projector.screenshot({ path: `${SCREENS}/openspace-projector-actions-${size.width}.png` });
-  }
+  await expectNoOverflow(projector, 'actions');
   await bo.page.screenshot({ path: `${SCREENS}/openspace-phone-actions.png`, fullPage: true });
   await f.screenshot({ path: `${SCREENS}/openspace-facilitator-actions.png`, fullPage: true });
 
