@@ -1,9 +1,10 @@
 /**
  * A small Open Space in a real browser: a facilitator, a projector and four phones. Marketplace,
- * a merge and a move, the law of two feet seen live, reports, dot votes and the proceedings.
+ * a merge and a move, an announcement made and cleared, the law of two feet seen live, reports,
+ * dot votes, an action adopted from a report, and the proceedings.
  */
 import fs from 'node:fs';
-import { type Browser, expect, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { joinOnPhone, type Phone } from './phone';
 
 const SCREENS = 'test-results/screens';
@@ -24,16 +25,41 @@ async function propose(p: Phone, title: string, place: string | null) {
   await expect(p.page.getByTestId('session-row').filter({ hasText: title })).toBeVisible();
 }
 
+/** Nothing spills off the projector at either common size (screenshots of both); back to 1920x1080. */
+async function expectNoOverflow(projector: Page, name: string) {
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await projector.setViewportSize(size);
+    const overflow = await projector.evaluate(() => {
+      const boxes = [
+        document.documentElement,
+        ...document.querySelectorAll('main, main section, main aside'),
+      ];
+      return boxes
+        .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+        .map(
+          (el) =>
+            `${el.tagName} ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`,
+        );
+    });
+    expect(overflow, `${name} at ${size.width}x${size.height}`).toEqual([]);
+    await projector.screenshot({ path: `${SCREENS}/openspace-projector-${name}-${size.width}.png` });
+  }
+}
+
 const row = (p: Phone, title: string) => p.page.getByTestId('session-row').filter({ hasText: title });
 
 async function agenda(p: Phone) {
   await p.page.getByRole('button', { name: 'Agenda', exact: true }).click();
 }
 
-async function writeReport(p: Phone, title: string, keyPoints: string) {
+async function writeReport(p: Phone, title: string, keyPoints: string, actions = '') {
   await agenda(p);
   await p.page.getByRole('button', { name: `Open “${title}”` }).click();
   await p.page.getByLabel('Key points').fill(keyPoints);
+  if (actions) await p.page.getByLabel('Proposed actions').fill(actions);
   await p.page.getByLabel('How many people took part').fill('6');
   await p.page.getByRole('button', { name: 'Save the report' }).click();
   await expect(p.page.getByRole('button', { name: 'Saved' })).toBeVisible();
@@ -41,6 +67,8 @@ async function writeReport(p: Phone, title: string, keyPoints: string) {
 }
 
 test('a small Open Space from marketplace to proceedings', async ({ browser }) => {
+  // Four phones, a console and a projector through every stage of the day.
+  test.setTimeout(300_000);
   const laptop = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   const f = await laptop.newPage();
   await f.goto('/');
@@ -90,7 +118,29 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
     .selectOption({ label: '11:15–12:15, Garden room' });
   await agenda(bo);
   await expect(row(bo, 'Intergenerational gardening')).toContainText('Garden room');
+  // An announcement reaches every phone and the projector; cleared, it leaves them all at once.
+  await f.getByLabel('Announcement to every phone and the projector').fill('Lunch is in the hall at one.');
+  await f.getByRole('button', { name: 'Announce', exact: true }).click();
+  await expect(ann.page.getByTestId('announcement')).toContainText('Lunch is in the hall at one.');
+  await expect(projector.getByTestId('projector-announcement')).toHaveText('Lunch is in the hall at one.');
+  await f.getByLabel('Announcement to every phone and the projector').fill('Lunch has moved to the garden.');
+  await f.getByRole('button', { name: 'Replace the announcement' }).click();
+  await expect(bo.page.getByTestId('announcement')).toContainText('Lunch has moved to the garden.');
+  await expect(projector.getByTestId('projector-announcement')).toHaveText('Lunch has moved to the garden.');
+  await f.getByRole('button', { name: 'Clear the announcement' }).click();
+  await expect(ann.page.getByTestId('announcement')).toHaveCount(0);
+  await expect(bo.page.getByTestId('announcement')).toHaveCount(0);
+  await expect(projector.getByTestId('projector-announcement')).toHaveCount(0);
+  await expect(f.getByText('No announcement is showing.')).toBeVisible();
+
+  await expect(projector.getByTestId('big-qr')).toBeVisible();
+  await expectNoOverflow(projector, 'joining');
   await f.getByRole('button', { name: 'Close the marketplace' }).click();
+  // The next step is the next phase, never the marketplace again; the projector's code gets small.
+  await expect(f.getByTestId('next-step')).toHaveText('Start the dot votes');
+  await expect(f.getByRole('button', { name: 'Open the marketplace' })).toHaveCount(0);
+  await expect(projector.getByTestId('big-qr')).toHaveCount(0);
+  await expect(projector.getByTestId('corner-code')).toContainText(code);
 
   // The law of two feet: Ann arrives in one session, then moves; Bo's phone and the projector follow.
   await agenda(ann);
@@ -135,12 +185,22 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
     'Intergenerational gardening': 'The school allotment has space; start in spring.',
   };
   await writeReport(ann, 'Loneliness after retirement', reports['Loneliness after retirement']);
-  await writeReport(cy, 'Getting to the GP without a car', reports['Getting to the GP without a car']);
+  await writeReport(
+    cy,
+    'Getting to the GP without a car',
+    reports['Getting to the GP without a car'],
+    '- Ask the surgery to share the volunteer drivers’ number.\n- Start a lift-share list',
+  );
   await writeReport(anon, 'Intergenerational gardening', reports['Intergenerational gardening']);
   await expect(f.getByText('report written')).toHaveCount(3);
 
   // Convergence: dot votes, limited, ranked live on the projector.
-  await f.getByRole('button', { name: 'Convergence: dot votes' }).click();
+  await expect(f.getByTestId('next-step')).toHaveText('Start the dot votes');
+  await f.getByTestId('next-step').click();
+  await expect(f.getByRole('button', { name: 'Convergence: dot votes' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   const vote = async (p: Phone, title: string, times: number) => {
     await p.page.getByRole('button', { name: 'Vote', exact: true }).click();
     for (let i = 0; i < times; i++)
@@ -157,6 +217,34 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   await expect(projector.getByRole('listitem').first()).toContainText('Getting to the GP without a car');
   await expect(projector.getByRole('listitem').first()).toContainText('5 dots');
   await projector.screenshot({ path: `${SCREENS}/openspace-projector-ranking.png` });
+  await expectNoOverflow(projector, 'ranking');
+
+  // Action planning: a proposed action from a report becomes a plan in one tap, on a phone.
+  await expect(f.getByTestId('next-step')).toHaveText('Move on to planning actions');
+  await f.getByTestId('next-step').click();
+  await expect(f.getByTestId('report-draft')).toHaveCount(2);
+  await bo.page.getByRole('button', { name: 'Actions', exact: true }).click();
+  const drafted = 'Ask the surgery to share the volunteer drivers’ number.';
+  await expect(bo.page.getByTestId('report-draft')).toHaveCount(2);
+  await bo.page.screenshot({ path: `${SCREENS}/openspace-phone-drafts.png`, fullPage: true });
+  await bo.page.getByRole('button', { name: `Adopt “${drafted}” as an action plan` }).click();
+  await expect(bo.page.getByTestId('action-plan').filter({ hasText: drafted })).toContainText('Owners: you');
+  await expect(f.getByTestId('report-draft')).toHaveCount(1);
+  // The facilitator adopts the other from the console; it waits for owners.
+  await f.getByRole('button', { name: 'Adopt “Start a lift-share list” as an action plan' }).click();
+  await expect(f.getByTestId('report-draft')).toHaveCount(0);
+  const plan = projector.getByTestId('projector-plan').filter({ hasText: drafted });
+  await expect(plan).toContainText('From “Getting to the GP without a car”');
+  await expect(plan).toContainText('Owners: Bo');
+  await expect(
+    projector.getByTestId('projector-plan').filter({ hasText: 'Start a lift-share list' }),
+  ).toContainText('Owners wanted');
+  await expect(projector.getByText('5 dots')).toHaveCount(0);
+  await expect(projector.getByTestId('big-qr')).toHaveCount(0);
+  await expect(f.getByTestId('next-step')).toHaveText('Download the book of proceedings');
+  await expectNoOverflow(projector, 'actions');
+  await bo.page.screenshot({ path: `${SCREENS}/openspace-phone-actions.png`, fullPage: true });
+  await f.screenshot({ path: `${SCREENS}/openspace-facilitator-actions.png`, fullPage: true });
 
   // The book of proceedings holds every report, in agenda order, with the votes.
   const download = f.waitForEvent('download');
@@ -164,7 +252,11 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   const file = await download;
   expect(file.suggestedFilename()).toBe('living-well-in-riverside-proceedings.md');
   await file.saveAs(`${SCREENS}/../proceedings.md`);
-  const md = fs.readFileSync(`${SCREENS}/../proceedings.md`, 'utf8').replace(/\\(.)/g, '$1');
+  const raw = fs.readFileSync(`${SCREENS}/../proceedings.md`, 'utf8');
+  // Ordinary sentences read as written: no backslash before a full stop or an exclamation mark.
+  expect(raw).not.toMatch(/\\[.!]/);
+  expect(raw).toContain('### Ask the surgery to share the volunteer drivers’ number.');
+  const md = raw.replace(/\\(.)/g, '$1');
   for (const text of Object.values(reports)) expect(md).toContain(text);
   expect(md.indexOf('Loneliness after retirement')).toBeLessThan(md.indexOf('Intergenerational gardening'));
   expect(md).toContain('Getting to the GP without a car: 5 dots from 2 people');

@@ -3,6 +3,7 @@
  * for programs. A pure fold over the event's state; withdrawn notes are left out.
  */
 import { stringify } from 'csv-stringify/sync';
+import { mdText, readableTime } from './markdown';
 import type { EventState, Note } from './state';
 
 export interface ExportedNote {
@@ -111,16 +112,17 @@ export function toCsv(cafe: ExportedCafe): string {
   });
 }
 
-/** Markdown that reads well as plain text: note text is escaped so it cannot become markup. */
+/** Markdown that reads well as plain text: note text is escaped only where it would become markup. */
 export function toMarkdown(cafe: ExportedCafe): string {
-  const esc = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>~=])/g, '\\$1').replace(/\n/g, '  \n  ');
+  // Every line of a note stays inside its list item.
+  const esc = (s: string) => mdText(s, { indent: '  ' });
   const out: string[] = [`# ${esc(cafe.title)}`, ''];
   if (cafe.purpose) out.push(esc(cafe.purpose), '');
   const total = cafe.rounds.reduce((n, r) => n + r.tables.reduce((m, t) => m + t.notes.length, 0), 0);
   out.push(
     `${cafe.participants.joined} people took part (${cafe.participants.anonymous} anonymously); ${total} notes.`,
     '',
-    `Exported ${cafe.exportedAt}.`,
+    `Exported ${readableTime(cafe.exportedAt)}.`,
     '',
   );
   for (const r of cafe.rounds) {

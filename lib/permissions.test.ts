@@ -145,6 +145,16 @@ const BEFORE = {
     BEFORE.harvest(log);
     log.add('harvest.voting', { open: true });
   },
+  announced: (log: RecordLog) => log.add('announcement.made', { text: 'Lunch is ready' }),
+  /** Chen's report proposes an action, and action planning is open. */
+  reportedActions: (log: RecordLog) => {
+    log.add(
+      'session.reported',
+      { sessionId: 's-chen', report: { ...REPORT, actions: 'Map the quiet streets' } },
+      person('chen'),
+    );
+    log.add('stage.changed', { stage: 'actions' });
+  },
 } satisfies Record<string, (log: RecordLog) => unknown>;
 
 interface Case {
@@ -230,6 +240,11 @@ const CASES: Record<string, Case> = {
   'harvest.voting': { payload: { open: true }, before: 'harvest' },
   'harvest.vote': { payload: { themeId: 'r1:benches', dot: 1 }, before: 'harvestVoting' },
   'harvest.publish': { payload: { published: true }, before: 'harvest' },
+  'announcement.clear': { payload: { announcementId: null }, before: 'announced' },
+  'action.adopt from Chen’s report': {
+    payload: { sessionId: 's-chen', text: 'Map the quiet streets' },
+    before: 'reportedActions',
+  },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -295,6 +310,8 @@ const MATRIX = `
 | harvest.voting                        | role        | role        | role        | role        | role        | role        | ok          |
 | harvest.vote                          | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
 | harvest.publish                       | role        | role        | role        | role        | role        | role        | ok          |
+| announcement.clear                    | role        | role        | role        | role        | role        | role        | ok          |
+| action.adopt from Chen’s report       | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

@@ -73,6 +73,8 @@ export interface RecordPayloads {
     title: string;
     nextStep: string;
     due: string | null;
+    /** Set when the plan was adopted from a line of the session's report (`action.adopt`). */
+    fromReport?: string;
   };
   'action.edited': { actionId: string; title: string; nextStep: string; due: string | null };
   'action.signup': { actionId: string; participantId: ParticipantId; signedUp: boolean };
@@ -91,6 +93,8 @@ export interface RecordPayloads {
   'harvest.voting': { open: boolean };
   'harvest.voted': { participantId: ParticipantId; themeId: string; dot: 1 | -1 };
   'harvest.published': { published: boolean };
+  /** announcementId null: every announcement still showing. */
+  'announcement.cleared': { announcementId: string | null };
 }
 
 export type RecordType = keyof RecordPayloads;

@@ -114,6 +114,8 @@ function reduceEventWide(
     case 'harvest.voted':
     case 'harvest.published':
       return reduceHarvest(state, rec);
+    case 'announcement.cleared':
+      return reduceSessions(state, rec);
   }
 }
 

@@ -89,6 +89,8 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'harvest.voting': 'facilitator',
   'harvest.vote': 'participant',
   'harvest.publish': 'facilitator',
+  'announcement.clear': 'facilitator',
+  'action.adopt': 'either',
 };
 
 // --- The two events and the people in them -----------------------------------------------------
@@ -440,6 +442,8 @@ describe('permissions against the real server', () => {
     await ok(A.sender, 'announce', { text: 'Lunch at one' }, 'announce-lunch');
     // A participant cannot pass an action id of the facilitator's off as their own.
     await refused(p.sender, 'announce', { text: 'Free cake' }, 'invalid_message', 'announce-lunch');
+    await refused(p.sender, 'announcement.clear', { announcementId: 'announce-lunch' }, 'not_allowed');
+    await ok(A.sender, 'announcement.clear', { announcementId: 'announce-lunch' });
 
     await ok(A.sender, 'marketplace.close', {});
     await refused(cyra.sender, 'session.propose', session('Too late'), 'wrong_state');
@@ -456,6 +460,10 @@ describe('permissions against the real server', () => {
     await ok(cyra.sender, 'action.edit', { actionId: 'action-cyra', ...PLAN, nextStep: 'Draft it today' });
     await ok(p.sender, 'action.signup', { actionId: 'action-cyra', signedUp: true });
     await ok(p.sender, 'action.edit', { actionId: 'action-cyra', ...PLAN, due: '2030-01-31' });
+    // A proposed action from the session's report becomes a plan in one tap, once.
+    await ok(p.sender, 'session.report', { ...mine, ...REPORT, actions: 'Count the cars on Sunday' });
+    await ok(bram.sender, 'action.adopt', { ...mine, text: 'Count the cars on Sunday' });
+    await refused(p.sender, 'action.adopt', { ...mine, text: 'Count the cars on Sunday' }, 'wrong_state');
     await ok(cyra.sender, 'session.cancel', mine);
   });
 

@@ -3,12 +3,13 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import { type Clash, findClashes } from '../../lib/openspace/clashes';
-import { ranking } from '../../lib/openspace/reducer';
+import { currentAnnouncement, ranking, reportActionDrafts } from '../../lib/openspace/reducer';
 import type { OpenSpaceStage, Session } from '../../lib/openspace/state';
-import { freePlaces, liveSessions, presenceCounts } from '../../lib/openspace/view';
+import { freePlaces, liveSessions, nextStep, presenceCounts } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
 import { downloadWithToken } from '../facilitator/download';
 import { useIsolate } from '../i18n/bidi';
+import { formatDay } from '../i18n/dates';
 import { usePersonName } from '../i18n/names';
 import { useConvenerNames, usePlaceNames } from '../i18n/openspace';
 import { useLive } from '../live/store';
@@ -43,15 +44,7 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
           })}{' '}
           {t('marketplace.counts', { sessions: liveSessions(os).length, present })}
         </p>
-        <div className="mt-3 flex flex-wrap gap-2">
-          {os.marketplaceOpen ? (
-            <Button variant="secondary" onClick={() => send('marketplace.close', {})}>
-              {t('marketplace.close')}
-            </Button>
-          ) : (
-            <Button onClick={() => send('marketplace.open', {})}>{t('marketplace.open')}</Button>
-          )}
-        </div>
+        <NextStepButton eventId={eventId} token={token} />
         <fieldset className="mt-4">
           <legend className="font-semibold">{t('stage.legend')}</legend>
           <div className="mt-1 flex flex-wrap gap-2">
@@ -115,19 +108,69 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
   );
 }
 
+/**
+ * The biggest button says what comes next, from the state: open the marketplace, close it, the dot
+ * votes, action planning, then the proceedings. Reopening the marketplace stays possible, smaller.
+ */
+function NextStepButton({ eventId, token }: { eventId: string; token: string }) {
+  const os = useLive((s) => s.event?.openSpace);
+  const send = useSend();
+  const t = useTranslations('spaceConsole');
+  const [failed, setFailed] = useState(false);
+  if (!os) return null;
+  const step = nextStep(os);
+  async function go() {
+    setFailed(false);
+    switch (step) {
+      case 'openMarketplace':
+        return send('marketplace.open', {});
+      case 'closeMarketplace':
+        return send('marketplace.close', {});
+      case 'convergence':
+        return send('stage.set', { stage: 'convergence' });
+      case 'actions':
+        return send('stage.set', { stage: 'actions' });
+      case 'proceedings':
+        try {
+          await downloadWithToken(`/api/events/${eventId}/proceedings.md`, token, 'proceedings.md');
+        } catch {
+          setFailed(true);
+        }
+    }
+  }
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-2">
+      <Button className="px-6 py-3 text-lg" onClick={go} data-testid="next-step">
+        {t(`next.${step}`)}
+      </Button>
+      {step !== 'closeMarketplace' && os.marketplaceOpen && (
+        <Button variant="secondary" onClick={() => send('marketplace.close', {})}>
+          {t('marketplace.close')}
+        </Button>
+      )}
+      {step !== 'openMarketplace' && !os.marketplaceOpen && (
+        <Button variant="secondary" onClick={() => send('marketplace.open', {})}>
+          {t('marketplace.reopen')}
+        </Button>
+      )}
+      <span className="w-full text-stone-700">{t(`next.${step}Hint`)}</span>
+      {failed && <span role="alert">{t('proceedings.failed')}</span>}
+    </div>
+  );
+}
+
 function Announce() {
   const send = useSend();
   const t = useTranslations('spaceConsole.announce');
   const isolate = useIsolate();
   const [text, setText] = useState('');
-  const announcements = useLive((s) => s.event?.openSpace?.announcements ?? []);
+  const showing = useLive((s) => (s.event?.openSpace ? currentAnnouncement(s.event.openSpace) : undefined));
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!text.trim()) return;
     send('announce', { text: text.trim() });
     setText('');
   }
-  const last = announcements[announcements.length - 1];
   return (
     <form onSubmit={submit} className="mt-4">
       <label htmlFor="announce" className="font-semibold">
@@ -141,9 +184,21 @@ function Announce() {
           onChange={(e) => setText(e.target.value)}
           className="min-h-11 flex-1 rounded-lg border-2 border-stone-400 px-3"
         />
-        <Button type="submit">{t('submit')}</Button>
+        <Button type="submit">{showing ? t('replace') : t('submit')}</Button>
       </div>
-      {last && <p className="mt-1 text-sm text-stone-600">{t('last', { text: isolate(last.text) })}</p>}
+      {showing ? (
+        <div className="mt-2 flex flex-wrap items-center gap-2" data-testid="announcement-showing">
+          <p className="flex-1 text-stone-700">{t('showing', { text: isolate(showing.text) })}</p>
+          <Button
+            variant="secondary"
+            onClick={() => send('announcement.clear', { announcementId: showing.id })}
+          >
+            {t('clear')}
+          </Button>
+        </div>
+      ) : (
+        <p className="mt-1 text-sm text-stone-600">{t('none')}</p>
+      )}
     </form>
   );
 }
@@ -325,6 +380,7 @@ function AdminCard({ event, session, clashes }: { event: EventState; session: Se
 function Results({ event }: { event: EventState }) {
   const t = useTranslations('spaceConsole.results');
   const isolate = useIsolate();
+  const format = useFormatter();
   const os = event.openSpace;
   if (!os) return null;
   const ranked = ranking(os);
@@ -349,28 +405,74 @@ function Results({ event }: { event: EventState }) {
           </li>
         ))}
       </ol>
+      {os.stage === 'actions' && <ReportDrafts event={event} />}
       {os.actionOrder.length > 0 && (
         <>
           <h3 className="mt-4 font-bold">{t('actionPlans')}</h3>
-          <ul className="mt-1 list-disc ps-5">
+          <ul className="mt-1 list-disc ps-5" data-testid="console-action-plans">
             {os.actionOrder.map((id) => {
               const a = os.actions[id];
-              return a ? (
+              if (!a) return null;
+              const from = t('from', { session: isolate(os.sessions[a.sessionId]?.title ?? '') });
+              return (
                 <li key={id}>
                   {a.due
                     ? t('actionDue', {
                         title: isolate(a.title),
                         owners: a.owners.length,
-                        due: isolate(a.due),
+                        due: formatDay(format, a.due),
                       })
-                    : t('action', { title: isolate(a.title), owners: a.owners.length })}
+                    : t('action', { title: isolate(a.title), owners: a.owners.length })}{' '}
+                  <span className="text-stone-600">{from}</span>
                 </li>
-              ) : null;
+              );
             })}
           </ul>
         </>
       )}
     </section>
+  );
+}
+
+/** Proposed actions from the session reports, each one tap from becoming an action plan. */
+function ReportDrafts({ event }: { event: EventState }) {
+  const t = useTranslations('spaceConsole.results');
+  const send = useSend();
+  const isolate = useIsolate();
+  const os = event.openSpace;
+  if (!os) return null;
+  const drafts = reportActionDrafts(os);
+  return (
+    <>
+      <h3 className="mt-4 font-bold">{t('drafts')}</h3>
+      {drafts.length === 0 ? (
+        <p className="text-stone-600">{t('noDrafts')}</p>
+      ) : (
+        <ul className="mt-1 space-y-2">
+          {drafts.map((d) => (
+            <li
+              key={`${d.sessionId}:${d.text}`}
+              className="flex flex-wrap items-center gap-2 rounded-lg bg-brand-50 p-2"
+              data-testid="report-draft"
+            >
+              <span className="flex-1">
+                <bdi className="font-semibold">{d.text}</bdi>{' '}
+                <span className="text-stone-600">
+                  {t('from', { session: isolate(os.sessions[d.sessionId]?.title ?? '') })}
+                </span>
+              </span>
+              <Button
+                variant="secondary"
+                aria-label={t('adoptLabel', { text: isolate(d.text) })}
+                onClick={() => send('action.adopt', { sessionId: d.sessionId, text: d.text })}
+              >
+                {t('adopt')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 

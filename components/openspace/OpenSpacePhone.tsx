@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { currentAnnouncement } from '../../lib/openspace/reducer';
 import type { Session } from '../../lib/openspace/state';
 import { liveSessions, presenceCounts } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
@@ -32,13 +33,17 @@ export function OpenSpacePhone({ event, me }: { event: EventState; me: string })
   const current = tabs.some(([t]) => t === tab) ? tab : 'agenda';
   const hereId = os.presence[me];
   const here = hereId ? os.sessions[hereId] : undefined;
-  const lastAnnouncement = os.announcements[os.announcements.length - 1];
+  const lastAnnouncement = currentAnnouncement(os);
   const openSession = open ? os.sessions[open] : undefined;
 
   return (
     <div className="space-y-4">
       {lastAnnouncement && (
-        <p role="status" className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-3 text-lg">
+        <p
+          role="status"
+          className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-3 text-lg"
+          data-testid="announcement"
+        >
           <span className="font-semibold">{t('announcement')} </span>
           <bdi>{lastAnnouncement.text}</bdi>
         </p>

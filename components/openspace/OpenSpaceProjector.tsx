@@ -1,11 +1,13 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { ranking } from '../../lib/openspace/reducer';
-import { clockOf, nowAndNext, presenceCounts, sessionAt } from '../../lib/openspace/view';
+import { currentAnnouncement, ranking } from '../../lib/openspace/reducer';
+import { clockOf, nowAndNext, presenceCounts, projectorPhase, sessionAt } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
 import { activeCount } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
+import { formatDay } from '../i18n/dates';
+import { usePersonName } from '../i18n/names';
 import { useConvenerNames, usePlaceNames } from '../i18n/openspace';
 import { JoinQr } from '../projector/JoinQr';
 import { AgendaWall } from './AgendaWall';
@@ -26,7 +28,9 @@ export function OpenSpaceProjector({ event, joinUrl }: { event: EventState; join
   if (!os || !settings) return null;
   const counts = presenceCounts(os);
   const { now, next } = nowAndNext(event, clock);
-  const announcement = os.announcements[os.announcements.length - 1];
+  const announcement = currentAnnouncement(os);
+  const phase = projectorPhase(os);
+  const bigQr = phase === 'joining';
   const people = activeCount(event);
   const titlesAt = (slot: number | null) =>
     slot === null
@@ -39,10 +43,11 @@ export function OpenSpaceProjector({ event, joinUrl }: { event: EventState; join
   return (
     <main
       data-fixed-colours
-      className="flex min-h-screen flex-col gap-[2vh] bg-stone-950 p-[2.5vh] text-white"
+      className="flex h-screen flex-col gap-[2vh] overflow-hidden bg-stone-950 p-[2.5vh] text-white"
+      data-phase={phase}
     >
       <header className="flex items-center justify-between gap-6">
-        <div>
+        <div className="min-w-0">
           <h1 className="text-[3.2vh] font-bold" dir="auto">
             {event.settings.title}
           </h1>
@@ -50,27 +55,55 @@ export function OpenSpaceProjector({ event, joinUrl }: { event: EventState; join
             {settings.theme}
           </p>
         </div>
-        <p className="text-[2.6vh]" aria-live="polite">
-          {t.rich('projector.people', { count: people, b: (c) => <span className="font-bold">{c}</span> })}
-          {os.marketplaceOpen && (
-            <span className="ms-4 rounded-full bg-amber-400 px-3 py-1 font-bold text-stone-950">
-              {t('projector.marketplaceOpen')}
-            </span>
+        <div className="flex items-center gap-[2vh]">
+          <p className="text-[2.6vh]" aria-live="polite">
+            {t.rich('projector.people', { count: people, b: (c) => <span className="font-bold">{c}</span> })}
+            {os.marketplaceOpen && (
+              <span className="ms-4 rounded-full bg-amber-400 px-3 py-1 font-bold text-stone-950">
+                {t('projector.marketplaceOpen')}
+              </span>
+            )}
+          </p>
+          {!bigQr && (
+            // Latecomers can still join: a small code in the corner, out of the way of the content.
+            <div
+              className="flex items-center gap-[1vh] rounded-2xl bg-white p-[0.8vh] text-stone-900"
+              data-testid="corner-code"
+            >
+              {joinUrl && <JoinQr url={joinUrl} className="aspect-square h-[8vh]" />}
+              <div className="text-center">
+                <p className="text-[1.6vh] font-semibold">{t('projector.join')}</p>
+                <p
+                  className="font-mono text-[2.6vh] leading-none font-bold tracking-widest"
+                  data-testid="join-code"
+                >
+                  {event.joinCode}
+                </p>
+              </div>
+            </div>
           )}
-        </p>
+        </div>
       </header>
       {announcement && (
         <p
           role="status"
+          data-testid="projector-announcement"
           dir="auto"
           className="rounded-2xl bg-amber-300 px-[2vh] py-[1vh] text-[2.8vh] font-semibold text-stone-950"
         >
           {announcement.text}
         </p>
       )}
-      <div className="grid flex-1 grid-cols-[minmax(0,4fr)_minmax(0,1fr)] gap-[2vh]">
-        <section className="rounded-3xl bg-white p-[1.5vh] text-stone-900">
-          {os.stage === 'agenda' ? (
+      <div
+        className={`grid min-h-0 flex-1 gap-[2vh] ${phase === 'joining' || phase === 'sessions' ? 'grid-cols-[minmax(0,4fr)_minmax(0,1fr)]' : 'grid-cols-1'}`}
+      >
+        <section
+          className="min-h-0 overflow-hidden rounded-3xl bg-white p-[1.5vh] text-stone-900"
+          data-testid="projector-main"
+        >
+          {phase === 'actions' ? (
+            <ActionPlans event={event} />
+          ) : os.stage === 'agenda' ? (
             <AgendaWall
               state={event}
               large
@@ -93,42 +126,46 @@ export function OpenSpaceProjector({ event, joinUrl }: { event: EventState; join
             <Ranking event={event} />
           )}
         </section>
-        <aside className="flex flex-col gap-[2vh]">
-          <div className="rounded-3xl bg-white p-[1.5vh] text-center text-stone-900">
-            <p className="text-[2vh] font-semibold">{t('projector.scan')}</p>
-            {joinUrl && (
-              <JoinQr url={joinUrl} className="mx-auto mt-[1vh] aspect-square w-full max-w-[24vh]" />
+        {(phase === 'joining' || phase === 'sessions') && (
+          <aside className="flex min-h-0 flex-col gap-[2vh] overflow-hidden">
+            {bigQr && (
+              <div className="rounded-3xl bg-white p-[1.5vh] text-center text-stone-900" data-testid="big-qr">
+                <p className="text-[2vh] font-semibold">{t('projector.scan')}</p>
+                {joinUrl && (
+                  <JoinQr url={joinUrl} className="mx-auto mt-[1vh] aspect-square w-full max-w-[24vh]" />
+                )}
+                <p
+                  className="mt-[1vh] font-mono text-[4.5vh] leading-none font-bold tracking-widest"
+                  data-testid="join-code"
+                >
+                  {event.joinCode}
+                </p>
+              </div>
             )}
-            <p
-              className="mt-[1vh] font-mono text-[4.5vh] leading-none font-bold tracking-widest"
-              data-testid="join-code"
-            >
-              {event.joinCode}
-            </p>
-          </div>
-          <div className="rounded-3xl bg-stone-800 p-[1.5vh] text-[1.9vh]">
-            <p className="font-bold text-brand-100">
-              {now !== null ? t('projector.nowAt', { slot: places.slot(event, now) }) : t('projector.now')}
-            </p>
-            <ul className="mt-1 space-y-1">
-              {titlesAt(now).map((title) => (
-                <li key={title}>{title}</li>
-              ))}
-              {titlesAt(now).length === 0 && <li className="opacity-80">{t('projector.noneNow')}</li>}
-            </ul>
-            <p className="mt-[1.5vh] font-bold text-brand-100">
-              {next !== null
-                ? t('projector.nextAt', { slot: places.slot(event, next) })
-                : t('projector.next')}
-            </p>
-            <ul className="mt-1 space-y-1">
-              {titlesAt(next).map((title) => (
-                <li key={title}>{title}</li>
-              ))}
-              {titlesAt(next).length === 0 && <li className="opacity-80">{t('projector.nothingLater')}</li>}
-            </ul>
-          </div>
-        </aside>
+            <div className="rounded-3xl bg-stone-800 p-[1.5vh] text-[1.9vh]">
+              <p className="font-bold text-brand-100">
+                {now !== null ? t('projector.nowAt', { slot: places.slot(event, now) }) : t('projector.now')}
+              </p>
+              <ul className="mt-1 space-y-1">
+                {titlesAt(now).map((title) => (
+                  <li key={title}>{title}</li>
+                ))}
+                {titlesAt(now).length === 0 && <li className="opacity-80">{t('projector.noneNow')}</li>}
+              </ul>
+              <p className="mt-[1.5vh] font-bold text-brand-100">
+                {next !== null
+                  ? t('projector.nextAt', { slot: places.slot(event, next) })
+                  : t('projector.next')}
+              </p>
+              <ul className="mt-1 space-y-1">
+                {titlesAt(next).map((title) => (
+                  <li key={title}>{title}</li>
+                ))}
+                {titlesAt(next).length === 0 && <li className="opacity-80">{t('projector.nothingLater')}</li>}
+              </ul>
+            </div>
+          </aside>
+        )}
       </div>
     </main>
   );
@@ -142,7 +179,7 @@ function Ranking({ event }: { event: EventState }) {
   const top = Math.max(1, ...rows.map((r) => r.dots));
   return (
     <div className="p-[1vh]">
-      <h2 className="text-[3vh] font-bold">{os.stage === 'convergence' ? t('vote') : t('actionPlanning')}</h2>
+      <h2 className="text-[3vh] font-bold">{t('vote')}</h2>
       <ol className="mt-[1.5vh] space-y-[1vh]">
         {rows.slice(0, 12).map((r, i) => (
           <li
@@ -162,6 +199,68 @@ function Ranking({ event }: { event: EventState }) {
           </li>
         ))}
       </ol>
+    </div>
+  );
+}
+
+/** How many plans fit on one screen at once (two columns of cards); the rest are on every phone. */
+const PLANS_ON_SCREEN = 8;
+
+/** Action planning on the projector: the plans people have made, with their owners and sources. */
+function ActionPlans({ event }: { event: EventState }) {
+  const t = useTranslations('spaceConsole.projector');
+  const format = useFormatter();
+  const nameOf = usePersonName();
+  const isolate = useIsolate();
+  const os = event.openSpace;
+  if (!os) return null;
+  const plans = os.actionOrder.flatMap((id) => {
+    const a = os.actions[id];
+    return a ? [a] : [];
+  });
+  const shown = plans.slice(0, PLANS_ON_SCREEN);
+  return (
+    <div className="flex h-full min-h-0 flex-col p-[1vh]">
+      <h2 className="text-[3vh] font-bold">{t('actionPlans')}</h2>
+      {plans.length === 0 ? (
+        <p className="mt-[2vh] text-[2.6vh] text-stone-700">{t('noActions')}</p>
+      ) : (
+        <ul
+          className="mt-[1.5vh] grid min-h-0 grid-cols-2 content-start gap-[1.5vh]"
+          data-testid="projector-plans"
+        >
+          {shown.map((a) => (
+            <li key={a.id} className="min-w-0 rounded-2xl bg-brand-50 p-[1.2vh]" data-testid="projector-plan">
+              <p className="line-clamp-2 text-[2.4vh] leading-tight font-bold break-words" dir="auto">
+                {a.title}
+              </p>
+              <p className="mt-[0.5vh] truncate text-[1.8vh] text-stone-700">
+                {t('from', { session: isolate(os.sessions[a.sessionId]?.title ?? '') })}
+              </p>
+              <p className="truncate text-[1.9vh]">
+                {a.owners.length
+                  ? t('owners', {
+                      names: format.list(
+                        a.owners.map((pid) => isolate(nameOf(event, pid))),
+                        { type: 'conjunction' },
+                      ),
+                    })
+                  : t('ownersWanted')}
+                {a.due && (
+                  <span className="ms-[1vh] font-semibold">
+                    {t('due', { date: formatDay(format, a.due) })}
+                  </span>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {plans.length > shown.length && (
+        <p className="mt-[1vh] text-[2vh] text-stone-700">
+          {t('more', { count: plans.length - shown.length })}
+        </p>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { formatDay } from '../i18n/dates';
 import { usePersonName } from '../i18n/names';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
+import { PhoneReportDrafts } from './PhoneReportDrafts';
 
 /** Convergence on a phone: read the reports, give your dots, see the ranking move. */
 export function VotePanel({ event, me }: { event: EventState; me: string }) {
@@ -127,6 +128,7 @@ export function ActionsPanel({ event, me }: { event: EventState; me: string }) {
                 );
               })}
             </ul>
+            <PhoneReportDrafts event={event} sessionId={s.id} />
             <NewAction sessionId={s.id} />
           </article>
         );

@@ -5,6 +5,7 @@
  * person gave one. Counts, not identities, are the evidence.
  */
 import { stringify } from 'csv-stringify/sync';
+import { mdText, readableDay, readableTime } from '../markdown';
 import type { EventState, Note } from '../state';
 import { plural } from '../text';
 import { placeName, placeOf, questionOf, spreadText } from './groups';
@@ -344,10 +345,10 @@ export function harvestCsv(r: HarvestReport): string {
 }
 
 export function harvestMarkdown(r: HarvestReport): string {
-  const esc = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>~=])/g, '\\$1').replace(/\n/g, '  \n');
+  const esc = (s: string) => mdText(s);
   const out = [`# ${esc(r.title)}: what you told us`, ''];
   if (r.purpose) out.push(esc(r.purpose), '');
-  out.push(`_${esc(r.method)}. Exported ${r.exportedAt}._`, '', '## Questions', '');
+  out.push(`_${esc(r.method)}. Exported ${readableTime(r.exportedAt)}._`, '', '## Questions', '');
   for (const q of r.questions) out.push(`- ${esc(q)}`);
   out.push('', '## Themes', '');
   r.themes.forEach((t, i) => {
@@ -363,7 +364,7 @@ export function harvestMarkdown(r: HarvestReport): string {
     out.push('## Actions', '');
     for (const a of r.actions)
       out.push(
-        `- ${esc(a.title)} (from ${esc(a.session)})${a.nextStep ? `: ${esc(a.nextStep)}` : ''}${a.due ? `, by ${a.due}` : ''}`,
+        `- ${esc(a.title)} (from ${esc(a.session)})${a.nextStep ? `: ${esc(a.nextStep)}` : ''}${a.due ? `, by ${readableDay(a.due)}` : ''}`,
       );
     out.push('');
   }

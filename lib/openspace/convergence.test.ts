@@ -20,7 +20,8 @@ import {
   person,
   SHORT_CAFE,
 } from '../testing/events';
-import { dotsUsed, ranking } from './convergence';
+import { dotsUsed, ranking, reportActionDrafts } from './convergence';
+import { reportActionLines } from './reducer';
 
 /** Ada, Ben and Eli each proposed a session; the facilitator has moved on to convergence. */
 function convergence(s: EventSettings = openSpaceSettings()) {
@@ -241,6 +242,7 @@ describe('action planning', () => {
       due: '2025-09-01',
       owners: ['p3'],
       createdAt: ev.now,
+      fromReport: null,
     });
   });
 
@@ -316,6 +318,129 @@ describe('action planning', () => {
     expect(ev.refusal(person('p2'), 'action.propose', { sessionId: routes, ...PLAN }).code).toBe(
       'not_allowed',
     );
+  });
+});
+
+describe('adopting a report’s proposed actions as action plans', () => {
+  const ACTIONS = '- Ask two schools about a walking bus\n- Map the crossings\n\n3. Map the crossings';
+  /** Ada’s report proposes two actions (one typed twice), and action planning is open. */
+  function reported() {
+    const { ev, routes, benches, dogs } = convergence();
+    ev.run(person('p1'), 'session.report', {
+      sessionId: routes,
+      keyPoints: 'Parents want company on the way.',
+      questions: '',
+      actions: ACTIONS,
+      attendance: 7,
+      names: '',
+    });
+    ev.facilitate('stage.set', { stage: 'actions' });
+    return { ev, routes, benches, dogs };
+  }
+
+  it('reads one action per line, without the bullets and numbers people type', () => {
+    expect(reportActionLines(ACTIONS)).toEqual(['Ask two schools about a walking bus', 'Map the crossings']);
+    expect(reportActionLines('  \n* One\n+ Two\n• Three\n10) Four\n-not a bullet')).toEqual([
+      'One',
+      'Two',
+      'Three',
+      'Four',
+      '-not a bullet',
+    ]);
+    expect(reportActionLines('')).toEqual([]);
+  });
+
+  it('offers each proposed action as a ready-made draft, with its session', () => {
+    const { ev, routes } = reported();
+    expect(reportActionDrafts(ev.os)).toEqual([
+      { sessionId: routes, text: 'Ask two schools about a walking bus' },
+      { sessionId: routes, text: 'Map the crossings' },
+    ]);
+  });
+
+  it('one tap makes the draft an action plan, owned by whoever adopted it, recorded with its source', () => {
+    const { ev, routes } = reported();
+    ev.later(MIN);
+    const rec = ev.run(person('p3'), 'action.adopt', { sessionId: routes, text: 'Map the crossings' });
+    expect(rec.type).toBe('action.proposed');
+    expect(rec.payload).toEqual({
+      actionId: rec.id,
+      sessionId: routes,
+      title: 'Map the crossings',
+      nextStep: '',
+      due: null,
+      fromReport: 'Map the crossings',
+    });
+    expect(ev.os.actions[rec.id]).toMatchObject({
+      sessionId: routes,
+      owners: ['p3'],
+      fromReport: 'Map the crossings',
+    });
+    // The draft is gone; the other stays. Editing the plan's title does not bring the draft back.
+    expect(reportActionDrafts(ev.os).map((d) => d.text)).toEqual(['Ask two schools about a walking bus']);
+    ev.run(person('p3'), 'action.edit', {
+      actionId: rec.id,
+      title: 'Map every crossing',
+      nextStep: 'Walk it on Saturday',
+      due: null,
+    });
+    expect(reportActionDrafts(ev.os).map((d) => d.text)).toEqual(['Ask two schools about a walking bus']);
+    // The facilitator can adopt too; the plan then waits for owners.
+    const fac = ev.facilitate('action.adopt', {
+      sessionId: routes,
+      text: 'Ask two schools about a walking bus',
+    });
+    expect(ev.os.actions[fac.id]?.owners).toEqual([]);
+    expect(reportActionDrafts(ev.os)).toEqual([]);
+  });
+
+  it('refuses twice, a line the report does not have, the wrong stage, or a dead session, changing nothing', () => {
+    const { ev, routes, benches } = reported();
+    ev.run(person('p2'), 'action.adopt', { sessionId: routes, text: 'Map the crossings' });
+    expect(
+      ev.refusal(person('p3'), 'action.adopt', { sessionId: routes, text: 'Map the crossings' }),
+    ).toMatchObject({
+      code: 'wrong_state',
+      message: 'That proposed action is already an action plan.',
+    });
+    expect(ev.refusal(person('p3'), 'action.adopt', { sessionId: routes, text: 'Free cake' }).code).toBe(
+      'not_found',
+    );
+    expect(
+      ev.refusal(person('p3'), 'action.adopt', { sessionId: benches, text: 'Map the crossings' }).code,
+    ).toBe('not_found');
+    expect(
+      ev.refusal(person('p3'), 'action.adopt', { sessionId: 'nope', text: 'Map the crossings' }).code,
+    ).toBe('not_found');
+    expect(ev.refusalRaw(person('p3'), 'action.adopt', { sessionId: routes, text: '  ' }).code).toBe(
+      'invalid_message',
+    );
+    ev.facilitate('stage.set', { stage: 'convergence' });
+    expect(
+      ev.refusal(person('p3'), 'action.adopt', {
+        sessionId: routes,
+        text: 'Ask two schools about a walking bus',
+      }),
+    ).toMatchObject({ code: 'wrong_state', message: 'Action planning is not open now.' });
+  });
+
+  it('a very long proposed action becomes a title within the limit, keeping the whole line as its source', () => {
+    const { ev, routes } = convergence();
+    const long = `Ask ${'the council '.repeat(40)}`.trim();
+    ev.run(person('p1'), 'session.report', {
+      sessionId: routes,
+      keyPoints: '',
+      questions: '',
+      actions: long,
+      attendance: null,
+      names: '',
+    });
+    ev.facilitate('stage.set', { stage: 'actions' });
+    const rec = ev.run(person('p1'), 'action.adopt', { sessionId: routes, text: long });
+    const plan = ev.os.actions[rec.id];
+    expect(plan?.title.length).toBe(300);
+    expect(plan?.title.endsWith('…')).toBe(true);
+    expect(plan?.fromReport).toBe(long);
   });
 });
 

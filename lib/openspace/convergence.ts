@@ -8,10 +8,19 @@ import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import { personById } from '../state';
 import { humanText } from '../text';
-import { actionById, dotsUsed, isLive, type RankedSession, ranking, sessionById } from './reducer';
+import {
+  actionById,
+  dotsUsed,
+  isLive,
+  type RankedSession,
+  ranking,
+  reportActionDrafts,
+  reportActionLines,
+  sessionById,
+} from './reducer';
 import type { OpenSpaceState } from './state';
 
-export { dotsUsed, type RankedSession, ranking };
+export { dotsUsed, type RankedSession, ranking, reportActionDrafts };
 
 const Id = z.string().min(1).max(64);
 const Due = z.iso.date('use a real date like 2027-03-31').nullable();
@@ -83,6 +92,36 @@ export const convergenceCommands = {
         if (os.stage !== 'actions') return fail('wrong_state', 'Action planning is not open now.');
         if (!isLive(sessionById(os, sessionId))) return fail('not_found', 'There is no such session.');
         return draft('action.proposed', { actionId, sessionId, title, nextStep, due });
+      })(ctx),
+  }),
+  /**
+   * One tap turns a proposed action from a session's report into an action plan: the line is the
+   * title, the session its source. Each line can be adopted once.
+   */
+  'action.adopt': command({
+    schema: z.strictObject({
+      sessionId: Id,
+      text: humanText(LIMITS.reportField).pipe(z.string().min(1, 'say which proposed action')),
+    }),
+    roles: ['participant', 'facilitator'],
+    decide: ({ sessionId, text }, ctx) =>
+      inOpenSpace(({ os, actionId }) => {
+        if (os.stage !== 'actions') return fail('wrong_state', 'Action planning is not open now.');
+        const s = sessionById(os, sessionId);
+        if (!isLive(s)) return fail('not_found', 'There is no such session.');
+        if (!s.report || !reportActionLines(s.report.actions).includes(text))
+          return fail('not_found', 'That is not one of the actions proposed in the session’s report.');
+        if (!reportActionDrafts(os).some((d) => d.sessionId === sessionId && d.text === text))
+          return fail('wrong_state', 'That proposed action is already an action plan.');
+        const title = text.length > LIMITS.actionText ? `${text.slice(0, LIMITS.actionText - 1)}…` : text;
+        return draft('action.proposed', {
+          actionId,
+          sessionId,
+          title,
+          nextStep: '',
+          due: null,
+          fromReport: text,
+        });
       })(ctx),
   }),
   'action.edit': command({

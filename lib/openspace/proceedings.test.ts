@@ -169,9 +169,13 @@ describe('the book of proceedings', () => {
     expect(sessionNamed(p, 'Benches everywhere').report).toBeNull();
     const md = toProceedingsMarkdown(p);
     expect(md).toContain('**Who was there:** 9 people (Chen, Eli)');
-    expect(md).toContain('**Key points**\n\nOaks on the high street\\.  \nLimes by the school\\.');
+    expect(md).toContain('**Key points**\n\nOaks on the high street.  \nLimes by the school.');
     expect(md).toContain('**Questions raised**\n\nWho waters them in August?');
-    expect(md).toContain('**Proposed actions**\n\nAsk the council for a tree map\\.');
+    expect(md).toContain('**Proposed actions**\n\nAsk the council for a tree map.');
+    // Ordinary sentences carry no escapes, and the export time reads as a date.
+    expect(md).not.toMatch(/\\[.!]/);
+    expect(md).toContain('Exported Saturday 14 June 2025, 17:00 UTC.');
+    expect(md).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect(md).toContain('_No report was written for this session._');
   });
 
@@ -242,7 +246,7 @@ describe('the book of proceedings', () => {
         '',
         'Next step: Write to the council',
         '',
-        'By: 2025-07-01',
+        'By: Tuesday 1 July 2025',
         '',
         'Owners: Chen, anonymous, Eli',
         '',
@@ -280,18 +284,20 @@ describe('the book of proceedings', () => {
       names: '[Ben](http://evil.example)',
     });
     const md = toProceedingsMarkdown(exportProceedings(ev.state, EXPORTED));
-    expect(md).toContain('### 1. \\*\\*x\\*\\* and \\<script\\>alert\\(1\\)\\</script\\>');
-    expect(md).toContain('Line one  \n\\# h  \nsee \\[a\\]\\(b\\)');
+    expect(md).toContain('### 1. \\*\\*x\\*\\* and \\<script>alert(1)\\</script>');
+    expect(md).toContain('Line one  \n\\# h  \nsee \\[a\\](b)');
     expect(md).toContain('- \\# h');
-    expect(md).toContain('- \\[a\\]\\(b\\) \\<img src\\=x onerror\\=alert\\(1\\)\\>');
+    expect(md).toContain('- \\[a\\](b) \\<img src=x onerror=alert(1)>');
     expect(md).toContain('\\*\\*bold claim\\*\\*');
-    expect(md).toContain('**Who was there:** \\[Ben\\]\\(http://evil\\.example\\)');
+    // The address stays text: no link, and a zero-width non-joiner keeps it from being autolinked.
+    expect(md).toContain('**Who was there:** \\[Ben\\](http\u200c://evil.example)');
     expect(md).not.toContain('**x**');
     expect(md).not.toContain('**bold claim**');
     // Every < is preceded by a backslash, so no tag can open.
     expect(md).not.toMatch(/(?<!\\)</);
     expect(md).not.toContain('[a](b)');
     expect(md).not.toContain('[Ben](');
+    expect(md).not.toContain('http://');
     for (const line of md.split('\n')) expect(line).not.toMatch(/^#+ (h|not a heading)/);
   });
 

@@ -3,6 +3,7 @@
  * the action plans, as Markdown to read and JSON for programs. A pure fold over the state;
  * anonymous conveners and owners stay anonymous.
  */
+import { mdText, readableDay, readableTime } from '../markdown';
 import type { EventState, Note } from '../state';
 import { ranking } from './convergence';
 import { isLive, resolveSession } from './sessions';
@@ -117,16 +118,19 @@ export function exportProceedings(state: EventState, now: number): Proceedings {
 
 export const toProceedingsJson = (p: Proceedings): string => `${JSON.stringify(p, null, 2)}\n`;
 
-/** Markdown that reads well as plain text; people's words are escaped so they cannot become markup. */
+/**
+ * Markdown that reads well as plain text; people's words are escaped only where they would become
+ * markup, and times read as dates.
+ */
 export function toProceedingsMarkdown(p: Proceedings): string {
-  const esc = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>~=])/g, '\\$1').replace(/\n/g, '  \n');
+  const esc = (s: string) => mdText(s);
   const out: string[] = [`# ${esc(p.title)}: book of proceedings`, ''];
   if (p.theme) out.push(`**Theme:** ${esc(p.theme)}`, '');
   if (p.purpose) out.push(esc(p.purpose), '');
   out.push(
     `${p.participants.joined} ${p.participants.joined === 1 ? 'person' : 'people'} took part (${p.participants.anonymous} anonymously); ${p.sessions.length} ${p.sessions.length === 1 ? 'session' : 'sessions'}.`,
     '',
-    `Exported ${p.exportedAt}.`,
+    `Exported ${readableTime(p.exportedAt)}.`,
     '',
     '## Sessions',
     '',
@@ -173,7 +177,7 @@ export function toProceedingsMarkdown(p: Proceedings): string {
     for (const a of p.actions) {
       out.push(`### ${esc(a.title)}`, '', `From: ${esc(a.session)}`, '');
       if (a.nextStep) out.push(`Next step: ${esc(a.nextStep)}`, '');
-      if (a.due) out.push(`By: ${a.due}`, '');
+      if (a.due) out.push(`By: ${readableDay(a.due)}`, '');
       out.push(`Owners: ${a.owners.length ? a.owners.map(esc).join(', ') : 'nobody yet'}`, '');
     }
   }

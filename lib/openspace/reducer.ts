@@ -5,7 +5,7 @@
  */
 import type { Actor, RecordOf } from '../records';
 import type { EventState } from '../state';
-import type { ActionPlan, OpenSpaceState, Session, SessionReport } from './state';
+import type { ActionPlan, Announcement, OpenSpaceState, Session, SessionReport } from './state';
 
 export const sessionById = (os: OpenSpaceState, id: string): Session | undefined =>
   Object.hasOwn(os.sessions, id) ? os.sessions[id] : undefined;
@@ -74,6 +74,49 @@ export function ranking(os: OpenSpaceState): RankedSession[] {
 export const actionById = (os: OpenSpaceState, id: string): ActionPlan | undefined =>
   Object.hasOwn(os.actions, id) ? os.actions[id] : undefined;
 
+/**
+ * The announcement every screen shows: the latest one, unless it was cleared. A new announcement
+ * replaces the one before it; clearing the latest never brings an older one back.
+ */
+export function currentAnnouncement(os: OpenSpaceState): Announcement | undefined {
+  const last = os.announcements[os.announcements.length - 1];
+  return last && last.clearedAt === null ? last : undefined;
+}
+
+/** The proposed actions of a report, one per line, without the bullets or numbers people type. */
+export function reportActionLines(actions: string): string[] {
+  const lines = actions
+    .split('\n')
+    .map((l) => l.replace(/^\s*(?:[-*+•–]|\d{1,3}[.)])\s+/, '').trim())
+    .filter(Boolean);
+  return [...new Set(lines)];
+}
+
+export interface ActionDraft {
+  sessionId: string;
+  text: string;
+}
+
+/**
+ * Ready-made action plans for action planning: each proposed action in a live session's report
+ * that has not been adopted yet, in agenda (proposal) order.
+ */
+export function reportActionDrafts(os: OpenSpaceState): ActionDraft[] {
+  const adopted = new Set(
+    os.actionOrder.flatMap((id) => {
+      const a = os.actions[id];
+      return a?.fromReport ? [`${a.sessionId}\n${a.fromReport}`] : [];
+    }),
+  );
+  return os.sessionOrder.flatMap((sid) => {
+    const s = os.sessions[sid];
+    if (!isLive(s) || !s.report) return [];
+    return reportActionLines(s.report.actions)
+      .filter((text) => !adopted.has(`${s.id}\n${text}`))
+      .map((text) => ({ sessionId: s.id, text }));
+  });
+}
+
 type SessionRecord = RecordOf<
   | 'event.part'
   | 'marketplace.opened'
@@ -89,6 +132,7 @@ type SessionRecord = RecordOf<
   | 'presence.here'
   | 'presence.cleared'
   | 'announcement.made'
+  | 'announcement.cleared'
 >;
 
 const union = (a: string[], b: string[]) => [...a, ...b.filter((x) => !a.includes(x))];
@@ -128,7 +172,7 @@ function reduceOpenSpace(
 ): OpenSpaceState {
   switch (rec.type) {
     case 'marketplace.opened':
-      return { ...os, marketplaceOpen: true };
+      return { ...os, marketplaceOpen: true, marketplaceWasOpened: true };
     case 'marketplace.closed':
       return { ...os, marketplaceOpen: false };
     case 'session.proposed': {
@@ -246,8 +290,21 @@ function reduceOpenSpace(
     case 'announcement.made':
       return {
         ...os,
-        announcements: [...os.announcements, { id: rec.id, text: rec.payload.text, at: rec.at }],
+        announcements: [
+          ...os.announcements,
+          { id: rec.id, text: rec.payload.text, at: rec.at, clearedAt: null },
+        ],
       };
+    case 'announcement.cleared': {
+      const { announcementId } = rec.payload;
+      if (!os.announcements.some((a) => a.clearedAt === null && (announcementId ?? a.id) === a.id)) return os;
+      return {
+        ...os,
+        announcements: os.announcements.map((a) =>
+          a.clearedAt === null && (announcementId ?? a.id) === a.id ? { ...a, clearedAt: rec.at } : a,
+        ),
+      };
+    }
   }
 }
 
@@ -288,6 +345,7 @@ function reduceOs(os: OpenSpaceState, rec: ConvergenceRecord): OpenSpaceState {
         // Whoever proposes an action is its first owner.
         owners: rec.actor.role === 'participant' ? [rec.actor.id] : [],
         createdAt: rec.at,
+        fromReport: p.fromReport ?? null,
       };
       return {
         ...os,

@@ -21,6 +21,8 @@ import {
   person,
   SHORT_CAFE,
 } from '../testing/events';
+import { currentAnnouncement } from './reducer';
+import { nextStep, projectorPhase } from './view';
 
 describe('moving between the café and the Open Space', () => {
   const both = () => openSpaceSettings(SHORT_CAFE);
@@ -702,10 +704,87 @@ describe('announcements', () => {
     const ev = marketplace();
     ev.later(MIN);
     const rec = ev.facilitate('announce', { text: 'Lunch is in the Hall at 12:30.' });
-    expect(ev.os.announcements).toEqual([{ id: rec.id, text: 'Lunch is in the Hall at 12:30.', at: ev.now }]);
+    expect(ev.os.announcements).toEqual([
+      { id: rec.id, text: 'Lunch is in the Hall at 12:30.', at: ev.now, clearedAt: null },
+    ]);
     expect(ev.refusal(person('p1'), 'announce', { text: 'Free cake!' }).code).toBe('not_allowed');
     expect(ev.refusal(FACILITATOR, 'announce', { text: '   ' }).code).toBe('invalid_message');
     expect(ev.os.announcements).toHaveLength(1);
+  });
+
+  it('a new announcement replaces the one showing; clearing it leaves nothing showing, not the older one', () => {
+    const ev = marketplace();
+    const lunch = ev.later(MIN).facilitate('announce', { text: 'Lunch is in the Hall at 12:30.' });
+    expect(currentAnnouncement(ev.os)?.id).toBe(lunch.id);
+    const moved = ev.later(MIN).facilitate('announce', { text: 'Lunch has moved to the Garden.' });
+    expect(currentAnnouncement(ev.os)?.text).toBe('Lunch has moved to the Garden.');
+    ev.later(MIN).facilitate('announcement.clear', { announcementId: moved.id });
+    expect(currentAnnouncement(ev.os)).toBeUndefined();
+    expect(ev.os.announcements.map((a) => a.clearedAt)).toEqual([null, ev.now]);
+    // A fresh one shows again.
+    ev.later(MIN).facilitate('announce', { text: 'Closing circle in five minutes.' });
+    expect(currentAnnouncement(ev.os)?.text).toBe('Closing circle in five minutes.');
+  });
+
+  it('clearing all takes every announcement off; a phone folding the log sees the same', () => {
+    const ev = marketplace();
+    ev.facilitate('announce', { text: 'Tea is ready.' });
+    ev.facilitate('announce', { text: 'Lunch at one.' });
+    const rec = ev.later(MIN).facilitate('announcement.clear', { announcementId: null });
+    expect(rec.payload).toEqual({ announcementId: null });
+    expect(ev.os.announcements.every((a) => a.clearedAt === ev.now)).toBe(true);
+    expect(currentAnnouncement(ev.os)).toBeUndefined();
+    const phone = foldLog(ev.log);
+    expect(phone?.openSpace && currentAnnouncement(phone.openSpace)).toBeUndefined();
+  });
+
+  it('refuses to clear what is not there, or twice, or for a participant, changing nothing', () => {
+    const ev = marketplace();
+    expect(ev.refusal(FACILITATOR, 'announcement.clear', { announcementId: null })).toMatchObject({
+      code: 'wrong_state',
+      message: 'There is no announcement to clear.',
+    });
+    const rec = ev.facilitate('announce', { text: 'Tea is ready.' });
+    expect(ev.refusal(FACILITATOR, 'announcement.clear', { announcementId: 'nope' }).code).toBe('not_found');
+    expect(ev.refusal(person('p1'), 'announcement.clear', { announcementId: rec.id }).code).toBe(
+      'not_allowed',
+    );
+    expect(ev.refusalRaw(FACILITATOR, 'announcement.clear', {}).code).toBe('invalid_message');
+    ev.facilitate('announcement.clear', { announcementId: rec.id });
+    expect(ev.refusal(FACILITATOR, 'announcement.clear', { announcementId: rec.id })).toMatchObject({
+      code: 'wrong_state',
+      message: 'That announcement was already cleared.',
+    });
+    expect(ev.refusal(FACILITATOR, 'announcement.clear', { announcementId: null }).code).toBe('wrong_state');
+  });
+});
+
+describe('the console’s next step', () => {
+  it('opens the marketplace, closes it, then moves on: never “open the marketplace” again', () => {
+    const ev = new EventUnderTest(openSpaceSettings());
+    expect(nextStep(ev.os)).toBe('openMarketplace');
+    expect(projectorPhase(ev.os)).toBe('joining');
+    ev.facilitate('marketplace.open', {});
+    expect(nextStep(ev.os)).toBe('closeMarketplace');
+    expect(projectorPhase(ev.os)).toBe('joining');
+    ev.facilitate('marketplace.close', {});
+    expect(nextStep(ev.os)).toBe('convergence');
+    expect(projectorPhase(ev.os)).toBe('sessions');
+    ev.facilitate('stage.set', { stage: 'convergence' });
+    expect(nextStep(ev.os)).toBe('actions');
+    expect(projectorPhase(ev.os)).toBe('convergence');
+    ev.facilitate('stage.set', { stage: 'actions' });
+    expect(nextStep(ev.os)).toBe('proceedings');
+    expect(projectorPhase(ev.os)).toBe('actions');
+  });
+
+  it('after a reopened marketplace closes again, the next step is still the dot votes', () => {
+    const ev = marketplace();
+    ev.facilitate('marketplace.close', {});
+    ev.facilitate('marketplace.open', {});
+    expect(nextStep(ev.os)).toBe('closeMarketplace');
+    ev.facilitate('marketplace.close', {});
+    expect(nextStep(ev.os)).toBe('convergence');
   });
 });
 

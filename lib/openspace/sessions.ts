@@ -265,4 +265,21 @@ export const openSpaceCommands = {
     roles: ['facilitator'],
     decide: ({ text }, ctx) => withOpenSpace(() => draft('announcement.made', { text }))(ctx),
   }),
+  /** Takes an announcement off every phone and the projector; null clears whatever is showing. */
+  'announcement.clear': command({
+    schema: z.strictObject({ announcementId: Id.nullable() }),
+    roles: ['facilitator'],
+    decide: ({ announcementId }, ctx) =>
+      withOpenSpace(({ os }) => {
+        if (announcementId === null) {
+          if (!os.announcements.some((a) => a.clearedAt === null))
+            return fail('wrong_state', 'There is no announcement to clear.');
+          return draft('announcement.cleared', { announcementId: null });
+        }
+        const a = os.announcements.find((x) => x.id === announcementId);
+        if (!a) return fail('not_found', 'There is no such announcement.');
+        if (a.clearedAt !== null) return fail('wrong_state', 'That announcement was already cleared.');
+        return draft('announcement.cleared', { announcementId });
+      })(ctx),
+  }),
 };

@@ -44,16 +44,22 @@ export interface ActionPlan {
   due: string | null;
   owners: ParticipantId[];
   createdAt: number;
+  /** The line of its session's report it was adopted from, or null when written from scratch. */
+  fromReport: string | null;
 }
 
 export interface Announcement {
   id: string;
   text: string;
   at: number;
+  /** When the facilitator cleared it; a cleared announcement is no longer shown anywhere. */
+  clearedAt: number | null;
 }
 
 export interface OpenSpaceState {
   marketplaceOpen: boolean;
+  /** The marketplace has been opened at least once (so closing it moves the event on). */
+  marketplaceWasOpened: boolean;
   stage: OpenSpaceStage;
   sessions: Record<string, Session>;
   sessionOrder: string[];
@@ -68,6 +74,7 @@ export interface OpenSpaceState {
 
 export const emptyOpenSpace = (): OpenSpaceState => ({
   marketplaceOpen: false,
+  marketplaceWasOpened: false,
   stage: 'agenda',
   sessions: {},
   sessionOrder: [],

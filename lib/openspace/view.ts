@@ -62,3 +62,26 @@ export function nowAndNext(state: EventState, clock: string): { now: number | nu
 
 export const clockOf = (d: Date) =>
   `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+
+/**
+ * The one thing a facilitator most likely does next, for the console's main button: open the
+ * marketplace, close it, move on to the dot votes, to action planning, then take the proceedings.
+ * Never "open the marketplace" again once it has been opened and closed.
+ */
+export type NextStep = 'openMarketplace' | 'closeMarketplace' | 'convergence' | 'actions' | 'proceedings';
+
+export function nextStep(os: OpenSpaceState): NextStep {
+  if (os.stage === 'actions') return 'proceedings';
+  if (os.stage === 'convergence') return 'actions';
+  if (os.marketplaceOpen) return 'closeMarketplace';
+  return os.marketplaceWasOpened ? 'convergence' : 'openMarketplace';
+}
+
+/** What the projector shows for the stage the event is at. */
+export type ProjectorPhase = 'joining' | 'sessions' | 'convergence' | 'actions';
+
+export function projectorPhase(os: OpenSpaceState): ProjectorPhase {
+  if (os.stage !== 'agenda') return os.stage;
+  // People still arrive and post proposals: the join code is what the room needs most.
+  return os.marketplaceOpen || !os.marketplaceWasOpened ? 'joining' : 'sessions';
+}

@@ -351,6 +351,8 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'harvest.voting': { open: true },
   'harvest.vote': { themeId: 't1', dot: 1 },
   'harvest.publish': { published: true },
+  'announcement.clear': { announcementId: null },
+  'action.adopt': { sessionId: 's1', text: 'Ask the council' },
 };
 
 /** Change a valid object into (usually) an invalid one: wrong values, missing or extra keys. */
