@@ -1,5 +1,6 @@
 /** Every action a client may send, by name: the registry the server's pipeline looks up. */
 import type { z } from 'zod';
+import { announcementCommands } from './announcements';
 import { roundCommands } from './cafe/rounds';
 import type { CommandDef } from './command';
 import { harvestCommands } from './harvest/actions';
@@ -15,6 +16,7 @@ const ALL = {
   ...openSpaceCommands,
   ...convergenceCommands,
   ...harvestCommands,
+  ...announcementCommands,
 };
 
 export type CommandName = keyof typeof ALL;

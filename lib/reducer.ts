@@ -2,6 +2,7 @@
  * The one reducer: the state of an event is a pure function of its log. Shared by the server
  * (to validate and apply) and the browser (to stay in sync).
  */
+import { reduceAnnouncements } from './announcements';
 import { reduceRound } from './cafe/reducer';
 import { isPlaced, reduceHarvest } from './harvest/reducer';
 import { reduceNote } from './notes/reducer';
@@ -37,6 +38,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     part: settings.rounds.length > 0 ? 'cafe' : 'openSpace',
     openSpace: settings.openSpace ? emptyOpenSpace() : null,
     harvest: null,
+    announcements: [],
   };
 }
 
@@ -93,8 +95,10 @@ function reduceEventWide(
     case 'session.reported':
     case 'presence.here':
     case 'presence.cleared':
-    case 'announcement.made':
       return reduceSessions(state, rec);
+    case 'announcement.made':
+    case 'announcement.cleared':
+      return reduceAnnouncements(state, rec);
     case 'stage.changed':
     case 'vote.cast':
     case 'vote.removed':
@@ -114,8 +118,6 @@ function reduceEventWide(
     case 'harvest.voted':
     case 'harvest.published':
       return reduceHarvest(state, rec);
-    case 'announcement.cleared':
-      return reduceSessions(state, rec);
   }
 }
 

@@ -3,6 +3,7 @@
  * server, the browser and the exports read the same thing.
  */
 
+import type { Announcement } from './announcements';
 import type { HarvestState } from './harvest/state';
 import type { OpenSpaceState } from './openspace/state';
 import type { Seating } from './seating';
@@ -77,6 +78,8 @@ export interface EventState {
   openSpace: OpenSpaceState | null;
   /** null until the organiser starts the harvest. */
   harvest: HarvestState | null;
+  /** Announcements to every phone and the projector, oldest first (lib/announcements.ts). */
+  announcements: Announcement[];
 }
 
 export type EventPart = 'cafe' | 'openSpace';

@@ -275,10 +275,10 @@ describe('an Open Space over real sockets', () => {
       await p.client.waitFor((r) => r.type === 'announcement.made' && r.payload.text === 'Lunch is ready');
     expect(await f.act('stage.set', { stage: 'convergence' })).toMatchObject({ ok: true });
     expect(await f.act('stage.set', { stage: 'convergence' })).toMatchObject(refused('wrong_state'));
-    const { os } = await stateOf(f);
+    const { os, state } = await stateOf(f);
     expect(os.stage).toBe('convergence');
     expect(os.marketplaceOpen).toBe(false);
-    expect(os.announcements.map((x) => x.text)).toEqual(['Lunch is ready']);
+    expect(state.announcements.map((x) => x.text)).toEqual(['Lunch is ready']);
   });
 
   it('a merge keeps both conveners, and the merged-in convener may then write the report', async () => {

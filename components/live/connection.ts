@@ -24,7 +24,15 @@ const ACK_TIMEOUT_MS = 10_000;
 const storageKey = (kind: 'outbox' | 'state', identity: Identity) =>
   identity.kind === 'facilitator' ? `cafe:${kind}:f:${identity.eventId}` : `cafe:${kind}:p:${identity.token}`;
 
+/**
+ * The shape of the cached state. Raise it whenever EventState changes shape (a new field): a
+ * page then drops a cached view from an older version and syncs from the start instead of
+ * reducing new records onto a state that lacks the field.
+ */
+const CACHE_VERSION = 2;
+
 interface CachedView {
+  v: number;
   event: EventState;
   me: string | null;
 }
@@ -33,7 +41,7 @@ interface CachedView {
 function loadCache(storage: KeyValueStorage, key: string): CachedView | null {
   try {
     const parsed = JSON.parse(storage.getItem(key) ?? 'null') as CachedView | null;
-    return parsed && typeof parsed.event?.seq === 'number' ? parsed : null;
+    return parsed && parsed.v === CACHE_VERSION && typeof parsed.event?.seq === 'number' ? parsed : null;
   } catch {
     return null;
   }
@@ -169,7 +177,7 @@ export class LiveConnection {
     const { event, me, fatal } = this.store.getState();
     if (!event || fatal) return;
     try {
-      this.storage.setItem(this.cacheKey, JSON.stringify({ event, me } satisfies CachedView));
+      this.storage.setItem(this.cacheKey, JSON.stringify({ v: CACHE_VERSION, event, me } satisfies CachedView));
     } catch {
       // Storage full: the screen works without the cache; only an offline reload loses it.
     }

@@ -1,12 +1,12 @@
 'use client';
 import { useFormatter, useTranslations } from 'next-intl';
-import { type FormEvent, useState } from 'react';
-import { LIMITS } from '../../lib/limits';
+import { useState } from 'react';
 import { type Clash, findClashes } from '../../lib/openspace/clashes';
-import { currentAnnouncement, ranking, reportActionDrafts } from '../../lib/openspace/reducer';
+import { ranking, reportActionDrafts } from '../../lib/openspace/reducer';
 import type { OpenSpaceStage, Session } from '../../lib/openspace/state';
 import { freePlaces, liveSessions, nextStep, presenceCounts } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
+import { AnnouncePanel } from '../facilitator/AnnouncePanel';
 import { downloadWithToken } from '../facilitator/download';
 import { useIsolate } from '../i18n/bidi';
 import { formatDay } from '../i18n/dates';
@@ -60,7 +60,7 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
             ))}
           </div>
         </fieldset>
-        <Announce />
+        <AnnouncePanel />
       </section>
 
       {clashes.length > 0 && <Clashes event={event} clashes={clashes} />}
@@ -156,50 +156,6 @@ function NextStepButton({ eventId, token }: { eventId: string; token: string }) 
       <span className="w-full text-stone-700">{t(`next.${step}Hint`)}</span>
       {failed && <span role="alert">{t('proceedings.failed')}</span>}
     </div>
-  );
-}
-
-function Announce() {
-  const send = useSend();
-  const t = useTranslations('spaceConsole.announce');
-  const isolate = useIsolate();
-  const [text, setText] = useState('');
-  const showing = useLive((s) => (s.event?.openSpace ? currentAnnouncement(s.event.openSpace) : undefined));
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!text.trim()) return;
-    send('announce', { text: text.trim() });
-    setText('');
-  }
-  return (
-    <form onSubmit={submit} className="mt-4">
-      <label htmlFor="announce" className="font-semibold">
-        {t('label')}
-      </label>
-      <div className="mt-1 flex flex-wrap gap-2">
-        <input
-          id="announce"
-          value={text}
-          maxLength={LIMITS.announcement}
-          onChange={(e) => setText(e.target.value)}
-          className="min-h-11 flex-1 rounded-lg border-2 border-stone-400 px-3"
-        />
-        <Button type="submit">{showing ? t('replace') : t('submit')}</Button>
-      </div>
-      {showing ? (
-        <div className="mt-2 flex flex-wrap items-center gap-2" data-testid="announcement-showing">
-          <p className="flex-1 text-stone-700">{t('showing', { text: isolate(showing.text) })}</p>
-          <Button
-            variant="secondary"
-            onClick={() => send('announcement.clear', { announcementId: showing.id })}
-          >
-            {t('clear')}
-          </Button>
-        </div>
-      ) : (
-        <p className="mt-1 text-sm text-stone-600">{t('none')}</p>
-      )}
-    </form>
   );
 }
 

@@ -1,7 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { currentAnnouncement } from '../../lib/openspace/reducer';
 import type { Session } from '../../lib/openspace/state';
 import { liveSessions, presenceCounts } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
@@ -33,21 +32,10 @@ export function OpenSpacePhone({ event, me }: { event: EventState; me: string })
   const current = tabs.some(([t]) => t === tab) ? tab : 'agenda';
   const hereId = os.presence[me];
   const here = hereId ? os.sessions[hereId] : undefined;
-  const lastAnnouncement = currentAnnouncement(os);
   const openSession = open ? os.sessions[open] : undefined;
 
   return (
     <div className="space-y-4">
-      {lastAnnouncement && (
-        <p
-          role="status"
-          className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-3 text-lg"
-          data-testid="announcement"
-        >
-          <span className="font-semibold">{t('announcement')} </span>
-          <bdi>{lastAnnouncement.text}</bdi>
-        </p>
-      )}
       <section className="rounded-2xl bg-hero p-4 text-on-hero">
         <p className="font-medium">{t('openSpace')}</p>
         <h1 className="text-2xl font-bold" dir="auto">

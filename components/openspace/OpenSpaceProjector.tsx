@@ -1,7 +1,8 @@
 'use client';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { currentAnnouncement, ranking } from '../../lib/openspace/reducer';
+import { currentAnnouncement } from '../../lib/announcements';
+import { ranking } from '../../lib/openspace/reducer';
 import { clockOf, nowAndNext, presenceCounts, projectorPhase, sessionAt } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
 import { activeCount } from '../../lib/view';
@@ -28,7 +29,7 @@ export function OpenSpaceProjector({ event, joinUrl }: { event: EventState; join
   if (!os || !settings) return null;
   const counts = presenceCounts(os);
   const { now, next } = nowAndNext(event, clock);
-  const announcement = currentAnnouncement(os);
+  const announcement = currentAnnouncement(event);
   const phase = projectorPhase(os);
   const bigQr = phase === 'joining';
   const people = activeCount(event);

@@ -14,6 +14,7 @@ import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Problems } from '../ui/Problems';
 import { RoundEndCue } from '../ui/RoundEndCue';
 import { Timer } from '../ui/Timer';
+import { AnnouncementBanner } from './AnnouncementBanner';
 import { NoteComposer } from './NoteComposer';
 import { EarlierNotes, MyEarlierNotes, TableNotes } from './NoteLists';
 
@@ -45,6 +46,7 @@ export function ParticipantView() {
       <main className="space-y-5 px-4 py-4">
         <Announcer audience="phone" />
         <Problems />
+        <AnnouncementBanner event={event} />
         {!left && <HarvestVote event={event} me={me} />}
         {left ? <LeftCard /> : <Stage event={event} me={me} />}
         {!left && event.part === 'cafe' && <RoundEndCue event={event} />}

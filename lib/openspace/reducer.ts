@@ -5,7 +5,7 @@
  */
 import type { Actor, RecordOf } from '../records';
 import type { EventState } from '../state';
-import type { ActionPlan, Announcement, OpenSpaceState, Session, SessionReport } from './state';
+import type { ActionPlan, OpenSpaceState, Session, SessionReport } from './state';
 
 export const sessionById = (os: OpenSpaceState, id: string): Session | undefined =>
   Object.hasOwn(os.sessions, id) ? os.sessions[id] : undefined;
@@ -74,15 +74,6 @@ export function ranking(os: OpenSpaceState): RankedSession[] {
 export const actionById = (os: OpenSpaceState, id: string): ActionPlan | undefined =>
   Object.hasOwn(os.actions, id) ? os.actions[id] : undefined;
 
-/**
- * The announcement every screen shows: the latest one, unless it was cleared. A new announcement
- * replaces the one before it; clearing the latest never brings an older one back.
- */
-export function currentAnnouncement(os: OpenSpaceState): Announcement | undefined {
-  const last = os.announcements[os.announcements.length - 1];
-  return last && last.clearedAt === null ? last : undefined;
-}
-
 /** The proposed actions of a report, one per line, without the bullets or numbers people type. */
 export function reportActionLines(actions: string): string[] {
   const lines = actions
@@ -131,8 +122,6 @@ type SessionRecord = RecordOf<
   | 'session.reported'
   | 'presence.here'
   | 'presence.cleared'
-  | 'announcement.made'
-  | 'announcement.cleared'
 >;
 
 const union = (a: string[], b: string[]) => [...a, ...b.filter((x) => !a.includes(x))];
@@ -286,24 +275,6 @@ function reduceOpenSpace(
       if (!Object.hasOwn(os.presence, rec.payload.participantId)) return os;
       const { [rec.payload.participantId]: _gone, ...presence } = os.presence;
       return { ...os, presence };
-    }
-    case 'announcement.made':
-      return {
-        ...os,
-        announcements: [
-          ...os.announcements,
-          { id: rec.id, text: rec.payload.text, at: rec.at, clearedAt: null },
-        ],
-      };
-    case 'announcement.cleared': {
-      const { announcementId } = rec.payload;
-      if (!os.announcements.some((a) => a.clearedAt === null && (announcementId ?? a.id) === a.id)) return os;
-      return {
-        ...os,
-        announcements: os.announcements.map((a) =>
-          a.clearedAt === null && (announcementId ?? a.id) === a.id ? { ...a, clearedAt: rec.at } : a,
-        ),
-      };
     }
   }
 }

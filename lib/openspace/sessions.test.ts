@@ -3,7 +3,9 @@
  * (look up, check who may ask, validate, decide, number the record, reduce), so these tests see
  * what a facilitator and the people walking between sessions would see.
  */
+
 import { describe, expect, it } from 'vitest';
+import { currentAnnouncement } from '../announcements';
 import { foldLog, reduce } from '../reducer';
 import {
   COFFEE,
@@ -21,7 +23,6 @@ import {
   person,
   SHORT_CAFE,
 } from '../testing/events';
-import { currentAnnouncement } from './reducer';
 import { nextStep, projectorPhase } from './view';
 
 describe('moving between the café and the Open Space', () => {
@@ -704,26 +705,26 @@ describe('announcements', () => {
     const ev = marketplace();
     ev.later(MIN);
     const rec = ev.facilitate('announce', { text: 'Lunch is in the Hall at 12:30.' });
-    expect(ev.os.announcements).toEqual([
+    expect(ev.state.announcements).toEqual([
       { id: rec.id, text: 'Lunch is in the Hall at 12:30.', at: ev.now, clearedAt: null },
     ]);
     expect(ev.refusal(person('p1'), 'announce', { text: 'Free cake!' }).code).toBe('not_allowed');
     expect(ev.refusal(FACILITATOR, 'announce', { text: '   ' }).code).toBe('invalid_message');
-    expect(ev.os.announcements).toHaveLength(1);
+    expect(ev.state.announcements).toHaveLength(1);
   });
 
   it('a new announcement replaces the one showing; clearing it leaves nothing showing, not the older one', () => {
     const ev = marketplace();
     const lunch = ev.later(MIN).facilitate('announce', { text: 'Lunch is in the Hall at 12:30.' });
-    expect(currentAnnouncement(ev.os)?.id).toBe(lunch.id);
+    expect(currentAnnouncement(ev.state)?.id).toBe(lunch.id);
     const moved = ev.later(MIN).facilitate('announce', { text: 'Lunch has moved to the Garden.' });
-    expect(currentAnnouncement(ev.os)?.text).toBe('Lunch has moved to the Garden.');
+    expect(currentAnnouncement(ev.state)?.text).toBe('Lunch has moved to the Garden.');
     ev.later(MIN).facilitate('announcement.clear', { announcementId: moved.id });
-    expect(currentAnnouncement(ev.os)).toBeUndefined();
-    expect(ev.os.announcements.map((a) => a.clearedAt)).toEqual([null, ev.now]);
+    expect(currentAnnouncement(ev.state)).toBeUndefined();
+    expect(ev.state.announcements.map((a) => a.clearedAt)).toEqual([null, ev.now]);
     // A fresh one shows again.
     ev.later(MIN).facilitate('announce', { text: 'Closing circle in five minutes.' });
-    expect(currentAnnouncement(ev.os)?.text).toBe('Closing circle in five minutes.');
+    expect(currentAnnouncement(ev.state)?.text).toBe('Closing circle in five minutes.');
   });
 
   it('clearing all takes every announcement off; a phone folding the log sees the same', () => {
@@ -732,10 +733,10 @@ describe('announcements', () => {
     ev.facilitate('announce', { text: 'Lunch at one.' });
     const rec = ev.later(MIN).facilitate('announcement.clear', { announcementId: null });
     expect(rec.payload).toEqual({ announcementId: null });
-    expect(ev.os.announcements.every((a) => a.clearedAt === ev.now)).toBe(true);
-    expect(currentAnnouncement(ev.os)).toBeUndefined();
+    expect(ev.state.announcements.every((a) => a.clearedAt === ev.now)).toBe(true);
+    expect(currentAnnouncement(ev.state)).toBeUndefined();
     const phone = foldLog(ev.log);
-    expect(phone?.openSpace && currentAnnouncement(phone.openSpace)).toBeUndefined();
+    expect(phone && currentAnnouncement(phone)).toBeUndefined();
   });
 
   it('refuses to clear what is not there, or twice, or for a participant, changing nothing', () => {
@@ -928,7 +929,7 @@ describe('the log', () => {
     ];
     const state = ev.state;
     for (const rec of records) expect(reduce(state, rec)).toBe(state);
-    expect(ev.os.announcements).toHaveLength(1);
+    expect(ev.state.announcements).toHaveLength(1);
     expect(ev.session(a).interested).toEqual(['p3']);
   });
 

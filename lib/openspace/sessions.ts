@@ -1,6 +1,7 @@
 /**
  * Open Space: the marketplace of proposals, the agenda wall (slots x spaces), interest, the law
- * of two feet (presence), session reports and announcements. Convergence lives beside it.
+ * of two feet (presence) and session reports. Convergence lives beside it (announcements are for
+ * the whole event: lib/announcements.ts).
  */
 import { z } from 'zod';
 import { type CommandContext, command, type Decision, draft } from '../command';
@@ -256,30 +257,6 @@ export const openSpaceCommands = {
             'Only the session’s conveners, the people they chose, or a facilitator can write its report.',
           );
         return draft('session.reported', { sessionId, report });
-      })(ctx),
-  }),
-  announce: command({
-    schema: z.strictObject({
-      text: humanText(LIMITS.announcement).pipe(z.string().min(1, 'an announcement cannot be empty')),
-    }),
-    roles: ['facilitator'],
-    decide: ({ text }, ctx) => withOpenSpace(() => draft('announcement.made', { text }))(ctx),
-  }),
-  /** Takes an announcement off every phone and the projector; null clears whatever is showing. */
-  'announcement.clear': command({
-    schema: z.strictObject({ announcementId: Id.nullable() }),
-    roles: ['facilitator'],
-    decide: ({ announcementId }, ctx) =>
-      withOpenSpace(({ os }) => {
-        if (announcementId === null) {
-          if (!os.announcements.some((a) => a.clearedAt === null))
-            return fail('wrong_state', 'There is no announcement to clear.');
-          return draft('announcement.cleared', { announcementId: null });
-        }
-        const a = os.announcements.find((x) => x.id === announcementId);
-        if (!a) return fail('not_found', 'There is no such announcement.');
-        if (a.clearedAt !== null) return fail('wrong_state', 'That announcement was already cleared.');
-        return draft('announcement.cleared', { announcementId });
       })(ctx),
   }),
 };

@@ -48,14 +48,6 @@ export interface ActionPlan {
   fromReport: string | null;
 }
 
-export interface Announcement {
-  id: string;
-  text: string;
-  at: number;
-  /** When the facilitator cleared it; a cleared announcement is no longer shown anywhere. */
-  clearedAt: number | null;
-}
-
 export interface OpenSpaceState {
   marketplaceOpen: boolean;
   /** The marketplace has been opened at least once (so closing it moves the event on). */
@@ -69,7 +61,6 @@ export interface OpenSpaceState {
   votes: Record<ParticipantId, Record<string, number>>;
   actions: Record<string, ActionPlan>;
   actionOrder: string[];
-  announcements: Announcement[];
 }
 
 export const emptyOpenSpace = (): OpenSpaceState => ({
@@ -82,5 +73,4 @@ export const emptyOpenSpace = (): OpenSpaceState => ({
   votes: {},
   actions: {},
   actionOrder: [],
-  announcements: [],
 });
