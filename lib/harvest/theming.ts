@@ -14,15 +14,22 @@
  *    0.3 × sentence-vector cosine.
  * 4. Average-linkage clustering (nearest-neighbour chain: exact, O(n²)), stopped where merging would
  *    join groups less alike than two notes of the question are on average (an adaptive stopping rule,
- *    no fixed theme count; at least √n/3 themes for very mixed groups). One pass then moves notes that
- *    are unlike the rest of their theme to the theme they are most like. Clusters too small to be a
- *    theme are left unthemed.
+ *    no fixed theme count; at least √n/3 themes for very mixed groups). Groups of at most 100 notes
+ *    are also cut at a clear gap in the dendrogram (a merge at least twice as alike as the next,
+ *    that next one loose), so tight themes of a small café do not fuse through one shared word.
+ *    The granularity option (-2 … +2) moves the cut to about 1.5× fewer or more themes per step.
+ *    One pass then moves notes that are unlike the rest of their theme to the theme they are most
+ *    like. Clusters too small to be a theme are left out, and their notes then join the theme they
+ *    are most like when close enough; the rest stay unthemed.
  * 5. Large groups: cluster a deterministic sample of at most MAX_CLUSTERED distinct notes, then give
  *    every other note to the theme it is on average most like, so 10,000 notes stay under a second.
  * Why this and not more: on ArgKP (see bench/harvest.ts) the choice of where to stop merging matters
  * more than the vectors; spectral, k-means, Louvain, NMF and learned projections were tried and did no
- * better. Constants were chosen on the ArgKP train split only.
- * Labels are the theme's most distinctive words (as written) — short and from the notes themselves.
+ * better. Constants were chosen on the ArgKP train split only (the small-group rules on 40-note
+ * samples of it, and checked on the green-spaces café fixture).
+ * Labels are short phrases taken from the theme's own notes (labels.ts); the representative note is
+ * the most central one, preferring complete, medium-length notes. themeAcrossQuestions themes the
+ * notes of several questions together.
  */
 
 import { type LabelContext, phraseLabel } from './labels';
