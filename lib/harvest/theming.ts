@@ -14,21 +14,32 @@
  *    0.3 × sentence-vector cosine.
  * 4. Average-linkage clustering (nearest-neighbour chain: exact, O(n²)), stopped where merging would
  *    join groups less alike than two notes of the question are on average (an adaptive stopping rule,
- *    no fixed theme count; at least √n/3 themes for very mixed groups). One pass then moves notes that
- *    are unlike the rest of their theme to the theme they are most like. Clusters too small to be a
- *    theme are left unthemed.
+ *    no fixed theme count; at least √n/3 themes for very mixed groups). Groups of at most 100 notes
+ *    are also cut at a clear gap in the dendrogram (a merge at least twice as alike as the next,
+ *    that next one loose), so tight themes of a small café do not fuse through one shared word.
+ *    The granularity option (-2 … +2) moves the cut to about 1.5× fewer or more themes per step.
+ *    One pass then moves notes that are unlike the rest of their theme to the theme they are most
+ *    like. Clusters too small to be a theme are left out, and their notes then join the theme they
+ *    are most like when close enough; the rest stay unthemed.
  * 5. Large groups: cluster a deterministic sample of at most MAX_CLUSTERED distinct notes, then give
  *    every other note to the theme it is on average most like, so 10,000 notes stay under a second.
  * Why this and not more: on ArgKP (see bench/harvest.ts) the choice of where to stop merging matters
  * more than the vectors; spectral, k-means, Louvain, NMF and learned projections were tried and did no
- * better. Constants were chosen on the ArgKP train split only.
- * Labels are the theme's most distinctive words (as written) — short and from the notes themselves.
+ * better. Constants were chosen on the ArgKP train split only (the small-group rules on 40-note
+ * samples of it, and checked on the green-spaces café fixture).
+ * Labels are short phrases taken from the theme's own notes (labels.ts); the representative note is
+ * the most central one, preferring complete, medium-length notes. themeAcrossQuestions themes the
+ * notes of several questions together.
  */
+
+import { type LabelContext, phraseLabel } from './labels';
 import {
   averageLinkage,
+  bigClusterCounts,
   cutDendrogram,
   DisjointSets,
   l2normalise,
+  type Merge,
   normaliseDense,
   type SparseVector,
   similarityMatrix,
@@ -68,7 +79,16 @@ export interface ThemingOptions {
   vectors?: WordVectors;
   /** Smallest theme, counting duplicates (default: 3, or 2 for fewer than 30 notes). */
   minThemeSize?: number;
+  /**
+   * How many themes, set by the person: an integer from GRANULARITY.min (-2: fewest, broadest
+   * themes) to GRANULARITY.max (+2: most, finest). 0 (the default) is the engine's own choice.
+   * Values outside the range are clamped, fractions rounded.
+   */
+  granularity?: number;
 }
+
+/** Range of ThemingOptions.granularity. */
+export const GRANULARITY = { min: -2, max: 2 } as const;
 
 /** Distinct notes clustered exactly; beyond this a sample is clustered and the rest assigned. */
 export const MAX_CLUSTERED = 1000;
@@ -93,6 +113,21 @@ const K_DIV = 3;
 const MAP_SHARE = 0.25;
 /** Live harvest: notes needed before the first themes are formed. */
 export const LIVE_FIRST_THEMES = 15;
+/** Granularity: each step multiplies the stopping similarity and the prior on theme count by this. */
+const GRANULARITY_STEP = 1.5;
+/**
+ * Small groups (a café round: 10–100 notes) are also cut at a clear gap in the dendrogram (see
+ * gapCount): one merge at least GAP_RATIO times as alike as the next, that next one below GAP_CEIL.
+ */
+const GAP_N = 100;
+const GAP_RATIO = 2;
+const GAP_CEIL = 0.15;
+/** A note outside every theme joins its nearest theme when at least this share of the bar alike. */
+const ADOPT_SHARE = 0.7;
+/** … and never below this similarity (a note sharing nothing but a loose word stays apart). */
+const ADOPT_MIN = 0.05;
+/** Labels are phrased from at most this many of a theme's most representative notes (speed). */
+const LABEL_SOURCES = 40;
 /** Fewest distinct notes for which sentence vectors are used. */
 const MIN_FOR_VECTORS = 5;
 
@@ -190,6 +225,20 @@ export function featurise(items: readonly Item[], question: Set<string>, vectors
       df[i] = (df[i] ?? 0) + 1;
     }
   }
+  // Background frequency of a term (a stem) = that of its commonest lemma ("lighting", "light").
+  const lemmaOf = new Map<string, string>();
+  if (vectors) {
+    for (const item of items) {
+      const { terms, lemmas } = item.analysed;
+      for (let k = 0; k < terms.length; k++) {
+        const t = terms[k] as string;
+        const l = lemmas[k] ?? t;
+        const had = lemmaOf.get(t);
+        if (had === undefined || (vectors.rank(l) ?? vectors.size) < (vectors.rank(had) ?? vectors.size))
+          lemmaOf.set(t, l);
+      }
+    }
+  }
   const n = items.length;
   // Word weight = how much sharing this word says two notes share a theme.
   const weight = new Float64Array(vocab.size);
@@ -199,7 +248,7 @@ export function featurise(items: readonly Item[], question: Set<string>, vectors
     if (vectors) {
       // √IDF: the background weight already damps generic words, and the words most notes of a
       // theme share are frequent within the question, so full IDF would punish exactly those.
-      weight[i] = backgroundWeight(vectors, t) * Math.max(idf, 0) ** IDF_POW;
+      weight[i] = backgroundWeight(vectors, lemmaOf.get(t) ?? t) * Math.max(idf, 0) ** IDF_POW;
     } else {
       weight[i] = Math.max(idf, 0);
     }
@@ -220,11 +269,13 @@ export function featurise(items: readonly Item[], question: Set<string>, vectors
   const d = vectors.dims;
   const dense = items.map((item) => {
     const v = new Float32Array(d);
-    for (const t of item.analysed.terms) {
-      if (question.has(t)) continue;
-      const e = vectors.vector(t);
+    const { terms, lemmas } = item.analysed;
+    for (let q = 0; q < terms.length; q++) {
+      if (question.has(terms[q] as string)) continue;
+      const lemma = lemmas[q] ?? (terms[q] as string);
+      const e = vectors.vector(lemma);
       if (!e) continue;
-      const w = backgroundWeight(vectors, t);
+      const w = backgroundWeight(vectors, lemma);
       for (let k = 0; k < d; k++) v[k] = (v[k] as number) + w * (e[k] as number);
     }
     return v;
@@ -372,9 +423,10 @@ export class Centroids {
  * question are on average. Cosine is a dot product of unit vectors, so the mean over all pairs is
  * (|Σx|² − Σ|x|²) / (m(m − 1)) per part, computed in linear time (no pair matrix needed).
  */
-export function cutThreshold(features: Features, indices: readonly number[]): number {
+export function cutThreshold(features: Features, indices: readonly number[], granularity = 0): number {
   const m = indices.length;
-  if (m < 2) return MIN_CUT;
+  const scale = GRANULARITY_STEP ** granularity;
+  if (m < 2) return MIN_CUT * scale;
   const lexSum = new Float64Array(features.vocab.size);
   let lexSelf = 0;
   const dims = features.dense?.[0]?.length ?? 0;
@@ -404,7 +456,13 @@ export function cutThreshold(features: Features, indices: readonly number[]): nu
   const mean = features.dense
     ? (1 - DENSE_WEIGHT) * lexMean + DENSE_WEIGHT * ((denseTotal - denseSelf) / pairs)
     : lexMean;
-  return Math.min(Math.max(mean, MIN_CUT), MAX_CUT);
+  return Math.min(Math.max(mean, MIN_CUT), MAX_CUT) * scale;
+}
+
+/** An integer granularity within GRANULARITY (0 for anything not a finite number). */
+export function granularityOf(value: number | undefined): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 0;
+  return Math.min(GRANULARITY.max, Math.max(GRANULARITY.min, Math.round(value)));
 }
 
 export interface Clustering {
@@ -458,8 +516,38 @@ function polish(
   for (const [i, t] of moves) assignment[i] = t;
 }
 
+/**
+ * Notes left out of every theme (their cluster was too small) join the theme they are on average
+ * most like, when that clears the bar: a note that says what a theme says should be in it, not
+ * listed apart. Decided for all such notes on the same centroids, so order does not matter.
+ */
+function adopt(
+  items: readonly Item[],
+  features: Features,
+  chosen: readonly number[],
+  assignment: Int32Array,
+  k: number,
+  bar: number,
+): void {
+  const centroids = new Centroids(features, k);
+  for (const i of chosen)
+    if ((assignment[i] as number) >= 0) centroids.add(i, assignment[i] as number, (items[i] as Item).count);
+  const joins: [number, number][] = [];
+  for (const i of chosen) {
+    if ((assignment[i] as number) >= 0) continue;
+    const { theme, score } = centroids.nearest(i);
+    if (theme >= 0 && score >= bar) joins.push([i, theme]);
+  }
+  for (const [i, t] of joins) assignment[i] = t;
+}
+
 /** Groups items into themes; returns a theme index per item (-1 = unthemed). */
-export function clusterItems(items: readonly Item[], features: Features, minThemeSize: number): Clustering {
+export function clusterItems(
+  items: readonly Item[],
+  features: Features,
+  minThemeSize: number,
+  granularity = 0,
+): Clustering {
   const n = items.length;
   const assignment = new Int32Array(n).fill(-1);
   const withTerms: number[] = [];
@@ -474,6 +562,8 @@ export function clusterItems(items: readonly Item[], features: Features, minThem
   }
   const m = chosen.length;
   const cut = cutThreshold(features, chosen);
+  // The bar for moving and joining notes follows the granularity; the dendrogram cut is chosen below.
+  const bar = cut * GRANULARITY_STEP ** granularity;
   if (m < 2) {
     if (m === 1 && (items[chosen[0] as number] as Item).count >= minThemeSize)
       assignment[chosen[0] as number] = 0;
@@ -494,17 +584,11 @@ export function clusterItems(items: readonly Item[], features: Features, minThem
   while (count < merges.length && (merges[count]?.similarity ?? 0) >= cut) count++;
   // Prior on the number of themes: at least ~√n / K_DIV of them. In a very mixed group the average
   // pair is so unalike that the cut alone would leave a few huge themes nobody can read.
+  if (m <= GAP_N) count = gapCount(merges, count);
   const minThemes = Math.floor(Math.sqrt(withTerms.length) / K_DIV);
-  const bigClusters = (c: number) => {
-    const lab = cutDendrogram(m, merges, c);
-    const sz = new Map<number, number>();
-    for (let p = 0; p < m; p++)
-      sz.set(lab[p] as number, (sz.get(lab[p] as number) ?? 0) + (weights[p] as number));
-    let big = 0;
-    for (const v of sz.values()) if (v >= minThemeSize) big++;
-    return big;
-  };
-  while (count > 0 && minThemes > 1 && bigClusters(count) < minThemes) count--;
+  const big = bigClusterCounts(m, merges, weights, minThemeSize);
+  while (count > 0 && minThemes > 1 && (big[count] as number) < minThemes) count--;
+  count = granularCount(big, count, granularity);
   const label = cutDendrogram(m, merges, count);
   // Themes: clusters large enough, counting duplicates; numbered by their lowest item.
   const size = new Map<number, number>();
@@ -514,8 +598,10 @@ export function clusterItems(items: readonly Item[], features: Features, minThem
   const roots = [...size.keys()].sort((a, b) => a - b);
   for (const r of roots) if ((size.get(r) as number) >= minThemeSize) themeOf.set(r, themeOf.size);
   for (let p = 0; p < m; p++) assignment[chosen[p] as number] = themeOf.get(label[p] as number) ?? -1;
-  if (themeOf.size > 1) polish(items, features, chosen, assignment, themeOf.size, cut);
-  if (chosen.length === withTerms.length || themeOf.size === 0) return { assignment, cut };
+  if (themeOf.size > 1) polish(items, features, chosen, assignment, themeOf.size, bar);
+  if (themeOf.size > 0)
+    adopt(items, features, chosen, assignment, themeOf.size, Math.max(bar * ADOPT_SHARE, ADOPT_MIN));
+  if (chosen.length === withTerms.length || themeOf.size === 0) return { assignment, cut: bar };
   // Items outside the sample join the theme they are on average most like (dot with the theme's mean
   // vector = average similarity to its members), if that clears the same cut.
   const centroids = new Centroids(features, themeOf.size);
@@ -525,99 +611,123 @@ export function clusterItems(items: readonly Item[], features: Features, minThem
   for (const i of withTerms) {
     if (inSample.has(i)) continue;
     const { theme, score } = centroids.nearest(i);
-    assignment[i] = score >= cut ? theme : -1;
+    assignment[i] = score >= bar ? theme : -1;
   }
-  return { assignment, cut };
+  return { assignment, cut: bar };
 }
 
-/** Unigrams and adjacent bigrams of an item's terms, with their written forms. */
-function grams(item: Item): Map<string, string> {
-  const out = new Map<string, string>();
-  const { terms: t, surface: sf } = item.analysed;
-  for (let i = 0; i < t.length; i++) {
-    if (!out.has(t[i] as string)) out.set(t[i] as string, sf[i] as string);
-    if (i + 1 < t.length) {
-      const g = `${t[i]} ${t[i + 1]}`;
-      if (!out.has(g)) out.set(g, `${sf[i]} ${sf[i + 1]}`);
+/**
+ * Small groups: stop at a clear gap. When, among the merges the stopping similarity allows, one is
+ * at least GAP_RATIO times as alike as the next, and that next one is loose (below GAP_CEIL), the
+ * merges from that next one on join groups that only touch (one shared loose word), so they are not
+ * made. The widest such gap wins. A smooth dendrogram (no clear gap) is cut as before.
+ */
+function gapCount(merges: readonly Merge[], count: number): number {
+  let best = count;
+  let widest = GAP_RATIO;
+  for (let k = 0; k + 1 < count; k++) {
+    const hi = (merges[k] as Merge).similarity;
+    const lo = (merges[k + 1] as Merge).similarity;
+    if (lo >= GAP_CEIL || lo <= 0) continue;
+    const ratio = hi / lo;
+    if (ratio >= widest) {
+      widest = ratio;
+      best = k + 1;
     }
   }
-  return out;
+  return best;
 }
 
-/** How many notes (copies counted) contain each unigram/bigram. */
+/**
+ * Where to cut the dendrogram at a granularity, given the engine's own cut (`base` merges) and the
+ * number of themes after each prefix of merges (`big`). Each step finer aims at GRANULARITY_STEP
+ * times as many themes as the engine's own choice and at least one more than the step before; each
+ * step broader at that many times fewer and at least one fewer, never below one theme. When no cut
+ * reaches the aim, the one closest to it is taken; a finer step never has fewer themes than the step
+ * before it (nor a broader one more), so theme counts are monotone in the granularity.
+ */
+function granularCount(big: Int32Array, base: number, granularity: number): number {
+  const themes0 = big[base] as number;
+  let count = base;
+  for (let g = 1; g <= granularity; g++) {
+    const now = big[count] as number;
+    const aim = Math.max(now + 1, Math.round(themes0 * GRANULARITY_STEP ** g));
+    let best = count;
+    for (let c = count; c >= 0; c--) {
+      const k = big[c] as number;
+      if (k >= aim) {
+        best = c;
+        break;
+      }
+      if (k > (big[best] as number)) best = c;
+    }
+    count = best;
+  }
+  for (let g = -1; g >= granularity; g--) {
+    const now = big[count] as number;
+    const aim = Math.max(1, Math.min(now - 1, Math.round(themes0 * GRANULARITY_STEP ** g)));
+    let best = count;
+    for (let c = count; c < big.length; c++) {
+      const k = big[c] as number;
+      if (k <= aim && k >= 1) {
+        best = c;
+        break;
+      }
+      if (k < (big[best] as number) && k >= 1) best = c;
+    }
+    count = best;
+  }
+  return count;
+}
+
+/** How many notes (copies counted) hold each term. */
 function documentFrequencies(items: readonly Item[]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const it of items) for (const g of grams(it).keys()) df.set(g, (df.get(g) ?? 0) + it.count);
+  for (const it of items) for (const t of new Set(it.analysed.terms)) df.set(t, (df.get(t) ?? 0) + it.count);
   return df;
 }
 
-/** Short label from the theme's most distinctive words, as the notes wrote them. */
-function labelFor(
-  members: readonly Item[],
-  dfAll: Map<string, number>,
-  total: number,
-  question: Set<string>,
-  vectors?: WordVectors,
-): string {
-  const size = members.reduce((s, it) => s + it.count, 0);
-  const dfIn = new Map<string, number>();
-  const surfaces = new Map<string, Map<string, number>>();
-  for (const it of members) {
-    for (const [g, form] of grams(it)) {
-      dfIn.set(g, (dfIn.get(g) ?? 0) + it.count);
-      let m = surfaces.get(g);
-      if (!m) {
-        m = new Map();
-        surfaces.set(g, m);
-      }
-      m.set(form, (m.get(form) ?? 0) + it.count);
+/** How rare each term is in English (1 = rare), from its commonest lemma's rank in the vector table. */
+function rarity(items: readonly Item[], vectors?: WordVectors): ((term: string) => number) | undefined {
+  if (!vectors) return undefined;
+  const rank = new Map<string, number>();
+  for (const it of items) {
+    const { terms, lemmas } = it.analysed;
+    for (let k = 0; k < terms.length; k++) {
+      const r = vectors.rank(lemmas[k] ?? (terms[k] as string)) ?? vectors.size;
+      const t = terms[k] as string;
+      if (r < (rank.get(t) ?? Number.POSITIVE_INFINITY)) rank.set(t, r);
     }
   }
-  const scored: { gram: string; score: number }[] = [];
-  for (const [g, d] of dfIn) {
-    const words = g.split(' ');
-    if (words.some((w) => question.has(w))) continue;
-    // Numbers (phone numbers, house numbers, dates) are often personal details: never a label.
-    if (/\d/.test(g)) continue;
-    if (words.length > 1 && d < 2) continue;
-    const pIn = d / size;
-    const pAll = (dfAll.get(g) ?? d) / total;
-    // With background frequencies, words common in all English ("people", "good") make poor labels.
-    const generic = vectors ? Math.min(...words.map((w) => backgroundWeight(vectors, w))) : 1;
-    // Frequent in the theme and more frequent there than overall; phrases slightly preferred.
-    const score = pIn * Math.sqrt(pIn / pAll) * Math.sqrt(generic) * (words.length > 1 ? 1.15 : 1);
-    scored.push({ gram: g, score });
-  }
-  scored.sort((a, b) => b.score - a.score || byCodeUnit(a.gram, b.gram));
-  const picked: string[] = [];
-  const used = new Set<string>();
-  let wordCount = 0;
-  // Words after the first must be shared by a fair part of the theme, not one note's detail.
-  const support = Math.max(2, Math.ceil(0.15 * size));
-  for (const { gram } of scored) {
-    const words = gram.split(' ');
-    if (words.some((w) => used.has(w)) || wordCount + words.length > 5) continue;
-    if (picked.length > 0 && (dfIn.get(gram) ?? 0) < support) continue;
-    const forms = surfaces.get(gram) as Map<string, number>;
-    const form = [...forms].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))[0]?.[0] ?? gram;
-    picked.push(form);
-    for (const w of words) used.add(w);
-    wordCount += words.length;
-    if (picked.length >= 3 || wordCount >= 4) break;
-  }
-  if (picked.length > 0) return picked.join(', ');
-  // No usable content words (only emoji, symbols or question words): the start of the commonest note.
-  const first = [...members].sort(
-    (a, b) => b.count - a.count || byCodeUnit(a.ids[0] as string, b.ids[0] as string),
-  )[0];
-  // Numbers are left out here too: they are often personal details (phone or house numbers).
-  const words = (first?.text ?? '')
+  return (term) => {
+    const r = rank.get(term) ?? vectors.size;
+    return SIF_A / (SIF_A + 1 / ((r + 10) * 12));
+  };
+}
+
+/** Label context of one question. */
+function labelContext(items: readonly Item[], question: Set<string>, vectors?: WordVectors): LabelContext {
+  return {
+    dfAll: documentFrequencies(items),
+    total: items.reduce((s, it) => s + it.count, 0),
+    question,
+    rarity: rarity(items, vectors),
+  };
+}
+
+/**
+ * How well a note would sum its theme up on a projector: complete, medium-length notes (5–20 words)
+ * count fully; fragments and long paragraphs less.
+ */
+function readability(text: string): number {
+  const words = text
     .trim()
     .split(/\s+/)
-    .filter((w) => !/\d/.test(w))
-    .slice(0, 6)
-    .join(' ');
-  return words.length > 60 ? `${words.slice(0, 59)}…` : words || 'untitled';
+    .filter((w) => w !== '').length;
+  if (words <= 2) return 0.7;
+  if (words <= 4) return 0.85;
+  if (words <= 20) return 1;
+  return Math.max(0.6, Math.sqrt(20 / words));
 }
 
 /** Groups of near-identical items within a theme (same words, or lexical cosine ≥ NEAR_DUPLICATE). */
@@ -657,6 +767,10 @@ interface BuiltTheme {
   theme: Theme;
   /** Item indices of the members. */
   members: number[];
+  /** The representative item. */
+  first: Item;
+  /** Members, most representative first. */
+  central: Item[];
 }
 
 /** Builds the public themes from a clustering, sorted by size then id. */
@@ -684,15 +798,15 @@ function buildThemes(
   keys.forEach((k, t) => {
     for (const i of groups.get(k) as number[]) centroids.add(i, t, (items[i] as Item).count);
   });
-  const dfAll = documentFrequencies(items);
-  const total = items.reduce((s, it) => s + it.count, 0);
+  const ctx = labelContext(items, question, vectors);
   const built: BuiltTheme[] = keys.map((k, t) => {
     const members = groups.get(k) as number[];
     const memberItems = members.map((i) => items[i] as Item);
     const noteIds = memberItems.flatMap((it) => it.ids).sort(byCodeUnit);
-    // Most representative: most like the theme as a whole (average similarity to its members).
+    // Most representative: most like the theme as a whole (average similarity to its members, copies
+    // counted), preferring complete, medium-length notes.
     const central = members
-      .map((i) => ({ i, score: centroids.score(i, t) }))
+      .map((i) => ({ i, score: centroids.score(i, t) * readability((items[i] as Item).text) }))
       .sort(
         (a, b) =>
           b.score - a.score ||
@@ -703,14 +817,33 @@ function buildThemes(
       members,
       theme: {
         id: named?.id ?? `theme-${noteIds[0]}`,
-        label: named?.label ?? labelFor(memberItems, dfAll, total, question, vectors),
+        label: named?.label ?? '',
         noteIds,
         representative: central.slice(0, 3).map((c) => (items[c.i] as Item).ids[0] as string),
         duplicates: duplicateGroups(members, items, features),
       },
+      first: items[(central[0] as { i: number }).i] as Item,
+      central: central.map((c) => items[c.i] as Item),
     };
   });
   built.sort((a, b) => b.theme.noteIds.length - a.theme.noteIds.length || byCodeUnit(a.theme.id, b.theme.id));
+  // Labels, biggest theme first; a later label avoids the words of earlier ones.
+  const avoid = new Set<string>();
+  for (const b of built) {
+    if (b.theme.label !== '') {
+      for (const t of analyse(b.theme.label).terms) avoid.add(t);
+      continue;
+    }
+    const label = phraseLabel(
+      b.members.map((i) => items[i] as Item),
+      ctx,
+      avoid,
+      b.first,
+      b.central.slice(0, LABEL_SOURCES),
+    );
+    b.theme.label = label.label;
+    for (const t of label.terms) avoid.add(t);
+  }
   unthemed.sort(byCodeUnit);
   return { themes: built, unthemed };
 }
@@ -726,9 +859,62 @@ export function themeNotes(notes: NoteInput[], options: ThemingOptions = {}): Th
   const items = buildItems(notes, new Map());
   const features = featurise(items, question, options.vectors);
   const total = items.reduce((s, it) => s + it.count, 0);
-  const clustering = clusterItems(items, features, options.minThemeSize ?? defaultMinSize(total));
+  const clustering = clusterItems(
+    items,
+    features,
+    options.minThemeSize ?? defaultMinSize(total),
+    granularityOf(options.granularity),
+  );
   const { themes, unthemed } = buildThemes(items, features, clustering.assignment, question, options.vectors);
   return { themes: themes.map((t) => t.theme), unthemed };
+}
+
+/** A theme of notes from several questions. */
+export interface AcrossTheme extends Theme {
+  /** Indices (in the input) of the questions whose notes are in the theme, ascending. */
+  questions: number[];
+}
+
+export interface AcrossResult {
+  themes: AcrossTheme[];
+  unthemed: string[];
+}
+
+/**
+ * Themes the notes of several questions together (e.g. every round of a café), so that the same
+ * concern raised in several rounds lands in one theme. The words of every question are ignored.
+ * Note ids must be unique across questions (a repeated id is taken once). Same input in any order
+ * gives the same output.
+ */
+export function themeAcrossQuestions(
+  groups: readonly { question: string; notes: readonly NoteInput[] }[],
+  options: Omit<ThemingOptions, 'question'> = {},
+): AcrossResult {
+  const question = new Set<string>();
+  for (const g of groups) for (const t of questionTerms(g.question)) question.add(t);
+  const notes = groups.flatMap((g) => g.notes);
+  if (notes.length === 0) return { themes: [], unthemed: [] };
+  const items = buildItems(notes, new Map());
+  const features = featurise(items, question, options.vectors);
+  const total = items.reduce((s, it) => s + it.count, 0);
+  const clustering = clusterItems(
+    items,
+    features,
+    options.minThemeSize ?? defaultMinSize(total),
+    granularityOf(options.granularity),
+  );
+  const { themes, unthemed } = buildThemes(items, features, clustering.assignment, question, options.vectors);
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, q) => {
+    for (const n of g.notes) if (!groupOf.has(n.id)) groupOf.set(n.id, q);
+  });
+  return {
+    themes: themes.map(({ theme }) => ({
+      ...theme,
+      questions: [...new Set(theme.noteIds.map((id) => groupOf.get(id) as number))].sort((a, b) => a - b),
+    })),
+    unthemed,
+  };
 }
 
 interface Snapshot {
@@ -791,7 +977,7 @@ export class LiveThemer {
       });
       const { theme, score } = centroids.nearest(index);
       // Close enough = at or above the similarity where batch clustering stops merging.
-      if (theme >= 0 && score >= cutThreshold(snap.features, all))
+      if (theme >= 0 && score >= cutThreshold(snap.features, all, granularityOf(this.options.granularity)))
         this.themeOf.set(note.id, ids[theme] as string);
     }
     this.sinceRecluster++;
@@ -851,7 +1037,12 @@ export class LiveThemer {
     this.sinceRecluster = 0;
     const total = snap.items.reduce((s, it) => s + it.count, 0);
     const minSize = this.options.minThemeSize ?? defaultMinSize(total);
-    const { assignment } = clusterItems(snap.items, snap.features, minSize);
+    const { assignment } = clusterItems(
+      snap.items,
+      snap.features,
+      minSize,
+      granularityOf(this.options.granularity),
+    );
     const clusters = new Map<number, number[]>();
     assignment.forEach((c, i) => {
       if (c < 0) return;
@@ -859,7 +1050,7 @@ export class LiveThemer {
       list.push(i);
       clusters.set(c, list);
     });
-    const dfAll = documentFrequencies(snap.items);
+    const ctx = labelContext(snap.items, this.question, this.options.vectors);
     for (const c of [...clusters.keys()].sort((a, b) => a - b)) {
       const members = clusters.get(c) as number[];
       const overlap = new Map<string, number>();
@@ -887,7 +1078,10 @@ export class LiveThemer {
         const base = `theme-${[...waiting].sort(byCodeUnit)[0]}`;
         let id = base;
         for (let k = 2; this.labels.has(id); k++) id = `${base}-${k}`;
-        this.labels.set(id, labelFor(memberItems, dfAll, total, this.question, this.options.vectors));
+        // A new label avoids the words of the labels already on screen.
+        const avoid = new Set<string>();
+        for (const label of this.labels.values()) for (const t of analyse(label).terms) avoid.add(t);
+        this.labels.set(id, phraseLabel(memberItems, ctx, avoid).label);
         target = id;
       }
       for (const id of waiting) this.themeOf.set(id, target);
