@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { roundCommands } from './cafe/rounds';
 import type { CommandDef } from './command';
 import { harvestCommands } from './harvest/actions';
+import { screenCommands } from './harvest/screen';
 import { noteCommands } from './notes/notes';
 import { convergenceCommands } from './openspace/convergence';
 import { openSpaceCommands } from './openspace/sessions';
@@ -15,6 +16,7 @@ const ALL = {
   ...openSpaceCommands,
   ...convergenceCommands,
   ...harvestCommands,
+  ...screenCommands,
 };
 
 export type CommandName = keyof typeof ALL;

@@ -229,6 +229,9 @@ const CASES: Record<string, Case> = {
   'harvest.voting': { payload: { open: true }, before: 'harvest' },
   'harvest.vote': { payload: { themeId: 'r1:benches', dot: 1 }, before: 'harvestVoting' },
   'harvest.publish': { payload: { published: true }, before: 'harvest' },
+  'projector.show': { payload: { view: 'harvest' } },
+  'projector.theme': { payload: { themeId: 'r1:benches', shown: true }, before: 'harvest' },
+  'projector.all-themes': { payload: { all: true }, before: 'harvest' },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -294,6 +297,9 @@ const MATRIX = `
 | harvest.voting                        | role        | role        | role        | role        | role        | role        | ok          |
 | harvest.vote                          | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
 | harvest.publish                       | role        | role        | role        | role        | role        | role        | ok          |
+| projector.show                        | role        | role        | role        | role        | role        | role        | ok          |
+| projector.theme                       | role        | role        | role        | role        | role        | role        | ok          |
+| projector.all-themes                  | role        | role        | role        | role        | role        | role        | ok          |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

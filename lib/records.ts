@@ -91,6 +91,10 @@ export interface RecordPayloads {
   'harvest.voting': { open: boolean };
   'harvest.voted': { participantId: ParticipantId; themeId: string; dot: 1 | -1 };
   'harvest.published': { published: boolean };
+  'projector.shown': { view: 'room' | 'harvest' | 'told' };
+  /** `live`: a live theme chosen before the harvest started (else a curated theme). */
+  'projector.theme-shown': { themeId: string; shown: boolean; live: boolean };
+  'projector.all-themes': { all: boolean };
 }
 
 export type RecordType = keyof RecordPayloads;

@@ -3,6 +3,7 @@
  * server, the browser and the exports read the same thing.
  */
 
+import type { ProjectorState } from './harvest/screen';
 import type { HarvestState } from './harvest/state';
 import type { OpenSpaceState } from './openspace/state';
 import type { Seating } from './seating';
@@ -77,6 +78,8 @@ export interface EventState {
   openSpace: OpenSpaceState | null;
   /** null until the organiser starts the harvest. */
   harvest: HarvestState | null;
+  /** What the projector shows, once a facilitator has chosen (lib/harvest/screen.ts). */
+  projector?: ProjectorState;
 }
 
 export type EventPart = 'cafe' | 'openSpace';

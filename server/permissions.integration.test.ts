@@ -89,6 +89,9 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'harvest.voting': 'facilitator',
   'harvest.vote': 'participant',
   'harvest.publish': 'facilitator',
+  'projector.show': 'facilitator',
+  'projector.theme': 'facilitator',
+  'projector.all-themes': 'facilitator',
 };
 
 // --- The two events and the people in them -----------------------------------------------------

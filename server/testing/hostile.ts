@@ -351,6 +351,9 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'harvest.voting': { open: true },
   'harvest.vote': { themeId: 't1', dot: 1 },
   'harvest.publish': { published: true },
+  'projector.show': { view: 'harvest' },
+  'projector.theme': { themeId: 't1', shown: true },
+  'projector.all-themes': { all: true },
 };
 
 /** Change a valid object into (usually) an invalid one: wrong values, missing or extra keys. */
