@@ -4,11 +4,21 @@ import type { LiveGroup } from '../../lib/harvest/actions';
 
 /**
  * Machine themes as notes arrive, worked out on the server (the theming engine stays off phones
- * and out of page downloads) and refreshed while the screen is open.
+ * and out of page downloads) and refreshed while the screen is open. With `enabled` false nothing
+ * is asked and nothing is kept, so a screen that stops showing them shows no stale themes later.
  */
-export function useLiveThemes(eventId: string, token: string, everyMs = 5_000): LiveGroup[] | null {
+export function useLiveThemes(
+  eventId: string,
+  token: string,
+  everyMs = 5_000,
+  enabled = true,
+): LiveGroup[] | null {
   const [groups, setGroups] = useState<LiveGroup[] | null>(null);
   useEffect(() => {
+    if (!enabled) {
+      setGroups(null);
+      return;
+    }
     let live = true;
     const load = () =>
       fetch(`/api/events/${eventId}/live-themes`, { headers: { authorization: `Bearer ${token}` } })
@@ -23,6 +33,6 @@ export function useLiveThemes(eventId: string, token: string, everyMs = 5_000): 
       live = false;
       clearInterval(t);
     };
-  }, [eventId, token, everyMs]);
+  }, [eventId, token, everyMs, enabled]);
   return groups;
 }

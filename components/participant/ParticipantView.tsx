@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useContext, useState } from 'react';
 import type { EventState } from '../../lib/state';
 import { hostedTable, phaseOf, tableMembers, tableOf } from '../../lib/view';
-import { HarvestVote } from '../harvest/HarvestVote';
+import { HarvestVote, ToldLink } from '../harvest/HarvestVote';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLive } from '../live/store';
 import { ConnectionContext, useSend } from '../live/useConnection';
@@ -45,6 +45,7 @@ export function ParticipantView() {
       <main className="space-y-5 px-4 py-4">
         <Announcer audience="phone" />
         <Problems />
+        <ToldLink event={event} />
         {!left && <HarvestVote event={event} me={me} />}
         {left ? <LeftCard /> : <Stage event={event} me={me} />}
         {!left && event.part === 'cafe' && <RoundEndCue event={event} />}
