@@ -21,12 +21,12 @@ export function HarvestConsole({ eventId, token }: { eventId: string; token: str
   if (!event) return null;
   return (
     <div className="space-y-6">
+      <ProjectorControl event={event} eventId={eventId} token={token} />
       {event.harvest ? (
         <Curation event={event} eventId={eventId} token={token} />
       ) : (
         <LivePreview eventId={eventId} token={token} />
       )}
-      <ProjectorControl event={event} eventId={eventId} token={token} />
     </div>
   );
 }

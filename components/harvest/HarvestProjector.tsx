@@ -16,13 +16,13 @@ export const PROJECTOR_MAX_THEMES = 12;
  * one big card, then a row of up to three, then two rows, then three.
  */
 export function projectorGrid(n: number): { cols: number; rows: number; label: number } {
-  if (n <= 1) return { cols: 1, rows: 1, label: 6 };
-  if (n <= 3) return { cols: n, rows: 1, label: 5 };
-  if (n === 4) return { cols: 2, rows: 2, label: 4.2 };
-  if (n <= 6) return { cols: 3, rows: 2, label: 3.8 };
-  if (n <= 8) return { cols: 4, rows: 2, label: 3.2 };
-  if (n === 9) return { cols: 3, rows: 3, label: 3 };
-  return { cols: 4, rows: 3, label: 2.7 };
+  if (n <= 1) return { cols: 1, rows: 1, label: 7 };
+  if (n <= 3) return { cols: n, rows: 1, label: 5.5 };
+  if (n === 4) return { cols: 2, rows: 2, label: 5 };
+  if (n <= 6) return { cols: 3, rows: 2, label: 4.4 };
+  if (n <= 8) return { cols: 4, rows: 2, label: 3.8 };
+  if (n === 9) return { cols: 3, rows: 3, label: 3.6 };
+  return { cols: 4, rows: 3, label: 3.2 };
 }
 
 interface Row {
@@ -32,7 +32,8 @@ interface Row {
   places: number;
   spread: string;
   dots: number | null;
-  example: string | null;
+  /** Representative notes: quotes first (after the start), else the most typical ones. */
+  examples: string[];
 }
 
 /**
@@ -74,7 +75,9 @@ export function HarvestProjector({
           places: new Set(notes.map(placeOf)).size,
           spread: words.spread(notes.map(placeOf)),
           dots: dots[t.id] ?? 0,
-          example: (notes.find((n) => h.quotes.includes(n.id)) ?? notes[0])?.text ?? null,
+          examples: [...new Set([...notes.filter((n) => h.quotes.includes(n.id)), ...notes])]
+            .slice(0, 3)
+            .map((n) => n.text),
         };
       })
       .filter((r) => r.notes > 0)
@@ -88,14 +91,13 @@ export function HarvestProjector({
             ...theme,
             spread: words.spreadFromWords(theme.spread),
             dots: null,
-            example: theme.examples[0] ?? null,
           })),
       )
       .sort((a, b) => b.places - a.places || b.notes - a.notes);
   }
   const shown = rows.slice(0, PROJECTOR_MAX_THEMES);
   const grid = projectorGrid(shown.length);
-  const lines = grid.rows === 1 ? 5 : grid.rows === 2 ? 3 : 2;
+  const lines = grid.rows === 1 ? 3 : grid.rows === 2 ? 4 : 3;
   return (
     <main
       data-fixed-colours
@@ -141,27 +143,27 @@ export function HarvestProjector({
               >
                 {i + 1}. <bdi>{r.label}</bdi>
               </p>
-              <p
-                className="mt-[0.6vh] shrink-0 text-stone-700"
-                style={{ fontSize: `${grid.label * 0.62}vh` }}
-              >
+              <p className="mt-[0.6vh] shrink-0 text-stone-700" style={{ fontSize: `${grid.label * 0.6}vh` }}>
                 {r.dots === null
                   ? t('words.themeFrom', { notes: r.notes, spread: r.spread })
                   : t('words.themeFromDots', { notes: r.notes, spread: r.spread, dots: r.dots })}
               </p>
-              {r.example && (
-                <p
-                  className="mt-[1vh] min-h-0 overflow-hidden break-words text-stone-800 italic"
-                  style={{
-                    fontSize: `${grid.label * 0.66}vh`,
-                    display: '-webkit-box',
-                    WebkitBoxOrient: 'vertical',
-                    WebkitLineClamp: lines,
-                  }}
-                >
-                  {t('projector.quoted', { text: isolate(r.example) })}
-                </p>
-              )}
+              <div className="mt-[1vh] min-h-0 flex-1 space-y-[1vh] overflow-hidden">
+                {[...new Set(r.examples)].slice(0, grid.rows === 1 ? 3 : 1).map((x) => (
+                  <p
+                    key={x}
+                    className="overflow-hidden break-words text-stone-800 italic"
+                    style={{
+                      fontSize: `${grid.label * 0.72}vh`,
+                      display: '-webkit-box',
+                      WebkitBoxOrient: 'vertical',
+                      WebkitLineClamp: lines,
+                    }}
+                  >
+                    {t('projector.quoted', { text: isolate(x) })}
+                  </p>
+                ))}
+              </div>
             </li>
           ))}
         </ol>

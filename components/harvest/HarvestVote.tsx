@@ -110,7 +110,7 @@ export function HarvestVote({ event, me }: { event: EventState; me: string }) {
                       </summary>
                       {read1 ? (
                         <ul
-                          className="mt-1 space-y-1 border-s-4 border-brand-200 ps-3"
+                          className="mt-1 space-y-1 border-s-4 border-stone-300 ps-3"
                           data-testid="harvest-vote-notes"
                         >
                           {read1.notes.map((text, i) => (

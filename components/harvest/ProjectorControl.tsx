@@ -48,8 +48,8 @@ export function ProjectorControl({
             key={view}
             variant={p.view === view ? 'primary' : 'secondary'}
             aria-pressed={p.view === view}
-            disabled={p.view === view || (view === 'told' && !published)}
-            onClick={() => send('projector.show', { view })}
+            disabled={view === 'told' && !published && p.view !== 'told'}
+            onClick={() => p.view !== view && send('projector.show', { view })}
           >
             {t(view)}
           </Button>
