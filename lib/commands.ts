@@ -4,6 +4,7 @@ import { announcementCommands } from './announcements';
 import { roundCommands } from './cafe/rounds';
 import type { CommandDef } from './command';
 import { harvestCommands } from './harvest/actions';
+import { screenCommands } from './harvest/screen';
 import { noteCommands } from './notes/notes';
 import { convergenceCommands } from './openspace/convergence';
 import { openSpaceCommands } from './openspace/sessions';
@@ -17,6 +18,7 @@ const ALL = {
   ...convergenceCommands,
   ...harvestCommands,
   ...announcementCommands,
+  ...screenCommands,
 };
 
 export type CommandName = keyof typeof ALL;

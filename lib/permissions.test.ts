@@ -245,6 +245,9 @@ const CASES: Record<string, Case> = {
     payload: { sessionId: 's-chen', text: 'Map the quiet streets' },
     before: 'reportedActions',
   },
+  'projector.show': { payload: { view: 'harvest' } },
+  'projector.theme': { payload: { themeId: 'r1:benches', shown: true }, before: 'harvest' },
+  'projector.all-themes': { payload: { all: true }, before: 'harvest' },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -312,6 +315,9 @@ const MATRIX = `
 | harvest.publish                       | role        | role        | role        | role        | role        | role        | ok          |
 | announcement.clear                    | role        | role        | role        | role        | role        | role        | ok          |
 | action.adopt from Chen’s report       | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          |
+| projector.show                        | role        | role        | role        | role        | role        | role        | ok          |
+| projector.theme                       | role        | role        | role        | role        | role        | role        | ok          |
+| projector.all-themes                  | role        | role        | role        | role        | role        | role        | ok          |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

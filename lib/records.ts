@@ -95,6 +95,10 @@ export interface RecordPayloads {
   'harvest.published': { published: boolean };
   /** announcementId null: every announcement still showing. */
   'announcement.cleared': { announcementId: string | null };
+  'projector.shown': { view: 'room' | 'harvest' | 'told' };
+  /** `live`: a live theme chosen before the harvest started (else a curated theme). */
+  'projector.theme-shown': { themeId: string; shown: boolean; live: boolean };
+  'projector.all-themes': { all: boolean };
 }
 
 export type RecordType = keyof RecordPayloads;

@@ -5,6 +5,7 @@
 import { reduceAnnouncements } from './announcements';
 import { reduceRound } from './cafe/reducer';
 import { isPlaced, reduceHarvest } from './harvest/reducer';
+import { reduceScreen } from './harvest/screen';
 import { reduceNote } from './notes/reducer';
 import { reduceConvergence, reduceSessions } from './openspace/reducer';
 import { emptyOpenSpace } from './openspace/state';
@@ -118,6 +119,10 @@ function reduceEventWide(
     case 'harvest.voted':
     case 'harvest.published':
       return reduceHarvest(state, rec);
+    case 'projector.shown':
+    case 'projector.theme-shown':
+    case 'projector.all-themes':
+      return reduceScreen(state, rec);
   }
 }
 

@@ -4,6 +4,7 @@
  */
 
 import type { Announcement } from './announcements';
+import type { ProjectorState } from './harvest/screen';
 import type { HarvestState } from './harvest/state';
 import type { OpenSpaceState } from './openspace/state';
 import type { Seating } from './seating';
@@ -80,6 +81,8 @@ export interface EventState {
   harvest: HarvestState | null;
   /** Announcements to every phone and the projector, oldest first (lib/announcements.ts). */
   announcements: Announcement[];
+  /** What the projector shows, once a facilitator has chosen (lib/harvest/screen.ts). */
+  projector?: ProjectorState;
 }
 
 export type EventPart = 'cafe' | 'openSpace';

@@ -10,12 +10,14 @@ import { kitQuery } from '../lib/kit/plan';
 import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
 import { EventSettingsSchema } from '../lib/settings';
-import type { EventState } from '../lib/state';
+import { type EventState, personById } from '../lib/state';
 import type { Events } from './events';
 import { harvestDocx, harvestPdf } from './harvest-docs';
+import { hashToken } from './ids';
 import { kitPdf } from './kit';
 import { liveThemesFor } from './live-harvest';
 import { log } from './log';
+import { Buckets } from './rate-limit';
 
 const MAX_BODY = 64 * 1024;
 
@@ -93,6 +95,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, { eve
       await createEvent(req, res, events);
     } else if (url.pathname.startsWith('/api/published/') && req.method === 'GET') {
       await published(res, events, url);
+    } else if (/^\/api\/events\/[^/]+\/vote-themes$/.test(url.pathname) && req.method === 'GET') {
+      await voteThemes(req, res, events, url);
     } else if (/^\/api\/events\/[^/]+\/kit\//.test(url.pathname) && req.method === 'GET') {
       await kitDownload(req, res, events, url, joinBase);
     } else if (url.pathname.startsWith('/api/events/') && req.method === 'GET') {
@@ -295,4 +299,49 @@ async function published(res: ServerResponse, events: Events, url: URL) {
     return problem(res, 404, 'not_found', 'There is nothing published at this address (yet).');
   const { notes: _notes, ...report } = buildHarvestReport(room.state, Date.now(), 'public');
   send(res, 200, { ok: true, report });
+}
+
+/** Most notes of one theme a phone is sent to read before voting (the rest are counted). */
+export const VOTE_THEME_NOTES = 100;
+/** Reading the themes' notes: 10 requests per 10 s for each phone's token (a phone asks once per change). */
+export const VOTE_THEMES_LIMIT = { points: 10, seconds: 10 };
+const voteThemeBuckets = new Buckets(VOTE_THEMES_LIMIT.points, VOTE_THEMES_LIMIT.seconds * 1000);
+
+/**
+ * The texts a phone reads before voting: each harvest theme's notes that are neither withdrawn
+ * nor hidden, without names. A phone receives over the socket only the notes of its own tables
+ * (lib/visibility.ts), so it asks here, with its own token, only once the harvest has started.
+ */
+async function voteThemes(req: IncomingMessage, res: ServerResponse, events: Events, url: URL) {
+  const rawId = /^\/api\/events\/([^/]+)\/vote-themes$/.exec(url.pathname)?.[1] ?? '';
+  const eventId = EventIdSchema.safeParse(rawId);
+  if (!eventId.success) return problem(res, 404, 'unknown_event', 'There is no such event.');
+  const token = TokenSchema.safeParse((req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
+  if (!token.success)
+    return problem(res, 403, 'bad_token', 'Only a phone that joined this event can read its themes.');
+  const tokenHash = hashToken(token.data);
+  // Keyed by the token's hash (the limiter's memory holds no secret), before any lookup.
+  if (!voteThemeBuckets.take(`${eventId.data}:${tokenHash}`))
+    return problem(res, 429, 'rate_limited', 'Too many requests; wait a few seconds and try again.');
+  const participantId = await events.store.participantByTokenHash(eventId.data, tokenHash);
+  const room = participantId ? await events.get(eventId.data) : null;
+  if (!participantId || !room)
+    return problem(res, 403, 'bad_token', 'Only a phone that joined this event can read its themes.');
+  await room.refresh();
+  const state = room.state;
+  if (personById(state, participantId)?.left !== false)
+    return problem(res, 403, 'not_allowed', 'You have left this event.');
+  const h = state.harvest;
+  if (!h) return problem(res, 404, 'not_found', 'The harvest has not been started yet.');
+  const hidden = new Set(h.hidden);
+  const themes = h.themeOrder.flatMap((id) => {
+    const theme = h.themes[id];
+    if (!theme) return [];
+    const notes = theme.noteIds.flatMap((n) => {
+      const note = state.notes[n];
+      return note && !note.withdrawn && !hidden.has(n) ? [note.text] : [];
+    });
+    return notes.length ? [{ id, count: notes.length, notes: notes.slice(0, VOTE_THEME_NOTES) }] : [];
+  });
+  send(res, 200, { ok: true, themes });
 }

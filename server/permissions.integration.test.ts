@@ -91,6 +91,9 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'harvest.publish': 'facilitator',
   'announcement.clear': 'facilitator',
   'action.adopt': 'either',
+  'projector.show': 'facilitator',
+  'projector.theme': 'facilitator',
+  'projector.all-themes': 'facilitator',
 };
 
 // --- The two events and the people in them -----------------------------------------------------

@@ -9,7 +9,9 @@ import { downloadWithToken } from '../facilitator/download';
 import { useIsolate } from '../i18n/bidi';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
+import { useJoinBase } from '../projector/JoinQr';
 import { Button } from '../ui/Button';
+import { ProjectorControl } from './ProjectorControl';
 import { useLiveThemes } from './useLiveThemes';
 import { harvestDots, useHarvestWords } from './view';
 
@@ -17,10 +19,15 @@ import { harvestDots, useHarvestWords } from './view';
 export function HarvestConsole({ eventId, token }: { eventId: string; token: string }) {
   const event = useLive((s) => s.event);
   if (!event) return null;
-  return event.harvest ? (
-    <Curation event={event} eventId={eventId} token={token} />
-  ) : (
-    <LivePreview eventId={eventId} token={token} />
+  return (
+    <div className="space-y-6">
+      <ProjectorControl event={event} eventId={eventId} token={token} />
+      {event.harvest ? (
+        <Curation event={event} eventId={eventId} token={token} />
+      ) : (
+        <LivePreview eventId={eventId} token={token} />
+      )}
+    </div>
   );
 }
 
@@ -109,8 +116,7 @@ function Curation({ event, eventId, token }: { event: EventState; eventId: strin
   const t = useTranslations('harvestConsole.curation');
   const send = useSend();
   const [failed, setFailed] = useState(false);
-  const [origin, setOrigin] = useState('');
-  useEffect(() => setOrigin(window.location.origin), []);
+  const origin = useJoinBase() ?? '';
   const h = event.harvest;
   if (!h) return null;
   const groups = [...new Set(h.themeOrder.map((id) => h.themes[id]?.group ?? ''))];

@@ -3,26 +3,66 @@ import { useEffect, useState } from 'react';
 import type { LiveGroup } from '../../lib/harvest/actions';
 
 /**
- * Machine themes as notes arrive, worked out on the server (the theming engine stays off phones
- * and out of page downloads) and refreshed while the screen is open.
+ * One poll per event and link, however many parts of a screen show the live themes (the console's
+ * live view and its projector control): theming runs on the server, so every request costs it.
  */
-export function useLiveThemes(eventId: string, token: string, everyMs = 5_000): LiveGroup[] | null {
-  const [groups, setGroups] = useState<LiveGroup[] | null>(null);
-  useEffect(() => {
-    let live = true;
+interface Poll {
+  groups: LiveGroup[] | null;
+  listeners: Set<(groups: LiveGroup[]) => void>;
+  stop: () => void;
+}
+const polls = new Map<string, Poll>();
+
+function subscribe(eventId: string, token: string, everyMs: number, onGroups: (g: LiveGroup[]) => void) {
+  const key = `${eventId}#${token}`;
+  let poll = polls.get(key);
+  if (!poll) {
+    const p: Poll = { groups: null, listeners: new Set(), stop: () => undefined };
     const load = () =>
       fetch(`/api/events/${eventId}/live-themes`, { headers: { authorization: `Bearer ${token}` } })
         .then((r) => (r.ok ? (r.json() as Promise<{ groups: LiveGroup[] }>) : null))
         .then((body) => {
-          if (live && body) setGroups(body.groups);
+          if (!body || polls.get(key) !== p) return;
+          p.groups = body.groups;
+          for (const l of p.listeners) l(body.groups);
         })
         .catch(() => undefined);
     void load();
-    const t = setInterval(load, everyMs);
-    return () => {
-      live = false;
-      clearInterval(t);
-    };
-  }, [eventId, token, everyMs]);
+    const timer = setInterval(load, everyMs);
+    p.stop = () => clearInterval(timer);
+    polls.set(key, p);
+    poll = p;
+  }
+  const current = poll;
+  current.listeners.add(onGroups);
+  if (current.groups) onGroups(current.groups);
+  return () => {
+    current.listeners.delete(onGroups);
+    if (current.listeners.size === 0) {
+      current.stop();
+      polls.delete(key);
+    }
+  };
+}
+
+/**
+ * Machine themes as notes arrive, worked out on the server (the theming engine stays off phones
+ * and out of page downloads) and refreshed while the screen is open. With `enabled` false nothing
+ * is asked and nothing is kept, so a screen that stops showing them shows no stale themes later.
+ */
+export function useLiveThemes(
+  eventId: string,
+  token: string,
+  everyMs = 5_000,
+  enabled = true,
+): LiveGroup[] | null {
+  const [groups, setGroups] = useState<LiveGroup[] | null>(null);
+  useEffect(() => {
+    if (!enabled) {
+      setGroups(null);
+      return;
+    }
+    return subscribe(eventId, token, everyMs, setGroups);
+  }, [eventId, token, everyMs, enabled]);
   return groups;
 }

@@ -177,7 +177,10 @@ export class LiveConnection {
     const { event, me, fatal } = this.store.getState();
     if (!event || fatal) return;
     try {
-      this.storage.setItem(this.cacheKey, JSON.stringify({ v: CACHE_VERSION, event, me } satisfies CachedView));
+      this.storage.setItem(
+        this.cacheKey,
+        JSON.stringify({ v: CACHE_VERSION, event, me } satisfies CachedView),
+      );
     } catch {
       // Storage full: the screen works without the cache; only an offline reload loses it.
     }

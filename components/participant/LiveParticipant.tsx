@@ -4,6 +4,7 @@
  * stage. ParticipantApp loads it as a chunk of its own, fetched while the join screen is up, so the
  * join screen a phone on a weak signal waits for first carries none of it.
  */
+import { PhoneTokenContext } from '../harvest/HarvestVote';
 import type { Identity } from '../live/connection';
 import { ConnectionContext, useConnection } from '../live/useConnection';
 import { ParticipantView } from './ParticipantView';
@@ -13,7 +14,9 @@ export function LiveParticipant({ identity }: { identity: Identity }) {
   if (!conn) return null;
   return (
     <ConnectionContext.Provider value={conn}>
-      <ParticipantView />
+      <PhoneTokenContext.Provider value={identity.kind === 'participant' ? identity.token : null}>
+        <ParticipantView />
+      </PhoneTokenContext.Provider>
     </ConnectionContext.Provider>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useContext, useState } from 'react';
 import type { EventState } from '../../lib/state';
 import { hostedTable, phaseOf, tableMembers, tableOf } from '../../lib/view';
-import { HarvestVote } from '../harvest/HarvestVote';
+import { HarvestVote, ToldLink } from '../harvest/HarvestVote';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLive } from '../live/store';
 import { ConnectionContext, useSend } from '../live/useConnection';
@@ -47,6 +47,7 @@ export function ParticipantView() {
         <Announcer audience="phone" />
         <Problems />
         <AnnouncementBanner event={event} />
+        <ToldLink event={event} />
         {!left && <HarvestVote event={event} me={me} />}
         {left ? <LeftCard /> : <Stage event={event} me={me} />}
         {!left && event.part === 'cafe' && <RoundEndCue event={event} />}

@@ -3,8 +3,12 @@ import { useTranslations } from 'next-intl';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
-/** The join address as a QR code, made in the browser from the address the server reports. */
-export function useJoinUrl(code: string): string | null {
+/**
+ * The address phones use to reach this server, as the server reports it (`/api/info`:
+ * PUBLIC_URL, or the laptop's address on the local network), never the address this screen
+ * happens to use (often `localhost` on the facilitator's laptop). Null until known.
+ */
+export function useJoinBase(): string | null {
   const [base, setBase] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -16,10 +20,23 @@ export function useJoinUrl(code: string): string | null {
       live = false;
     };
   }, []);
+  return base;
+}
+
+/** The join address as a QR code, made in the browser from the address the server reports. */
+export function useJoinUrl(code: string): string | null {
+  const base = useJoinBase();
   return base ? `${base}/j/${code}` : null;
 }
 
-export function JoinQr({ url, className = '' }: { url: string; className?: string }) {
+/** The published "What you told us" at the address phones use. */
+export function usePublishedUrl(eventId: string): string | null {
+  const base = useJoinBase();
+  return base ? `${base}/told/${eventId}` : null;
+}
+
+/** A QR code for one of our own addresses; `label` says what it opens (default: joining). */
+export function JoinQr({ url, className = '', label }: { url: string; className?: string; label?: string }) {
   const t = useTranslations('projector');
   const [svg, setSvg] = useState('');
   useEffect(() => {
@@ -30,7 +47,7 @@ export function JoinQr({ url, className = '' }: { url: string; className?: strin
   return (
     <div
       role="img"
-      aria-label={t('qr', { url })}
+      aria-label={label ?? t('qr', { url })}
       className={`bg-white ${className}`}
       // The SVG is generated here from our own URL, never from anything a person typed.
       // biome-ignore lint/security/noDangerouslySetInnerHtml: trusted, locally generated SVG

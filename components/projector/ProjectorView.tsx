@@ -1,15 +1,17 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { activeCount, phaseOf } from '../../lib/view';
 import { useFacilitatorToken } from '../facilitator/useFacilitatorToken';
 import { HarvestProjector } from '../harvest/HarvestProjector';
+import { ToldProjector } from '../harvest/ToldProjector';
 import { useRefusalText } from '../i18n/errors';
 import { useLive } from '../live/store';
 import { useConnection } from '../live/useConnection';
 import { OpenSpaceProjector } from '../openspace/OpenSpaceProjector';
 import { Timer } from '../ui/Timer';
 import { JoinQr, useJoinUrl } from './JoinQr';
+import { useProjectorChoice } from './useProjectorChoice';
 
 /** The second window, on the projector: how to join, the question, the timer, how many are in. */
 export function ProjectorView({ eventId }: { eventId: string }) {
@@ -25,15 +27,15 @@ export function ProjectorView({ eventId }: { eventId: string }) {
   const event = useLive((s) => s.event);
   const fatal = useLive((s) => s.fatal);
   const joinUrl = useJoinUrl(event?.joinCode ?? '');
-  const [harvestView, setHarvestView] = useState(false);
-  useEffect(() => setHarvestView(new URLSearchParams(window.location.search).get('view') === 'harvest'), []);
+  const view = useProjectorChoice(event);
 
   if ((ready && !token) || fatal) {
     return <main className="p-10 text-2xl">{fatal ? say(fatal) : t('openFromConsole')}</main>;
   }
   if (!event) return <main className="p-10 text-2xl">{tc('connecting')}</main>;
 
-  if (harvestView && token) return <HarvestProjector event={event} eventId={eventId} token={token} />;
+  if (view === 'harvest' && token) return <HarvestProjector event={event} eventId={eventId} token={token} />;
+  if (view === 'told') return <ToldProjector event={event} />;
   if (event.part === 'openSpace') return <OpenSpaceProjector event={event} joinUrl={joinUrl} />;
   const phase = phaseOf(event);
   const total = event.settings.rounds.length;

@@ -353,6 +353,9 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'harvest.publish': { published: true },
   'announcement.clear': { announcementId: null },
   'action.adopt': { sessionId: 's1', text: 'Ask the council' },
+  'projector.show': { view: 'harvest' },
+  'projector.theme': { themeId: 't1', shown: true },
+  'projector.all-themes': { all: true },
 };
 
 /** Change a valid object into (usually) an invalid one: wrong values, missing or extra keys. */
