@@ -50,6 +50,9 @@ export default defineConfig({
       DATA_DIR: dataDir,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
+      // The address phones use, as a facilitator sets it for the room's network; the tests open
+      // the console at http://localhost to check that what it shows for phones uses this one.
+      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
     },
   },
 });

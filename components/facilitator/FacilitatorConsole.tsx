@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { HarvestConsole } from '../harvest/HarvestConsole';
 import { useRefusalText } from '../i18n/errors';
 import { LanguagePicker } from '../i18n/LanguagePicker';
@@ -35,6 +35,14 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
   const joinCode = useLive((s) => s.event?.joinCode);
   const part = useLive((s) => s.event?.part);
   const [view, setView] = useState<'run' | 'harvest'>('run');
+  const nav = useRef<HTMLElement>(null);
+  // The café's last step leads here: the Harvest tab takes the focus, so the keyboard follows.
+  const goToHarvest = () => {
+    setView('harvest');
+    requestAnimationFrame(() =>
+      nav.current?.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus(),
+    );
+  };
   const t = useTranslations('console');
   const say = useRefusalText();
 
@@ -95,7 +103,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             <LanguagePicker />
           </div>
         </header>
-        <nav aria-label={t('header.nav')} className="mx-auto flex max-w-7xl gap-2 px-4 pt-4">
+        <nav ref={nav} aria-label={t('header.nav')} className="mx-auto flex max-w-7xl gap-2 px-4 pt-4">
           {(
             [
               ['run', t('header.run')],
@@ -133,7 +141,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               <Problems />
               <SecretLink eventId={eventId} token={token} />
               <PartSwitch />
-              <RoundPanel />
+              <RoundPanel onHarvest={goToHarvest} />
               <PeoplePanel />
               <Downloads eventId={eventId} token={token} />
               <PrintKit eventId={eventId} token={token} />

@@ -7,10 +7,14 @@ import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 import { Timer } from '../ui/Timer';
+import { NoHostFlag } from './NoHostFlag';
 import { ShortcutsHelp, useShortcuts, useShortcutsSetting } from './Shortcuts';
 
-/** Where the café is, and the controls for the next step: seat, start, pause, extend, end. */
-export function RoundPanel() {
+/**
+ * Where the café is, and the controls: one primary button says the next step (seat, start, end,
+ * resume, and once the café is over, go to the harvest); pause and extend sit beside it.
+ */
+export function RoundPanel({ onHarvest }: { onHarvest: () => void }) {
   const event = useLive((s) => s.event);
   const send = useSend();
   const t = useTranslations('console.round');
@@ -39,11 +43,12 @@ export function RoundPanel() {
     (
       controls.current?.querySelector<HTMLButtonElement>('[data-focus-first]') ??
       controls.current?.querySelector<HTMLButtonElement>('button:not(:disabled)') ??
-      // Once the café is over there is no next step: the panel's heading keeps the place.
+      // Nothing to press (no connection to the buttons yet): the panel's heading keeps the place.
       heading.current
     )?.focus();
 
-  useShortcuts(shortcutsOn, {
+  // Once the café is over the shortcuts have nothing left to do, and their help is not shown.
+  useShortcuts(shortcutsOn && phase?.kind !== 'finished', {
     s: () => {
       if (phase?.kind === 'lobby' && people > 0) send('seating.plan', {});
       else if (phase?.kind === 'seated') send('round.start', {});
@@ -108,6 +113,7 @@ export function RoundPanel() {
           <Timer round={event.rounds[round]} />
         </div>
       )}
+      <NoHostFlag />
       <div className="mt-4 flex flex-wrap gap-2" ref={controls}>
         {phase.kind === 'lobby' && (
           <Button onClick={() => send('seating.plan', {})} disabled={people === 0} aria-keyshortcuts="S">
@@ -164,17 +170,26 @@ export function RoundPanel() {
                 </Button>
               </>
             ) : (
-              <Button variant="danger" onClick={() => setConfirmEnd(true)} aria-keyshortcuts="N">
+              <Button
+                variant={phase.kind === 'running' ? 'primary' : 'danger'}
+                onClick={() => setConfirmEnd(true)}
+                aria-keyshortcuts="N"
+              >
                 {t('end', { round: phase.round + 1 })}
               </Button>
             )}
           </>
         )}
+        {phase.kind === 'finished' && (
+          <Button onClick={onHarvest} data-focus-first>
+            {t('goHarvest')}
+          </Button>
+        )}
       </div>
       {(phase.kind === 'running' || phase.kind === 'paused') && phase.round + 1 < total && (
         <p className="mt-2 text-sm text-stone-600">{t('endHelp')}</p>
       )}
-      <ShortcutsHelp on={shortcutsOn} onChange={setShortcutsOn} />
+      {phase.kind !== 'finished' && <ShortcutsHelp on={shortcutsOn} onChange={setShortcutsOn} />}
     </section>
   );
 }

@@ -1,10 +1,12 @@
 'use client';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { tablesWithoutHost } from '../../lib/cafe/room';
 import { notesAt, tableMembers } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
+import { WarningIcon } from './NoHostFlag';
 
 /** Every table's notes as they arrive, for the round in view (current by default). */
 export function TablesPanel() {
@@ -20,6 +22,8 @@ export function TablesPanel() {
   const tableCount = event.tableCount ?? 0;
   const tables = Array.from({ length: tableCount }, (_, i) => i + 1);
   const totalNotes = event.noteOrder.filter((id) => !event.notes[id]?.withdrawn).length;
+  // Flagged only for the round people sit in now: earlier rounds are history.
+  const missing = round === current ? new Set(tablesWithoutHost(event)) : new Set<number>();
 
   return (
     <section aria-labelledby="tables-h" className="space-y-4">
@@ -69,9 +73,23 @@ export function TablesPanel() {
                     {t('counts', { people: members.length, notes: notes.length })}
                   </span>
                 </h3>
+                {missing.has(table) && (
+                  <p
+                    className="mt-1 flex items-center gap-2 rounded-lg border-2 border-amber-600 bg-amber-50 px-2 py-1 font-semibold text-amber-950"
+                    data-testid={`table-${table}-no-host`}
+                  >
+                    <WarningIcon />
+                    {t('noHostFix')}
+                  </p>
+                )}
                 <p className="text-sm text-stone-600">
-                  {host ? t('host', { name: isolate(nameOf(event, host)) }) : t('noHost')}
-                  {others.length > 0 && ` · ${format.list(others, { type: 'unit', style: 'short' })}`}
+                  {host
+                    ? t('host', { name: isolate(nameOf(event, host)) })
+                    : missing.has(table)
+                      ? ''
+                      : t('noHost')}
+                  {others.length > 0 &&
+                    `${host || !missing.has(table) ? ' · ' : ''}${format.list(others, { type: 'unit', style: 'short' })}`}
                 </p>
                 <ul className="mt-3 space-y-2" data-testid={`table-${table}-notes`}>
                   {notes.map((n) => (

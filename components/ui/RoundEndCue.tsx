@@ -66,6 +66,10 @@ export function RoundEndCue({ event }: { event: EventState }) {
     if (next) cue();
   }
 
+  // After the last round there is no round left to end: the beep (above) still sounds for that last
+  // ending, but the setting is no longer shown.
+  if (phase.kind === 'finished') return null;
+
   return (
     <div className="rounded-2xl border-2 border-stone-200 bg-white p-4">
       <label htmlFor={id} className="flex min-h-11 items-center gap-3 text-lg">
