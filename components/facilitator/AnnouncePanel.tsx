@@ -9,7 +9,7 @@ import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 
 /** One line to every phone and the projector, in a café or an Open Space; replace or clear it. */
-export function AnnouncePanel() {
+export function AnnouncePanel({ className = 'mt-4' }: { className?: string }) {
   const send = useSend();
   const t = useTranslations('spaceConsole.announce');
   const isolate = useIsolate();
@@ -22,7 +22,7 @@ export function AnnouncePanel() {
     setText('');
   }
   return (
-    <form onSubmit={submit} className="mt-4">
+    <form onSubmit={submit} className={className}>
       <label htmlFor="announce" className="font-semibold">
         {t('label')}
       </label>

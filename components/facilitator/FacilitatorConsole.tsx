@@ -11,6 +11,7 @@ import { Announcer } from '../ui/Announcer';
 import { Button } from '../ui/Button';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Problems } from '../ui/Problems';
+import { AnnouncePanel } from './AnnouncePanel';
 import { DeleteEvent } from './DeleteEvent';
 import { Downloads } from './Downloads';
 import { PartSwitch } from './PartSwitch';
@@ -142,6 +143,9 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               <SecretLink eventId={eventId} token={token} />
               <PartSwitch />
               <RoundPanel onHarvest={goToHarvest} />
+              <section className="rounded-2xl border-2 border-stone-200 bg-white p-4">
+                <AnnouncePanel className="" />
+              </section>
               <PeoplePanel />
               <Downloads eventId={eventId} token={token} />
               <PrintKit eventId={eventId} token={token} />
