@@ -138,6 +138,32 @@ test('the harvest reaches the room: projector by choice, phones told, links at t
     if (round < rounds.length - 1) await ack(f, 'act', { id: newId(), type: 'round.end', payload: {} });
   }
 
+  // The last round runs: the projector shows the room (question, timer, a tile per table) and a
+  // small code for latecomers, and fits both screens.
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await projector.setViewportSize({ width, height });
+    await expect(projector.getByText(rounds[rounds.length - 1]?.question ?? '')).toBeVisible();
+    await expectNoOverflow(projector);
+    await projector.screenshot({ path: `${SCREENS}/harvest-room-cafe-round-${width}.png` });
+  }
+  await projector.setViewportSize({ width: 1366, height: 768 });
+
+  // An announcement from the console reaches phones and the projector, and clearing it takes it
+  // off both at once.
+  const announcement = 'Tea and coffee are now in the side hall';
+  await consolePage.getByLabel('Announcement to every phone and the projector').fill(announcement);
+  await consolePage.getByRole('button', { name: 'Announce', exact: true }).click();
+  await expect(asha.page.getByTestId('announcement')).toContainText(announcement);
+  await expect(projector.getByTestId('projector-announcement')).toHaveText(announcement);
+  await expectNoOverflow(projector);
+  await consolePage.getByRole('button', { name: 'Clear the announcement' }).click();
+  await expect(asha.page.getByTestId('announcement')).toHaveCount(0);
+  await expect(ben.page.getByTestId('announcement')).toHaveCount(0);
+  await expect(projector.getByTestId('projector-announcement')).toHaveCount(0);
+
   // The console shows the live harvest; the projector, switched to the harvest, shows none of it.
   await consolePage.getByRole('button', { name: 'Harvest', exact: true }).click();
   await expect(consolePage.getByTestId('live-theme').first()).toBeVisible();
