@@ -229,6 +229,7 @@ const CASES: Record<string, Case> = {
   'harvest.voting': { payload: { open: true }, before: 'harvest' },
   'harvest.vote': { payload: { themeId: 'r1:benches', dot: 1 }, before: 'harvestVoting' },
   'harvest.publish': { payload: { published: true }, before: 'harvest' },
+  'harvest.retheme': { payload: { group: 'r1', granularity: -1 }, before: 'harvest' },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -294,6 +295,7 @@ const MATRIX = `
 | harvest.voting                        | role        | role        | role        | role        | role        | role        | ok          |
 | harvest.vote                          | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
 | harvest.publish                       | role        | role        | role        | role        | role        | role        | ok          |
+| harvest.retheme                       | role        | role        | role        | role        | role        | role        | ok          |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

@@ -77,9 +77,10 @@ export interface RecordPayloads {
   'action.edited': { actionId: string; title: string; nextStep: string; due: string | null };
   'action.signup': { actionId: string; participantId: ParticipantId; signedUp: boolean };
   'harvest.started': {
-    themes: { id: string; group: string; label: string; noteIds: string[] }[];
+    themes: { id: string; group: string; label: string; noteIds: string[]; representative?: string }[];
     unthemed: string[];
     votesPerPerson: number;
+    granularity?: number;
   };
   'theme.renamed': { themeId: string; label: string };
   'theme.merged': { themeId: string; into: string };
@@ -91,6 +92,13 @@ export interface RecordPayloads {
   'harvest.voting': { open: boolean };
   'harvest.voted': { participantId: ParticipantId; themeId: string; dot: 1 | -1 };
   'harvest.published': { published: boolean };
+  'harvest.rethemed': {
+    groups: string[];
+    granularity: number;
+    replaced: string[];
+    themes: { id: string; group: string; label: string; noteIds: string[]; representative?: string }[];
+    unthemed: string[];
+  };
 }
 
 export type RecordType = keyof RecordPayloads;

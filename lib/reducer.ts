@@ -113,6 +113,7 @@ function reduceEventWide(
     case 'harvest.voting':
     case 'harvest.voted':
     case 'harvest.published':
+    case 'harvest.rethemed':
       return reduceHarvest(state, rec);
   }
 }

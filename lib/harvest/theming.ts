@@ -68,6 +68,8 @@ export interface ThemingOptions {
   vectors?: WordVectors;
   /** Smallest theme, counting duplicates (default: 3, or 2 for fewer than 30 notes). */
   minThemeSize?: number;
+  /** How finely to theme: an integer from -2 (fewest themes) to +2 (most); 0 is the default. */
+  granularity?: number;
 }
 
 /** Distinct notes clustered exactly; beyond this a sample is clustered and the rest assigned. */

@@ -351,6 +351,7 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'harvest.voting': { open: true },
   'harvest.vote': { themeId: 't1', dot: 1 },
   'harvest.publish': { published: true },
+  'harvest.retheme': { group: null, granularity: 0 },
 };
 
 /** Change a valid object into (usually) an invalid one: wrong values, missing or extra keys. */
