@@ -6,6 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { GREEN_SPACES, GREEN_SPACES_PURPOSE, GREEN_SPACES_TITLE } from '../lib/testing/green-spaces';
+import { Client, newToken } from '../server/testing/harness';
 import { joinOnPhone } from './phone';
 
 const SCREENS = 'test-results/screens';
@@ -30,6 +32,8 @@ async function phone(browser: Browser, code: string, name: string): Promise<Page
 }
 
 test('from a café’s notes to a published harvest', async ({ browser, request }) => {
+  // Nine notes typed on three phones, then every export: slow on a busy machine.
+  test.setTimeout(240_000);
   const created = await request.post('/api/events', {
     data: {
       settings: {
@@ -72,9 +76,9 @@ test('from a café’s notes to a published harvest', async ({ browser, request 
   // Make sure there are two themes to merge: split one off if the engine found only one.
   if ((await f.getByTestId('theme-card').count()) < 2) {
     const card = f.getByTestId('theme-card').first();
-    await card.getByRole('checkbox').first().check();
-    await card.getByLabel(/New theme for the/).fill('Split off');
-    await card.getByRole('button', { name: 'Split off' }).click();
+    await card.getByTestId('harvest-note').first().getByRole('button', { pressed: false }).click();
+    await f.getByLabel('New theme from selected, named').fill('Split off');
+    await f.getByRole('button', { name: 'New theme from selected' }).click();
     await expect(f.getByTestId('theme-card')).toHaveCount(2);
   }
   const before = await f.getByTestId('theme-card').count();
@@ -97,9 +101,11 @@ test('from a café’s notes to a published harvest', async ({ browser, request 
   await second.getByLabel(`Merge “${secondLabel}” into`).selectOption({ label: firstLabel });
   await expect(f.getByTestId('theme-card')).toHaveCount(before - 1);
   const personal = f.getByTestId('harvest-note').filter({ hasText: PERSONAL });
+  await personal.getByRole('button', { name: /More for this note/ }).click();
   await personal.getByRole('button', { name: 'Hide from publication' }).click();
   await expect(personal).toContainText('(hidden from publication)');
   const merged = f.getByTestId('theme-card').first();
+  await merged.locator('summary').click();
   await merged.getByLabel('What we will do').fill('We will ask the bus company for a stop at the surgery.');
   await merged.getByRole('button', { name: 'Save the response' }).click();
   await f.screenshot({ path: `${SCREENS}/harvest-curation.png`, fullPage: true });
@@ -158,5 +164,136 @@ test('from a café’s notes to a published harvest', async ({ browser, request 
   await projector.goto(`/p/${eventId}?view=harvest#${facilitatorToken}`);
   await expect(projector.getByTestId('projector-theme').first()).toBeVisible();
   await projector.screenshot({ path: `${SCREENS}/harvest-projector.png` });
+  await laptop.close();
+});
+
+/**
+ * The green-spaces café (36 notes, four tables, three rounds), written over sockets as the phones
+ * would, so a test starts at the harvest without typing every note.
+ */
+async function greenSpacesCafe(baseURL: string) {
+  const created = await fetch(`${baseURL}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      settings: {
+        title: GREEN_SPACES_TITLE,
+        purpose: GREEN_SPACES_PURPOSE,
+        tables: 4,
+        rounds: GREEN_SPACES.map((r) => ({ question: r.question, minutes: 20 })),
+        identity: 'choice',
+      },
+    }),
+  });
+  const {
+    eventId = '',
+    joinCode = '',
+    facilitatorToken = '',
+  } = (await created.json()) as Record<string, string>;
+  const clients: Client[] = [];
+  const f = await Client.connect(baseURL);
+  clients.push(f);
+  expect(await f.send('facilitate', { eventId, token: facilitatorToken })).toMatchObject({ ok: true });
+  const phones: { client: Client; id: string }[] = [];
+  for (let i = 0; i < 8; i++) {
+    const client = await Client.connect(baseURL);
+    clients.push(client);
+    const reply = await client.send('join', { code: joinCode, name: null, token: newToken() });
+    if (!reply.ok) throw new Error(reply.error.message);
+    phones.push({ client, id: reply.participantId });
+  }
+  expect(await f.act('seating.plan', {})).toMatchObject({ ok: true });
+  for (const [round, r] of GREEN_SPACES.entries()) {
+    if (round > 0) {
+      expect(await f.act('round.end', {})).toMatchObject({ ok: true });
+      // The next round may already be seated by the end of this one; if not, seat it.
+      await f.act('seating.plan', {});
+    }
+    expect(await f.act('round.start', {})).toMatchObject({ ok: true });
+    await f.waitFor((rec) => rec.type === 'round.started' && rec.payload.round === round);
+    const plan = [...f.received]
+      .reverse()
+      .find((rec) => rec.type === 'seating.planned' && rec.payload.round === round);
+    const seating = plan?.type === 'seating.planned' ? plan.payload.seating : {};
+    for (const [table, text] of r.notes) {
+      const p = phones.find((x) => seating[x.id] === table);
+      if (!p) throw new Error(`nobody at table ${table}`);
+      expect(await p.client.act('note.post', { text, round, table }), text).toMatchObject({ ok: true });
+    }
+  }
+  for (const c of clients) c.close();
+  return { eventId, facilitatorToken };
+}
+
+test('curating the green-spaces café on a laptop: drag, keyboard, rename on blur, fewer themes', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const { eventId, facilitatorToken } = await greenSpacesCafe(baseURL ?? '');
+  const laptop = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const f = await laptop.newPage();
+  await f.goto(`/f/${eventId}#${facilitatorToken}`);
+  await f.getByRole('button', { name: 'Harvest', exact: true }).click();
+  await expect(f.getByTestId('live-theme').first()).toBeVisible();
+  await expect(f.getByTestId('summary-question')).toHaveCount(3);
+  await f.getByRole('button', { name: 'Themes across all questions' }).click();
+  await expect(f.getByTestId('across-theme').first()).toBeVisible();
+  await f.getByRole('button', { name: 'Start the harvest' }).click();
+  await expect(f.getByTestId('theme-card').first()).toBeVisible();
+  await expect(f.getByTestId('summary-question')).toHaveCount(3);
+
+  // The whole curation page, every note on show, fits in a few screens.
+  const height = await f.evaluate(() => document.documentElement.scrollHeight);
+  test.info().annotations.push({ type: 'page height at 1366×768', description: `${height} px` });
+  console.log(`green-spaces curation page height at 1366×768: ${height} px`);
+  await f.screenshot({ path: `${SCREENS}/harvest-green-spaces-1366.png`, fullPage: true });
+  expect(height).toBeLessThan(3_000);
+
+  const question = f.getByTestId('harvest-question').filter({ hasText: GREEN_SPACES[0]?.question ?? '' });
+  const cards = question.getByTestId('theme-card');
+  const nameOf = (i: number) => cards.nth(i).getByLabel('Theme name').inputValue();
+
+  // Drag a note onto another theme.
+  const dragged = cards.nth(0).getByTestId('harvest-note').first();
+  const draggedText = (await dragged.textContent()) ?? '';
+  const target = await nameOf(1);
+  await dragged.dragTo(cards.nth(1));
+  await expect(question.getByLabel(`Theme: ${target}`).getByText(draggedText)).toBeVisible();
+
+  // The keyboard: the note's "⋯" menu, then a theme to move it to; the move is read out.
+  const firstName = await nameOf(0);
+  const moving = question.getByLabel(`Theme: ${target}`).getByTestId('harvest-note').first();
+  const movingText = (await moving.textContent()) ?? '';
+  await moving.getByRole('button', { name: /More for this note/ }).focus();
+  await f.keyboard.press('Enter');
+  for (let i = 0; i < 3; i++) await f.keyboard.press('Tab');
+  await expect(f.locator(':focus')).toHaveText(firstName);
+  await f.keyboard.press('Enter');
+  await expect(question.getByLabel(`Theme: ${firstName}`).getByText(movingText)).toBeVisible();
+  await expect(f.getByTestId('harvest-said')).toHaveText(/^Moved “.+” to “.+”\.$/);
+
+  // Renaming: saved when the field loses focus; Escape puts the saved name back.
+  const name = cards.nth(0).getByLabel('Theme name');
+  const notesBefore = await cards.nth(0).getByTestId('harvest-note').allTextContents();
+  await name.fill('Quiet places to sit');
+  await f.keyboard.press('Tab');
+  await expect(question.getByLabel('Theme: Quiet places to sit')).toBeVisible();
+  await name.fill('Not this one');
+  await name.press('Escape');
+  await expect(name).toHaveValue('Quiet places to sit');
+  await f.reload();
+  await f.getByRole('button', { name: 'Harvest', exact: true }).click();
+  const renamed = question.getByLabel('Theme: Quiet places to sit');
+  await expect(renamed).toBeVisible();
+  await expect(renamed.getByLabel('Theme name')).toHaveValue('Quiet places to sit');
+
+  // Fewer themes: the other themes are made again, the renamed one keeps its notes.
+  const setting = question.getByTestId('granularity').locator('output');
+  await expect(setting).toHaveText('Themes as found');
+  await question.getByRole('button', { name: 'Fewer themes' }).click();
+  await expect(setting).toHaveText('Fewer themes');
+  await expect(renamed.getByTestId('harvest-note')).toHaveText(notesBefore);
+  await f.screenshot({ path: `${SCREENS}/harvest-green-spaces-curated-1366.png`, fullPage: true });
   await laptop.close();
 });

@@ -248,6 +248,7 @@ const CASES: Record<string, Case> = {
   'projector.show': { payload: { view: 'harvest' } },
   'projector.theme': { payload: { themeId: 'r1:benches', shown: true }, before: 'harvest' },
   'projector.all-themes': { payload: { all: true }, before: 'harvest' },
+  'harvest.retheme': { payload: { group: 'r1', granularity: -1 }, before: 'harvest' },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -318,6 +319,7 @@ const MATRIX = `
 | projector.show                        | role        | role        | role        | role        | role        | role        | ok          |
 | projector.theme                       | role        | role        | role        | role        | role        | role        | ok          |
 | projector.all-themes                  | role        | role        | role        | role        | role        | role        | ok          |
+| harvest.retheme                       | role        | role        | role        | role        | role        | role        | ok          |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

@@ -79,9 +79,10 @@ export interface RecordPayloads {
   'action.edited': { actionId: string; title: string; nextStep: string; due: string | null };
   'action.signup': { actionId: string; participantId: ParticipantId; signedUp: boolean };
   'harvest.started': {
-    themes: { id: string; group: string; label: string; noteIds: string[] }[];
+    themes: { id: string; group: string; label: string; noteIds: string[]; representative?: string }[];
     unthemed: string[];
     votesPerPerson: number;
+    granularity?: number;
   };
   'theme.renamed': { themeId: string; label: string };
   'theme.merged': { themeId: string; into: string };
@@ -99,6 +100,13 @@ export interface RecordPayloads {
   /** `live`: a live theme chosen before the harvest started (else a curated theme). */
   'projector.theme-shown': { themeId: string; shown: boolean; live: boolean };
   'projector.all-themes': { all: boolean };
+  'harvest.rethemed': {
+    groups: string[];
+    granularity: number;
+    replaced: string[];
+    themes: { id: string; group: string; label: string; noteIds: string[]; representative?: string }[];
+    unthemed: string[];
+  };
 }
 
 export type RecordType = keyof RecordPayloads;

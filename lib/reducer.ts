@@ -118,6 +118,7 @@ function reduceEventWide(
     case 'harvest.voting':
     case 'harvest.voted':
     case 'harvest.published':
+    case 'harvest.rethemed':
       return reduceHarvest(state, rec);
     case 'projector.shown':
     case 'projector.theme-shown':

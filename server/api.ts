@@ -221,8 +221,20 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
           ? 'Only the facilitator link can see the live themes.'
           : 'There is no such event.',
       );
+    const granularity = z.coerce
+      .number()
+      .int()
+      .min(-2)
+      .max(2)
+      .safeParse(url.searchParams.get('granularity') ?? 0);
+    if (!granularity.success)
+      return problem(res, 400, 'invalid_message', 'granularity is a whole number from -2 to 2.');
     await room.refresh();
-    return send(res, 200, { ok: true, groups: liveThemesFor(room) });
+    const across = url.searchParams.get('across') === '1';
+    return send(res, 200, {
+      ok: true,
+      groups: liveThemesFor(room, { granularity: granularity.data, across }),
+    });
   }
   const m = /^\/api\/events\/([^/]+)\/(export|proceedings|harvest)\.(md|csv|json|pdf|docx)$/.exec(
     url.pathname,

@@ -170,6 +170,22 @@ describe('a café harvest, from the first note to the published page', () => {
     expect((group?.themes ?? []).reduce((n, t) => n + t.notes, 0) + (group?.unthemed ?? 0)).toBe(9);
   });
 
+  it('shows the live themes at another granularity, and across all questions as one group', async () => {
+    const path = `/api/events/${cafe.eventId}/live-themes`;
+    for (const bad of ['3', '-3', '1.5', 'many'])
+      expect((await get(`${path}?granularity=${bad}`, cafe.facilitatorToken)).status, bad).toBe(400);
+    expect((await get(`${path}?across=1`, phoneAt(0).token)).status).toBe(403);
+    const fewer = await get(`${path}?granularity=-2`, cafe.facilitatorToken);
+    expect(fewer.status).toBe(200);
+    const across = await get(`${path}?across=1&granularity=1`, cafe.facilitatorToken);
+    expect(across.status).toBe(200);
+    const body = (await across.json()) as {
+      groups: { question: string; notes: number; themes: unknown[] }[];
+    };
+    expect(body.groups.map((g) => [g.question, g.notes])).toEqual([['', 9]]);
+    expect(body.groups[0]?.themes.length).toBeGreaterThan(0);
+  });
+
   it('has nothing to download or publish before the harvest starts', async () => {
     expect((await download('md')).status).toBe(404);
     expect((await get(`/api/published/${cafe.eventId}`)).status).toBe(404);
@@ -246,6 +262,32 @@ describe('a café harvest, from the first note to the published page', () => {
     expect(h?.hidden).toEqual([cafe.hiddenNoteId]);
     // The dot given to the merged-away theme now counts for the theme kept.
     expect(h?.votes[phoneAt(2).id]).toEqual({ [cafe.keptTheme]: 1 });
+  });
+
+  it('themes again what nobody curated, once voting is closed, keeping the renamed theme', async () => {
+    const f = facilitatorClient();
+    expect(await phoneAt(0).client.act('harvest.retheme', { group: null, granularity: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
+    expect(await f.act('harvest.retheme', { group: 'r1', granularity: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_state' },
+    });
+    expect(await f.act('harvest.voting', { open: false })).toMatchObject({ ok: true });
+    expect(await f.act('harvest.retheme', { group: 'r1', granularity: 9 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_message' },
+    });
+    const before = (await facilitatorState()).harvest;
+    expect(await f.act('harvest.retheme', { group: 'r1', granularity: -1 })).toMatchObject({ ok: true });
+    const rethemed = await phoneAt(1).client.waitFor((r) => r.type === 'harvest.rethemed');
+    expect(rethemed.type === 'harvest.rethemed' && rethemed.payload.groups).toEqual(['r1']);
+    const h = (await facilitatorState()).harvest;
+    expect(h?.themes[cafe.keptTheme]).toEqual(before?.themes[cafe.keptTheme]);
+    expect(h?.hidden).toEqual([cafe.hiddenNoteId]);
+    expect(h?.granularity).toEqual({ r1: -1 });
+    expect(await f.act('harvest.voting', { open: true })).toMatchObject({ ok: true });
   });
 
   it('downloads every format with the right type and file name', async () => {

@@ -1,10 +1,17 @@
 /**
- * The live harvest view of each event, kept incrementally: one LiveThemer per question, fed only
- * the notes it has not seen, so a new note joins a theme (or waits) without reshuffling the
- * themes already on the projector, and labels stay put. Small groups are themed in one go until
- * there are enough notes for live themes to be worth fixing.
+ * The live harvest view of each event, kept incrementally: one LiveThemer per question (and per
+ * granularity asked for), fed only the notes it has not seen, so a new note joins a theme (or
+ * waits) without reshuffling the themes already on the projector, and labels stay put. Small
+ * groups are themed in one go until there are enough notes for live themes to be worth fixing.
+ * The look across all questions is themed in one go, once per change to the event.
  */
-import { currentWordVectors, type LiveGroup, liveThemes, themeGroup } from '../lib/harvest/actions';
+import {
+  acrossQuestions,
+  currentWordVectors,
+  type LiveGroup,
+  liveThemes,
+  themeGroup,
+} from '../lib/harvest/actions';
 import type { NoteGroup } from '../lib/harvest/groups';
 import { LIVE_FIRST_THEMES, LiveThemer } from '../lib/harvest/theming';
 import type { EventRoom } from './room';
@@ -14,9 +21,28 @@ interface GroupThemer {
   texts: Map<string, string>;
 }
 
-const byRoom = new WeakMap<EventRoom, Map<string, GroupThemer>>();
+export interface LiveThemesQuery {
+  /** -2 (fewest themes) to +2 (most); 0 by default. */
+  granularity?: number;
+  /** Theme every note as one group, across all questions. */
+  across?: boolean;
+}
 
-export function liveThemesFor(room: EventRoom): LiveGroup[] {
+const byRoom = new WeakMap<EventRoom, Map<string, GroupThemer>>();
+const acrossByRoom = new WeakMap<EventRoom, { at: string; groups: LiveGroup[] }>();
+
+export function liveThemesFor(
+  room: EventRoom,
+  { granularity = 0, across = false }: LiveThemesQuery = {},
+): LiveGroup[] {
+  if (across) {
+    const at = `${room.state.seq}@${granularity}`;
+    const cached = acrossByRoom.get(room);
+    if (cached?.at === at) return cached.groups;
+    const groups = acrossQuestions(room.state, granularity);
+    acrossByRoom.set(room, { at, groups });
+    return groups;
+  }
   let groups = byRoom.get(room);
   if (!groups) {
     groups = new Map();
@@ -24,14 +50,19 @@ export function liveThemesFor(room: EventRoom): LiveGroup[] {
   }
   const known = groups;
   return liveThemes(room.state, (g: NoteGroup) => {
-    if (g.notes.length < LIVE_FIRST_THEMES && !known.has(g.key)) return themeGroup(g);
-    let entry = known.get(g.key);
+    const key = granularity ? `${g.key}@${granularity}` : g.key;
+    if (g.notes.length < LIVE_FIRST_THEMES && !known.has(key)) return themeGroup(g, granularity);
+    let entry = known.get(key);
     if (!entry) {
       entry = {
-        themer: new LiveThemer({ question: g.question, vectors: currentWordVectors() }),
+        themer: new LiveThemer({
+          question: g.question,
+          vectors: currentWordVectors(),
+          ...(granularity ? { granularity } : {}),
+        }),
         texts: new Map(),
       };
-      known.set(g.key, entry);
+      known.set(key, entry);
     }
     const present = new Set<string>();
     for (const n of g.notes) {

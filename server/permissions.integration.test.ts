@@ -94,6 +94,7 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'projector.show': 'facilitator',
   'projector.theme': 'facilitator',
   'projector.all-themes': 'facilitator',
+  'harvest.retheme': 'facilitator',
 };
 
 // --- The two events and the people in them -----------------------------------------------------
@@ -705,6 +706,7 @@ describe('permissions against the real server', () => {
     await ok(A.sender, 'harvest.move-note', { noteId: first, themeId: null });
     await ok(A.sender, 'harvest.quote-note', { noteId: second, quoted: true });
     await ok(A.sender, 'harvest.hide-note', { noteId: 'note-hidden', hidden: true });
+    await ok(A.sender, 'harvest.retheme', { group: null, granularity: 1 });
     await ok(A.sender, 'harvest.voting', { open: true });
     await ok(p.sender, 'harvest.vote', { themeId: theme.id, dot: 1 });
     // Nobody takes back a dot someone else gave.

@@ -56,7 +56,7 @@ export function HarvestProjector({
   const isolate = useIsolate();
   const h = event.harvest;
   // Before the start, the live themes are fetched only once one of them has been chosen.
-  const live = useLiveThemes(eventId, token, 4_000, !h && projectorOf(event).live.length > 0);
+  const live = useLiveThemes(eventId, token, 4_000, !h && projectorOf(event).live.length > 0 ? '' : null);
   let rows: Row[];
   if (h) {
     const dots = harvestDots(h);

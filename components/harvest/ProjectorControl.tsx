@@ -27,7 +27,7 @@ export function ProjectorControl({
   const p = projectorOf(event);
   const h = event.harvest;
   const published = !!h?.published;
-  const live = useLiveThemes(eventId, token, 5_000, !h);
+  const live = useLiveThemes(eventId, token, 5_000, h ? null : '');
   const publishedUrl = usePublishedUrl(eventId);
   const themes: { id: string; label: string }[] = h
     ? h.themeOrder.map((id) => h.themes[id]).filter((x): x is HarvestTheme => !!x)

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type CommandContext, command, type Decision, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
+import type { RecordPayloads } from '../records';
 import { type EventState, noteById, personById } from '../state';
 import { humanText } from '../text';
 import { type NoteGroup, noteGroups, placeOf, questionOf, spreadText } from './groups';
@@ -17,6 +18,9 @@ import type { WordVectors } from './theming-vectors';
 
 const Id = z.string().min(1).max(120);
 const Label = humanText(LIMITS.themeLabel).pipe(z.string().min(1, 'a theme needs a name'));
+/** How finely to theme: -2 (fewest themes) to +2 (most), 0 the engine's own judgement. */
+export const Granularity = z.number().int().min(-2).max(2);
+export const GRANULARITIES = [-2, -1, 0, 1, 2] as const;
 
 type Ctx = CommandContext & { h: HarvestState };
 
@@ -36,37 +40,60 @@ export interface LiveGroup {
 }
 
 /** Themes one group of notes in one go (the live view may use a LiveThemer instead). */
-export const themeGroup = (g: NoteGroup): ThemingResult =>
+export const themeGroup = (g: NoteGroup, granularity = 0): ThemingResult =>
   themeNotes(
     g.notes.map((n) => ({ id: n.id, text: n.text })),
-    { question: g.question, vectors: wordVectors },
+    { question: g.question, vectors: wordVectors, ...(granularity ? { granularity } : {}) },
   );
 
 /** The live harvest view: machine themes as the notes arrive, with spread beside volume. */
 export function liveThemes(
   state: EventState,
-  theme: (g: NoteGroup) => ThemingResult = themeGroup,
+  theme: (g: NoteGroup) => ThemingResult = (g) => themeGroup(g),
 ): LiveGroup[] {
-  return noteGroups(state).map((g) => {
-    const byId = new Map(g.notes.map((n) => [n.id, n]));
-    const result = theme(g);
-    return {
-      question: g.question,
-      notes: g.notes.length,
-      themes: result.themes.map((t) => {
-        const notes = t.noteIds.flatMap((id) => byId.get(id) ?? []);
-        return {
-          id: `${g.key}:${t.id}`,
-          label: t.label,
-          notes: notes.length,
-          places: new Set(notes.map(placeOf)).size,
-          spread: spreadText(notes.map(placeOf)),
-          examples: t.representative.flatMap((id) => byId.get(id)?.text ?? []),
-        };
-      }),
-      unthemed: result.unthemed.length,
-    };
-  });
+  return noteGroups(state).map((g) => liveGroup(g, theme(g)));
+}
+
+/** Key of the one group of `acrossQuestions` (its `question` is empty: screens name it). */
+export const ACROSS = 'all';
+
+/**
+ * A read-only look across every question at once: all notes themed as one group (the words of
+ * every question carry no weight). Never recorded; curation stays per question.
+ */
+export function acrossQuestions(state: EventState, granularity = 0): LiveGroup[] {
+  const groups = noteGroups(state);
+  const all: NoteGroup = { key: ACROSS, question: '', notes: groups.flatMap((g) => g.notes) };
+  if (all.notes.length === 0) return [];
+  const result = themeNotes(
+    all.notes.map((n) => ({ id: n.id, text: n.text })),
+    {
+      question: groups.map((g) => g.question).join(' '),
+      vectors: wordVectors,
+      ...(granularity ? { granularity } : {}),
+    },
+  );
+  return [liveGroup(all, result)];
+}
+
+function liveGroup(g: NoteGroup, result: ThemingResult): LiveGroup {
+  const byId = new Map(g.notes.map((n) => [n.id, n]));
+  return {
+    question: g.question,
+    notes: g.notes.length,
+    themes: result.themes.map((t) => {
+      const notes = t.noteIds.flatMap((id) => byId.get(id) ?? []);
+      return {
+        id: `${g.key}:${t.id}`,
+        label: t.label,
+        notes: notes.length,
+        places: new Set(notes.map(placeOf)).size,
+        spread: spreadText(notes.map(placeOf)),
+        examples: t.representative.flatMap((id) => byId.get(id)?.text ?? []),
+      };
+    }),
+    unthemed: result.unthemed.length,
+  };
 }
 
 /**
@@ -79,27 +106,100 @@ export function setWordVectors(vectors: WordVectors | undefined) {
 }
 export const currentWordVectors = () => wordVectors;
 
+type MachineTheme = RecordPayloads['harvest.started']['themes'][number];
+
+/** One group's machine themes as recorded: ids prefixed with the question's key. */
+function recordedThemes(g: NoteGroup, result: ThemingResult, taken: (id: string) => boolean, suffix: string) {
+  return result.themes.map((t): MachineTheme => {
+    const id = `${g.key}:${t.id}`;
+    const representative = t.representative[0];
+    return {
+      id: taken(id) ? `${id}~${suffix}` : id,
+      group: g.question,
+      label: t.label,
+      noteIds: t.noteIds,
+      ...(representative ? { representative } : {}),
+    };
+  });
+}
+
 /** Machine themes for every group of notes, as the first harvest record. */
-export function machineThemes(state: EventState) {
-  const themes: { id: string; group: string; label: string; noteIds: string[] }[] = [];
+export function machineThemes(state: EventState, granularity = 0) {
+  const themes: MachineTheme[] = [];
   const unthemed: string[] = [];
   for (const g of noteGroups(state)) {
-    const result = themeGroup(g);
-    for (const t of result.themes)
-      themes.push({ id: `${g.key}:${t.id}`, group: g.question, label: t.label, noteIds: t.noteIds });
+    const result = themeGroup(g, granularity);
+    themes.push(...recordedThemes(g, result, () => false, ''));
     unthemed.push(...result.unthemed);
   }
   return { themes, unthemed };
 }
 
+/**
+ * Themes again what nobody has curated in the given questions: the notes of their untouched
+ * machine themes and the waiting notes that were not put there by hand. Curated themes (see
+ * `HarvestState.curated`) and themes holding dots keep their notes and names.
+ */
+export function rethemed(
+  state: EventState,
+  h: HarvestState,
+  keys: string[],
+  granularity: number,
+  actionId: string,
+) {
+  const dotted = new Set(
+    Object.values(h.votes).flatMap((v) => Object.keys(v).filter((id) => (v[id] ?? 0) > 0)),
+  );
+  const kept = (id: string) => h.curated.includes(id) || dotted.has(id);
+  const replaced: string[] = [];
+  const themes: MachineTheme[] = [];
+  const unthemed: string[] = [];
+  const unthemedNow = new Set(h.unthemed);
+  for (const g of noteGroups(state).filter((g) => keys.includes(g.key))) {
+    const mine = h.themeOrder.filter((id) => id.startsWith(`${g.key}:`) && !kept(id));
+    replaced.push(...mine);
+    const loose = new Set(mine.flatMap((id) => h.themes[id]?.noteIds ?? []));
+    const notes = g.notes.filter(
+      (n) => loose.has(n.id) || (unthemedNow.has(n.id) && !h.placedByHand.includes(n.id)),
+    );
+    const result = themeGroup({ ...g, notes }, granularity);
+    const taken = (id: string) => (!!themeById(h, id) && !mine.includes(id)) || h.curated.includes(id);
+    themes.push(...recordedThemes(g, result, taken, actionId));
+    unthemed.push(...result.unthemed);
+  }
+  return { groups: keys, granularity, replaced, themes, unthemed };
+}
+
 export const harvestCommands = {
   'harvest.start': command({
-    schema: z.strictObject({ votesPerPerson: z.number().int().min(1).max(20) }),
+    schema: z.strictObject({
+      votesPerPerson: z.number().int().min(1).max(20),
+      granularity: Granularity.optional(),
+    }),
     roles: ['facilitator'],
-    decide: ({ votesPerPerson }, { state }) => {
+    decide: ({ votesPerPerson, granularity = 0 }, { state }) => {
       if (state.harvest) return fail('wrong_state', 'The harvest has already started.');
-      return draft('harvest.started', { ...machineThemes(state), votesPerPerson });
+      return draft('harvest.started', { ...machineThemes(state, granularity), votesPerPerson, granularity });
     },
+  }),
+  'harvest.retheme': command({
+    schema: z.strictObject({ group: Id.nullable(), granularity: Granularity }),
+    roles: ['facilitator'],
+    decide: ({ group, granularity }, ctx) =>
+      inHarvest(({ state, h, actionId }) => {
+        if (h.votingOpen)
+          return fail(
+            'wrong_state',
+            'Close the voting before theming again: people are giving dots to these themes.',
+          );
+        const keys = noteGroups(state).map((g) => g.key);
+        if (group !== null && !keys.includes(group))
+          return fail('not_found', 'There is no question with notes by that key.');
+        return draft(
+          'harvest.rethemed',
+          rethemed(state, h, group === null ? keys : [group], granularity, actionId),
+        );
+      })(ctx),
   }),
   'theme.rename': command({
     schema: z.strictObject({ themeId: Id, label: Label }),

@@ -16,6 +16,7 @@ import {
   QUESTION_1 as Q1,
   QUESTION_2 as Q2,
 } from '../testing/events';
+import { GREEN_SPACES } from '../testing/green-spaces';
 import { liveThemes, machineThemes } from './actions';
 import { harvestDotsUsed, themeOfNote } from './reducer';
 
@@ -148,7 +149,11 @@ describe('starting the harvest', () => {
     const { cafe } = smallCafe();
     const proposed = machineThemes(cafe.state);
     const rec = cafe.facilitate('harvest.start', { votesPerPerson: 5 });
-    expect(rec.type === 'harvest.started' && rec.payload).toEqual({ ...proposed, votesPerPerson: 5 });
+    expect(rec.type === 'harvest.started' && rec.payload).toEqual({
+      ...proposed,
+      votesPerPerson: 5,
+      granularity: 0,
+    });
     expect(cafe.harvest.votesPerPerson).toBe(5);
   });
 
@@ -532,5 +537,194 @@ describe('the log', () => {
     const replayed = foldLog(cafe.log);
     expect(replayed).toEqual(cafe.state);
     expect(replayed?.harvest).toEqual(cafe.harvest);
+  });
+});
+
+/**
+ * The green-spaces café (lib/testing/green-spaces.ts): 36 notes at four tables over three rounds,
+ * eight people, two at each table. The third round is still running, so more can be written.
+ */
+function greenSpacesCafe() {
+  const cafe = new EventUnderTest(
+    cafeSettings({
+      tables: 4,
+      rounds: GREEN_SPACES.map((r) => ({ question: r.question, minutes: 20 })),
+    }),
+  );
+  for (const id of ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8']) cafe.later(1_000).join(id, null);
+  cafe.facilitate('seating.plan');
+  const notes: string[][] = [];
+  GREEN_SPACES.forEach((round, r) => {
+    if (r > 0) cafe.later(MIN).facilitate('round.end');
+    cafe.later(MIN).facilitate('round.start');
+    const seating = cafe.seating(r);
+    notes.push(
+      round.notes.map(([table, text]) => {
+        const pid = Object.keys(seating).find((id) => seating[id] === table);
+        if (!pid) throw new Error(`nobody sits at table ${table}`);
+        return cafe.post(pid, text);
+      }),
+    );
+  });
+  return { cafe, notes, questions: GREEN_SPACES.map((r) => r.question) };
+}
+
+/** Whether the theming engine honours `granularity` (it may not yet, where this code runs). */
+const engineHasGranularity = (() => {
+  const { cafe } = greenSpacesCafe();
+  return machineThemes(cafe.state, -2).themes.length !== machineThemes(cafe.state, 2).themes.length;
+})();
+
+describe('theming again with fewer or more themes', () => {
+  it('the start takes a granularity, records it and themes with it', () => {
+    const { cafe } = greenSpacesCafe();
+    const proposed = machineThemes(cafe.state, -2);
+    const rec = cafe.facilitate('harvest.start', { votesPerPerson: 3, granularity: -2 });
+    expect(rec.type === 'harvest.started' && rec.payload).toEqual({
+      ...proposed,
+      votesPerPerson: 3,
+      granularity: -2,
+    });
+    expect(cafe.harvest.startedAt).toBe(rec.at);
+    expect(cafe.harvest.startGranularity).toBe(-2);
+    for (const t of proposed.themes) expect(t.noteIds).toContain(t.representative);
+  });
+
+  it('re-themes a question with the machine’s themes for its notes at the new setting, and records the setting', () => {
+    const { cafe, questions } = greenSpacesCafe();
+    cafe.facilitate('harvest.start', { votesPerPerson: 3 });
+    const before = cafe.themesOf(questions[1] ?? '');
+    const others = cafe.harvest.themeOrder.filter((id) => !id.startsWith('r2:'));
+    const rec = cafe.facilitate('harvest.retheme', { group: 'r2', granularity: 2 });
+    if (rec.type !== 'harvest.rethemed') throw new Error('not a re-theme');
+    expect(rec.payload.groups).toEqual(['r2']);
+    expect(rec.payload.replaced.sort()).toEqual(before.map((t) => t.id).sort());
+    const expected = machineThemes(cafe.state, 2).themes.filter((t) => t.id.startsWith('r2:'));
+    expect(rec.payload.themes.map((t) => t.noteIds)).toEqual(expected.map((t) => t.noteIds));
+    expect(cafe.harvest.granularity).toEqual({ r2: 2 });
+    // The other questions are untouched.
+    expect(cafe.harvest.themeOrder.filter((id) => !id.startsWith('r2:'))).toEqual(others);
+    expectEveryNotePlacedOnce(cafe.state);
+  });
+
+  it.runIf(engineHasGranularity)('gives fewer themes with “fewer” and more with “more”', () => {
+    const { cafe } = greenSpacesCafe();
+    cafe.facilitate('harvest.start', { votesPerPerson: 3 });
+    const count = () => cafe.harvest.themeOrder.length;
+    cafe.facilitate('harvest.retheme', { group: null, granularity: -2 });
+    const fewest = count();
+    cafe.facilitate('harvest.retheme', { group: null, granularity: 2 });
+    const most = count();
+    expect(fewest).toBeLessThan(most);
+    expectEveryNotePlacedOnce(cafe.state);
+  });
+
+  it('keeps every piece of curation: names, splits, merges, responses, dots, moves, hidden notes and quotes', () => {
+    const { cafe, notes, questions } = greenSpacesCafe();
+    cafe.facilitate('harvest.start', { votesPerPerson: 3 });
+    const q1 = cafe.themesOf(questions[0] ?? '');
+    const q3 = cafe.themesOf(questions[2] ?? '');
+    const [renamed, dotted, splitFrom, responded] = q1;
+    const [moveInto, untouched3] = q3;
+    if (!renamed || !dotted || !splitFrom || !responded || !moveInto || !untouched3)
+      throw new Error('the harvest made too few themes for this test');
+    cafe.facilitate('theme.rename', { themeId: renamed.id, label: 'A quiet place to sit' });
+    cafe.facilitate('harvest.voting', { open: true });
+    cafe.run(person('g1'), 'harvest.vote', { themeId: dotted.id, dot: 1 });
+    cafe.facilitate('harvest.voting', { open: false });
+    const split = cafe.facilitate('theme.split', {
+      themeId: splitFrom.id,
+      noteIds: [splitFrom.noteIds[0] ?? ''],
+      label: 'Split off',
+    });
+    cafe.facilitate('theme.respond', { themeId: responded.id, text: 'We will ask the council.' });
+    // Round 2's first theme merged into its second; round 3: one note moved in by hand, one out.
+    const [r2a, r2b, r2c] = cafe.themesOf(questions[1] ?? '');
+    if (!r2a || !r2b || !r2c) throw new Error('too few round 2 themes');
+    cafe.facilitate('theme.merge', { themeId: r2a.id, into: r2b.id });
+    const movedIn = untouched3.noteIds[0] ?? '';
+    const movedOut = untouched3.noteIds[1] ?? '';
+    cafe.facilitate('harvest.move-note', { noteId: movedIn, themeId: moveInto.id });
+    cafe.facilitate('harvest.move-note', { noteId: movedOut, themeId: null });
+    const hiddenNote = r2c.noteIds[0] ?? '';
+    const quotedNote = r2c.noteIds[1] ?? '';
+    cafe.facilitate('harvest.hide-note', { noteId: hiddenNote, hidden: true });
+    cafe.facilitate('harvest.quote-note', { noteId: quotedNote, quoted: true });
+    const curated = [renamed.id, dotted.id, splitFrom.id, responded.id, r2b.id, moveInto.id];
+    if (split.type === 'theme.split') curated.push(split.payload.newThemeId);
+    const keep = Object.fromEntries(curated.map((id) => [id, cafe.theme(id)]));
+    const votes = cafe.harvest.votes;
+
+    for (const granularity of [-2, 2, 0] as const) {
+      const rec = cafe.facilitate('harvest.retheme', { group: null, granularity });
+      if (rec.type !== 'harvest.rethemed') throw new Error('not a re-theme');
+      for (const id of curated) {
+        expect(rec.payload.replaced).not.toContain(id);
+        expect(cafe.theme(id), id).toEqual(keep[id]);
+      }
+      expect(cafe.harvest.unthemed).toContain(movedOut);
+      expect(cafe.theme(moveInto.id).noteIds).toContain(movedIn);
+      expect(cafe.harvest.hidden).toEqual([hiddenNote]);
+      expect(cafe.harvest.quotes).toEqual([quotedNote]);
+      expect(cafe.harvest.votes).toEqual(votes);
+      expect(cafe.harvest.granularity).toEqual({ r1: granularity, r2: granularity, r3: granularity });
+      // Everything else was themed again: no untouched theme of before is left.
+      expect(cafe.harvest.themeOrder).not.toContain(untouched3.id);
+      expectEveryNotePlacedOnce(cafe.state);
+    }
+    expect(notes.flat()).toHaveLength(36);
+    expect(foldLog(cafe.log)).toEqual(cafe.state);
+  });
+
+  it('themes the notes written since the start along with the untouched themes', () => {
+    const { cafe, questions } = greenSpacesCafe();
+    cafe.facilitate('harvest.start', { votesPerPerson: 3 });
+    const seating = cafe.seating(2);
+    const at = (table: number) => Object.keys(seating).find((id) => seating[id] === table) ?? '';
+    const late = [
+      cafe.post(at(1), 'Open the public toilets at weekends too'),
+      cafe.post(at(2), 'Toilets open all year round please'),
+      cafe.post(at(3), 'Keep the toilets open in the evening'),
+    ];
+    for (const id of late) expect(cafe.harvest.unthemed).toContain(id);
+    const rec = cafe.facilitate('harvest.retheme', { group: 'r3', granularity: 0 });
+    if (rec.type !== 'harvest.rethemed') throw new Error('not a re-theme');
+    const themed = new Set(rec.payload.themes.flatMap((t) => t.noteIds));
+    expect(late.filter((id) => themed.has(id)).length).toBeGreaterThan(0);
+    expect(cafe.themesOf(questions[2] ?? '').length).toBeGreaterThan(0);
+    expectEveryNotePlacedOnce(cafe.state);
+  });
+
+  it('is refused before the start, while voting is open, for an unknown question, odd settings and participants', () => {
+    const { cafe } = greenSpacesCafe();
+    expect(cafe.refusal(FACILITATOR, 'harvest.retheme', { group: null, granularity: 1 }).code).toBe(
+      'wrong_state',
+    );
+    cafe.facilitate('harvest.start', { votesPerPerson: 3 });
+    for (const granularity of [3, -3, 0.5, '1', null])
+      expect(cafe.refusalRaw(FACILITATOR, 'harvest.retheme', { group: null, granularity }).code).toBe(
+        'invalid_message',
+      );
+    expect(cafe.refusalRaw(FACILITATOR, 'harvest.retheme', { granularity: 1 }).code).toBe('invalid_message');
+    expect(cafe.refusalRaw(FACILITATOR, 'harvest.retheme', { group: '', granularity: 1 }).code).toBe(
+      'invalid_message',
+    );
+    expect(cafe.refusal(FACILITATOR, 'harvest.retheme', { group: 'r9', granularity: 1 }).code).toBe(
+      'not_found',
+    );
+    expect(cafe.refusal(FACILITATOR, 'harvest.retheme', { group: 'os', granularity: 1 }).code).toBe(
+      'not_found',
+    );
+    expect(cafe.refusal(person('g1'), 'harvest.retheme', { group: null, granularity: 1 }).code).toBe(
+      'not_allowed',
+    );
+    cafe.facilitate('harvest.voting', { open: true });
+    expect(cafe.refusal(FACILITATOR, 'harvest.retheme', { group: 'r1', granularity: 1 }).code).toBe(
+      'wrong_state',
+    );
+    for (const granularity of [3, 1.5])
+      expect(cafe.refusalRaw(FACILITATOR, 'harvest.start', { votesPerPerson: 3, granularity }).code).toBe(
+        'invalid_message',
+      );
   });
 });

@@ -32,7 +32,12 @@ type HarvestRecord = RecordOf<
   | 'harvest.voting'
   | 'harvest.voted'
   | 'harvest.published'
+  | 'harvest.rethemed'
 >;
+
+/** The granularity a question's themes were last made with (-2 fewest … +2 most). */
+export const granularityOf = (h: HarvestState, groupKey: string) =>
+  h.granularity[groupKey] ?? h.startGranularity;
 
 const toggle = (list: string[], id: string, on: boolean) =>
   on ? (list.includes(id) ? list : [...list, id]) : list.filter((x) => x !== id);
@@ -70,6 +75,10 @@ export function reduceHarvest(state: EventState, rec: HarvestRecord): EventState
       votes: {},
       published: false,
       publishedAt: null,
+      startGranularity: p.granularity ?? 0,
+      granularity: {},
+      curated: [],
+      placedByHand: [],
     };
     return { ...state, harvest };
   }
@@ -78,13 +87,18 @@ export function reduceHarvest(state: EventState, rec: HarvestRecord): EventState
   return { ...state, harvest: reduceCurated(h, rec) };
 }
 
+const curate = (h: HarvestState, ...ids: string[]) => ({
+  ...h,
+  curated: [...h.curated, ...ids.filter((id) => !h.curated.includes(id))],
+});
+
 function reduceCurated(
   h: HarvestState,
   rec: Exclude<HarvestRecord, RecordOf<'harvest.started'>>,
 ): HarvestState {
   switch (rec.type) {
     case 'theme.renamed':
-      return patchTheme(h, rec.payload.themeId, { label: rec.payload.label });
+      return curate(patchTheme(h, rec.payload.themeId, { label: rec.payload.label }), rec.payload.themeId);
     case 'theme.merged': {
       const from = themeById(h, rec.payload.themeId);
       const into = themeById(h, rec.payload.into);
@@ -101,7 +115,10 @@ function reduceCurated(
         const { [from.id]: moving = 0, ...rest } = dots;
         votes[pid] = moving ? { ...rest, [into.id]: (rest[into.id] ?? 0) + moving } : rest;
       }
-      return { ...h, themes, themeOrder: h.themeOrder.filter((id) => id !== from.id), votes };
+      return curate(
+        { ...h, themes, themeOrder: h.themeOrder.filter((id) => id !== from.id), votes },
+        into.id,
+      );
     }
     case 'theme.split': {
       const t = themeById(h, rec.payload.themeId);
@@ -115,29 +132,35 @@ function reduceCurated(
         response: '',
       };
       const at = h.themeOrder.indexOf(t.id) + 1;
-      return {
-        ...h,
-        themes: {
-          ...h.themes,
-          [t.id]: { ...t, noteIds: t.noteIds.filter((n) => !moving.has(n)) },
-          [split.id]: split,
+      return curate(
+        {
+          ...h,
+          themes: {
+            ...h.themes,
+            [t.id]: { ...t, noteIds: t.noteIds.filter((n) => !moving.has(n)) },
+            [split.id]: split,
+          },
+          themeOrder: [...h.themeOrder.slice(0, at), split.id, ...h.themeOrder.slice(at)],
         },
-        themeOrder: [...h.themeOrder.slice(0, at), split.id, ...h.themeOrder.slice(at)],
-      };
+        t.id,
+        split.id,
+      );
     }
     case 'harvest.note-moved': {
       const { noteId, themeId } = rec.payload;
-      const detached = detach(h, noteId);
+      const detached = { ...detach(h, noteId), placedByHand: toggle(h.placedByHand, noteId, true) };
       if (themeId === null) return { ...detached, unthemed: [...detached.unthemed, noteId] };
       const t = themeById(detached, themeId);
-      return t ? patchTheme(detached, themeId, { noteIds: [...t.noteIds, noteId] }) : h;
+      return t ? curate(patchTheme(detached, themeId, { noteIds: [...t.noteIds, noteId] }), themeId) : h;
     }
     case 'harvest.note-hidden':
       return { ...h, hidden: toggle(h.hidden, rec.payload.noteId, rec.payload.hidden) };
     case 'harvest.note-quoted':
       return { ...h, quotes: toggle(h.quotes, rec.payload.noteId, rec.payload.quoted) };
     case 'theme.responded':
-      return patchTheme(h, rec.payload.themeId, { response: rec.payload.text });
+      return themeById(h, rec.payload.themeId)
+        ? curate(patchTheme(h, rec.payload.themeId, { response: rec.payload.text }), rec.payload.themeId)
+        : h;
     case 'harvest.voting':
       return { ...h, votingOpen: rec.payload.open };
     case 'harvest.voted': {
@@ -153,5 +176,40 @@ function reduceCurated(
         published: rec.payload.published,
         publishedAt: rec.payload.published ? rec.at : h.publishedAt,
       };
+    case 'harvest.rethemed':
+      return rethemed(h, rec.payload);
   }
+}
+
+/**
+ * A re-theme replaces the untouched machine themes of some questions with fresh ones made from
+ * their notes and the waiting notes; curated themes, notes placed by hand, hidden notes and
+ * quotes are left as they were.
+ */
+function rethemed(h: HarvestState, p: RecordOf<'harvest.rethemed'>['payload']): HarvestState {
+  const replaced = new Set(p.replaced.filter((id) => !h.curated.includes(id)));
+  const fresh = p.themes.filter((t) => replaced.has(t.id) || !themeById(h, t.id));
+  const pool = new Set([...fresh.flatMap((t) => t.noteIds), ...p.unthemed]);
+  const themes: Record<string, HarvestTheme> = {};
+  const leftOver: string[] = [];
+  for (const id of h.themeOrder) {
+    const t = h.themes[id];
+    if (!t) continue;
+    if (replaced.has(id)) leftOver.push(...t.noteIds.filter((n) => !pool.has(n)));
+    else
+      themes[id] = t.noteIds.some((n) => pool.has(n))
+        ? { ...t, noteIds: t.noteIds.filter((n) => !pool.has(n)) }
+        : t;
+  }
+  for (const t of fresh) themes[t.id] = { ...t, response: '' };
+  const granularity = { ...h.granularity };
+  for (const key of p.groups) granularity[key] = p.granularity;
+  const unique = (ids: string[]) => [...new Set(ids)];
+  return {
+    ...h,
+    themes,
+    themeOrder: unique([...h.themeOrder.filter((id) => !replaced.has(id)), ...fresh.map((t) => t.id)]),
+    unthemed: unique([...h.unthemed.filter((n) => !pool.has(n)), ...leftOver, ...p.unthemed]),
+    granularity,
+  };
 }

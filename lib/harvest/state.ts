@@ -9,6 +9,8 @@ export interface HarvestTheme {
   noteIds: string[];
   /** The organiser's "what we will do" response, for the published page. */
   response: string;
+  /** The note the theming engine found most typical of the theme (machine themes only). */
+  representative?: string;
 }
 
 export interface HarvestState {
@@ -26,4 +28,15 @@ export interface HarvestState {
   votes: Record<ParticipantId, Record<string, number>>;
   published: boolean;
   publishedAt: number | null;
+  /** How finely the harvest was themed at the start, from -2 (fewest themes) to +2 (most). */
+  startGranularity: number;
+  /** The setting of each question re-themed since, by question key (`r1`, `os`). */
+  granularity: Record<string, number>;
+  /**
+   * Themes the organiser has shaped (renamed, split, merged into, responded to, or given a note
+   * by hand): a re-theme keeps them as they are, as it keeps every theme holding dots.
+   */
+  curated: string[];
+  /** Notes the organiser moved by hand: a re-theme leaves them where they were put. */
+  placedByHand: string[];
 }

@@ -1,0 +1,229 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { placeOf } from '../../lib/harvest/groups';
+import type { HarvestTheme } from '../../lib/harvest/state';
+import { LIMITS } from '../../lib/limits';
+import type { EventState, Note } from '../../lib/state';
+import { useIsolate } from '../i18n/bidi';
+import { useSend } from '../live/useConnection';
+import { Button } from '../ui/Button';
+import { useHarvestWords } from './view';
+
+/**
+ * Where a dragged note can be dropped: a theme, or "No theme". `accepts` says whether the note
+ * being dragged may land here (same question, not already here).
+ */
+export function DropZone({
+  accepts,
+  onDrop,
+  className,
+  children,
+  ...rest
+}: {
+  accepts: boolean;
+  onDrop: () => void;
+  className: string;
+  children: ReactNode;
+  'aria-label'?: string;
+  'data-testid'?: string;
+}) {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    if (!accepts) setOver(false);
+  }, [accepts]);
+  return (
+    <article
+      {...rest}
+      onDragOver={(e) => {
+        if (!accepts) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+        setOver(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        if (accepts) onDrop();
+      }}
+      className={`${className} ${over ? 'border-brand-700 bg-brand-50' : accepts ? 'border-dashed border-brand-700' : 'border-stone-200'}`}
+    >
+      {children}
+    </article>
+  );
+}
+
+/** A theme: its name (edited in place), its counts, its notes, merging and the response. */
+export function ThemeCard({
+  event,
+  theme,
+  dots,
+  others,
+  accepts,
+  onDrop,
+  children,
+}: {
+  event: EventState;
+  theme: HarvestTheme;
+  dots: number;
+  /** The other themes of the same question (to merge into). */
+  others: HarvestTheme[];
+  accepts: boolean;
+  onDrop: () => void;
+  /** The note lines. */
+  children: ReactNode;
+}) {
+  const t = useTranslations('harvestConsole.theme');
+  const words = useHarvestWords();
+  const isolate = useIsolate();
+  const send = useSend();
+  const h = event.harvest;
+  if (!h) return null;
+  const notes = theme.noteIds.map((id) => event.notes[id]).filter((n): n is Note => !!n && !n.withdrawn);
+  const hiddenHere = notes.filter((n) => h.hidden.includes(n.id)).length;
+  return (
+    <DropZone
+      accepts={accepts}
+      onDrop={onDrop}
+      className="min-w-0 space-y-1 rounded-xl border-2 bg-white p-2"
+      aria-label={t('label', { label: isolate(theme.label) })}
+      data-testid="theme-card"
+    >
+      <ThemeName theme={theme} />
+      <div className="flex flex-wrap items-center justify-between gap-1">
+        <p className="text-sm text-stone-700">
+          {t(hiddenHere ? 'countsHidden' : 'counts', {
+            notes: notes.length,
+            hidden: hiddenHere,
+            spread: words.spread(notes.map(placeOf)),
+            dots,
+          })}
+        </p>
+        {others.length > 0 && (
+          <>
+            <label className="sr-only" htmlFor={`merge-${theme.id}`}>
+              {t('mergeLabel', { label: isolate(theme.label) })}
+            </label>
+            <select
+              id={`merge-${theme.id}`}
+              value=""
+              onChange={(e) =>
+                e.target.value && send('theme.merge', { themeId: theme.id, into: e.target.value })
+              }
+              className="min-h-8 max-w-40 rounded-md border-2 border-stone-300 bg-white px-1 text-sm"
+            >
+              <option value="">{t('mergeShort')}</option>
+              {others.map((other) => (
+                <option key={other.id} value={other.id}>
+                  {other.label}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+      </div>
+      <ul className="space-y-0.5">{children}</ul>
+      <Response theme={theme} />
+    </DropZone>
+  );
+}
+
+/**
+ * The theme's name, edited where it is shown: saved when the field loses focus or on Enter;
+ * Escape puts back the saved name.
+ */
+function ThemeName({ theme }: { theme: HarvestTheme }) {
+  const t = useTranslations('harvestConsole.theme');
+  const send = useSend();
+  const [label, setLabel] = useState(theme.label);
+  const editing = useRef(false);
+  const skip = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setLabel(theme.label);
+  }, [theme.label]);
+  const save = () => {
+    const next = label.trim();
+    if (next && next !== theme.label) send('theme.rename', { themeId: theme.id, label: next });
+    else setLabel(theme.label);
+  };
+  return (
+    <>
+      <label className="sr-only" htmlFor={`label-${theme.id}`}>
+        {t('name')}
+      </label>
+      <input
+        id={`label-${theme.id}`}
+        value={label}
+        maxLength={LIMITS.themeLabel}
+        onChange={(e) => setLabel(e.target.value)}
+        onFocus={() => {
+          editing.current = true;
+        }}
+        onBlur={() => {
+          editing.current = false;
+          if (skip.current) skip.current = false;
+          else save();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            e.currentTarget.blur();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            skip.current = true;
+            setLabel(theme.label);
+            e.currentTarget.blur();
+          }
+        }}
+        aria-describedby="theme-name-hint"
+        dir="auto"
+        className="min-h-9 w-full rounded-md border-2 border-transparent bg-transparent px-1 font-bold hover:border-stone-300 focus:border-brand-700 focus:bg-white"
+      />
+    </>
+  );
+}
+
+/** "What we will do", folded away until opened (its first words show when there is one). */
+function Response({ theme }: { theme: HarvestTheme }) {
+  const t = useTranslations('harvestConsole.theme');
+  const send = useSend();
+  const [response, setResponse] = useState(theme.response);
+  useEffect(() => setResponse(theme.response), [theme.response]);
+  return (
+    <details className="text-sm">
+      <summary className="min-h-8 cursor-pointer py-1 font-semibold text-brand-700">
+        {t('response')}
+        {theme.response && (
+          <span className="ms-2 font-normal text-stone-700" dir="auto">
+            {theme.response.length > 60 ? `${theme.response.slice(0, 60)}…` : theme.response}
+          </span>
+        )}
+      </summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          send('theme.respond', { themeId: theme.id, text: response });
+        }}
+      >
+        <label htmlFor={`resp-${theme.id}`} className="sr-only">
+          {t('response')}
+        </label>
+        <textarea
+          id={`resp-${theme.id}`}
+          rows={2}
+          value={response}
+          maxLength={LIMITS.themeResponse}
+          onChange={(e) => setResponse(e.target.value)}
+          dir="auto"
+          className="mt-1 block w-full rounded-lg border-2 border-stone-300 px-2 py-1"
+        />
+        <Button type="submit" variant="secondary" className="mt-1">
+          {t('saveResponse')}
+        </Button>
+      </form>
+    </details>
+  );
+}
