@@ -72,3 +72,17 @@ describe('phraseLabel with every phrase taken', () => {
     expect(forced.label.toLowerCase()).toBe('toilets');
   });
 });
+
+describe('phraseLabel word boundaries', () => {
+  it('never cuts a written word ("today | \'s")', () => {
+    const notes = [
+      member("Celibacy is outdated in today's society"),
+      member("Outdated rules in today's world"),
+      member('Outdated in a modern world'),
+    ];
+    const label = phraseLabel(notes, context([...notes, member('Priests need families')]));
+    expect(label.label).not.toMatch(/today$/);
+    const written = notes.some((n) => n.text.toLowerCase().includes(label.label.toLowerCase()));
+    expect(written).toBe(true);
+  });
+});

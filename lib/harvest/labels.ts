@@ -139,6 +139,8 @@ export function phraseLabel(
           // Not in the middle of a noun phrase ("benches for older | people").
           const next = tokens[b + 1];
           if (t.pos === 'ADJ' && next && (next.pos === 'NOUN' || next.pos === 'PROPN')) continue;
+          // Nor in the middle of a written word ("today | 's").
+          if (next && !next.space && !BREAK_POS.has(next.pos)) continue;
           const form = written(tokens, a, b);
           if (form.length > MAX_LABEL_CHARS || seenHere.has(form)) continue;
           seenHere.add(form);
