@@ -46,8 +46,7 @@ describe('phraseLabel', () => {
   it('never labels a theme with the question words only; falls back to a shortened note', () => {
     const notes = [member('Parks!'), member('parks parks'), member('the parks')];
     const label = phraseLabel(notes, context(notes, 'What about the parks?'), new Set(), notes[0]);
-    expect(label.terms).toEqual([]);
-    expect(label.label).toBe('Parks!'.replace(/!$/, ''));
+    expect(label.label).toBe('Parks');
     expect(shortened(member('Call me on 0123 456 789 about the long waiting list for allotments'))).toBe(
       'Call me on about the long',
     );
@@ -58,5 +57,32 @@ describe('phraseLabel', () => {
     const a = phraseLabel(bins, context([...bins, ...others]));
     const b = phraseLabel([...bins].reverse(), context([...others, ...bins]));
     expect(b).toEqual(a);
+  });
+});
+
+describe('phraseLabel with every phrase taken', () => {
+  it('falls back to the start of the representative note rather than repeat a word of another label', () => {
+    const notes = [member('Toilets!'), member('toilets toilets'), member('Toilets')];
+    const all = [...notes, member('Paths too dark at night')];
+    const avoid = new Set(analyse('toilets').terms);
+    const label = phraseLabel(notes, context(all), avoid, member('Open late please'));
+    expect(label.label).toBe('Open late please');
+    // … and only when that shares a word too, the best candidate anyway (a label is never empty).
+    const forced = phraseLabel(notes, context(all), avoid, member('toilets'));
+    expect(forced.label.toLowerCase()).toBe('toilets');
+  });
+});
+
+describe('phraseLabel word boundaries', () => {
+  it('never cuts a written word ("today | \'s")', () => {
+    const notes = [
+      member("Celibacy is outdated in today's society"),
+      member("Outdated rules in today's world"),
+      member('Outdated in a modern world'),
+    ];
+    const label = phraseLabel(notes, context([...notes, member('Priests need families')]));
+    expect(label.label).not.toMatch(/today$/);
+    const written = notes.some((n) => n.text.toLowerCase().includes(label.label.toLowerCase()));
+    expect(written).toBe(true);
   });
 });

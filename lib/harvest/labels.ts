@@ -11,11 +11,12 @@
  * it says enough. A phrase of two words or more is always preferred to a single word; among equal phrases the one written by more notes, then the shorter, then the first in code-unit
  * order wins, so labels are deterministic.
  * Terms already used by another label of the same question are avoided (two themes never get
- * labels with the same head word). Privacy: nothing with a digit (phone or house numbers, dates),
+ * labels with the same head word): a candidate holding one is taken only when nothing else is left,
+ * not even the start of the representative note. Privacy: nothing with a digit (phone or house numbers, dates),
  * and never a label made only of the question's words. When no candidate qualifies, the label is
  * the theme's representative note cut to at most six words at a word boundary.
  */
-import type { AnalysedText, Token } from './theming-text';
+import { type AnalysedText, analyse, type Token } from './theming-text';
 
 export interface LabelMember {
   analysed: AnalysedText;
@@ -138,6 +139,8 @@ export function phraseLabel(
           // Not in the middle of a noun phrase ("benches for older | people").
           const next = tokens[b + 1];
           if (t.pos === 'ADJ' && next && (next.pos === 'NOUN' || next.pos === 'PROPN')) continue;
+          // Nor in the middle of a written word ("today | 's").
+          if (next && !next.space && !BREAK_POS.has(next.pos)) continue;
           const form = written(tokens, a, b);
           if (form.length > MAX_LABEL_CHARS || seenHere.has(form)) continue;
           seenHere.add(form);
@@ -161,7 +164,8 @@ export function phraseLabel(
             gain += weights.get(term) ?? 0;
             if (avoid.has(term)) cost += AVOID_COST * best;
           }
-          if (gain <= 0) continue;
+          // A phrase says two things ("toilets toilets" is not one).
+          if (gain <= 0 || (words >= 2 && terms.size < 2)) continue;
           if (t.pos === 'NOUN' || t.pos === 'PROPN') gain += NOUN_END_BONUS * best;
           byForm.set(form, { form, terms: [...terms], words, score: gain - cost, support: m.count });
         }
@@ -173,10 +177,18 @@ export function phraseLabel(
     y.score - x.score || y.support - x.support || x.words - y.words || byCodeUnit(x.form, y.form);
   const phrases = candidates.filter((c) => c.words >= 2).sort(rank);
   const singles = candidates.filter((c) => c.words < 2).sort(rank);
-  // A phrase whenever the notes have one; a single word only when they do not.
-  const chosen = phrases[0] ?? singles[0];
+  // A phrase whenever the notes have one; a single word only when they do not. Never a word of
+  // another label of the question while anything else is left: then the start of the
+  // representative note, and only if that too shares a word, the best candidate regardless.
+  const clean = (c: Candidate) => !c.terms.some((t) => avoid.has(t));
+  const chosen = phrases.find(clean) ?? singles.find(clean);
   if (chosen) return { label: chosen.form, terms: chosen.terms.sort(byCodeUnit) };
-  return { label: shortened(fallback ?? members[0]), terms: [] };
+  const start = shortened(fallback ?? members[0]);
+  const startTerms = [...new Set(analyse(start).terms)].sort(byCodeUnit);
+  const other = phrases[0] ?? singles[0];
+  if (other && startTerms.some((t) => avoid.has(t)))
+    return { label: other.form, terms: other.terms.sort(byCodeUnit) };
+  return { label: start, terms: startTerms };
 }
 
 /** The start of a note, at most six words, no digits, cut at a word boundary. */
