@@ -47,7 +47,7 @@ export function NoteLine({
         onDrag(true);
       }}
       onDragEnd={() => onDrag(false)}
-      className={`flex min-w-0 cursor-grab items-start gap-1 rounded-md ${
+      className={`flex min-w-0 cursor-grab flex-wrap items-start gap-x-1 rounded-md ${
         selected
           ? 'bg-brand-100 outline outline-2 outline-brand-700'
           : hidden
@@ -126,7 +126,9 @@ function NoteMenu({
     },
   };
   return (
-    <div ref={box} className="relative shrink-0">
+    // `contents`: the opener sits at the end of the note's line, and the open menu takes a line of
+    // its own under it, pushing the next notes down rather than covering them.
+    <div ref={box} className="contents">
       <button
         ref={opener}
         {...keep}
@@ -134,12 +136,12 @@ function NoteMenu({
         aria-expanded={open}
         aria-label={t('menu', { text: isolate(note.text.slice(0, 60)) })}
         onClick={() => setOpen((o) => !o)}
-        className="min-h-8 min-w-8 rounded-md px-1 font-bold text-stone-700 hover:bg-white"
+        className="min-h-8 min-w-8 shrink-0 rounded-md px-1 font-bold text-stone-700 hover:bg-white"
       >
         ⋯
       </button>
       {open && (
-        <div className="absolute end-0 top-full z-20 w-64 rounded-lg border-2 border-stone-300 bg-white p-1 shadow-lg">
+        <div className="mx-1 mb-1 basis-full rounded-lg border-2 border-stone-300 bg-white p-1">
           <button
             type="button"
             {...keep}
