@@ -13,7 +13,7 @@ import { humanText } from '../text';
 import { type NoteGroup, noteGroups, placeOf, questionOf, spreadText } from './groups';
 import { harvestDotsUsed, themeById, themeOfNote } from './reducer';
 import type { HarvestState } from './state';
-import { type ThemingResult, themeNotes } from './theming';
+import { type ThemingResult, themeAcrossQuestions, themeNotes } from './theming';
 import type { WordVectors } from './theming-vectors';
 
 const Id = z.string().min(1).max(120);
@@ -65,13 +65,9 @@ export function acrossQuestions(state: EventState, granularity = 0): LiveGroup[]
   const groups = noteGroups(state);
   const all: NoteGroup = { key: ACROSS, question: '', notes: groups.flatMap((g) => g.notes) };
   if (all.notes.length === 0) return [];
-  const result = themeNotes(
-    all.notes.map((n) => ({ id: n.id, text: n.text })),
-    {
-      question: groups.map((g) => g.question).join(' '),
-      vectors: wordVectors,
-      ...(granularity ? { granularity } : {}),
-    },
+  const result = themeAcrossQuestions(
+    groups.map((g) => ({ question: g.question, notes: g.notes.map((n) => ({ id: n.id, text: n.text })) })),
+    { vectors: wordVectors, ...(granularity ? { granularity } : {}) },
   );
   return [liveGroup(all, result)];
 }

@@ -569,12 +569,6 @@ function greenSpacesCafe() {
   return { cafe, notes, questions: GREEN_SPACES.map((r) => r.question) };
 }
 
-/** Whether the theming engine honours `granularity` (it may not yet, where this code runs). */
-const engineHasGranularity = (() => {
-  const { cafe } = greenSpacesCafe();
-  return machineThemes(cafe.state, -2).themes.length !== machineThemes(cafe.state, 2).themes.length;
-})();
-
 describe('theming again with fewer or more themes', () => {
   it('the start takes a granularity, records it and themes with it', () => {
     const { cafe } = greenSpacesCafe();
@@ -607,7 +601,7 @@ describe('theming again with fewer or more themes', () => {
     expectEveryNotePlacedOnce(cafe.state);
   });
 
-  it.runIf(engineHasGranularity)('gives fewer themes with “fewer” and more with “more”', () => {
+  it('gives fewer themes with “fewer” and more with “more”', () => {
     const { cafe } = greenSpacesCafe();
     cafe.facilitate('harvest.start', { votesPerPerson: 3 });
     const count = () => cafe.harvest.themeOrder.length;
