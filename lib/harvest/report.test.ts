@@ -513,7 +513,7 @@ describe('evidence under the National Standards for Community Engagement', () =>
       '1 action plan with 2 owners signed up.',
     ]);
     expect(pointsUnder(r, 'Support')).toContain('Spaces described for access: Hall (step-free access).');
-    expect(pointsUnder(r, 'Impact')).toEqual(['“Map empty shops”: next step by 2025-06-30.']);
+    expect(pointsUnder(r, 'Impact')).toEqual(['“Map empty shops”: next step by Monday 30 June 2025.']);
   });
 });
 

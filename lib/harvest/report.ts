@@ -312,7 +312,9 @@ function evidence(state: EventState, r: HarvestReport): EvidenceItem[] {
               `The organiser responded to ${responded} of ${plural(r.themes.length, 'theme', 'themes')} with what will be done.`,
             ]
           : []),
-        ...r.actions.filter((a) => a.due).map((a) => `“${a.title}”: next step by ${a.due}.`),
+        ...r.actions
+          .filter((a) => a.due)
+          .map((a) => `“${a.title}”: next step by ${readableDay(a.due ?? '')}.`),
       ],
     },
   ];
