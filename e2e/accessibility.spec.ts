@@ -177,7 +177,7 @@ test('every page and key state passes axe, in light, dark and high contrast', as
   browser,
   request,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(900_000);
   const laptop = await browser.newContext({ viewport: LAPTOP });
   const f = await laptop.newPage();
 

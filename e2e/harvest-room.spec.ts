@@ -76,7 +76,7 @@ test('the harvest reaches the room: projector by choice, phones told, links at t
   baseURL,
 }) => {
   // Two rounds of notes from ten phones and four screens: longer than the default on a busy machine.
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const base = baseURL ?? '';
   const { joinBase } = (await (await request.get('/api/info')).json()) as { joinBase: string };
   const rounds = GREEN_SPACES;
