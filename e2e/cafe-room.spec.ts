@@ -224,3 +224,41 @@ test('the projector fits each moment of the café, and the console always shows 
   for (const p of phones) await p.context.close();
   await laptop.close();
 });
+
+test('a big café still fits: two rows of table tiles for 12 tables, a summary line for 30', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(480_000);
+  for (const tables of [12, 30]) {
+    const cafe = await createEvent(request, {
+      title: `A café with ${tables} tables`,
+      tables,
+      rounds: [
+        { question: 'What would make our high street a place you want to spend time in?', minutes: 20 },
+      ],
+    });
+    const ann = await joinOnPhone(browser, cafe.joinCode, 'Ann');
+    await expect(ann.page.getByRole('heading', { name: 'You’re in' })).toBeVisible();
+    const laptop = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const f = await laptop.newPage();
+    await f.goto(`/f/${cafe.eventId}#${cafe.facilitatorToken}`);
+    const projector = await laptop.newPage();
+    await projector.goto(`/p/${cafe.eventId}#${cafe.facilitatorToken}`);
+    await f.getByRole('button', { name: 'Seat people for round 1' }).click();
+    await f.getByRole('button', { name: 'Start round 1' }).click();
+    await postNote(ann, 'Benches and shade');
+    if (tables <= 24) {
+      await expect(projector.getByTestId('room-table')).toHaveCount(tables);
+      // Ann's table, wherever the seating put her.
+      await expect(projector.locator('[data-testid="room-table"][data-notes="1"]')).toContainText('1 note');
+    } else {
+      await expect(projector.getByTestId('room-table')).toHaveCount(0);
+      await expect(projector.getByTestId('room-summary')).toContainText('30 tables · 1 note this round');
+      await expect(projector.getByTestId('room-summary')).toContainText('30 tables have no host yet');
+    }
+    await fitsBothSizes(projector, `running-${tables}-tables`);
+    await ann.context.close();
+    await laptop.close();
+  }
+});
