@@ -3,9 +3,11 @@
  * lobby; the question, the timer, the tables and a small corner code during a round; thanks and
  * no QR code at the end), fitting 1366×768 and 1920×1080 without scrolling; and the console
  * always showing the next step, flagging a table with no host, and leading to the harvest.
- * Screenshots of every state at both sizes are kept in test-results/screens.
+ * axe finds nothing on the console with the flag, nor on the projector during a round and at the
+ * end. Screenshots of every state at both sizes are kept in test-results/screens.
  */
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { joinOnPhone, type Phone } from './phone';
 
@@ -57,6 +59,14 @@ async function fitsBothSizes(projector: Page, state: string) {
       .toEqual({ tall: true, wide: true, spilled: [] });
     await projector.screenshot({ path: `${SCREENS}/room-${state}-${size.width}x${size.height}.png` });
   }
+}
+
+/** axe finds nothing (WCAG 2.2 AA and good practice) on the screen as it is now. */
+async function noAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** The share of the screen's height the join QR code takes. */
@@ -123,6 +133,7 @@ test('the projector fits each moment of the café, and the console always shows 
   await expect(f.getByTestId('table-1-no-host')).toHaveCount(0);
   await expect(f.getByRole('button', { name: 'Start round 1' })).toBeVisible();
   await f.screenshot({ path: `${SCREENS}/room-console-no-host.png`, fullPage: true });
+  await noAxeViolations(f);
 
   // The projector: find your table, the first question, a small corner code for latecomers.
   await expect(projector.getByText('Find your table')).toBeVisible();
@@ -149,6 +160,7 @@ test('the projector fits each moment of the café, and the console always shows 
   await expect(projector.getByTestId('corner-code')).toHaveText(cafe.joinCode);
   await expect(projector.getByTestId('join-code')).toHaveCount(0);
   await fitsBothSizes(projector, 'running');
+  await noAxeViolations(projector);
   expect(await qrShare(projector)).toBeLessThan(0.2);
   await expect(cy.page.getByLabel('Beep and buzz when a round ends')).toBeVisible();
 
@@ -189,6 +201,7 @@ test('the projector fits each moment of the café, and the console always shows 
   await expect(projector.getByRole('img', { name: /QR code to join/ })).toHaveCount(0);
   await expect(projector.getByTestId('corner-join')).toHaveCount(0);
   await fitsBothSizes(projector, 'finished');
+  await noAxeViolations(projector);
 
   // The phone's beep setting and the console's shortcut help are gone with the café.
   await expect(cy.page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
@@ -201,6 +214,7 @@ test('the projector fits each moment of the café, and the console always shows 
   const next = f.getByRole('button', { name: 'Go to the harvest' });
   await expect(next).toBeFocused();
   await f.screenshot({ path: `${SCREENS}/room-console-finished.png`, fullPage: true });
+  await noAxeViolations(f);
   await next.click();
   const harvestTab = f.getByRole('button', { name: 'Harvest', exact: true });
   await expect(harvestTab).toHaveAttribute('aria-pressed', 'true');
@@ -209,4 +223,42 @@ test('the projector fits each moment of the café, and the console always shows 
 
   for (const p of phones) await p.context.close();
   await laptop.close();
+});
+
+test('a big café still fits: two rows of table tiles for 12 tables, a summary line for 30', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(480_000);
+  for (const tables of [12, 30]) {
+    const cafe = await createEvent(request, {
+      title: `A café with ${tables} tables`,
+      tables,
+      rounds: [
+        { question: 'What would make our high street a place you want to spend time in?', minutes: 20 },
+      ],
+    });
+    const ann = await joinOnPhone(browser, cafe.joinCode, 'Ann');
+    await expect(ann.page.getByRole('heading', { name: 'You’re in' })).toBeVisible();
+    const laptop = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const f = await laptop.newPage();
+    await f.goto(`/f/${cafe.eventId}#${cafe.facilitatorToken}`);
+    const projector = await laptop.newPage();
+    await projector.goto(`/p/${cafe.eventId}#${cafe.facilitatorToken}`);
+    await f.getByRole('button', { name: 'Seat people for round 1' }).click();
+    await f.getByRole('button', { name: 'Start round 1' }).click();
+    await postNote(ann, 'Benches and shade');
+    if (tables <= 24) {
+      await expect(projector.getByTestId('room-table')).toHaveCount(tables);
+      // Ann's table, wherever the seating put her.
+      await expect(projector.locator('[data-testid="room-table"][data-notes="1"]')).toContainText('1 note');
+    } else {
+      await expect(projector.getByTestId('room-table')).toHaveCount(0);
+      await expect(projector.getByTestId('room-summary')).toContainText('30 tables · 1 note this round');
+      await expect(projector.getByTestId('room-summary')).toContainText('30 tables have no host yet');
+    }
+    await fitsBothSizes(projector, `running-${tables}-tables`);
+    await ann.context.close();
+    await laptop.close();
+  }
 });

@@ -142,18 +142,18 @@ function Lobby({
             address,
             code: event.joinCode,
             small: (chunks) => <span className="mt-[1.5vh] block text-[3.2vh] first:mt-0">{chunks}</span>,
+            // Each block follows the page's direction (right-aligned in Arabic); the address and
+            // the code inside it always read left to right.
             site: (chunks) => (
-              <span className="block text-[4.5vh] font-semibold break-all" dir="ltr">
-                {chunks}
+              <span className="block text-[4.5vh] font-semibold break-all">
+                <span dir="ltr">{chunks}</span>
               </span>
             ),
             big: (chunks) => (
-              <span
-                className="mt-[1vh] block font-mono text-[13vh] leading-[1.1] font-bold tracking-widest"
-                dir="ltr"
-                data-testid="join-code"
-              >
-                {chunks}
+              <span className="mt-[1vh] block font-mono text-[13vh] leading-[1.1] font-bold tracking-widest">
+                <span dir="ltr" data-testid="join-code">
+                  {chunks}
+                </span>
               </span>
             ),
           })}
@@ -204,12 +204,10 @@ function LateJoin({ joinUrl, address, code }: { joinUrl: string | null; address:
               </span>
             ),
             b: (chunks) => (
-              <span
-                className="block font-mono text-[4.2vh] leading-tight font-bold tracking-widest"
-                dir="ltr"
-                data-testid="corner-code"
-              >
-                {chunks}
+              <span className="block font-mono text-[4.2vh] leading-tight font-bold tracking-widest">
+                <span dir="ltr" data-testid="corner-code">
+                  {chunks}
+                </span>
               </span>
             ),
           })}
