@@ -713,6 +713,11 @@ describe('permissions against the real server', () => {
     await refused(bram.sender, 'harvest.vote', { themeId: theme.id, dot: -1 }, 'not_found');
     await refused(cyra.sender, 'theme.rename', { themeId: theme.id, label: 'Mine' }, 'not_allowed');
     await ok(A.sender, 'harvest.publish', { published: true });
+    // What the projector shows is the facilitator's choice alone.
+    await ok(A.sender, 'projector.show', { view: 'told' });
+    await ok(A.sender, 'projector.theme', { themeId: theme.id, shown: true });
+    await ok(A.sender, 'projector.all-themes', { all: true });
+    await refused(cyra.sender, 'projector.show', { view: 'harvest' }, 'not_allowed');
   });
 
   it('every HTTP read, with every credential, once published; another event’s link opens nothing here', async () => {
