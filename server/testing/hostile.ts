@@ -515,7 +515,7 @@ function refusedHere(rng: Rng, scene: Scene): Probe | null {
           ['marketplace.open', {}, 'wrong_state'],
           ['stage.set', { stage: 'actions' }, 'wrong_state'],
           ['session.merge', { sessionId: noSuch, into: noSuch }, 'wrong_state'],
-          ['announce', { text }, 'wrong_state'],
+          ['announcement.clear', { announcementId: noSuch }, 'not_found'],
           ['theme.rename', { themeId: noSuch, label: 'Label' }, 'wrong_state'],
           ['harvest.voting', { open: true }, 'wrong_state'],
           ['harvest.publish', { published: true }, 'wrong_state'],
