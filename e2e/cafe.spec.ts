@@ -31,6 +31,8 @@ async function postNote(p: Phone, text: string) {
 }
 
 test('a two-round café from set-up to export', async ({ browser }) => {
+  // Many phones and screens at once: more than the default on a busy machine.
+  test.setTimeout(300_000);
   const laptop = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const f = await laptop.newPage();
 
