@@ -234,7 +234,10 @@ test('the harvest reaches the room: projector by choice, phones told, links at t
     await expect(questions.nth(i).getByRole('heading', { level: 3 })).toHaveText(r.question);
   // A theme's notes, from every table, before giving it a dot.
   const theme = phone.getByTestId('harvest-vote-theme').first();
-  await theme.getByText(/^Read the \d+ notes?$/).click();
+  const readNotes = theme.getByText(/^Read the \d+ notes?$/);
+  // A touch target a finger can hit (44 px, as the accessibility checks ask of every phone control).
+  expect((await readNotes.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+  await readNotes.click();
   const notes = theme.getByTestId('harvest-vote-notes').getByRole('listitem');
   await expect(notes.first()).toBeVisible();
   const allNotes = rounds.flatMap((r) => r.notes.map(([, text]) => text));

@@ -105,7 +105,7 @@ export function HarvestVote({ event, me }: { event: EventState; me: string }) {
                         if ((e.currentTarget as HTMLDetailsElement).open) read.load();
                       }}
                     >
-                      <summary className="cursor-pointer py-1 font-semibold text-brand-700 underline">
+                      <summary className="min-h-11 cursor-pointer py-2.5 font-semibold text-brand-700 underline">
                         {t('readNotes', { count: shown(theme) })}
                       </summary>
                       {read1 ? (
