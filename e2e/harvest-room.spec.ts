@@ -290,7 +290,9 @@ test('the harvest reaches the room: projector by choice, phones told, links at t
   await expectNoOverflow(projector);
   await projector.screenshot({ path: `${SCREENS}/harvest-room-projector-told.png` });
   await control.getByRole('button', { name: 'The room' }).click();
-  await expect(projector.getByTestId('join-code')).toHaveText(joinCode ?? '');
+  // Back to the room: the last round is still running, so its question and the tables show.
+  await expect(projector.getByText(rounds[rounds.length - 1]?.question ?? '')).toBeVisible();
+  await expect(projector.getByText('At the tables this round')).toBeVisible();
 
   // The told page itself opens from the phone's card.
   await phone.getByTestId('told-link-card').getByRole('link').click();
