@@ -5,7 +5,7 @@
 import { reduceAnnouncements } from './announcements';
 import { reduceRound } from './cafe/reducer';
 import { isPlaced, reduceHarvest } from './harvest/reducer';
-import { reduceScreen } from './harvest/screen';
+import { NO_CHOICE, reduceScreen } from './harvest/screen';
 import { reduceNote } from './notes/reducer';
 import { reduceConvergence, reduceSessions } from './openspace/reducer';
 import { emptyOpenSpace } from './openspace/state';
@@ -40,6 +40,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     openSpace: settings.openSpace ? emptyOpenSpace() : null,
     harvest: null,
     announcements: [],
+    projector: NO_CHOICE,
   };
 }
 

@@ -82,7 +82,7 @@ export interface EventState {
   /** Announcements to every phone and the projector, oldest first (lib/announcements.ts). */
   announcements: Announcement[];
   /** What the projector shows, once a facilitator has chosen (lib/harvest/screen.ts). */
-  projector?: ProjectorState;
+  projector: ProjectorState;
 }
 
 export type EventPart = 'cafe' | 'openSpace';

@@ -1,7 +1,6 @@
 'use client';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { currentAnnouncement } from '../../lib/announcements';
 import { ranking } from '../../lib/openspace/reducer';
 import { clockOf, nowAndNext, presenceCounts, projectorPhase, sessionAt } from '../../lib/openspace/view';
 import type { EventState } from '../../lib/state';
@@ -11,6 +10,7 @@ import { formatDay } from '../i18n/dates';
 import { usePersonName } from '../i18n/names';
 import { useConvenerNames, usePlaceNames } from '../i18n/openspace';
 import { JoinQr } from '../projector/JoinQr';
+import { ProjectorAnnouncement } from '../projector/ProjectorAnnouncement';
 import { AgendaWall } from './AgendaWall';
 
 /** The Open Space on the projector: the live agenda wall (or the live ranking), now and next, how to join. */
@@ -29,7 +29,6 @@ export function OpenSpaceProjector({ event, joinUrl }: { event: EventState; join
   if (!os || !settings) return null;
   const counts = presenceCounts(os);
   const { now, next } = nowAndNext(event, clock);
-  const announcement = currentAnnouncement(event);
   const phase = projectorPhase(os);
   const bigQr = phase === 'joining';
   const people = activeCount(event);
@@ -85,16 +84,7 @@ export function OpenSpaceProjector({ event, joinUrl }: { event: EventState; join
           )}
         </div>
       </header>
-      {announcement && (
-        <p
-          role="status"
-          data-testid="projector-announcement"
-          dir="auto"
-          className="rounded-2xl bg-amber-300 px-[2vh] py-[1vh] text-[2.8vh] font-semibold text-stone-950"
-        >
-          {announcement.text}
-        </p>
-      )}
+      <ProjectorAnnouncement event={event} />
       <div
         className={`grid min-h-0 flex-1 gap-[2vh] ${phase === 'joining' || phase === 'sessions' ? 'grid-cols-[minmax(0,4fr)_minmax(0,1fr)]' : 'grid-cols-1'}`}
       >

@@ -1,12 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { currentAnnouncement } from '../../lib/announcements';
 import { cafeTotals, type RoomTable, roomTables } from '../../lib/cafe/room';
 import type { EventState } from '../../lib/state';
 import { activeCount, phaseOf } from '../../lib/view';
 import { Timer } from '../ui/Timer';
 import { JoinQr } from './JoinQr';
+import { ProjectorAnnouncement } from './ProjectorAnnouncement';
 
 /**
  * The café on the projector, one design per moment: in the lobby joining is what matters (a big
@@ -21,7 +21,6 @@ export function CafeProjector({ event, joinUrl }: { event: EventState; joinUrl: 
   const total = event.settings.rounds.length;
   const address = (joinUrl ?? '').replace(/^https?:\/\//, '').replace(/\/j\/\w+$/, '');
   const people = activeCount(event);
-  const announcement = currentAnnouncement(event);
   const count = (size: string) => (
     <p className={`shrink-0 ${size}`} aria-live="polite">
       {t.rich('peopleHere', { count: people, b: (chunks) => <span className="font-bold">{chunks}</span> })}
@@ -103,16 +102,7 @@ export function CafeProjector({ event, joinUrl }: { event: EventState; joinUrl: 
         )}
         {phase.kind !== 'lobby' && phase.kind !== 'finished' && count('text-[3vh]')}
       </header>
-      {announcement && (
-        <p
-          role="status"
-          data-testid="projector-announcement"
-          dir="auto"
-          className="rounded-2xl bg-amber-300 px-[2vh] py-[1vh] text-[2.8vh] font-semibold text-stone-950"
-        >
-          {announcement.text}
-        </p>
-      )}
+      <ProjectorAnnouncement event={event} />
       {body}
     </main>
   );

@@ -29,8 +29,8 @@ export interface ProjectorState {
 
 export const NO_CHOICE: ProjectorState = { view: 'room', viewSeq: 0, live: [], themes: [], allThemes: false };
 
-/** The projector's recorded choice (an event that never recorded one shows the room, and no themes). */
-export const projectorOf = (state: EventState): ProjectorState => state.projector ?? NO_CHOICE;
+/** The projector's recorded choice (NO_CHOICE, the room and no themes, until a facilitator makes one). */
+export const projectorOf = (state: EventState): ProjectorState => state.projector;
 
 /**
  * Whether a theme may go on the projector now. Before the start: only the live themes chosen.

@@ -855,7 +855,12 @@ function defaultMinSize(noteCount: number): number {
 /** Groups notes answering one question into themes. Same input in any order gives the same output. */
 export function themeNotes(notes: NoteInput[], options: ThemingOptions = {}): ThemingResult {
   if (notes.length === 0) return { themes: [], unthemed: [] };
-  const question = questionTerms(options.question);
+  const { themes, unthemed } = themeInOneGo(notes, questionTerms(options.question), options);
+  return { themes: themes.map((t) => t.theme), unthemed };
+}
+
+/** The one-go steps both entry points share: items, features, clustering, themes. */
+function themeInOneGo(notes: readonly NoteInput[], question: Set<string>, options: ThemingOptions) {
   const items = buildItems(notes, new Map());
   const features = featurise(items, question, options.vectors);
   const total = items.reduce((s, it) => s + it.count, 0);
@@ -865,8 +870,7 @@ export function themeNotes(notes: NoteInput[], options: ThemingOptions = {}): Th
     options.minThemeSize ?? defaultMinSize(total),
     granularityOf(options.granularity),
   );
-  const { themes, unthemed } = buildThemes(items, features, clustering.assignment, question, options.vectors);
-  return { themes: themes.map((t) => t.theme), unthemed };
+  return buildThemes(items, features, clustering.assignment, question, options.vectors);
 }
 
 /** A theme of notes from several questions. */
@@ -894,16 +898,7 @@ export function themeAcrossQuestions(
   for (const g of groups) for (const t of questionTerms(g.question)) question.add(t);
   const notes = groups.flatMap((g) => g.notes);
   if (notes.length === 0) return { themes: [], unthemed: [] };
-  const items = buildItems(notes, new Map());
-  const features = featurise(items, question, options.vectors);
-  const total = items.reduce((s, it) => s + it.count, 0);
-  const clustering = clusterItems(
-    items,
-    features,
-    options.minThemeSize ?? defaultMinSize(total),
-    granularityOf(options.granularity),
-  );
-  const { themes, unthemed } = buildThemes(items, features, clustering.assignment, question, options.vectors);
+  const { themes, unthemed } = themeInOneGo(notes, question, options);
   const groupOf = new Map<string, number>();
   groups.forEach((g, q) => {
     for (const n of g.notes) if (!groupOf.has(n.id)) groupOf.set(n.id, q);
