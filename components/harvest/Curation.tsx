@@ -93,14 +93,6 @@ export function Curation({ event, eventId, token }: { event: EventState; eventId
           >
             {h.published ? t('unpublish') : t('publish')}
           </Button>
-          <a
-            className="font-semibold text-brand-700 underline"
-            href={`/p/${eventId}?view=harvest#${token}`}
-            target="_blank"
-            rel="noopener"
-          >
-            {t('showOnProjector')}
-          </a>
         </div>
         <Published eventId={eventId} published={h.published} />
         <Downloads eventId={eventId} token={token} />

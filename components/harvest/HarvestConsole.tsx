@@ -61,14 +61,6 @@ function LivePreview({ eventId, token }: { eventId: string; token: string }) {
           </label>
           <Granularity value={granularity} onChange={setGranularity} />
           <Button type="submit">{t('live.start')}</Button>
-          <a
-            className="font-semibold text-brand-700 underline"
-            href={`/p/${eventId}?view=harvest#${token}`}
-            target="_blank"
-            rel="noopener"
-          >
-            {t('live.showOnProjector')}
-          </a>
         </form>
       </section>
       <HarvestSummary summary={summary} />
