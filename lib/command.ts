@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ActionError } from './errors';
+import type { WordVectors } from './harvest/theming-vectors';
 import type { Actor, RecordPayloads, RecordType } from './records';
 import type { EventState } from './state';
 
@@ -13,7 +14,19 @@ export interface CommandContext {
   /** Server time; decide functions never read the clock themselves. */
   now: number;
   actionId: string;
+  services: Services;
 }
+
+/**
+ * What the server hands to decisions beyond the state: configuration it loaded at start, never
+ * state and never read from the process, so the same call always gives the same decision.
+ */
+export interface Services {
+  /** Word vectors for the harvest's themes (server/word-vectors.ts); without them, words alone. */
+  vectors?: WordVectors;
+}
+
+export const NO_SERVICES: Services = {};
 
 export type Draft = { [T in RecordType]: { type: T; payload: RecordPayloads[T] } }[RecordType];
 

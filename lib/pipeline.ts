@@ -7,7 +7,7 @@
  * store conflict means another process appended first, and the same valid action is decided
  * afresh on the newer state. Checking the sender and the payload does not depend on the state.
  */
-import type { Decision } from './command';
+import { type Decision, NO_SERVICES, type Services } from './command';
 import { findCommand } from './commands';
 import { type ActionError, fail } from './errors';
 import type { Actor } from './records';
@@ -30,7 +30,7 @@ export type Prepared =
   | { ok: false; error: ActionError };
 
 /** Look up, authorise by role and validate an action; the result decides on any state. */
-export function prepareAction(actor: Actor, action: Action): Prepared {
+export function prepareAction(actor: Actor, action: Action, services: Services = NO_SERVICES): Prepared {
   const cmd = findCommand(action.type);
   if (!cmd) return fail('unknown_action', `There is no action called "${action.type.slice(0, 64)}".`);
   if (!cmd.roles.includes(actor.role))
@@ -52,13 +52,19 @@ export function prepareAction(actor: Actor, action: Action): Prepared {
   const payload = parsed.data;
   return {
     ok: true,
-    decide: (state, now) => cmd.decide(payload, { state, actor, now, actionId: action.id }),
+    decide: (state, now) => cmd.decide(payload, { state, actor, now, actionId: action.id, services }),
   };
 }
 
 /** The whole pipeline on one state: the record draft to append, or the refusal. */
-export function handle(state: EventState, actor: Actor, action: Action, now: number): Decision {
-  const prepared = prepareAction(actor, action);
+export function handle(
+  state: EventState,
+  actor: Actor,
+  action: Action,
+  now: number,
+  services: Services = NO_SERVICES,
+): Decision {
+  const prepared = prepareAction(actor, action, services);
   return prepared.ok ? prepared.decide(state, now) : prepared;
 }
 

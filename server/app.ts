@@ -8,7 +8,6 @@ import path from 'node:path';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
-import { setWordVectors } from '../lib/harvest/actions';
 import { provideJoinInfo } from '../lib/join-info';
 import { LIMITS } from '../lib/limits';
 import type { ServerPushes } from '../lib/protocol';
@@ -84,7 +83,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   }
   const store: Store = redis ? openRedisStore(redis) : openSqliteStore(opts.dataDir);
   // Meaning beyond shared words for the harvest's themes; without the table, words alone.
-  setWordVectors(loadWordVectors({ build: false }));
+  const vectors = loadWordVectors({ build: false });
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let closeNext: (() => Promise<void>) | null = null;
   if (opts.web) {
@@ -113,6 +112,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       if (!io) throw new Error('socket server not started');
       return io;
     }, store.shared),
+    vectors ? { vectors } : {},
   );
 
   // The phone page draws its join screen from these, without a second request.

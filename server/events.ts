@@ -1,5 +1,6 @@
 /** The live events of this process: created on demand, loaded from the store once, then kept. */
 
+import { NO_SERVICES, type Services } from '../lib/command';
 import type { NewRecord } from '../lib/records';
 import { EventSettingsSchema } from '../lib/settings';
 import { hashToken, newEventId, newJoinCode, newRecordId, newToken } from './ids';
@@ -13,12 +14,13 @@ export class Events {
   constructor(
     readonly store: Store,
     private readonly delivery: Delivery,
+    private readonly services: Services = NO_SERVICES,
   ) {}
 
   get(eventId: string): Promise<EventRoom | null> {
     let room = this.rooms.get(eventId);
     if (!room) {
-      room = EventRoom.load(eventId, this.store, this.delivery);
+      room = EventRoom.load(eventId, this.store, this.delivery, this.services);
       // A room first opened during shutdown refuses work like the others (before its caller acts).
       if (this.closing)
         room = room.then((r) => {

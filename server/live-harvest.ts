@@ -5,13 +5,7 @@
  * groups are themed in one go until there are enough notes for live themes to be worth fixing.
  * The look across all questions is themed in one go, once per change to the event.
  */
-import {
-  acrossQuestions,
-  currentWordVectors,
-  type LiveGroup,
-  liveThemes,
-  themeGroup,
-} from '../lib/harvest/actions';
+import { acrossQuestions, type LiveGroup, liveThemes, themeGroup } from '../lib/harvest/actions';
 import type { NoteGroup } from '../lib/harvest/groups';
 import { LIVE_FIRST_THEMES, LiveThemer } from '../lib/harvest/theming';
 import type { EventRoom } from './room';
@@ -39,7 +33,7 @@ export function liveThemesFor(
     const at = `${room.state.seq}@${granularity}`;
     const cached = acrossByRoom.get(room);
     if (cached?.at === at) return cached.groups;
-    const groups = acrossQuestions(room.state, granularity);
+    const groups = acrossQuestions(room.state, granularity, room.services.vectors);
     acrossByRoom.set(room, { at, groups });
     return groups;
   }
@@ -51,13 +45,14 @@ export function liveThemesFor(
   const known = groups;
   return liveThemes(room.state, (g: NoteGroup) => {
     const key = granularity ? `${g.key}@${granularity}` : g.key;
-    if (g.notes.length < LIVE_FIRST_THEMES && !known.has(key)) return themeGroup(g, granularity);
+    if (g.notes.length < LIVE_FIRST_THEMES && !known.has(key))
+      return themeGroup(g, granularity, room.services.vectors);
     let entry = known.get(key);
     if (!entry) {
       entry = {
         themer: new LiveThemer({
           question: g.question,
-          vectors: currentWordVectors(),
+          ...(room.services.vectors ? { vectors: room.services.vectors } : {}),
           ...(granularity ? { granularity } : {}),
         }),
         texts: new Map(),

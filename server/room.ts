@@ -4,7 +4,7 @@
  * handled one at a time, so every decision sees the state the previous one left.
  * Knows nothing about sockets: delivery is a callback, so it is testable without a network.
  */
-import type { Draft } from '../lib/command';
+import { type Draft, NO_SERVICES, type Services } from '../lib/command';
 import { fail } from '../lib/errors';
 import { decideJoin, NameSchema } from '../lib/people/people';
 import { type Action, prepareAction } from '../lib/pipeline';
@@ -55,6 +55,8 @@ export class EventRoom {
     private readonly delivery: Delivery,
     public state: EventState,
     readonly log: EventRecord[],
+    /** What decisions and the live harvest need beyond the state (the word vectors). */
+    readonly services: Services,
   ) {
     for (const r of log) {
       this.actionSeq.set(r.id, r.seq);
@@ -63,11 +65,16 @@ export class EventRoom {
     }
   }
 
-  static async load(id: string, store: Store, delivery: Delivery): Promise<EventRoom | null> {
+  static async load(
+    id: string,
+    store: Store,
+    delivery: Delivery,
+    services: Services = NO_SERVICES,
+  ): Promise<EventRoom | null> {
     const log = await store.records(id);
     const state = foldLog(log);
     if (!state) return null;
-    const room = new EventRoom(id, store, delivery, state, log);
+    const room = new EventRoom(id, store, delivery, state, log, services);
     // A crash between a withdrawal and its erasure leaves words behind: finish the job now.
     const leftover = log.flatMap((r) =>
       r.type === 'note.withdrawn' ? room.eraseWords(r.payload.noteId) : [],
@@ -137,7 +144,7 @@ export class EventRoom {
         if (earlier && sameActor(earlier.actor, actor)) return { ok: true, seq: seen, duplicate: true };
         return fail('invalid_message', 'That action id is already used; make a new one for each action.');
       }
-      const prepared = prepareAction(actor, action);
+      const prepared = prepareAction(actor, action, this.services);
       if (!prepared.ok) return prepared;
       for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
         const decision = prepared.decide(this.state, now);

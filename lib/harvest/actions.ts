@@ -40,10 +40,10 @@ export interface LiveGroup {
 }
 
 /** Themes one group of notes in one go (the live view may use a LiveThemer instead). */
-export const themeGroup = (g: NoteGroup, granularity = 0): ThemingResult =>
+export const themeGroup = (g: NoteGroup, granularity = 0, vectors?: WordVectors): ThemingResult =>
   themeNotes(
     g.notes.map((n) => ({ id: n.id, text: n.text })),
-    { question: g.question, vectors: wordVectors, ...(granularity ? { granularity } : {}) },
+    { question: g.question, ...(vectors ? { vectors } : {}), ...(granularity ? { granularity } : {}) },
   );
 
 /** The live harvest view: machine themes as the notes arrive, with spread beside volume. */
@@ -61,13 +61,13 @@ export const ACROSS = 'all';
  * A read-only look across every question at once: all notes themed as one group (the words of
  * every question carry no weight). Never recorded; curation stays per question.
  */
-export function acrossQuestions(state: EventState, granularity = 0): LiveGroup[] {
+export function acrossQuestions(state: EventState, granularity = 0, vectors?: WordVectors): LiveGroup[] {
   const groups = noteGroups(state);
   const all: NoteGroup = { key: ACROSS, question: '', notes: groups.flatMap((g) => g.notes) };
   if (all.notes.length === 0) return [];
   const result = themeAcrossQuestions(
     groups.map((g) => ({ question: g.question, notes: g.notes.map((n) => ({ id: n.id, text: n.text })) })),
-    { vectors: wordVectors, ...(granularity ? { granularity } : {}) },
+    { ...(vectors ? { vectors } : {}), ...(granularity ? { granularity } : {}) },
   );
   return [liveGroup(all, result)];
 }
@@ -92,16 +92,6 @@ function liveGroup(g: NoteGroup, result: ThemingResult): LiveGroup {
   };
 }
 
-/**
- * Word vectors the server loads once at start (see server/word-vectors.ts). Configuration, not
- * state: the same notes with the same table always give the same themes.
- */
-let wordVectors: WordVectors | undefined;
-export function setWordVectors(vectors: WordVectors | undefined) {
-  wordVectors = vectors;
-}
-export const currentWordVectors = () => wordVectors;
-
 type MachineTheme = RecordPayloads['harvest.started']['themes'][number];
 
 /** One group's machine themes as recorded: ids prefixed with the question's key. */
@@ -120,11 +110,11 @@ function recordedThemes(g: NoteGroup, result: ThemingResult, taken: (id: string)
 }
 
 /** Machine themes for every group of notes, as the first harvest record. */
-export function machineThemes(state: EventState, granularity = 0) {
+export function machineThemes(state: EventState, granularity = 0, vectors?: WordVectors) {
   const themes: MachineTheme[] = [];
   const unthemed: string[] = [];
   for (const g of noteGroups(state)) {
-    const result = themeGroup(g, granularity);
+    const result = themeGroup(g, granularity, vectors);
     themes.push(...recordedThemes(g, result, () => false, ''));
     unthemed.push(...result.unthemed);
   }
@@ -142,6 +132,7 @@ export function rethemed(
   keys: string[],
   granularity: number,
   actionId: string,
+  vectors?: WordVectors,
 ) {
   const dotted = new Set(
     Object.values(h.votes).flatMap((v) => Object.keys(v).filter((id) => (v[id] ?? 0) > 0)),
@@ -158,7 +149,7 @@ export function rethemed(
     const notes = g.notes.filter(
       (n) => loose.has(n.id) || (unthemedNow.has(n.id) && !h.placedByHand.includes(n.id)),
     );
-    const result = themeGroup({ ...g, notes }, granularity);
+    const result = themeGroup({ ...g, notes }, granularity, vectors);
     const taken = (id: string) => (!!themeById(h, id) && !mine.includes(id)) || h.curated.includes(id);
     themes.push(...recordedThemes(g, result, taken, actionId));
     unthemed.push(...result.unthemed);
@@ -173,16 +164,17 @@ export const harvestCommands = {
       granularity: Granularity.optional(),
     }),
     roles: ['facilitator'],
-    decide: ({ votesPerPerson, granularity = 0 }, { state }) => {
+    decide: ({ votesPerPerson, granularity = 0 }, { state, services }) => {
       if (state.harvest) return fail('wrong_state', 'The harvest has already started.');
-      return draft('harvest.started', { ...machineThemes(state, granularity), votesPerPerson, granularity });
+      const themes = machineThemes(state, granularity, services.vectors);
+      return draft('harvest.started', { ...themes, votesPerPerson, granularity });
     },
   }),
   'harvest.retheme': command({
     schema: z.strictObject({ group: Id.nullable(), granularity: Granularity }),
     roles: ['facilitator'],
     decide: ({ group, granularity }, ctx) =>
-      inHarvest(({ state, h, actionId }) => {
+      inHarvest(({ state, h, actionId, services }) => {
         if (h.votingOpen)
           return fail(
             'wrong_state',
@@ -193,7 +185,7 @@ export const harvestCommands = {
           return fail('not_found', 'There is no question with notes by that key.');
         return draft(
           'harvest.rethemed',
-          rethemed(state, h, group === null ? keys : [group], granularity, actionId),
+          rethemed(state, h, group === null ? keys : [group], granularity, actionId, services.vectors),
         );
       })(ctx),
   }),

@@ -19,6 +19,7 @@ import {
 import { GREEN_SPACES } from '../testing/green-spaces';
 import { liveThemes, machineThemes } from './actions';
 import { harvestDotsUsed, themeOfNote } from './reducer';
+import { decodeWordVectors, encodeWordVectors } from './theming-vectors';
 
 /** Where each live note sits: the theme ids (and "unthemed") it appears in, however many. */
 function placements(state: EventState): Map<string, string[]> {
@@ -720,5 +721,42 @@ describe('theming again with fewer or more themes', () => {
       expect(cafe.refusalRaw(FACILITATOR, 'harvest.start', { votesPerPerson: 3, granularity }).code).toBe(
         'invalid_message',
       );
+  });
+});
+
+describe('the word vectors the server hands the harvest', () => {
+  // A tiny table: three words for one idea, three for another, each idea on its own axis.
+  const words = ['murder', 'kill', 'homicide', 'money', 'cash', 'fund'];
+  const axis = (k: number) => Array.from({ length: 8 }, (_, i) => (i === k ? 1 : 0.05));
+  const vectors = decodeWordVectors(
+    encodeWordVectors(words, [axis(0), axis(0), axis(0), axis(1), axis(1), axis(1)]),
+  );
+
+  function cafeWith(services: { vectors?: typeof vectors }) {
+    const cafe = new EventUnderTest(cafeSettings(), { services });
+    for (const [id, name] of PEOPLE) cafe.later(1_000).join(id, name);
+    cafe.facilitate('seating.plan');
+    cafe.later(MIN).facilitate('round.start');
+    const texts = [
+      'it is murder',
+      'this is killing',
+      'basically homicide',
+      'it costs money',
+      'a waste of cash',
+      'public funds',
+    ];
+    const ids = texts.map((text, i) => cafe.post(`p${i + 1}`, text));
+    cafe.later(MIN).facilitate('harvest.start', { votesPerPerson: 3 });
+    const themed = (cafe.state.harvest?.themeOrder ?? []).map((id) => cafe.theme(id).noteIds.slice().sort());
+    return { themed, ids };
+  }
+
+  it('themes with them when handed them, and by words alone when not: the process holds none', () => {
+    const withVectors = cafeWith({ vectors });
+    const [a1, a2, a3, b1, b2, b3] = withVectors.ids as string[];
+    expect(withVectors.themed).toEqual(expect.arrayContaining([[a1, a2, a3].sort(), [b1, b2, b3].sort()]));
+    // The same notes without vectors share no words: the harvest that follows does not see the
+    // earlier event's vectors.
+    expect(cafeWith({}).themed).not.toEqual(expect.arrayContaining([[a1, a2, a3].sort()]));
   });
 });

@@ -1,5 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWordVectors } from '../../server/word-vectors';
 import { GREEN_SPACES } from '../testing/green-spaces';
 import {
   GRANULARITY,
@@ -318,11 +319,17 @@ function expectPhraseLabels(result: ThemingResult) {
         expect((stems[b] as Set<string>).has(x), `labels ${a} and ${b} share "${x}"`).toBe(false);
 }
 
-// The engine is used with the word-vector table (built from the wink-embeddings package after
-// install); tests that need it say so and are skipped only when that package is missing.
-const vectors = loadWordVectors();
+// The engine is used with the word-vector table, built from the wink-embeddings package after
+// install (server/word-vectors.ts); lib/ reads no files and imports nothing from server/, so the
+// test reads the table itself. Tests that need it say so and are skipped only when it is missing.
+const TABLE = path.resolve(import.meta.dirname, '../../.cache/glove-sg100d-30k.bin');
+const vectors = existsSync(TABLE) ? decodeWordVectors(new Uint8Array(readFileSync(TABLE))) : undefined;
 
 describe('theming a small café (green-spaces fixture)', () => {
+  it('has the word-vector table that `npm install` builds', () => {
+    expect(existsSync(TABLE), `${TABLE} is missing: run npm install`).toBe(true);
+  });
+
   const [r1, r2, r3] = cafe as [(typeof cafe)[0], (typeof cafe)[0], (typeof cafe)[0]];
 
   it.runIf(vectors)('keeps like with like in every round, with few notes left out', () => {

@@ -8,6 +8,7 @@
  */
 import { expect } from 'vitest';
 import type { z } from 'zod';
+import { NO_SERVICES, type Services } from '../command';
 import type { CommandName, CommandPayload } from '../commands';
 import type { ActionError } from '../errors';
 import type { HarvestState, HarvestTheme } from '../harvest/state';
@@ -137,9 +138,10 @@ export function applyCommand(
   type: string,
   payload: unknown,
   now: number,
+  services: Services = NO_SERVICES,
 ): Outcome {
   const actionId = nextActionId();
-  const decision = handle(state, actor, { id: actionId, type, payload }, now);
+  const decision = handle(state, actor, { id: actionId, type, payload }, now, services);
   if (!decision.ok) return decision;
   return commit(state, decision.record, actor, now, actionId);
 }
@@ -170,6 +172,8 @@ type PayloadArg<N extends CommandName> =
 export interface EventOptions {
   eventId?: string;
   joinCode?: string;
+  /** What the server hands every decision (e.g. word vectors); none by default. */
+  services?: Services;
 }
 
 // --- One event ------------------------------------------------------------------------------
@@ -182,11 +186,13 @@ export class EventUnderTest {
   readonly log: EventRecord[];
   state: EventState;
   now = T0;
+  private readonly services: Services;
 
   constructor(
     settings: EventSettings,
-    { eventId = 'evt_under_test', joinCode = 'TEST42' }: EventOptions = {},
+    { eventId = 'evt_under_test', joinCode = 'TEST42', services = NO_SERVICES }: EventOptions = {},
   ) {
+    this.services = services;
     const created: RecordOf<'event.created'> = {
       seq: 1,
       id: 'created-0001',
@@ -213,7 +219,7 @@ export class EventUnderTest {
   }
 
   attemptRaw(actor: Actor, type: string, payload?: unknown): Outcome {
-    return this.keep(applyCommand(this.state, actor, type, payload, this.now));
+    return this.keep(applyCommand(this.state, actor, type, payload, this.now, this.services));
   }
 
   attempt<N extends CommandName>(actor: Actor, type: N, ...[payload]: PayloadArg<N>): Outcome {
