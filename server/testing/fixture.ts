@@ -1,0 +1,179 @@
+/**
+ * The one integration fixture: `useServer({ store })` starts the real server process for a suite
+ * (or a `describe` block) on the store asked for, with its own data (a temporary SQLite file, or
+ * a private redis-server on a free loopback port), and stops everything after. The behaviour
+ * suites run once per store:
+ *
+ *   describe.each(STORES)('an Open Space (%s)', (store) => {
+ *     const server = useServer({ store });
+ *     it('…', async () => { const f = await server.facilitator(eventId, token); … });
+ *   });
+ *
+ * Clients made through the fixture are closed with it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { EventSettings } from '../../lib/settings';
+import { Client, createCafe, newToken, type ServerProcess, startServer, tempDataDir } from './harness';
+import { type RedisProcess, startRedis } from './redis';
+
+export type StoreKind = 'sqlite' | 'redis';
+/** Every store the product runs on: the behaviour suites run on each. */
+export const STORES: readonly StoreKind[] = ['sqlite', 'redis'];
+
+/** Where a server keeps its state: a data directory, and with Redis a private redis-server. */
+export interface Backing {
+  readonly kind: StoreKind;
+  readonly dataDir: string;
+  /** The environment that points a server process at this store. */
+  readonly env: Record<string, string>;
+  /** Everything the store holds, as text, to search for words that must be gone. */
+  storedText(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function openBacking(kind: StoreKind): Promise<Backing> {
+  const dataDir = tempDataDir();
+  if (kind === 'sqlite')
+    return {
+      kind,
+      dataDir,
+      env: {},
+      storedText: async () => sqliteBytes(dataDir),
+      stop: async () => undefined,
+    };
+  const redis: RedisProcess = await startRedis();
+  return {
+    kind,
+    dataDir,
+    env: { REDIS_URL: redis.url },
+    storedText: () => redisText(redis.url),
+    stop: () => redis.stop(),
+  };
+}
+
+/** Every byte of the embedded store's files (the database, its write-ahead log), as UTF-8 text. */
+function sqliteBytes(dataDir: string) {
+  return fs
+    .readdirSync(dataDir)
+    .filter((f) => f.startsWith('events.sqlite'))
+    .map((f) => fs.readFileSync(path.join(dataDir, f)).toString('utf8'))
+    .join('\n');
+}
+
+/** Every value under the store's keys (`cafe:*`), read the way each Redis type is read. */
+async function redisText(url: string) {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    const parts: string[] = [];
+    for (const key of await redis.keys('cafe:*')) {
+      const type = await redis.type(key);
+      parts.push(key);
+      if (type === 'string') parts.push((await redis.get(key)) ?? '');
+      else if (type === 'list') parts.push(...(await redis.lrange(key, 0, -1)));
+      else if (type === 'hash') parts.push(...Object.entries(await redis.hgetall(key)).flat());
+      else if (type === 'set') parts.push(...(await redis.smembers(key)));
+      else if (type === 'zset') parts.push(...(await redis.zrange(key, '0', '-1')));
+      else if (type === 'stream') parts.push(JSON.stringify(await redis.xrange(key, '-', '+')));
+      else throw new Error(`the store holds a ${type} at ${key}, which this check cannot read`);
+    }
+    return parts.join('\n');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** A server process on `backing`, with extra environment. */
+export const startOn = (backing: Backing, env: Record<string, string> = {}) =>
+  startServer(backing.dataDir, 0, { ...backing.env, ...env });
+
+export interface Phone {
+  client: Client;
+  id: string;
+  token: string;
+  name: string | null;
+}
+
+export interface ServerOptions {
+  store?: StoreKind;
+  /** Extra environment for the server process (e.g. a shorter presence timeout). */
+  env?: Record<string, string>;
+}
+
+export interface TestServer {
+  readonly store: StoreKind;
+  /** The running process's address (it changes on `restart`). */
+  readonly url: string;
+  readonly process: ServerProcess;
+  readonly backing: Backing;
+  /** Everything the server has printed so far. */
+  output(): string;
+  /** A protocol client, closed with the suite. */
+  connect(): Promise<Client>;
+  /** A client that has opened the event as its facilitator. */
+  facilitator(eventId: string, token: string): Promise<Client>;
+  /** A client that has joined with the code, as a new person. */
+  phone(code: string, name?: string | null): Promise<Phone>;
+  /** Create an event over HTTP (a café unless the settings say otherwise). */
+  createCafe(settings?: EventSettings): ReturnType<typeof createCafe>;
+  /** Stop the process (SIGKILL for a crash) and start it again on the same store. */
+  restart(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function useServer({ store = 'sqlite', env = {} }: ServerOptions = {}): TestServer {
+  let backing: Backing | null = null;
+  let proc: ServerProcess | null = null;
+  const clients: Client[] = [];
+  const running = () => {
+    if (!proc) throw new Error('the server is not running (use the fixture inside a test)');
+    return proc;
+  };
+  beforeAll(async () => {
+    backing = await openBacking(store);
+    proc = await startOn(backing, env);
+  });
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await proc?.stop();
+    await backing?.stop();
+  });
+  const server: TestServer = {
+    store,
+    get url() {
+      return running().url;
+    },
+    get process() {
+      return running();
+    },
+    get backing() {
+      if (!backing) throw new Error('the store is not open (use the fixture inside a test)');
+      return backing;
+    },
+    output: () => running().output(),
+    async connect() {
+      const c = await Client.connect(running().url);
+      clients.push(c);
+      return c;
+    },
+    async facilitator(eventId, token) {
+      const f = await server.connect();
+      expect(await f.send('facilitate', { eventId, token })).toMatchObject({ ok: true });
+      return f;
+    },
+    async phone(code, name = null) {
+      const client = await server.connect();
+      const token = newToken();
+      const reply = await client.send('join', { code, name, token });
+      if (!reply.ok) throw new Error(`join refused: ${reply.error.message}`);
+      return { client, id: reply.participantId, token, name };
+    },
+    createCafe: (settings) => createCafe(running().url, settings),
+    async restart(signal = 'SIGTERM') {
+      await running().stop(signal);
+      proc = await startOn(server.backing, env);
+    },
+  };
+  return server;
+}
