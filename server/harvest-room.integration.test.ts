@@ -4,18 +4,9 @@
  * (other tables' notes too, none hidden or withdrawn, no names) from
  * `GET /api/events/<id>/vote-themes`, with its own token and only once the harvest has started.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventRecord } from '../lib/records';
-import { foldLog } from '../lib/reducer';
-import type { EventState } from '../lib/state';
-import {
-  Client,
-  cafeSettings,
-  createCafe,
-  newToken,
-  type ServerProcess,
-  startServer,
-} from './testing/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Phone, STORES, stateSeenBy, useServer } from './testing/fixture';
+import { type Client, cafeSettings, newToken } from './testing/harness';
 
 const NAMES = ['Annika Zeller', 'Bogdan Quist', 'Cyrilla Vance', 'Dario Fenwick'];
 const HIDDEN = 'Ring me on 07700 900123 about the allotment plots';
@@ -31,162 +22,138 @@ const NOTES: [number, string][] = [
   [3, WITHDRAWN],
 ];
 
-let server: ServerProcess;
-const clients: Client[] = [];
-const connect = async () => {
-  const c = await Client.connect(server.url);
-  clients.push(c);
-  return c;
-};
-const get = (path: string, token?: string) =>
-  fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+describe.each(STORES)('the harvest in the room on the %s store', (store) => {
+  const server = useServer({ store });
+  const get = (path: string, token?: string) =>
+    fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
-interface VoteThemes {
-  ok: true;
-  themes: { id: string; count: number; notes: string[] }[];
-}
-
-const cafe = {
-  eventId: '',
-  facilitatorToken: '',
-  f: null as Client | null,
-  phones: [] as { client: Client; id: string; token: string }[],
-};
-const f = () => {
-  if (!cafe.f) throw new Error('no facilitator');
-  return cafe.f;
-};
-const phone = (i: number) => {
-  const p = cafe.phones[i];
-  if (!p) throw new Error(`no phone ${i}`);
-  return p;
-};
-const votePath = () => `/api/events/${cafe.eventId}/vote-themes`;
-
-async function facilitatorState(): Promise<EventState> {
-  const sync = await f().send('sync', { since: 0 });
-  if (!sync.ok) throw new Error(sync.error.message);
-  const byId = new Map<string, EventRecord>();
-  for (const r of [...sync.records, ...sync.backfill]) byId.set(r.id, r);
-  const state = foldLog([...byId.values()].sort((a, b) => a.seq - b.seq));
-  if (!state) throw new Error('no state');
-  return state;
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  const created = await createCafe(server.url, cafeSettings({ title: 'Harvest in the room' }));
-  cafe.eventId = created.eventId;
-  cafe.facilitatorToken = created.facilitatorToken;
-  const fc = await connect();
-  await fc.send('facilitate', { eventId: created.eventId, token: created.facilitatorToken });
-  cafe.f = fc;
-  for (const name of NAMES) {
-    const client = await connect();
-    const token = newToken();
-    const reply = await client.send('join', { code: created.joinCode, name, token });
-    if (!reply.ok) throw new Error(reply.error.message);
-    cafe.phones.push({ client, id: reply.participantId, token });
+  interface VoteThemes {
+    ok: true;
+    themes: { id: string; count: number; notes: string[] }[];
   }
-  await fc.act('seating.plan', {});
-  await fc.act('round.start', {});
-  const seated = await facilitatorState();
-  for (const [i, text] of NOTES) {
-    const p = phone(i);
-    const table = seated.rounds[0]?.seating[p.id] ?? 0;
-    const reply = await p.client.act('note.post', { text, round: 0, table });
-    if (!reply.ok) throw new Error(reply.error.message);
-  }
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await server.stop();
-});
 
-describe('the projector’s recorded choice', () => {
-  it('reaches every screen, and only a facilitator may make it', async () => {
-    expect(await phone(0).client.act('projector.show', { view: 'harvest' })).toMatchObject({
-      ok: false,
-      error: { code: 'not_allowed' },
+  const cafe = {
+    eventId: '',
+    facilitatorToken: '',
+    f: null as Client | null,
+    phones: [] as Phone[],
+  };
+  const f = () => {
+    if (!cafe.f) throw new Error('no facilitator');
+    return cafe.f;
+  };
+  const phone = (i: number) => {
+    const p = cafe.phones[i];
+    if (!p) throw new Error(`no phone ${i}`);
+    return p;
+  };
+  const votePath = () => `/api/events/${cafe.eventId}/vote-themes`;
+
+  const facilitatorState = () => stateSeenBy(f());
+
+  beforeAll(async () => {
+    const created = await server.createCafe(cafeSettings({ title: 'Harvest in the room' }));
+    cafe.eventId = created.eventId;
+    cafe.facilitatorToken = created.facilitatorToken;
+    const fc = await server.facilitator(created.eventId, created.facilitatorToken);
+    cafe.f = fc;
+    for (const name of NAMES) cafe.phones.push(await server.phone(created.joinCode, name));
+    await fc.act('seating.plan', {});
+    await fc.act('round.start', {});
+    const seated = await facilitatorState();
+    for (const [i, text] of NOTES) {
+      const p = phone(i);
+      const table = seated.rounds[0]?.seating[p.id] ?? 0;
+      const reply = await p.client.act('note.post', { text, round: 0, table });
+      if (!reply.ok) throw new Error(reply.error.message);
+    }
+  });
+
+  describe('the projector’s recorded choice', () => {
+    it('reaches every screen, and only a facilitator may make it', async () => {
+      expect(await phone(0).client.act('projector.show', { view: 'harvest' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_allowed' },
+      });
+      expect(await f().act('projector.show', { view: 'harvest' })).toMatchObject({ ok: true });
+      const shown = await phone(1).client.waitFor((r) => r.type === 'projector.shown');
+      expect(shown.payload).toEqual({ view: 'harvest' });
+      expect(await f().act('projector.theme', { themeId: 'r1:theme-x', shown: true })).toMatchObject({
+        ok: true,
+      });
+      expect((await facilitatorState()).projector).toMatchObject({ view: 'harvest', live: ['r1:theme-x'] });
+      expect(await f().act('projector.show', { view: 'told' })).toMatchObject({
+        ok: false,
+        error: { code: 'wrong_state' },
+      });
     });
-    expect(await f().act('projector.show', { view: 'harvest' })).toMatchObject({ ok: true });
-    const shown = await phone(1).client.waitFor((r) => r.type === 'projector.shown');
-    expect(shown.payload).toEqual({ view: 'harvest' });
-    expect(await f().act('projector.theme', { themeId: 'r1:theme-x', shown: true })).toMatchObject({
-      ok: true,
+  });
+
+  describe('GET /api/events/<id>/vote-themes', () => {
+    it('answers nothing before the harvest starts', async () => {
+      const res = await get(votePath(), phone(0).token);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'not_found' } });
     });
-    expect((await facilitatorState()).projector).toMatchObject({ view: 'harvest', live: ['r1:theme-x'] });
-    expect(await f().act('projector.show', { view: 'told' })).toMatchObject({
-      ok: false,
-      error: { code: 'wrong_state' },
+
+    it('is for the event’s own phones only', async () => {
+      await f().act('harvest.start', { votesPerPerson: 3 });
+      await phone(0).client.waitFor((r) => r.type === 'harvest.started');
+      expect((await get(votePath())).status).toBe(403);
+      expect((await get(votePath(), newToken())).status).toBe(403);
+      // The facilitator link is not a phone's token.
+      expect((await get(votePath(), cafe.facilitatorToken)).status).toBe(403);
+      expect((await get(`/api/events/not-an-id!/vote-themes`, phone(0).token)).status).toBe(404);
+      const other = await server.createCafe();
+      expect((await get(`/api/events/${other.eventId}/vote-themes`, phone(0).token)).status).toBe(403);
     });
-  });
-});
 
-describe('GET /api/events/<id>/vote-themes', () => {
-  it('answers nothing before the harvest starts', async () => {
-    const res = await get(votePath(), phone(0).token);
-    expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'not_found' } });
-  });
+    it('gives every theme’s shown notes, from every table, without names', async () => {
+      const state = await facilitatorState();
+      const hiddenId = state.noteOrder.find((id) => state.notes[id]?.text === HIDDEN) ?? '';
+      const withdrawnId = state.noteOrder.find((id) => state.notes[id]?.text === WITHDRAWN) ?? '';
+      expect(await f().act('harvest.hide-note', { noteId: hiddenId, hidden: true })).toMatchObject({
+        ok: true,
+      });
+      expect(await phone(3).client.act('note.withdraw', { noteId: withdrawnId })).toMatchObject({ ok: true });
 
-  it('is for the event’s own phones only', async () => {
-    await f().act('harvest.start', { votesPerPerson: 3 });
-    await phone(0).client.waitFor((r) => r.type === 'harvest.started');
-    expect((await get(votePath())).status).toBe(403);
-    expect((await get(votePath(), newToken())).status).toBe(403);
-    // The facilitator link is not a phone's token.
-    expect((await get(votePath(), cafe.facilitatorToken)).status).toBe(403);
-    expect((await get(`/api/events/not-an-id!/vote-themes`, phone(0).token)).status).toBe(404);
-    const other = await createCafe(server.url);
-    expect((await get(`/api/events/${other.eventId}/vote-themes`, phone(0).token)).status).toBe(403);
-  });
-
-  it('gives every theme’s shown notes, from every table, without names', async () => {
-    const state = await facilitatorState();
-    const hiddenId = state.noteOrder.find((id) => state.notes[id]?.text === HIDDEN) ?? '';
-    const withdrawnId = state.noteOrder.find((id) => state.notes[id]?.text === WITHDRAWN) ?? '';
-    expect(await f().act('harvest.hide-note', { noteId: hiddenId, hidden: true })).toMatchObject({
-      ok: true,
+      const res = await get(votePath(), phone(0).token);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = (await res.json()) as VoteThemes;
+      const h = (await facilitatorState()).harvest;
+      const texts = body.themes.flatMap((t) => t.notes);
+      // Phone 0 sat at one table only, yet reads the notes of the other table's themes too.
+      const themed = new Set(h?.themeOrder.flatMap((id) => h.themes[id]?.noteIds ?? []));
+      const expected = NOTES.map(([, text]) => text).filter(
+        (text) =>
+          text !== HIDDEN && text !== WITHDRAWN && [...themed].some((id) => state.notes[id]?.text === text),
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      expect(texts.sort()).toEqual(expected.sort());
+      expect(body.themes.map((t) => t.id).every((id) => h?.themeOrder.includes(id))).toBe(true);
+      for (const t of body.themes) expect(t.count).toBe(t.notes.length);
+      const raw = JSON.stringify(body);
+      for (const name of NAMES) expect(raw).not.toContain(name);
+      expect(raw).not.toContain('07700');
+      for (const p of cafe.phones) expect(raw).not.toContain(p.id);
     });
-    expect(await phone(3).client.act('note.withdraw', { noteId: withdrawnId })).toMatchObject({ ok: true });
 
-    const res = await get(votePath(), phone(0).token);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe('no-store');
-    const body = (await res.json()) as VoteThemes;
-    const h = (await facilitatorState()).harvest;
-    const texts = body.themes.flatMap((t) => t.notes);
-    // Phone 0 sat at one table only, yet reads the notes of the other table's themes too.
-    const themed = new Set(h?.themeOrder.flatMap((id) => h.themes[id]?.noteIds ?? []));
-    const expected = NOTES.map(([, text]) => text).filter(
-      (text) =>
-        text !== HIDDEN && text !== WITHDRAWN && [...themed].some((id) => state.notes[id]?.text === text),
-    );
-    expect(expected.length).toBeGreaterThan(0);
-    expect(texts.sort()).toEqual(expected.sort());
-    expect(body.themes.map((t) => t.id).every((id) => h?.themeOrder.includes(id))).toBe(true);
-    for (const t of body.themes) expect(t.count).toBe(t.notes.length);
-    const raw = JSON.stringify(body);
-    for (const name of NAMES) expect(raw).not.toContain(name);
-    expect(raw).not.toContain('07700');
-    for (const p of cafe.phones) expect(raw).not.toContain(p.id);
-  });
+    it('refuses a phone whose person has left', async () => {
+      expect(await phone(2).client.act('participant.leave', {})).toMatchObject({ ok: true });
+      const res = await get(votePath(), phone(2).token);
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    });
 
-  it('refuses a phone whose person has left', async () => {
-    expect(await phone(2).client.act('participant.leave', {})).toMatchObject({ ok: true });
-    const res = await get(votePath(), phone(2).token);
-    expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-  });
-
-  it('answers a phone that asks too often with rate_limited', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 40 && !statuses.includes(429); i++)
-      statuses.push((await get(votePath(), phone(1).token)).status);
-    expect(statuses[0]).toBe(200);
-    expect(statuses).toContain(429);
-    // Another phone has its own budget.
-    expect((await get(votePath(), phone(3).token)).status).toBe(200);
+    it('answers a phone that asks too often with rate_limited', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 40 && !statuses.includes(429); i++)
+        statuses.push((await get(votePath(), phone(1).token)).status);
+      expect(statuses[0]).toBe(200);
+      expect(statuses).toContain(429);
+      // Another phone has its own budget.
+      expect((await get(votePath(), phone(3).token)).status).toBe(200);
+    });
   });
 });

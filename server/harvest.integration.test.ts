@@ -7,19 +7,10 @@
 import { parse } from 'csv-parse/sync';
 import JSZip from 'jszip';
 import { PDFParse } from 'pdf-parse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HarvestReport } from '../lib/harvest/report';
-import type { EventRecord } from '../lib/records';
-import { foldLog } from '../lib/reducer';
-import type { EventState } from '../lib/state';
-import {
-  Client,
-  cafeSettings,
-  createCafe,
-  newToken,
-  type ServerProcess,
-  startServer,
-} from './testing/harness';
+import { type Phone, STORES, stateSeenBy, useServer } from './testing/fixture';
+import { type Client, cafeSettings, newToken } from './testing/harness';
 
 const Q1 = 'What matters most?';
 const Q2 = 'What could we do?';
@@ -37,343 +28,312 @@ const TYPES = {
 } as const;
 const FORMATS = Object.keys(TYPES) as (keyof typeof TYPES)[];
 
-let server: ServerProcess;
-const clients: Client[] = [];
-const connect = async () => {
-  const c = await Client.connect(server.url);
-  clients.push(c);
-  return c;
-};
+describe.each(STORES)('the harvest on the %s store', (store) => {
+  const server = useServer({ store });
 
-interface Phone {
-  client: Client;
-  id: string;
-  token: string;
-}
+  /** The café as the steps below share it. */
+  const cafe = {
+    eventId: '',
+    facilitatorToken: '',
+    f: null as Client | null,
+    phones: [] as Phone[],
+    hiddenNoteId: '',
+    keptTheme: '',
+    votedTheme: '',
+  };
 
-/** The café as the steps below share it. */
-const cafe = {
-  eventId: '',
-  facilitatorToken: '',
-  f: null as Client | null,
-  phones: [] as Phone[],
-  hiddenNoteId: '',
-  keptTheme: '',
-  votedTheme: '',
-};
+  const facilitatorClient = () => {
+    if (!cafe.f) throw new Error('no facilitator');
+    return cafe.f;
+  };
+  const phoneAt = (i: number) => {
+    const p = cafe.phones[i];
+    if (!p) throw new Error(`no phone ${i}`);
+    return p;
+  };
 
-const facilitatorClient = () => {
-  if (!cafe.f) throw new Error('no facilitator');
-  return cafe.f;
-};
-const phoneAt = (i: number) => {
-  const p = cafe.phones[i];
-  if (!p) throw new Error(`no phone ${i}`);
-  return p;
-};
+  /** The event's state as the facilitator's screen folds it from the log. */
+  const facilitatorState = () => stateSeenBy(facilitatorClient());
 
-/** The event's state as the facilitator's screen folds it from the log. */
-async function facilitatorState(): Promise<EventState> {
-  const sync = await facilitatorClient().send('sync', { since: 0 });
-  if (!sync.ok) throw new Error(`sync failed: ${sync.error.message}`);
-  const byId = new Map<string, EventRecord>();
-  for (const r of [...sync.records, ...sync.backfill]) byId.set(r.id, r);
-  const state = foldLog([...byId.values()].sort((a, b) => a.seq - b.seq));
-  if (!state) throw new Error('the log did not start with event.created');
-  return state;
-}
+  const get = (path: string, token?: string) =>
+    fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
-const get = (path: string, token?: string) =>
-  fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const download = (format: string, token = cafe.facilitatorToken) =>
+    get(`/api/events/${cafe.eventId}/harvest.${format}`, token);
 
-const download = (format: string, token = cafe.facilitatorToken) =>
-  get(`/api/events/${cafe.eventId}/harvest.${format}`, token);
+  describe('a café harvest, from the first note to the published page', () => {
+    it('a café runs with notes from four phones at two tables', async () => {
+      const created = await server.createCafe(cafeSettings({ title: TITLE }));
+      cafe.eventId = created.eventId;
+      cafe.facilitatorToken = created.facilitatorToken;
+      const f = await server.facilitator(created.eventId, created.facilitatorToken);
+      cafe.f = f;
+      for (const name of [...NAMES, null]) cafe.phones.push(await server.phone(created.joinCode, name));
+      expect(await f.act('seating.plan', {})).toMatchObject({ ok: true });
+      expect(await f.act('round.start', {})).toMatchObject({ ok: true });
+      const seated = await facilitatorState();
+      const tableOf = (pid: string) => seated.rounds[0]?.seating[pid] ?? 0;
 
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await server.stop();
-});
-
-describe('a café harvest, from the first note to the published page', () => {
-  it('a café runs with notes from four phones at two tables', async () => {
-    const created = await createCafe(server.url, cafeSettings({ title: TITLE }));
-    cafe.eventId = created.eventId;
-    cafe.facilitatorToken = created.facilitatorToken;
-    const f = await connect();
-    expect(
-      await f.send('facilitate', { eventId: created.eventId, token: created.facilitatorToken }),
-    ).toMatchObject({
-      ok: true,
+      const notes: [number, string][] = [
+        [0, 'The weekly market with local bread and cheese'],
+        [1, 'Saturday market stalls selling local food'],
+        [2, 'A farmers market for local produce every week'],
+        [0, 'More buses in the evening'],
+        [1, 'Evening buses out to the villages'],
+        [3, 'Later buses in the evening for shift workers'],
+        [2, 'Safer crossings for children walking to school'],
+        [3, 'A zebra crossing outside the primary school'],
+        [1, HIDDEN],
+      ];
+      for (const [i, text] of notes) {
+        const p = phoneAt(i);
+        const reply = await p.client.act('note.post', { text, round: 0, table: tableOf(p.id) });
+        expect(reply, text).toMatchObject({ ok: true });
+      }
+      const state = await facilitatorState();
+      expect(state.noteOrder).toHaveLength(notes.length);
+      expect(new Set(Object.values(state.notes).map((n) => n.table)).size).toBe(2);
+      const hidden = Object.values(state.notes).find((n) => n.text === HIDDEN);
+      if (!hidden) throw new Error('the note to hide is missing');
+      cafe.hiddenNoteId = hidden.id;
     });
-    cafe.f = f;
-    for (const name of [...NAMES, null]) {
-      const client = await connect();
-      const token = newToken();
-      const reply = await client.send('join', { code: created.joinCode, name, token });
-      if (!reply.ok) throw new Error(reply.error.message);
-      cafe.phones.push({ client, id: reply.participantId, token });
-    }
-    expect(await f.act('seating.plan', {})).toMatchObject({ ok: true });
-    expect(await f.act('round.start', {})).toMatchObject({ ok: true });
-    const seated = await facilitatorState();
-    const tableOf = (pid: string) => seated.rounds[0]?.seating[pid] ?? 0;
 
-    const notes: [number, string][] = [
-      [0, 'The weekly market with local bread and cheese'],
-      [1, 'Saturday market stalls selling local food'],
-      [2, 'A farmers market for local produce every week'],
-      [0, 'More buses in the evening'],
-      [1, 'Evening buses out to the villages'],
-      [3, 'Later buses in the evening for shift workers'],
-      [2, 'Safer crossings for children walking to school'],
-      [3, 'A zebra crossing outside the primary school'],
-      [1, HIDDEN],
-    ];
-    for (const [i, text] of notes) {
-      const p = phoneAt(i);
-      const reply = await p.client.act('note.post', { text, round: 0, table: tableOf(p.id) });
-      expect(reply, text).toMatchObject({ ok: true });
-    }
-    const state = await facilitatorState();
-    expect(state.noteOrder).toHaveLength(notes.length);
-    expect(new Set(Object.values(state.notes).map((n) => n.table)).size).toBe(2);
-    const hidden = Object.values(state.notes).find((n) => n.text === HIDDEN);
-    if (!hidden) throw new Error('the note to hide is missing');
-    cafe.hiddenNoteId = hidden.id;
-  });
-
-  it('shows the live themes to the facilitator only', async () => {
-    const path = `/api/events/${cafe.eventId}/live-themes`;
-    expect((await get(path)).status).toBe(403);
-    expect((await get(path, phoneAt(0).token)).status).toBe(403);
-    expect((await get(path, newToken())).status).toBe(403);
-    // Another event's link opens nothing here (and does not tell whether the event exists).
-    expect((await get(`/api/events/evt_nosuchcafe1/live-themes`, cafe.facilitatorToken)).status).toBe(403);
-    const res = await get(path, cafe.facilitatorToken);
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as {
-      ok: boolean;
-      groups: {
-        question: string;
-        notes: number;
-        themes: { label: string; notes: number }[];
-        unthemed: number;
-      }[];
-    };
-    expect(body.ok).toBe(true);
-    expect(body.groups.map((g) => [g.question, g.notes])).toEqual([[Q1, 9]]);
-    const [group] = body.groups;
-    expect(group?.themes.length).toBeGreaterThan(0);
-    expect((group?.themes ?? []).reduce((n, t) => n + t.notes, 0) + (group?.unthemed ?? 0)).toBe(9);
-  });
-
-  it('shows the live themes at another granularity, and across all questions as one group', async () => {
-    const path = `/api/events/${cafe.eventId}/live-themes`;
-    for (const bad of ['3', '-3', '1.5', 'many'])
-      expect((await get(`${path}?granularity=${bad}`, cafe.facilitatorToken)).status, bad).toBe(400);
-    expect((await get(`${path}?across=1`, phoneAt(0).token)).status).toBe(403);
-    const fewer = await get(`${path}?granularity=-2`, cafe.facilitatorToken);
-    expect(fewer.status).toBe(200);
-    const across = await get(`${path}?across=1&granularity=1`, cafe.facilitatorToken);
-    expect(across.status).toBe(200);
-    const body = (await across.json()) as {
-      groups: { question: string; notes: number; themes: unknown[] }[];
-    };
-    expect(body.groups.map((g) => [g.question, g.notes])).toEqual([['', 9]]);
-    expect(body.groups[0]?.themes.length).toBeGreaterThan(0);
-  });
-
-  it('has nothing to download or publish before the harvest starts', async () => {
-    expect((await download('md')).status).toBe(404);
-    expect((await get(`/api/published/${cafe.eventId}`)).status).toBe(404);
-  });
-
-  it('starts the harvest; phones may vote only once voting opens', async () => {
-    const f = facilitatorClient();
-    expect(await phoneAt(0).client.act('harvest.start', { votesPerPerson: 2 })).toMatchObject({
-      ok: false,
-      error: { code: 'not_allowed' },
+    it('shows the live themes to the facilitator only', async () => {
+      const path = `/api/events/${cafe.eventId}/live-themes`;
+      expect((await get(path)).status).toBe(403);
+      expect((await get(path, phoneAt(0).token)).status).toBe(403);
+      expect((await get(path, newToken())).status).toBe(403);
+      // Another event's link opens nothing here (and does not tell whether the event exists).
+      expect((await get(`/api/events/evt_nosuchcafe1/live-themes`, cafe.facilitatorToken)).status).toBe(403);
+      const res = await get(path, cafe.facilitatorToken);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as {
+        ok: boolean;
+        groups: {
+          question: string;
+          notes: number;
+          themes: { label: string; notes: number }[];
+          unthemed: number;
+        }[];
+      };
+      expect(body.ok).toBe(true);
+      expect(body.groups.map((g) => [g.question, g.notes])).toEqual([[Q1, 9]]);
+      const [group] = body.groups;
+      expect(group?.themes.length).toBeGreaterThan(0);
+      expect((group?.themes ?? []).reduce((n, t) => n + t.notes, 0) + (group?.unthemed ?? 0)).toBe(9);
     });
-    expect(await f.act('harvest.start', { votesPerPerson: 2 })).toMatchObject({ ok: true });
-    const started = await phoneAt(0).client.waitFor((r) => r.type === 'harvest.started');
-    expect(started.type).toBe('harvest.started');
 
-    let state = await facilitatorState();
-    const h = state.harvest;
-    if (!h) throw new Error('no harvest');
-    // Two themes of the question to merge; if the machine proposed only one, split one off.
-    let themes = h.themeOrder.flatMap((id) => h.themes[id] ?? []);
-    if (themes.length < 2) {
-      const big = themes.find((t) => t.noteIds.length >= 2);
-      if (!big) throw new Error('the machine proposed no theme with two notes');
-      const split = await f.act('theme.split', {
-        themeId: big.id,
-        noteIds: big.noteIds.slice(0, 1),
-        label: 'Split off',
+    it('shows the live themes at another granularity, and across all questions as one group', async () => {
+      const path = `/api/events/${cafe.eventId}/live-themes`;
+      for (const bad of ['3', '-3', '1.5', 'many'])
+        expect((await get(`${path}?granularity=${bad}`, cafe.facilitatorToken)).status, bad).toBe(400);
+      expect((await get(`${path}?across=1`, phoneAt(0).token)).status).toBe(403);
+      const fewer = await get(`${path}?granularity=-2`, cafe.facilitatorToken);
+      expect(fewer.status).toBe(200);
+      const across = await get(`${path}?across=1&granularity=1`, cafe.facilitatorToken);
+      expect(across.status).toBe(200);
+      const body = (await across.json()) as {
+        groups: { question: string; notes: number; themes: unknown[] }[];
+      };
+      expect(body.groups.map((g) => [g.question, g.notes])).toEqual([['', 9]]);
+      expect(body.groups[0]?.themes.length).toBeGreaterThan(0);
+    });
+
+    it('has nothing to download or publish before the harvest starts', async () => {
+      expect((await download('md')).status).toBe(404);
+      expect((await get(`/api/published/${cafe.eventId}`)).status).toBe(404);
+    });
+
+    it('starts the harvest; phones may vote only once voting opens', async () => {
+      const f = facilitatorClient();
+      expect(await phoneAt(0).client.act('harvest.start', { votesPerPerson: 2 })).toMatchObject({
+        ok: false,
+        error: { code: 'not_allowed' },
       });
-      expect(split).toMatchObject({ ok: true });
-      state = await facilitatorState();
-      const after = state.harvest;
-      themes = after ? after.themeOrder.flatMap((id) => after.themes[id] ?? []) : [];
-    }
-    const [kept, merged] = themes;
-    if (!kept || !merged) throw new Error('fewer than two themes to merge');
-    cafe.keptTheme = kept.id;
-    cafe.votedTheme = merged.id;
+      expect(await f.act('harvest.start', { votesPerPerson: 2 })).toMatchObject({ ok: true });
+      const started = await phoneAt(0).client.waitFor((r) => r.type === 'harvest.started');
+      expect(started.type).toBe('harvest.started');
 
-    const voter = phoneAt(2).client;
-    expect(await voter.act('harvest.vote', { themeId: merged.id, dot: 1 })).toMatchObject({
-      ok: false,
-      error: { code: 'wrong_state' },
-    });
-    expect(await f.act('harvest.voting', { open: true })).toMatchObject({ ok: true });
-    await voter.waitFor((r) => r.type === 'harvest.voting');
-    expect(await voter.act('harvest.vote', { themeId: merged.id, dot: 1 })).toMatchObject({ ok: true });
-    expect((await facilitatorState()).harvest?.votes[phoneAt(2).id]).toEqual({ [merged.id]: 1 });
-  });
+      let state = await facilitatorState();
+      const h = state.harvest;
+      if (!h) throw new Error('no harvest');
+      // Two themes of the question to merge; if the machine proposed only one, split one off.
+      let themes = h.themeOrder.flatMap((id) => h.themes[id] ?? []);
+      if (themes.length < 2) {
+        const big = themes.find((t) => t.noteIds.length >= 2);
+        if (!big) throw new Error('the machine proposed no theme with two notes');
+        const split = await f.act('theme.split', {
+          themeId: big.id,
+          noteIds: big.noteIds.slice(0, 1),
+          label: 'Split off',
+        });
+        expect(split).toMatchObject({ ok: true });
+        state = await facilitatorState();
+        const after = state.harvest;
+        themes = after ? after.themeOrder.flatMap((id) => after.themes[id] ?? []) : [];
+      }
+      const [kept, merged] = themes;
+      if (!kept || !merged) throw new Error('fewer than two themes to merge');
+      cafe.keptTheme = kept.id;
+      cafe.votedTheme = merged.id;
 
-  it('lets the facilitator merge two themes and hide a note, and not a phone', async () => {
-    const f = facilitatorClient();
-    const phone = phoneAt(0).client;
-    expect(await phone.act('theme.merge', { themeId: cafe.votedTheme, into: cafe.keptTheme })).toMatchObject({
-      ok: false,
-      error: { code: 'not_allowed' },
+      const voter = phoneAt(2).client;
+      expect(await voter.act('harvest.vote', { themeId: merged.id, dot: 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'wrong_state' },
+      });
+      expect(await f.act('harvest.voting', { open: true })).toMatchObject({ ok: true });
+      await voter.waitFor((r) => r.type === 'harvest.voting');
+      expect(await voter.act('harvest.vote', { themeId: merged.id, dot: 1 })).toMatchObject({ ok: true });
+      expect((await facilitatorState()).harvest?.votes[phoneAt(2).id]).toEqual({ [merged.id]: 1 });
     });
-    expect(await phone.act('harvest.hide-note', { noteId: cafe.hiddenNoteId, hidden: true })).toMatchObject({
-      ok: false,
-      error: { code: 'not_allowed' },
-    });
-    expect(await f.act('theme.merge', { themeId: cafe.votedTheme, into: cafe.keptTheme })).toMatchObject({
-      ok: true,
-    });
-    expect(
-      await f.act('theme.rename', { themeId: cafe.keptTheme, label: 'Getting about town' }),
-    ).toMatchObject({
-      ok: true,
-    });
-    expect(await f.act('harvest.hide-note', { noteId: cafe.hiddenNoteId, hidden: true })).toMatchObject({
-      ok: true,
-    });
-    const h = (await facilitatorState()).harvest;
-    expect(h?.themes[cafe.votedTheme]).toBeUndefined();
-    expect(h?.hidden).toEqual([cafe.hiddenNoteId]);
-    // The dot given to the merged-away theme now counts for the theme kept.
-    expect(h?.votes[phoneAt(2).id]).toEqual({ [cafe.keptTheme]: 1 });
-  });
 
-  it('themes again what nobody curated, once voting is closed, keeping the renamed theme', async () => {
-    const f = facilitatorClient();
-    expect(await phoneAt(0).client.act('harvest.retheme', { group: null, granularity: -1 })).toMatchObject({
-      ok: false,
-      error: { code: 'not_allowed' },
-    });
-    expect(await f.act('harvest.retheme', { group: 'r1', granularity: -1 })).toMatchObject({
-      ok: false,
-      error: { code: 'wrong_state' },
-    });
-    expect(await f.act('harvest.voting', { open: false })).toMatchObject({ ok: true });
-    expect(await f.act('harvest.retheme', { group: 'r1', granularity: 9 })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_message' },
-    });
-    const before = (await facilitatorState()).harvest;
-    expect(await f.act('harvest.retheme', { group: 'r1', granularity: -1 })).toMatchObject({ ok: true });
-    const rethemed = await phoneAt(1).client.waitFor((r) => r.type === 'harvest.rethemed');
-    expect(rethemed.type === 'harvest.rethemed' && rethemed.payload.groups).toEqual(['r1']);
-    const h = (await facilitatorState()).harvest;
-    expect(h?.themes[cafe.keptTheme]).toEqual(before?.themes[cafe.keptTheme]);
-    expect(h?.hidden).toEqual([cafe.hiddenNoteId]);
-    expect(h?.granularity).toEqual({ r1: -1 });
-    expect(await f.act('harvest.voting', { open: true })).toMatchObject({ ok: true });
-  });
-
-  it('downloads every format with the right type and file name', async () => {
-    for (const format of FORMATS) {
-      const res = await download(format);
-      expect(res.status, format).toBe(200);
-      expect(res.headers.get('content-type'), format).toBe(TYPES[format]);
-      expect(res.headers.get('content-disposition'), format).toBe(
-        `attachment; filename="${FILE_STEM}.${format}"`,
+    it('lets the facilitator merge two themes and hide a note, and not a phone', async () => {
+      const f = facilitatorClient();
+      const phone = phoneAt(0).client;
+      expect(
+        await phone.act('theme.merge', { themeId: cafe.votedTheme, into: cafe.keptTheme }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'not_allowed' },
+      });
+      expect(await phone.act('harvest.hide-note', { noteId: cafe.hiddenNoteId, hidden: true })).toMatchObject(
+        {
+          ok: false,
+          error: { code: 'not_allowed' },
+        },
       );
-      const body = Buffer.from(await res.arrayBuffer());
-      let text: string;
-      if (format === 'pdf') {
-        expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-        const parser = new PDFParse({ data: new Uint8Array(body) });
-        try {
-          text = (await parser.getText()).text.replace(/\s+/g, ' ');
-        } finally {
-          await parser.destroy();
-        }
-      } else if (format === 'docx') {
-        expect(body.subarray(0, 2).toString('latin1')).toBe('PK');
-        text = (await (await JSZip.loadAsync(body)).file('word/document.xml')?.async('string')) ?? '';
-      } else text = body.toString('utf8');
-      expect(text, format).not.toContain(HIDDEN);
-      expect(text, format).not.toContain('07700 900123');
-      expect(text, format).toContain('Getting about town');
-    }
-  });
-
-  it('gives the organiser a CSV of every visible note, and a JSON report with the curation', async () => {
-    const csv = await (await download('csv')).text();
-    const rows: Record<string, string>[] = parse(csv, { columns: true, bom: true });
-    expect(rows).toHaveLength(8);
-    expect(rows.filter((r) => r.theme === 'Getting about town').length).toBeGreaterThan(0);
-    // The organiser's own copy names the people who gave a name.
-    expect(rows.some((r) => r.author === 'Annika Zeller')).toBe(true);
-
-    const report = (await (await download('json')).json()) as HarvestReport;
-    expect(report.hiddenNotes).toBe(1);
-    expect(report.notes).toHaveLength(8);
-    expect(report.notes.map((n) => n.id)).not.toContain(cafe.hiddenNoteId);
-    expect(report.themes.find((t) => t.id === cafe.keptTheme)).toMatchObject({
-      label: 'Getting about town',
-      dots: 1,
-      voters: 1,
+      expect(await f.act('theme.merge', { themeId: cafe.votedTheme, into: cafe.keptTheme })).toMatchObject({
+        ok: true,
+      });
+      expect(
+        await f.act('theme.rename', { themeId: cafe.keptTheme, label: 'Getting about town' }),
+      ).toMatchObject({
+        ok: true,
+      });
+      expect(await f.act('harvest.hide-note', { noteId: cafe.hiddenNoteId, hidden: true })).toMatchObject({
+        ok: true,
+      });
+      const h = (await facilitatorState()).harvest;
+      expect(h?.themes[cafe.votedTheme]).toBeUndefined();
+      expect(h?.hidden).toEqual([cafe.hiddenNoteId]);
+      // The dot given to the merged-away theme now counts for the theme kept.
+      expect(h?.votes[phoneAt(2).id]).toEqual({ [cafe.keptTheme]: 1 });
     });
-    expect(report.themes.map((t) => t.id)).not.toContain(cafe.votedTheme);
-  });
 
-  it('refuses every download to a phone, to no token and to a made-up token', async () => {
-    for (const format of FORMATS) {
-      expect((await download(format, phoneAt(0).token)).status, format).toBe(403);
-      expect((await get(`/api/events/${cafe.eventId}/harvest.${format}`)).status, format).toBe(403);
-      expect((await download(format, newToken())).status, format).toBe(403);
-    }
-  });
-
-  it('publishes “what you told us” only when the facilitator says so, without hidden notes or names', async () => {
-    const path = `/api/published/${cafe.eventId}`;
-    expect((await get(path)).status).toBe(404);
-    expect(await phoneAt(0).client.act('harvest.publish', { published: true })).toMatchObject({
-      ok: false,
-      error: { code: 'not_allowed' },
+    it('themes again what nobody curated, once voting is closed, keeping the renamed theme', async () => {
+      const f = facilitatorClient();
+      expect(await phoneAt(0).client.act('harvest.retheme', { group: null, granularity: -1 })).toMatchObject({
+        ok: false,
+        error: { code: 'not_allowed' },
+      });
+      expect(await f.act('harvest.retheme', { group: 'r1', granularity: -1 })).toMatchObject({
+        ok: false,
+        error: { code: 'wrong_state' },
+      });
+      expect(await f.act('harvest.voting', { open: false })).toMatchObject({ ok: true });
+      expect(await f.act('harvest.retheme', { group: 'r1', granularity: 9 })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_message' },
+      });
+      const before = (await facilitatorState()).harvest;
+      expect(await f.act('harvest.retheme', { group: 'r1', granularity: -1 })).toMatchObject({ ok: true });
+      const rethemed = await phoneAt(1).client.waitFor((r) => r.type === 'harvest.rethemed');
+      expect(rethemed.type === 'harvest.rethemed' && rethemed.payload.groups).toEqual(['r1']);
+      const h = (await facilitatorState()).harvest;
+      expect(h?.themes[cafe.keptTheme]).toEqual(before?.themes[cafe.keptTheme]);
+      expect(h?.hidden).toEqual([cafe.hiddenNoteId]);
+      expect(h?.granularity).toEqual({ r1: -1 });
+      expect(await f.act('harvest.voting', { open: true })).toMatchObject({ ok: true });
     });
-    expect((await get(path)).status).toBe(404);
 
-    expect(await facilitatorClient().act('harvest.publish', { published: true })).toMatchObject({ ok: true });
-    const res = await get(path);
-    expect(res.status).toBe(200);
-    const text = await res.text();
-    const body = JSON.parse(text) as { ok: boolean; report: Omit<HarvestReport, 'notes'> };
-    expect(body.ok).toBe(true);
-    expect(body.report).toMatchObject({ title: TITLE, questions: [Q1, Q2], hiddenNotes: 1 });
-    expect(body.report).not.toHaveProperty('notes');
-    expect(body.report.themes.find((t) => t.id === cafe.keptTheme)).toMatchObject({
-      label: 'Getting about town',
-      dots: 1,
+    it('downloads every format with the right type and file name', async () => {
+      for (const format of FORMATS) {
+        const res = await download(format);
+        expect(res.status, format).toBe(200);
+        expect(res.headers.get('content-type'), format).toBe(TYPES[format]);
+        expect(res.headers.get('content-disposition'), format).toBe(
+          `attachment; filename="${FILE_STEM}.${format}"`,
+        );
+        const body = Buffer.from(await res.arrayBuffer());
+        let text: string;
+        if (format === 'pdf') {
+          expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+          const parser = new PDFParse({ data: new Uint8Array(body) });
+          try {
+            text = (await parser.getText()).text.replace(/\s+/g, ' ');
+          } finally {
+            await parser.destroy();
+          }
+        } else if (format === 'docx') {
+          expect(body.subarray(0, 2).toString('latin1')).toBe('PK');
+          text = (await (await JSZip.loadAsync(body)).file('word/document.xml')?.async('string')) ?? '';
+        } else text = body.toString('utf8');
+        expect(text, format).not.toContain(HIDDEN);
+        expect(text, format).not.toContain('07700 900123');
+        expect(text, format).toContain('Getting about town');
+      }
     });
-    expect(text).not.toContain(HIDDEN);
-    expect(text).not.toContain('07700');
-    for (const name of NAMES) for (const part of name.split(' ')) expect(text).not.toContain(part);
 
-    expect(await facilitatorClient().act('harvest.publish', { published: false })).toMatchObject({
-      ok: true,
+    it('gives the organiser a CSV of every visible note, and a JSON report with the curation', async () => {
+      const csv = await (await download('csv')).text();
+      const rows: Record<string, string>[] = parse(csv, { columns: true, bom: true });
+      expect(rows).toHaveLength(8);
+      expect(rows.filter((r) => r.theme === 'Getting about town').length).toBeGreaterThan(0);
+      // The organiser's own copy names the people who gave a name.
+      expect(rows.some((r) => r.author === 'Annika Zeller')).toBe(true);
+
+      const report = (await (await download('json')).json()) as HarvestReport;
+      expect(report.hiddenNotes).toBe(1);
+      expect(report.notes).toHaveLength(8);
+      expect(report.notes.map((n) => n.id)).not.toContain(cafe.hiddenNoteId);
+      expect(report.themes.find((t) => t.id === cafe.keptTheme)).toMatchObject({
+        label: 'Getting about town',
+        dots: 1,
+        voters: 1,
+      });
+      expect(report.themes.map((t) => t.id)).not.toContain(cafe.votedTheme);
     });
-    expect((await get(path)).status).toBe(404);
+
+    it('refuses every download to a phone, to no token and to a made-up token', async () => {
+      for (const format of FORMATS) {
+        expect((await download(format, phoneAt(0).token)).status, format).toBe(403);
+        expect((await get(`/api/events/${cafe.eventId}/harvest.${format}`)).status, format).toBe(403);
+        expect((await download(format, newToken())).status, format).toBe(403);
+      }
+    });
+
+    it('publishes “what you told us” only when the facilitator says so, without hidden notes or names', async () => {
+      const path = `/api/published/${cafe.eventId}`;
+      expect((await get(path)).status).toBe(404);
+      expect(await phoneAt(0).client.act('harvest.publish', { published: true })).toMatchObject({
+        ok: false,
+        error: { code: 'not_allowed' },
+      });
+      expect((await get(path)).status).toBe(404);
+
+      expect(await facilitatorClient().act('harvest.publish', { published: true })).toMatchObject({
+        ok: true,
+      });
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const body = JSON.parse(text) as { ok: boolean; report: Omit<HarvestReport, 'notes'> };
+      expect(body.ok).toBe(true);
+      expect(body.report).toMatchObject({ title: TITLE, questions: [Q1, Q2], hiddenNotes: 1 });
+      expect(body.report).not.toHaveProperty('notes');
+      expect(body.report.themes.find((t) => t.id === cafe.keptTheme)).toMatchObject({
+        label: 'Getting about town',
+        dots: 1,
+      });
+      expect(text).not.toContain(HIDDEN);
+      expect(text).not.toContain('07700');
+      for (const name of NAMES) for (const part of name.split(' ')) expect(text).not.toContain(part);
+
+      expect(await facilitatorClient().act('harvest.publish', { published: false })).toMatchObject({
+        ok: true,
+      });
+      expect((await get(path)).status).toBe(404);
+    });
   });
 });

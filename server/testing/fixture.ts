@@ -15,7 +15,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { EventRecord } from '../../lib/records';
+import { foldLog } from '../../lib/reducer';
 import type { EventSettings } from '../../lib/settings';
+import type { EventState } from '../../lib/state';
 import { Client, createCafe, newToken, type ServerProcess, startServer, tempDataDir } from './harness';
 import { type RedisProcess, startRedis } from './redis';
 
@@ -176,4 +179,15 @@ export function useServer({ store = 'sqlite', env = {} }: ServerOptions = {}): T
     },
   };
   return server;
+}
+
+/** The event's state as a screen folds it: the log it catches up on (with backfilled notes). */
+export async function stateSeenBy(client: Client): Promise<EventState> {
+  const sync = await client.send('sync', { since: 0 });
+  if (!sync.ok) throw new Error(`sync failed: ${sync.error.message}`);
+  const byId = new Map<string, EventRecord>();
+  for (const r of [...sync.records, ...sync.backfill]) byId.set(r.id, r);
+  const state = foldLog([...byId.values()].sort((a, b) => a.seq - b.seq));
+  if (!state) throw new Error('the log did not start with event.created');
+  return state;
 }
