@@ -1,14 +1,9 @@
 /** The HTTP API against the real server: creating a café, join info, exports and their permissions. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cafeSettings, createCafe, type ServerProcess, startServer } from './testing/harness';
+import { describe, expect, it } from 'vitest';
+import { useServer } from './testing/fixture';
+import { cafeSettings } from './testing/harness';
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useServer();
 
 const post = (body: string) =>
   fetch(`${server.url}/api/events`, {
@@ -60,10 +55,7 @@ describe('creating a café over HTTP', () => {
 
 describe('join information', () => {
   it('tells a phone the title, purpose and name rule before it joins', async () => {
-    const cafe = await createCafe(
-      server.url,
-      cafeSettings({ identity: 'anonymous', purpose: 'Why we meet' }),
-    );
+    const cafe = await server.createCafe(cafeSettings({ identity: 'anonymous', purpose: 'Why we meet' }));
     const res = await fetch(`${server.url}/api/join/${cafe.joinCode.toLowerCase()}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
@@ -85,8 +77,8 @@ describe('join information', () => {
 
 describe('downloading the notes', () => {
   it('needs this café’s facilitator token', async () => {
-    const cafe = await createCafe(server.url);
-    const other = await createCafe(server.url);
+    const cafe = await server.createCafe();
+    const other = await server.createCafe();
     const url = `${server.url}/api/events/${cafe.eventId}/export.csv`;
     expect((await fetch(url)).status).toBe(403);
     expect((await fetch(url, { headers: { authorization: 'Bearer short' } })).status).toBe(403);
@@ -101,7 +93,7 @@ describe('downloading the notes', () => {
   });
 
   it('answers unknown events and formats with 404', async () => {
-    const cafe = await createCafe(server.url);
+    const cafe = await server.createCafe();
     const auth = { headers: { authorization: `Bearer ${cafe.facilitatorToken}` } };
     expect((await fetch(`${server.url}/api/events/${cafe.eventId}/export.pdf`, auth)).status).toBe(404);
     expect((await fetch(`${server.url}/api/events/nope/export.csv`, auth)).status).toBe(404);

@@ -8,12 +8,14 @@
  * server/flood.integration.test.ts tests the limits themselves. Repeat a run with FUZZ_SEED=<seed>.
  */
 import { performance } from 'node:perf_hooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, findCommand } from '../lib/commands';
 import type { ErrorCode } from '../lib/errors';
 import type { EventRecord } from '../lib/records';
 import type { BenchStats } from './stats';
-import { Client, createCafe, newToken, type ServerProcess, startServer } from './testing/harness';
+import { useServer } from './testing/fixture';
+import type { Client } from './testing/harness';
+import { newToken } from './testing/harness';
 import { hostileProbe, type Probe, Rng, type Role, type Scene, TEMPLATES } from './testing/hostile';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -29,27 +31,16 @@ const WINDOW = 32;
 const HEAP_GROWTH_LIMIT = 24 * 1024 * 1024;
 const RSS_GROWTH_LIMIT = 128 * 1024 * 1024;
 
-let server: ServerProcess;
-let serverLog = '';
+const server = useServer({
+  env: { RATE_LIMIT_SCALE: '1000', BENCH_STATS: '1', NODE_OPTIONS: '--expose-gc' },
+});
 let exited: string | null = null;
 
-beforeAll(async () => {
+beforeAll(() => {
   console.log(`fuzz seed ${SEED} (repeat with FUZZ_SEED=${SEED})`);
-  server = await startServer(undefined, 0, {
-    RATE_LIMIT_SCALE: '1000',
-    BENCH_STATS: '1',
-    NODE_OPTIONS: '--expose-gc',
-  });
-  server.child.once('exit', (code, signal) => {
+  server.process.child.once('exit', (code, signal) => {
     exited = `exit code ${code}, signal ${signal}`;
   });
-  for (const stream of [server.child.stdout, server.child.stderr])
-    stream?.on('data', (d: Buffer) => {
-      serverLog += d.toString();
-    });
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 async function stats(): Promise<BenchStats> {
@@ -166,7 +157,7 @@ async function hello(client: Client, h: Hostile, cafe: Cafe) {
 }
 
 async function connectHostile(h: Hostile, cafe: Cafe, tally: Tally) {
-  const client = await Client.connect(server.url);
+  const client = await server.connect();
   h.client = client;
   client.socket.on('record', (r: EventRecord) => learn(h, r));
   client.socket.on('problem', (p: { event?: unknown; reply?: { error?: { code?: unknown } } }) => {
@@ -206,7 +197,7 @@ function write(socket: Client['socket'], probe: Probe) {
  * same person, another socket), so the answers owed on the main one are not lost with it.
  */
 async function sendAndBeClosed(h: Hostile, probe: Probe, cafe: Cafe, tally: Tally) {
-  const client = await Client.connect(server.url);
+  const client = await server.connect();
   await hello(client, h, cafe);
   const gone = new Promise<string>((resolve) => client.socket.once('disconnect', resolve));
   write(client.socket, probe);
@@ -278,14 +269,14 @@ interface Phone {
 
 /** A café with two tables, a facilitator and four phones, round 1 running. */
 async function realCafe() {
-  const cafe = await createCafe(server.url);
-  const f = track(await Client.connect(server.url));
+  const cafe = await server.createCafe();
+  const f = await server.connect();
   expect(await f.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken })).toMatchObject({
     ok: true,
   });
   const phones: Phone[] = [];
   for (const name of ['Ann', 'Bo', 'Cy', 'Di']) {
-    const client = track(await Client.connect(server.url));
+    const client = await server.connect();
     const token = newToken();
     const reply = await client.send('join', { code: cafe.joinCode, name, token });
     if (!reply.ok) throw new Error(reply.error.message);
@@ -343,18 +334,9 @@ const percentile = (xs: number[], q: number) => {
 
 // --- The run ---------------------------------------------------------------------------------
 
-const clients: Client[] = [];
-function track(c: Client) {
-  clients.push(c);
-  return c;
-}
-afterAll(() => {
-  for (const c of clients) c.close();
-});
-
 /** Six hostile connections: two strangers, three participants of the café, one facilitator. */
 async function hostilesFor(cafe: Cafe, phones: Phone[], tally: Tally): Promise<Hostile[]> {
-  const other = await createCafe(server.url);
+  const other = await server.createCafe();
   const roles: Role[] = ['stranger', 'stranger', 'participant', 'participant', 'participant', 'facilitator'];
   const hostiles: Hostile[] = [];
   for (const [i, role] of roles.entries()) {
@@ -381,7 +363,6 @@ async function hostilesFor(cafe: Cafe, phones: Phone[], tally: Tally): Promise<H
       problemsDue: [],
     };
     await connectHostile(h, cafe, tally);
-    track(h.client);
     if (role !== 'stranger') {
       // What a phone or console would know on arrival: the log so far, for replays.
       const known = await h.client.send('sync', { since: 0 });
@@ -470,7 +451,7 @@ describe('hostile input over real sockets', () => {
 
     // The server is up, and said nothing went wrong inside it.
     expect(exited, 'the server process exited').toBeNull();
-    expect(serverLog).not.toMatch(/socket handler failed|uncaught|unhandled/i);
+    expect(server.output()).not.toMatch(/socket handler failed|uncaught|unhandled/i);
     // Every hostile message got the refusal it was owed (or its connection closed), nothing else.
     expect(tally.mismatches, `${tally.mismatchCount} wrong answers (seed ${SEED})`).toEqual([]);
     expect(tally.sent).toBeGreaterThanOrEqual(WARM_UP + PROBES);

@@ -3,11 +3,12 @@
  * with the same token rules as the other downloads, and the join address the projector shows.
  */
 import { PDFParse } from 'pdf-parse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventSettings } from '../lib/settings';
-import { cafeSettings, createCafe, type ServerProcess, startServer } from './testing/harness';
+import { useServer } from './testing/fixture';
+import { cafeSettings, type createCafe } from './testing/harness';
 
-let server: ServerProcess;
+const server = useServer();
 let cafe: Awaited<ReturnType<typeof createCafe>>;
 let openSpace: Awaited<ReturnType<typeof createCafe>>;
 let joinBase: string;
@@ -26,13 +27,9 @@ const openSpaceSettings: EventSettings = cafeSettings({
 });
 
 beforeAll(async () => {
-  server = await startServer();
-  cafe = await createCafe(server.url);
-  openSpace = await createCafe(server.url, openSpaceSettings);
+  cafe = await server.createCafe();
+  openSpace = await server.createCafe(openSpaceSettings);
   joinBase = ((await (await fetch(`${server.url}/api/info`)).json()) as { joinBase: string }).joinBase;
-});
-afterAll(async () => {
-  await server.stop();
 });
 
 const kit = (event: { eventId: string; facilitatorToken: string }, name: string, token?: string) =>
@@ -88,7 +85,7 @@ describe('the room’s kit over HTTP', () => {
   });
 
   it('prints as many table cards as asked when the café works its tables out on the day', async () => {
-    const event = await createCafe(server.url, cafeSettings({ tables: null }));
+    const event = await server.createCafe(cafeSettings({ tables: null }));
     const parser = new PDFParse({
       data: new Uint8Array(await (await kit(event, 'table-cards.pdf?tables=4')).arrayBuffer()),
     });

@@ -3,60 +3,32 @@
  * tablemate on the other, a round ended on one moves the phones on the other, and a phone that
  * reconnects to the other process catches up with nothing missing.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { EventRecord } from '../lib/records';
 import { foldLog } from '../lib/reducer';
-import {
-  Client,
-  cafeSettings,
-  createCafe,
-  newToken,
-  type ServerProcess,
-  startServer,
-} from './testing/harness';
-import { type RedisProcess, startRedis } from './testing/redis';
+import { type TestServer, useServers } from './testing/fixture';
+import { cafeSettings, newToken } from './testing/harness';
 
-let redis: RedisProcess;
-let a: ServerProcess;
-let b: ServerProcess;
-const clients: Client[] = [];
-const connect = async (url: string) => {
-  const c = await Client.connect(url);
-  clients.push(c);
-  return c;
-};
-
-beforeAll(async () => {
-  redis = await startRedis();
-  [a, b] = await Promise.all([
-    startServer(undefined, 0, { REDIS_URL: redis.url }),
-    startServer(undefined, 0, { REDIS_URL: redis.url }),
-  ]);
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await Promise.all([a?.stop(), b?.stop()]);
-  await redis.stop();
-});
+const [a, b] = useServers(2, { store: 'redis' }) as [TestServer, TestServer];
 
 it('behaves as one server across two processes', async () => {
-  const cafe = await createCafe(a.url, cafeSettings({ tables: 1 }));
+  const cafe = await a.createCafe(cafeSettings({ tables: 1 }));
   // The facilitator is on process B, two phones on A and one on B.
-  const f = await connect(b.url);
+  const f = await b.connect();
   expect(await f.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken })).toMatchObject({
     ok: true,
   });
-  const join = async (url: string, name: string) => {
-    const c = await connect(url);
+  const join = async (server: TestServer, name: string) => {
+    const c = await server.connect();
     const token = newToken();
     const reply = await c.send('join', { code: cafe.joinCode, name, token });
     if (!reply.ok) throw new Error(reply.error.message);
     await c.send('sync', { since: 0 });
     return { c, token, id: reply.participantId };
   };
-  const ann = await join(a.url, 'Ann');
-  const bo = await join(a.url, 'Bo');
-  const cy = await join(b.url, 'Cy');
+  const ann = await join(a, 'Ann');
+  const bo = await join(a, 'Bo');
+  const cy = await join(b, 'Cy');
 
   expect(await f.act('seating.plan', {})).toMatchObject({ ok: true });
   expect(await f.act('round.start', {})).toMatchObject({ ok: true });
@@ -87,7 +59,7 @@ it('behaves as one server across two processes', async () => {
   expect(
     await cy.c.act('note.post', { text: 'written while Ann was away', round: 1, table: 1 }),
   ).toMatchObject({ ok: true });
-  const back = await connect(b.url);
+  const back = await b.connect();
   expect(await back.send('join', { code: cafe.joinCode, name: 'Ann', token: ann.token })).toMatchObject({
     ok: true,
     participantId: ann.id,
@@ -99,7 +71,7 @@ it('behaves as one server across two processes', async () => {
   expect(caughtUp.records.some((r) => r.type === 'round.started' && r.payload.round === 1)).toBe(true);
 
   // Both processes hold the same log.
-  const fa = await connect(a.url);
+  const fa = await a.connect();
   await fa.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken });
   const logA = await fa.send('sync', { since: 0 });
   const logB = await f.send('sync', { since: 0 });
@@ -109,18 +81,18 @@ it('behaves as one server across two processes', async () => {
 });
 
 it('stops sending a table’s notes to a host on the other process as soon as host duty ends', async () => {
-  const cafe = await createCafe(a.url, cafeSettings({ tables: 2 }));
-  const f = await connect(a.url);
+  const cafe = await a.createCafe(cafeSettings({ tables: 2 }));
+  const f = await a.connect();
   await f.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken });
-  const join = async (url: string, name: string) => {
-    const c = await connect(url);
+  const join = async (server: TestServer, name: string) => {
+    const c = await server.connect();
     const reply = await c.send('join', { code: cafe.joinCode, name, token: newToken() });
     if (!reply.ok) throw new Error(reply.error.message);
     return { c, id: reply.participantId };
   };
   // Xena's phone is on process B; the facilitator and everyone else on A.
-  const xena = await join(b.url, 'Xena');
-  const others = [await join(a.url, 'Yuri'), await join(a.url, 'Zoe'), await join(a.url, 'Wen')];
+  const xena = await join(b, 'Xena');
+  const others = [await join(a, 'Yuri'), await join(a, 'Zoe'), await join(a, 'Wen')];
   expect((await f.act('host.assign', { table: 1, participantId: xena.id })).ok).toBe(true);
   expect((await f.act('seating.plan', {})).ok).toBe(true);
   expect((await f.act('round.start', {})).ok).toBe(true);
@@ -147,10 +119,10 @@ it('stops sending a table’s notes to a host on the other process as soon as ho
 });
 
 it('deletes an event on every process and leaves no key of it in Redis', async () => {
-  const cafe = await createCafe(a.url, cafeSettings({ tables: 1 }));
-  const f = await connect(a.url);
+  const cafe = await a.createCafe(cafeSettings({ tables: 1 }));
+  const f = await a.connect();
   await f.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken });
-  const phone = await connect(b.url);
+  const phone = await b.connect();
   const joined = await phone.send('join', { code: cafe.joinCode, name: 'Ann', token: newToken() });
   if (!joined.ok) throw new Error(joined.error.message);
   await f.act('seating.plan', {});
@@ -166,9 +138,9 @@ it('deletes an event on every process and leaves no key of it in Redis', async (
   expect(res.status).toBe(200);
   expect(await told).toEqual({ eventId: cafe.eventId });
   await expect.poll(() => phone.socket.connected).toBe(false);
-  for (const url of [a.url, b.url]) {
-    expect((await fetch(`${url}/api/join/${cafe.joinCode}`)).status).toBe(404);
-    const late = await connect(url);
+  for (const server of [a, b]) {
+    expect((await fetch(`${server.url}/api/join/${cafe.joinCode}`)).status).toBe(404);
+    const late = await server.connect();
     expect(await late.send('join', { code: cafe.joinCode, name: null, token: newToken() })).toMatchObject({
       ok: false,
       error: { code: 'unknown_event' },
@@ -182,7 +154,7 @@ it('deletes an event on every process and leaves no key of it in Redis', async (
 /** Keys in the test's private Redis matching `pattern`. */
 async function redisKeys(pattern: string): Promise<string[]> {
   const { Redis } = await import('ioredis');
-  const client = new Redis(redis.url);
+  const client = new Redis(a.backing.env.REDIS_URL ?? '');
   try {
     return await client.keys(pattern);
   } finally {

@@ -6,36 +6,31 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { Crowd, expectIntact, waitUntil } from '../testing/crowd';
-import { type ServerProcess, startServer, tempDataDir } from '../testing/harness';
+import { useServer } from '../testing/fixture';
 
 const PHONES = 200;
 const TABLES = 20;
 const NOTES_EACH = 10;
 
-let server: ServerProcess | null = null;
+const server = useServer();
 let crowd: Crowd | null = null;
-afterEach(async () => {
+afterEach(() => {
   crowd?.close();
-  await server?.stop();
   crowd = null;
-  server = null;
 });
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 
 /** Burst, stop the server with `signal` once about a third is acknowledged, restart, recover. */
 async function crashMidBurst(signal: 'SIGKILL' | 'SIGTERM') {
-  const dataDir = tempDataDir();
-  server = await startServer(dataDir);
-  const port = Number(new URL(server.url).port);
   crowd = await Crowd.gather(server.url, PHONES, TABLES);
   const c = crowd;
   c.burst(NOTES_EACH);
   await waitUntil(() => c.answered.size >= (PHONES * NOTES_EACH) / 3, 'a third of the burst');
 
   const stoppedAt = Date.now();
-  const dying = server;
-  await dying.stop(signal);
+  const dying = server.process;
+  await server.stop(signal);
   const shutdownMs = Date.now() - stoppedAt;
   // Counted once the process is gone: answers still in flight when it died count too.
   const ackedBefore = c.answered.size;
@@ -45,7 +40,8 @@ async function crashMidBurst(signal: 'SIGKILL' | 'SIGTERM') {
     expect(dying.output()).not.toMatch(/"level":50/);
   }
 
-  server = await startServer(dataDir, port);
+  // The same port and data, as a restarted laptop would come back.
+  await server.start();
   const downMs = Date.now() - stoppedAt;
   await c.settle();
   const recoveryMs = Date.now() - stoppedAt;

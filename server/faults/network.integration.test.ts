@@ -10,17 +10,11 @@
  * Each scenario prints one line of figures for the fault-tolerance report.
  */
 import { performance } from 'node:perf_hooks';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { EventRecord, RecordOf } from '../../lib/records';
 import { notesAt, remainingMs, tableOf } from '../../lib/view';
-import {
-  Client,
-  cafeSettings,
-  createCafe,
-  newToken,
-  type ServerProcess,
-  startServer,
-} from '../testing/harness';
+import { useServer } from '../testing/fixture';
+import { Client, cafeSettings, newToken } from '../testing/harness';
 import { FaultyNetwork } from '../testing/network';
 import { SimPhone, stateHash } from '../testing/phone';
 
@@ -28,17 +22,10 @@ const HOUR = 3_600_000;
 /** Waits are for conditions, never fixed delays, and generous: the machine may be busy. */
 const PATIENCE_MS = 60_000;
 
-let server: ServerProcess;
-let serverPort: number;
+const server = useServer();
 const closers: (() => unknown)[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  serverPort = Number(new URL(server.url).port);
-});
 afterAll(async () => {
   for (const close of closers.reverse()) await close();
-  await server.stop();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -79,11 +66,7 @@ function figures(scenario: string, values: Record<string, string | number>) {
   console.log(`[network faults] ${scenario}: ${parts.join(' ')}`);
 }
 
-async function client() {
-  const c = await Client.connect(server.url);
-  closers.push(() => c.close());
-  return c;
-}
+const client = () => server.connect();
 
 interface Cafe {
   eventId: string;
@@ -94,7 +77,7 @@ interface Cafe {
 }
 
 async function openCafe(tables = 2): Promise<Cafe> {
-  const cafe = await createCafe(server.url, cafeSettings({ tables }));
+  const cafe = await server.createCafe(cafeSettings({ tables }));
   const fac = await client();
   ok(await fac.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken }));
   return { ...cafe, fac };
@@ -153,7 +136,7 @@ class Handset {
 
   /** `prepare` runs on the network before the page opens (go dark, set a trap). */
   static async start(cafe: Cafe, name: string, prepare?: (net: FaultyNetwork) => void) {
-    const net = await FaultyNetwork.start(serverPort);
+    const net = await FaultyNetwork.start(Number(new URL(server.url).port));
     prepare?.(net);
     const phone = new SimPhone(
       { kind: 'participant', code: cafe.joinCode, token: newToken(), name },

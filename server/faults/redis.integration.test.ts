@@ -7,9 +7,8 @@
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { Crowd, expectIntact, waitUntil } from '../testing/crowd';
-import { type ServerProcess, startServer, tempDataDir } from '../testing/harness';
+import { type TestServer, useServers } from '../testing/fixture';
 import { FaultyNetwork } from '../testing/network';
-import { type RedisProcess, startRedis } from '../testing/redis';
 
 const PHONES = 200;
 const TABLES = 20;
@@ -17,21 +16,16 @@ const NOTES_EACH = 10;
 /** Longer than a phone waits for an answer (10 s), so phones meet a server that is slow, not gone. */
 const OUTAGE_MS = 12_000;
 
-let redis: RedisProcess;
-let a: ServerProcess;
-let b: ServerProcess;
+const [a, b] = useServers(2, { store: 'redis' }) as [TestServer, TestServer];
 let balancer: FaultyNetwork;
 let crowd: Crowd | null = null;
 
-const portOf = (s: ServerProcess) => Number(new URL(s.url).port);
-const start = (port = 0) => startServer(tempDataDir(), port, { REDIS_URL: redis.url });
-const alive = (s: ServerProcess) => s.child.exitCode === null && s.child.signalCode === null;
+const portOf = (s: TestServer) => Number(new URL(s.url).port);
+const alive = (s: TestServer) => s.process.child.exitCode === null && s.process.child.signalCode === null;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  redis = await startRedis();
-  [a, b] = await Promise.all([start(), start()]);
   // Each new connection goes to A and B in turn, or to the other one if that is down.
   let turn = 0;
   balancer = await FaultyNetwork.start(() => {
@@ -45,8 +39,6 @@ afterEach(() => {
 });
 afterAll(async () => {
   await balancer?.close();
-  await Promise.all([a?.stop(), b?.stop()]);
-  await redis?.stop();
 });
 
 /** A café of phones through the balancer, half on each process, posting a burst. */
@@ -75,6 +67,8 @@ function report(
 it('Redis killed and restarted mid-burst: the servers stay up and the phones converge', async () => {
   const c = await burstingCrowd();
   const killedAt = Date.now();
+  const redis = a.backing.redis;
+  if (!redis) throw new Error('no redis-server');
   await redis.stop('SIGKILL');
   const ackedBefore = c.answered.size;
   // Phones keep writing while Redis is gone.
@@ -99,9 +93,10 @@ it('Redis killed and restarted mid-burst: the servers stay up and the phones con
 it('one process restarts gracefully mid-burst: phones on the other carry on, its phones move over', async () => {
   const c = await burstingCrowd();
   const stoppedAt = Date.now();
+  const stopping = a.process;
   await a.stop('SIGTERM');
   const ackedBefore = c.answered.size;
-  expect(a.child.exitCode).toBe(0);
+  expect(stopping.child.exitCode).toBe(0);
   // Nothing failed on the way down (an action cut off by a closed connection logs an error).
   expect(a.output()).not.toMatch(/"level":50/);
   await c.settle();
@@ -115,7 +110,7 @@ it('one process restarts gracefully mid-burst: phones on the other carry on, its
     `recovery (stop to all outboxes empty) ${seconds(recoveryMs)}`,
   );
   expectIntact(r, c);
-  a = await start(portOf(a));
+  await a.start();
 }, 120_000);
 
 it('one process killed mid-burst: its phones reconnect to the other and converge', async () => {

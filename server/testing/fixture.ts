@@ -32,6 +32,8 @@ export interface Backing {
   readonly dataDir: string;
   /** The environment that points a server process at this store. */
   readonly env: Record<string, string>;
+  /** The private redis-server (to kill and restart it), or null for the embedded file. */
+  readonly redis: RedisProcess | null;
   /** Everything the store holds, as text, to search for words that must be gone. */
   storedText(): Promise<string>;
   stop(): Promise<void>;
@@ -44,6 +46,7 @@ export async function openBacking(kind: StoreKind): Promise<Backing> {
       kind,
       dataDir,
       env: {},
+      redis: null,
       storedText: async () => sqliteBytes(dataDir),
       stop: async () => undefined,
     };
@@ -52,6 +55,7 @@ export async function openBacking(kind: StoreKind): Promise<Backing> {
     kind,
     dataDir,
     env: { REDIS_URL: redis.url },
+    redis,
     storedText: () => redisText(redis.url),
     stop: () => redis.stop(),
   };
@@ -88,9 +92,13 @@ async function redisText(url: string) {
   }
 }
 
-/** A server process on `backing`, with extra environment. */
-export const startOn = (backing: Backing, env: Record<string, string> = {}) =>
-  startServer(backing.dataDir, 0, { ...backing.env, ...env });
+/** A server process on `backing`, with extra environment (its own data directory and port if given). */
+export const startOn = (
+  backing: Backing,
+  env: Record<string, string> = {},
+  dataDir = backing.dataDir,
+  port = 0,
+) => startServer(dataDir, port, { ...backing.env, ...env });
 
 export interface Phone {
   client: Client;
@@ -121,64 +129,103 @@ export interface TestServer {
   phone(code: string, name?: string | null): Promise<Phone>;
   /** Create an event over HTTP (a café unless the settings say otherwise). */
   createCafe(settings?: EventSettings): ReturnType<typeof createCafe>;
-  /** Stop the process (SIGKILL for a crash) and start it again on the same store. */
+  /** Stop the process (SIGKILL for a crash); its clients see it go. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Start it again on the same store and the same port, so phones reconnect to the same address. */
+  start(): Promise<void>;
+  /** `stop`, then `start`. */
   restart(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export function useServer({ store = 'sqlite', env = {} }: ServerOptions = {}): TestServer {
+export function useServer(options: ServerOptions = {}): TestServer {
+  return useServers(1, options)[0] as TestServer;
+}
+
+/**
+ * Several server processes on one store, as a deployment runs them (Redis only: the embedded
+ * file belongs to one process). Each has its own clients and can be restarted on its own.
+ */
+export function useServers(count: number, { store = 'sqlite', env = {} }: ServerOptions = {}): TestServer[] {
+  if (count > 1 && store !== 'redis') throw new Error('several processes share a Redis store, not a file');
   let backing: Backing | null = null;
-  let proc: ServerProcess | null = null;
+  const processes: (ServerProcess | null)[] = Array.from({ length: count }, () => null);
   const clients: Client[] = [];
-  const running = () => {
-    if (!proc) throw new Error('the server is not running (use the fixture inside a test)');
+  // The first process uses the store's data directory; the others one of their own each.
+  const dataDirs = Array.from({ length: count }, (_, i) => (i === 0 ? null : tempDataDir()));
+  const open = () => {
+    if (!backing) throw new Error('the store is not open (use the fixture inside a test)');
+    return backing;
+  };
+  // A process started again keeps its port, as a restarted server on the day would.
+  const ports = Array.from({ length: count }, () => 0);
+  const start = async (i: number) => {
+    const proc = await startOn(open(), env, dataDirs[i] ?? open().dataDir, ports[i]);
+    ports[i] = Number(new URL(proc.url).port);
     return proc;
   };
   beforeAll(async () => {
     backing = await openBacking(store);
-    proc = await startOn(backing, env);
+    await Promise.all(
+      processes.map(async (_, i) => {
+        processes[i] = await start(i);
+      }),
+    );
   });
   afterAll(async () => {
     for (const c of clients) c.close();
-    await proc?.stop();
+    await Promise.all(processes.map((p) => p?.stop()));
     await backing?.stop();
   });
-  const server: TestServer = {
-    store,
-    get url() {
-      return running().url;
-    },
-    get process() {
-      return running();
-    },
-    get backing() {
-      if (!backing) throw new Error('the store is not open (use the fixture inside a test)');
-      return backing;
-    },
-    output: () => running().output(),
-    async connect() {
-      const c = await Client.connect(running().url);
-      clients.push(c);
-      return c;
-    },
-    async facilitator(eventId, token) {
-      const f = await server.connect();
-      expect(await f.send('facilitate', { eventId, token })).toMatchObject({ ok: true });
-      return f;
-    },
-    async phone(code, name = null) {
-      const client = await server.connect();
-      const token = newToken();
-      const reply = await client.send('join', { code, name, token });
-      if (!reply.ok) throw new Error(`join refused: ${reply.error.message}`);
-      return { client, id: reply.participantId, token, name };
-    },
-    createCafe: (settings) => createCafe(running().url, settings),
-    async restart(signal = 'SIGTERM') {
-      await running().stop(signal);
-      proc = await startOn(server.backing, env);
-    },
-  };
-  return server;
+  return processes.map((_, i) => {
+    const running = () => {
+      const proc = processes[i];
+      if (!proc) throw new Error('the server is not running (use the fixture inside a test)');
+      return proc;
+    };
+    const server: TestServer = {
+      store,
+      get url() {
+        return running().url;
+      },
+      get process() {
+        return running();
+      },
+      get backing() {
+        return open();
+      },
+      output: () => running().output(),
+      async connect() {
+        const c = await Client.connect(running().url);
+        clients.push(c);
+        return c;
+      },
+      async facilitator(eventId, token) {
+        const f = await server.connect();
+        expect(await f.send('facilitate', { eventId, token })).toMatchObject({ ok: true });
+        return f;
+      },
+      async phone(code, name = null) {
+        const client = await server.connect();
+        const token = newToken();
+        const reply = await client.send('join', { code, name, token });
+        if (!reply.ok) throw new Error(`join refused: ${reply.error.message}`);
+        return { client, id: reply.participantId, token, name };
+      },
+      createCafe: (settings) => createCafe(running().url, settings),
+      stop: (signal = 'SIGTERM') => running().stop(signal),
+      async start() {
+        const proc = processes[i];
+        if (proc && proc.child.exitCode === null && proc.child.signalCode === null)
+          throw new Error('the server is still running');
+        processes[i] = await start(i);
+      },
+      async restart(signal = 'SIGTERM') {
+        await server.stop(signal);
+        await server.start();
+      },
+    };
+    return server;
+  });
 }
 
 /** The event's state as a screen folds it: the log it catches up on (with backfilled notes). */
