@@ -35,7 +35,7 @@ export default defineConfig({
     // Phones open in their browser's language: the tests' browsers read English unless a test says
     // otherwise (e2e/languages.spec.ts), whatever the machine's own language.
     locale: 'en-GB',
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false },
     screenshot: 'only-on-failure',
   },
   webServer: {

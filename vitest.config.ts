@@ -6,5 +6,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Two files at a time: most integration suites wait on server processes, sockets and faults
+    // (scripts/test.sh runs the browser tests beside them).
+    maxWorkers: 2,
   },
 });

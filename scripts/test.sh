@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole suite, as `npm test` runs it: typecheck, lint, unit and integration tests (Vitest,
+# against real server processes and private redis-servers), the production build, and the
+# end-to-end tests in Debian's Chromium (Playwright).
+#
+# The machine this runs on has two cores. Vitest's suites spend much of their time waiting on
+# servers, sockets and faults, and a browser test keeps about one core busy, so Vitest runs in
+# the background from the start while the checks, the build and the browser tests run in the
+# foreground. Vitest's output is printed when it finishes; the script fails if either part fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-system-deps.sh || exit 1
+
+unit_log=$(mktemp -t cafe-vitest-XXXXXX.log)
+npx vitest run --maxWorkers=1 >"$unit_log" 2>&1 &
+unit_pid=$!
+stop_unit() { kill "$unit_pid" 2>/dev/null; wait "$unit_pid" 2>/dev/null; }
+trap stop_unit INT TERM
+
+front=0
+npm run --silent typecheck && npm run --silent lint && npm run --silent build && npm run --silent e2e || front=$?
+
+wait "$unit_pid"
+unit=$?
+echo
+echo "── Vitest (unit and integration) ──────────────────────────────────────────"
+cat "$unit_log"
+rm -f "$unit_log"
+
+[ "$front" -eq 0 ] || echo "npm test: the typecheck, lint, build or browser tests failed (exit $front)" >&2
+[ "$unit" -eq 0 ] || echo "npm test: the unit or integration tests failed (exit $unit)" >&2
+[ "$front" -eq 0 ] && [ "$unit" -eq 0 ]
