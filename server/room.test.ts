@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord, NewRecord } from '../lib/records';
 import { cafeSettings, T0 } from '../lib/testing/events';
+import { hashToken } from './ids';
 import { type Delivery, EventRoom } from './room';
 import { openMemoryStore } from './store/memory';
 import type { Store } from './store/store';
@@ -141,6 +142,23 @@ describe('a room', () => {
     const end = await b.room.act(FACILITATOR, { id: 'b-end', type: 'round.end', payload: {} }, T0);
     expect(end.ok ? 'accepted' : end.error.code).toBe('wrong_state');
     expect(b.room.state.seq).toBe(7);
+  });
+
+  it('lets the same phone in once when two processes take its join at the same time', async () => {
+    const store = openMemoryStore({ shared: true });
+    const a = await openRoom(store);
+    const b = await openRoom(store);
+    const token = 'token-same-phone-00000000000';
+    const [first, second] = await Promise.all([
+      a.room.join(token, 'Cleo', false, T0),
+      b.room.join(token, 'Cleo', false, T0),
+    ]);
+    if (!first.ok || !second.ok) throw new Error('a join was refused');
+    // One person, one join record, one stored token, whichever process answered.
+    expect(second.participantId).toBe(first.participantId);
+    const log = await store.records(EVENT);
+    expect(log.filter((r) => r.type === 'participant.joined')).toHaveLength(1);
+    expect(await store.participantByTokenHash(EVENT, hashToken(token))).toBe(first.participantId);
   });
 
   it('erases the words of a withdrawn note, and of its edits, from the store', async () => {

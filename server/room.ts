@@ -186,11 +186,13 @@ export class EventRoom {
           `That name is not valid: ${cleanName.error.issues[0]?.message ?? 'try another'}.`,
         );
       const tokenHash = hashToken(token);
-      const known = await this.store.participantByTokenHash(this.id, tokenHash);
-      const participantId = known ?? newParticipantId();
-      if (!known) await this.store.addParticipant(this.id, participantId, tokenHash);
-      // Another process may have written meanwhile: catch up and decide again, as for actions.
+      // A new person's token is stored in the same commit as their join. Another process may
+      // have written meanwhile (or let the same phone in first): catch up and decide again.
+      const fresh = newParticipantId();
+      let participantId = fresh;
       for (let attempt = 0; ; attempt++) {
+        const known = await this.store.participantByTokenHash(this.id, tokenHash);
+        participantId = known ?? fresh;
         const existing = personById(this.state, participantId);
         // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
         if (existing && !(existing.left && rejoin)) break;
@@ -202,7 +204,8 @@ export class EventRoom {
           at: now,
           actor: { role: 'participant', id: participantId },
         } as NewRecord;
-        const result = await this.store.append(this.id, this.state.seq, rec);
+        const joining = known ? undefined : { participantId, tokenHash };
+        const result = await this.store.append(this.id, this.state.seq, rec, joining);
         if (result.ok) {
           this.apply(result.record);
           break;

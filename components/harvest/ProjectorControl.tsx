@@ -29,9 +29,11 @@ export function ProjectorControl({
   const published = !!h?.published;
   const live = useLiveThemes(eventId, token, 5_000, h ? null : '');
   const publishedUrl = usePublishedUrl(eventId);
-  const themes: { id: string; label: string }[] = h
-    ? h.themeOrder.map((id) => h.themes[id]).filter((x): x is HarvestTheme => !!x)
-    : (live ?? []).flatMap((g) => g.themes);
+  // Under their question: two questions may well have a theme of the same name.
+  const groups: { question: string; themes: { id: string; label: string }[] }[] = h
+    ? byQuestion(h.themeOrder.map((id) => h.themes[id]).filter((x): x is HarvestTheme => !!x))
+    : (live ?? []).filter((g) => g.themes.length > 0);
+  const themes = groups.flatMap((g) => g.themes);
   return (
     <section
       aria-labelledby="projector-control-h"
@@ -82,13 +84,18 @@ export function ProjectorControl({
       {themes.length === 0 ? (
         <p className="text-stone-600">{t('noThemes')}</p>
       ) : (
-        <ul className="grid gap-1 sm:grid-cols-2">
-          {themes.map((theme) => (
-            <li key={theme.id}>
-              <ShowOnProjector event={event} themeId={theme.id} label={theme.label} />
-            </li>
-          ))}
-        </ul>
+        groups.map((g) => (
+          <div key={g.question} className="space-y-1">
+            {g.question && <h3 className="text-sm font-semibold text-stone-700">{g.question}</h3>}
+            <ul className="grid gap-1 sm:grid-cols-2">
+              {g.themes.map((theme) => (
+                <li key={theme.id}>
+                  <ShowOnProjector event={event} themeId={theme.id} label={theme.label} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
       )}
       {published && publishedUrl && (
         <div className="flex flex-wrap items-center gap-4 border-t-2 border-stone-200 pt-3">
@@ -110,6 +117,13 @@ export function ProjectorControl({
       )}
     </section>
   );
+}
+
+/** Themes in their order, gathered under their question (in the order the questions first come). */
+function byQuestion(themes: HarvestTheme[]) {
+  const groups = new Map<string, HarvestTheme[]>();
+  for (const theme of themes) groups.set(theme.group, [...(groups.get(theme.group) ?? []), theme]);
+  return [...groups].map(([question, list]) => ({ question, themes: list }));
 }
 
 /** "Show on projector" for one theme (live before the start, curated after); for the theme cards too. */

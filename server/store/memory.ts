@@ -5,7 +5,7 @@
  * one Redis (each may be behind, and appends conflict).
  */
 import type { EventRecord, NewRecord } from '../../lib/records';
-import type { AppendResult, EventMeta, Store } from './store';
+import type { AppendResult, EventMeta, Joining, Store } from './store';
 
 interface StoredEvent {
   meta: EventMeta;
@@ -42,21 +42,20 @@ export function openMemoryStore({ shared = false }: { shared?: boolean } = {}): 
     async records(eventId, since = 0) {
       return copy(event(eventId)?.records.filter((r) => r.seq > since) ?? []);
     },
-    async append(eventId, expectedSeq, rec: NewRecord): Promise<AppendResult> {
+    async append(eventId, expectedSeq, rec: NewRecord, joining?: Joining): Promise<AppendResult> {
       const e = event(eventId);
       if (!e) throw new Error(`no event ${eventId}`);
       const dup = e.records.find((r) => r.id === rec.id);
       if (dup) return { ok: false, reason: 'duplicate', record: copy(dup) };
       if (e.records.length !== expectedSeq) return { ok: false, reason: 'conflict' };
+      if (joining) {
+        const taken = e.people.get(joining.tokenHash);
+        if (taken !== undefined && taken !== joining.participantId) return { ok: false, reason: 'conflict' };
+        e.people.set(joining.tokenHash, joining.participantId);
+      }
       const record = { ...copy(rec), seq: expectedSeq + 1 } as EventRecord;
       e.records.push(record);
       return { ok: true, record: copy(record) };
-    },
-    async addParticipant(eventId, participantId, tokenHash) {
-      const e = event(eventId);
-      if (!e) throw new Error(`no event ${eventId}`);
-      if (e.people.has(tokenHash)) throw new Error('that token already has a participant');
-      e.people.set(tokenHash, participantId);
     },
     async participantByTokenHash(eventId, tokenHash) {
       return event(eventId)?.people.get(tokenHash) ?? null;

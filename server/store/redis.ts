@@ -7,7 +7,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { EventRecord, NewRecord } from '../../lib/records';
-import type { AppendResult, EventMeta, Store } from './store';
+import type { AppendResult, EventMeta, Joining, Store } from './store';
 
 const PREFIX = 'cafe:';
 const k = {
@@ -18,11 +18,19 @@ const k = {
   code: (code: string) => `${PREFIX}code:${code}`,
 };
 
-/** KEYS: log, ids. ARGV: expected seq, action id, record JSON (with seq = expected + 1). */
+/**
+ * KEYS: log, ids, people. ARGV: expected seq, action id, record JSON (with seq = expected + 1),
+ * and for a join the new person's token hash and participant id (else empty strings).
+ */
 const APPEND = `
 local existing = redis.call('HGET', KEYS[2], ARGV[2])
 if existing then return {'duplicate', existing} end
 if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) then return {'conflict'} end
+if ARGV[4] ~= '' then
+  local taken = redis.call('HGET', KEYS[3], ARGV[4])
+  if taken and taken ~= ARGV[5] then return {'conflict'} end
+  redis.call('HSET', KEYS[3], ARGV[4], ARGV[5])
+end
 redis.call('RPUSH', KEYS[1], ARGV[3])
 redis.call('HSET', KEYS[2], ARGV[2], tonumber(ARGV[1]) + 1)
 return {'ok'}
@@ -31,16 +39,24 @@ return {'ok'}
 const parse = (json: string) => JSON.parse(json) as EventRecord;
 
 export function openRedisStore(redis: Redis): Store {
-  const append = async (eventId: string, expectedSeq: number, rec: NewRecord): Promise<AppendResult> => {
+  const append = async (
+    eventId: string,
+    expectedSeq: number,
+    rec: NewRecord,
+    joining?: Joining,
+  ): Promise<AppendResult> => {
     const record = { ...rec, seq: expectedSeq + 1 } as EventRecord;
     const reply = (await redis.eval(
       APPEND,
-      2,
+      3,
       k.log(eventId),
       k.ids(eventId),
+      k.people(eventId),
       String(expectedSeq),
       rec.id,
       JSON.stringify(record),
+      joining?.tokenHash ?? '',
+      joining?.participantId ?? '',
     )) as [string, string?];
     if (reply[0] === 'ok') return { ok: true, record };
     if (reply[0] === 'duplicate') {
@@ -81,9 +97,6 @@ export function openRedisStore(redis: Redis): Store {
       return (await redis.lrange(k.log(eventId), since, -1)).map(parse);
     },
     append,
-    async addParticipant(eventId, participantId, tokenHash) {
-      await redis.hsetnx(k.people(eventId), tokenHash, participantId);
-    },
     async participantByTokenHash(eventId, tokenHash) {
       return redis.hget(k.people(eventId), tokenHash);
     },

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventRecord, NewRecord } from '../../lib/records';
-import type { AppendResult, EventMeta, Store } from './store';
+import type { AppendResult, EventMeta, Joining, Store } from './store';
 
 interface RecordRow {
   seq: number;
@@ -107,14 +107,21 @@ export function openSqliteStore(dataDir: string): Store {
       JSON.stringify(rec.payload),
     );
 
-  const append = db.transaction((eventId: string, expectedSeq: number, rec: NewRecord): AppendResult => {
-    const dup = byActionId.get(eventId, rec.id);
-    if (dup) return { ok: false, reason: 'duplicate', record: toRecord(dup) };
-    const seq = lastSeq.get(eventId)?.seq ?? 0;
-    if (seq !== expectedSeq) return { ok: false, reason: 'conflict' };
-    write(eventId, seq + 1, rec);
-    return { ok: true, record: { ...rec, seq: seq + 1 } as EventRecord };
-  });
+  const append = db.transaction(
+    (eventId: string, expectedSeq: number, rec: NewRecord, joining?: Joining): AppendResult => {
+      const dup = byActionId.get(eventId, rec.id);
+      if (dup) return { ok: false, reason: 'duplicate', record: toRecord(dup) };
+      const seq = lastSeq.get(eventId)?.seq ?? 0;
+      if (seq !== expectedSeq) return { ok: false, reason: 'conflict' };
+      if (joining) {
+        const taken = participantRow.get(eventId, joining.tokenHash)?.participant_id;
+        if (taken !== undefined && taken !== joining.participantId) return { ok: false, reason: 'conflict' };
+        if (taken === undefined) insertParticipant.run(eventId, joining.participantId, joining.tokenHash);
+      }
+      write(eventId, seq + 1, rec);
+      return { ok: true, record: { ...rec, seq: seq + 1 } as EventRecord };
+    },
+  );
 
   const create = db.transaction((meta: EventMeta, first: NewRecord) => {
     insertEvent.run(meta.id, meta.joinCode, meta.facilitatorTokenHash, first.at);
@@ -139,11 +146,8 @@ export function openSqliteStore(dataDir: string): Store {
     async records(eventId, from = 0) {
       return since.all(eventId, from).map(toRecord);
     },
-    async append(eventId, expectedSeq, rec) {
-      return append(eventId, expectedSeq, rec);
-    },
-    async addParticipant(eventId, participantId, tokenHash) {
-      insertParticipant.run(eventId, participantId, tokenHash);
+    async append(eventId, expectedSeq, rec, joining) {
+      return append(eventId, expectedSeq, rec, joining);
     },
     async participantByTokenHash(eventId, tokenHash) {
       return participantRow.get(eventId, tokenHash)?.participant_id ?? null;

@@ -46,6 +46,21 @@ const note = (id: string, text: string): NewRecord =>
     payload: { table: 1, round: 0, text },
   }) as NewRecord;
 
+const joined = (participantId: string): NewRecord =>
+  ({
+    id: uid('srv_'),
+    type: 'participant.joined',
+    at: 2,
+    actor: { role: 'participant', id: participantId },
+    payload: { participantId, name: null, table: null },
+  }) as NewRecord;
+
+/** A new person's join, with their token stored in the same commit. */
+const join = (store: Store, eventId: string, participantId: string, tokenHash: string) =>
+  store
+    .records(eventId)
+    .then((log) => store.append(eventId, log.length, joined(participantId), { participantId, tokenHash }));
+
 let redisServer: RedisProcess;
 let redis: Redis;
 beforeAll(async () => {
@@ -134,14 +149,36 @@ describe.each(stores)('the %s store', (_name, open) => {
     expect(await store.records(eventId)).toHaveLength(2);
   });
 
-  it('keeps participant tokens per event', async () => {
+  it('keeps participant tokens per event, stored with the join in one commit', async () => {
     const store = open();
     const { eventId } = await newEvent(store);
     const other = await newEvent(store);
-    await store.addParticipant(eventId, 'p1', 'token-hash-1');
+    expect(await join(store, eventId, 'p1', 'token-hash-1')).toMatchObject({ ok: true, record: { seq: 2 } });
     expect(await store.participantByTokenHash(eventId, 'token-hash-1')).toBe('p1');
     expect(await store.participantByTokenHash(other.eventId, 'token-hash-1')).toBeNull();
     expect(await store.participantByTokenHash(eventId, 'unknown')).toBeNull();
+  });
+
+  it('writes neither the join nor the token when the append conflicts', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    const stale = await store.append(eventId, 5, joined('p1'), { participantId: 'p1', tokenHash: 'th-1' });
+    expect(stale).toEqual({ ok: false, reason: 'conflict' });
+    expect(await store.participantByTokenHash(eventId, 'th-1')).toBeNull();
+    expect(await store.records(eventId)).toHaveLength(1);
+  });
+
+  it('refuses a second person for a token already taken: the first one in keeps it', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    expect((await join(store, eventId, 'p1', 'th-same')).ok).toBe(true);
+    // Another process let the same phone in as someone else, deciding on the same state.
+    expect(await join(store, eventId, 'p2', 'th-same')).toEqual({ ok: false, reason: 'conflict' });
+    expect(await store.participantByTokenHash(eventId, 'th-same')).toBe('p1');
+    expect((await store.records(eventId)).map((r) => r.type)).toEqual([
+      'event.created',
+      'participant.joined',
+    ]);
   });
 
   it('refuses a second event with a join code already in use', async () => {
@@ -173,8 +210,8 @@ describe.each(stores)('the %s store', (_name, open) => {
     const gone = await newEvent(store);
     const kept = await newEvent(store);
     await store.append(gone.eventId, 1, note('note_gone0001', 'bye'));
-    await store.addParticipant(gone.eventId, 'p1', 'token-hash-gone');
-    await store.addParticipant(kept.eventId, 'p1', 'token-hash-kept');
+    await join(store, gone.eventId, 'p1', 'token-hash-gone');
+    await join(store, kept.eventId, 'p1', 'token-hash-kept');
     await store.deleteEvent(gone.eventId);
     expect(await store.meta(gone.eventId)).toBeNull();
     expect(await store.records(gone.eventId)).toEqual([]);

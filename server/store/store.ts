@@ -17,6 +17,12 @@ export type AppendResult =
   /** Someone else appended first: reload and decide again. */
   | { ok: false; reason: 'conflict' };
 
+/** A new person's token, stored with their join. */
+export interface Joining {
+  participantId: string;
+  tokenHash: string;
+}
+
 export interface Store {
   /** Other server processes write to this store too (Redis): a process's copy may be behind. */
   readonly shared: boolean;
@@ -26,9 +32,13 @@ export interface Store {
   meta(eventId: string): Promise<EventMeta | null>;
   /** Records with seq > since, in order. */
   records(eventId: string, since?: number): Promise<EventRecord[]>;
-  /** Append after `expectedSeq`; committed durably before it resolves. */
-  append(eventId: string, expectedSeq: number, rec: NewRecord): Promise<AppendResult>;
-  addParticipant(eventId: string, participantId: string, tokenHash: string): Promise<void>;
+  /**
+   * Append after `expectedSeq`; committed durably before it resolves. With `joining` (a new
+   * person's `participant.joined`), the person's token is stored in the same commit; if that
+   * token already belongs to someone else (another process let the same phone in first), nothing
+   * is written and the answer is a conflict.
+   */
+  append(eventId: string, expectedSeq: number, rec: NewRecord, joining?: Joining): Promise<AppendResult>;
   participantByTokenHash(eventId: string, tokenHash: string): Promise<string | null>;
   /**
    * Erasure, the one exception to an append-only log: put back these records (same seq) with
