@@ -23,25 +23,11 @@ import type { EventState } from '../lib/state';
 import type { BenchStats } from '../server/stats';
 import { Client, cafeSettings, createCafe, newToken } from '../server/testing/harness';
 import { startRedis } from '../server/testing/redis';
+import { benchArgs } from './args';
 import { startCafe, tempDir } from './load/procs';
 
-const args = new Map<string, string>();
-for (const a of process.argv.slice(2)) {
-  const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
-  if (!m?.[1]) {
-    console.error(`Unknown argument ${a}; see the comment at the top of bench/growth.ts.`);
-    process.exit(2);
-  }
-  args.set(m[1], m[2] ?? 'true');
-}
-const num = (name: string, fallback: number) => {
-  const v = Number(args.get(name) ?? fallback);
-  if (!Number.isInteger(v) || v <= 0) {
-    console.error(`--${name} must be a whole number above 0`);
-    process.exit(2);
-  }
-  return v;
-};
+const args = benchArgs('growth.ts', ['measure', 'notes', 'people', 'stores', 'writers']);
+const num = (name: string, fallback: number) => args.num(name, fallback, { whole: true, min: 1 });
 const PEOPLE = num('people', 1000);
 const NOTES = num('notes', 20_000);
 const MEASURE = num('measure', 1000);

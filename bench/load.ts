@@ -14,28 +14,27 @@
  */
 import fs from 'node:fs';
 import { startRedis } from '../server/testing/redis';
+import { benchArgs } from './args';
 import { runBots, type ServerChild, startCafe, startWsBaseline, tempDir } from './load/procs';
 import { printReport, type RunRow } from './load/report';
 import type { BotsConfig, RunKind } from './load/types';
 
-const args = new Map<string, string>();
-for (const a of process.argv.slice(2)) {
-  const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
-  if (!m?.[1]) {
-    console.error(`Unknown argument ${a}; see the comment at the top of bench/load.ts.`);
-    process.exit(2);
-  }
-  args.set(m[1], m[2] ?? 'true');
-}
+const args = benchArgs('load.ts', [
+  'batch',
+  'cpu-prof',
+  'n',
+  'no-baseline',
+  'no-redis',
+  'period',
+  'quick',
+  'redis-n',
+  'round-changes',
+  'round-gap',
+  'warmup',
+  'window',
+]);
 const quick = args.has('quick');
-const num = (name: string, fallback: number) => {
-  const v = Number(args.get(name) ?? fallback);
-  if (!Number.isFinite(v) || v < 0) {
-    console.error(`--${name} must be a number`);
-    process.exit(2);
-  }
-  return v;
-};
+const num = (name: string, fallback: number) => args.num(name, fallback);
 const phoneCounts = (args.get('n') ?? (quick ? '100,250' : '500,1000,2000'))
   .split(',')
   .map(Number)

@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { benchArgs } from './args';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** 150 KB, counted in thousands of bytes. */
@@ -37,15 +38,7 @@ const SLOW_3G = {
 };
 const CPU_SLOWDOWN = 4;
 
-const args = new Map<string, string>();
-for (const a of process.argv.slice(2)) {
-  const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
-  if (!m?.[1]) {
-    console.error(`Unknown argument ${a}; see the comment at the top of bench/page.ts.`);
-    process.exit(2);
-  }
-  args.set(m[1], m[2] ?? 'true');
-}
+const args = benchArgs('page.ts', ['no-tti', 'runs']);
 const runs = Math.max(1, Number(args.get('runs') ?? 3) || 3);
 const measureTti = !args.has('no-tti');
 

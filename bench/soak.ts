@@ -11,19 +11,12 @@
  */
 import fs from 'node:fs';
 import type { BenchStats } from '../server/stats';
+import { benchArgs } from './args';
 import { runBots, startCafe, tempDir } from './load/procs';
 import type { BotsConfig } from './load/types';
 
-const args = new Map<string, string>();
-for (const a of process.argv.slice(2)) {
-  const m = /^--([a-z-]+)=(\d+(?:\.\d+)?)$/.exec(a);
-  if (!m?.[1] || !m[2]) {
-    console.error(`Unknown argument ${a}; see the comment at the top of bench/soak.ts.`);
-    process.exit(2);
-  }
-  args.set(m[1], m[2]);
-}
-const num = (name: string, fallback: number) => Number(args.get(name) ?? fallback);
+const args = benchArgs('soak.ts', ['minutes', 'n', 'period', 'sample']);
+const num = (name: string, fallback: number) => args.num(name, fallback);
 const phones = num('n', 1000);
 const minutes = num('minutes', 30);
 const periodMs = num('period', 60) * 1000;

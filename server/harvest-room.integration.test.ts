@@ -24,8 +24,7 @@ const NOTES: [number, string][] = [
 
 describe.each(STORES)('the harvest in the room on the %s store', (store) => {
   const server = useServer({ store });
-  const get = (path: string, token?: string) =>
-    fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const get = server.get;
 
   interface VoteThemes {
     ok: true;

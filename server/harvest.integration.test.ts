@@ -55,8 +55,7 @@ describe.each(STORES)('the harvest on the %s store', (store) => {
   /** The event's state as the facilitator's screen folds it from the log. */
   const facilitatorState = () => stateSeenBy(facilitatorClient());
 
-  const get = (path: string, token?: string) =>
-    fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const get = server.get;
 
   const download = (format: string, token = cafe.facilitatorToken) =>
     get(`/api/events/${cafe.eventId}/harvest.${format}`, token);

@@ -127,6 +127,8 @@ export interface TestServer {
   facilitator(eventId: string, token: string): Promise<Client>;
   /** A client that has joined with the code, as a new person. */
   phone(code: string, name?: string | null): Promise<Phone>;
+  /** GET a path of this server, with the token as a Bearer credential when given. */
+  get(path: string, token?: string): Promise<Response>;
   /** Create an event over HTTP (a café unless the settings say otherwise). */
   createCafe(settings?: EventSettings): ReturnType<typeof createCafe>;
   /** Stop the process (SIGKILL for a crash); its clients see it go. */
@@ -211,6 +213,8 @@ export function useServers(count: number, { store = 'sqlite', env = {} }: Server
         if (!reply.ok) throw new Error(`join refused: ${reply.error.message}`);
         return { client, id: reply.participantId, token, name };
       },
+      get: (path, token) =>
+        fetch(`${running().url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {}),
       createCafe: (settings) => createCafe(running().url, settings),
       stop: (signal = 'SIGTERM') => running().stop(signal),
       async start() {
