@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { createContext, useCallback, useContext, useState } from 'react';
-import { harvestDotsUsed } from '../../lib/harvest/reducer';
+import { harvestDotsUsed, themesByQuestion } from '../../lib/harvest/reducer';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import type { EventState } from '../../lib/state';
 import { useSend } from '../live/useConnection';
@@ -65,7 +65,7 @@ export function HarvestVote({ event, me }: { event: EventState; me: string }) {
   const shown = (theme: HarvestTheme) =>
     theme.noteIds.filter((id) => !event.notes[id]?.withdrawn && !h.hidden.includes(id)).length;
   const themes = h.themeOrder.map((id) => h.themes[id]).filter((x): x is HarvestTheme => !!x && shown(x) > 0);
-  const questions = [...new Set(themes.map((x) => x.group))];
+  const questions = themesByQuestion(themes);
   return (
     <section
       aria-labelledby="harvest-vote-h"
@@ -77,81 +77,79 @@ export function HarvestVote({ event, me }: { event: EventState; me: string }) {
       <p className="text-lg" aria-live="polite" data-testid="harvest-dots-left">
         {tv('dotsLeft', { left, total: h.votesPerPerson })}
       </p>
-      {questions.map((question) => (
+      {questions.map(({ question, themes: ofQuestion }) => (
         <div key={question} className="space-y-2" data-testid="harvest-vote-question">
           <h3 className="text-lg font-semibold text-stone-800" dir="auto">
             {question}
           </h3>
           <ul className="space-y-2">
-            {themes
-              .filter((theme) => theme.group === question)
-              .map((theme) => {
-                const read1 = read.notes?.themes[theme.id];
-                return (
-                  <li key={theme.id} className="rounded-lg bg-brand-50 p-3" data-testid="harvest-vote-theme">
-                    <p className="text-lg font-bold break-words" dir="auto">
-                      {theme.label}
-                    </p>
-                    <p className="text-sm text-stone-700">
-                      {t('themeCounts', {
-                        notes: shown(theme),
-                        dots: dots[theme.id] ?? 0,
-                        mine: mine[theme.id] ?? 0,
-                      })}
-                    </p>
-                    <details
-                      className="mt-1"
-                      onToggle={(e) => {
-                        if ((e.currentTarget as HTMLDetailsElement).open) read.load();
-                      }}
+            {ofQuestion.map((theme) => {
+              const read1 = read.notes?.themes[theme.id];
+              return (
+                <li key={theme.id} className="rounded-lg bg-brand-50 p-3" data-testid="harvest-vote-theme">
+                  <p className="text-lg font-bold break-words" dir="auto">
+                    {theme.label}
+                  </p>
+                  <p className="text-sm text-stone-700">
+                    {t('themeCounts', {
+                      notes: shown(theme),
+                      dots: dots[theme.id] ?? 0,
+                      mine: mine[theme.id] ?? 0,
+                    })}
+                  </p>
+                  <details
+                    className="mt-1"
+                    onToggle={(e) => {
+                      if ((e.currentTarget as HTMLDetailsElement).open) read.load();
+                    }}
+                  >
+                    <summary className="min-h-11 cursor-pointer py-2.5 font-semibold text-brand-700 underline">
+                      {t('readNotes', { count: shown(theme) })}
+                    </summary>
+                    {read1 ? (
+                      <ul
+                        className="mt-1 space-y-1 border-s-4 border-stone-300 ps-3"
+                        data-testid="harvest-vote-notes"
+                      >
+                        {read1.notes.map((text, i) => (
+                          // Notes may repeat word for word; their order is fixed by the server.
+                          // biome-ignore lint/suspicious/noArrayIndexKey: a list read once, never reordered
+                          <li key={i} className="break-words whitespace-pre-line" dir="auto">
+                            {text}
+                          </li>
+                        ))}
+                        {read1.count > read1.notes.length && (
+                          <li className="text-stone-600">
+                            {t('moreNotes', { count: read1.count - read1.notes.length })}
+                          </li>
+                        )}
+                      </ul>
+                    ) : (
+                      <p className="mt-1 text-stone-700" aria-live="polite">
+                        {read.status === 'failed' ? t('notesFailed') : t('notesLoading')}
+                      </p>
+                    )}
+                  </details>
+                  <div className="mt-2 flex gap-2">
+                    <Button
+                      onClick={() => send('harvest.vote', { themeId: theme.id, dot: 1 })}
+                      disabled={left <= 0}
+                      aria-label={tv('giveLabel', { title: theme.label })}
                     >
-                      <summary className="min-h-11 cursor-pointer py-2.5 font-semibold text-brand-700 underline">
-                        {t('readNotes', { count: shown(theme) })}
-                      </summary>
-                      {read1 ? (
-                        <ul
-                          className="mt-1 space-y-1 border-s-4 border-stone-300 ps-3"
-                          data-testid="harvest-vote-notes"
-                        >
-                          {read1.notes.map((text, i) => (
-                            // Notes may repeat word for word; their order is fixed by the server.
-                            // biome-ignore lint/suspicious/noArrayIndexKey: a list read once, never reordered
-                            <li key={i} className="break-words whitespace-pre-line" dir="auto">
-                              {text}
-                            </li>
-                          ))}
-                          {read1.count > read1.notes.length && (
-                            <li className="text-stone-600">
-                              {t('moreNotes', { count: read1.count - read1.notes.length })}
-                            </li>
-                          )}
-                        </ul>
-                      ) : (
-                        <p className="mt-1 text-stone-700" aria-live="polite">
-                          {read.status === 'failed' ? t('notesFailed') : t('notesLoading')}
-                        </p>
-                      )}
-                    </details>
-                    <div className="mt-2 flex gap-2">
-                      <Button
-                        onClick={() => send('harvest.vote', { themeId: theme.id, dot: 1 })}
-                        disabled={left <= 0}
-                        aria-label={tv('giveLabel', { title: theme.label })}
-                      >
-                        {tv('give')}
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        onClick={() => send('harvest.vote', { themeId: theme.id, dot: -1 })}
-                        disabled={!(mine[theme.id] ?? 0)}
-                        aria-label={tv('takeLabel', { title: theme.label })}
-                      >
-                        {tv('take')}
-                      </Button>
-                    </div>
-                  </li>
-                );
-              })}
+                      {tv('give')}
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      onClick={() => send('harvest.vote', { themeId: theme.id, dot: -1 })}
+                      disabled={!(mine[theme.id] ?? 0)}
+                      aria-label={tv('takeLabel', { title: theme.label })}
+                    >
+                      {tv('take')}
+                    </Button>
+                  </div>
+                </li>
+              );
+            })}
           </ul>
         </div>
       ))}

@@ -1,5 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { themesByQuestion } from '../../lib/harvest/reducer';
 import { PROJECTOR_VIEWS, projectorOf } from '../../lib/harvest/screen';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import type { EventState } from '../../lib/state';
@@ -31,7 +32,7 @@ export function ProjectorControl({
   const publishedUrl = usePublishedUrl(eventId);
   // Under their question: two questions may well have a theme of the same name.
   const groups: { question: string; themes: { id: string; label: string }[] }[] = h
-    ? byQuestion(h.themeOrder.map((id) => h.themes[id]).filter((x): x is HarvestTheme => !!x))
+    ? themesByQuestion(h.themeOrder.map((id) => h.themes[id]).filter((x): x is HarvestTheme => !!x))
     : (live ?? []).filter((g) => g.themes.length > 0);
   const themes = groups.flatMap((g) => g.themes);
   return (
@@ -117,13 +118,6 @@ export function ProjectorControl({
       )}
     </section>
   );
-}
-
-/** Themes in their order, gathered under their question (in the order the questions first come). */
-function byQuestion(themes: HarvestTheme[]) {
-  const groups = new Map<string, HarvestTheme[]>();
-  for (const theme of themes) groups.set(theme.group, [...(groups.get(theme.group) ?? []), theme]);
-  return [...groups].map(([question, list]) => ({ question, themes: list }));
 }
 
 /** "Show on projector" for one theme (live before the start, curated after); for the theme cards too. */

@@ -18,7 +18,7 @@ import {
 } from '../testing/events';
 import { GREEN_SPACES } from '../testing/green-spaces';
 import { liveThemes, machineThemes } from './actions';
-import { harvestDotsUsed, themeOfNote } from './reducer';
+import { harvestDotsUsed, themeOfNote, themesByQuestion } from './reducer';
 import { decodeWordVectors, encodeWordVectors } from './theming-vectors';
 
 /** Where each live note sits: the theme ids (and "unthemed") it appears in, however many. */
@@ -758,5 +758,16 @@ describe('the word vectors the server hands the harvest', () => {
     // The same notes without vectors share no words: the harvest that follows does not see the
     // earlier event's vectors.
     expect(cafeWith({}).themed).not.toEqual(expect.arrayContaining([[a1, a2, a3].sort()]));
+  });
+});
+
+describe('themesByQuestion', () => {
+  it('gathers themes under their question, in the order each question first comes', () => {
+    const t = (id: string, group: string) => ({ id, group });
+    expect(themesByQuestion([t('a', 'Q2'), t('b', 'Q1'), t('c', 'Q2')])).toEqual([
+      { question: 'Q2', themes: [t('a', 'Q2'), t('c', 'Q2')] },
+      { question: 'Q1', themes: [t('b', 'Q1')] },
+    ]);
+    expect(themesByQuestion([])).toEqual([]);
   });
 });

@@ -13,6 +13,13 @@ export const harvestDotsUsed = (h: HarvestState, pid: string) =>
   Object.values(h.votes[pid] ?? {}).reduce((n, d) => n + d, 0);
 
 /** Whether the harvest already holds a note (in a theme or among the unthemed). */
+/** Themes gathered under their question, questions in the order their first theme comes. */
+export function themesByQuestion<T extends { group: string }>(themes: readonly T[]) {
+  const groups = new Map<string, T[]>();
+  for (const theme of themes) groups.set(theme.group, [...(groups.get(theme.group) ?? []), theme]);
+  return [...groups].map(([question, list]) => ({ question, themes: list }));
+}
+
 export const isPlaced = (h: HarvestState, noteId: string) =>
   h.unthemed.includes(noteId) || h.themeOrder.some((id) => h.themes[id]?.noteIds.includes(noteId));
 
