@@ -73,10 +73,19 @@ export interface Replies {
   act: Reply<{ seq: number; duplicate: boolean }>;
 }
 
+/** Where a pushed record stands in the log, so a screen can tell it has missed one. */
+export interface RecordOrder {
+  after: number;
+}
+
 /** Server -> client pushes. */
 export interface ServerPushes {
-  /** A record just committed that this connection may see. */
-  record: (rec: EventRecord) => void;
+  /**
+   * A record just committed that this connection may see. `after` is the seq of the event-wide
+   * record before it in the log (0 if none): a screen that has not applied that one yet holds
+   * this record until it has (records can overtake each other between server processes).
+   */
+  record: (rec: EventRecord, order: RecordOrder) => void;
   /** The server is shutting down or the client must re-sync; reconnect and sync again. */
   resync: (reason: string) => void;
   /** A refusal for a message sent without an acknowledgement callback. */

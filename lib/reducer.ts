@@ -44,7 +44,13 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
   };
 }
 
-const isNoteRecord = (r: EventRecord): r is RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn'> =>
+/**
+ * Notes are applied by id and revision; every other record is event-wide, applied once and in
+ * sequence order (a screen must not apply one after a later event-wide record).
+ */
+export const isNoteRecord = (
+  r: EventRecord,
+): r is RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn'> =>
   r.type === 'note.posted' || r.type === 'note.edited' || r.type === 'note.withdrawn';
 
 /**

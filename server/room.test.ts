@@ -15,9 +15,9 @@ const EVENT = 'evt_roomtest';
 
 /** Keeps what the room delivered, in order. */
 function recorder() {
-  const sent: { rec: EventRecord; rooms: string[] | null; learned: boolean }[] = [];
+  const sent: { rec: EventRecord; after: number; rooms: string[] | null; learned: boolean }[] = [];
   const delivery: Delivery = {
-    record: (_room, rec, rooms, learned = false) => sent.push({ rec, rooms, learned }),
+    record: (_room, rec, { after }, rooms, learned = false) => sent.push({ rec, after, rooms, learned }),
     deleted: () => undefined,
   };
   return { sent, delivery };
@@ -142,6 +142,29 @@ describe('a room', () => {
     const end = await b.room.act(FACILITATOR, { id: 'b-end', type: 'round.end', payload: {} }, T0);
     expect(end.ok ? 'accepted' : end.error.code).toBe('wrong_state');
     expect(b.room.state.seq).toBe(7);
+  });
+
+  it('tells every record it delivers which event-wide record comes before it, also after a reload', async () => {
+    const store = openMemoryStore({ shared: true });
+    const { room, sent } = await openRoom(store);
+    const { ada, tableOf } = await runningRound(room);
+    await post(room, ada, tableOf(ada), 'n-1', 'Benches');
+    await post(room, ada, tableOf(ada), 'n-2', 'Shade');
+    await room.act(FACILITATOR, { id: 'a-end', type: 'round.end', payload: {} }, T0);
+    // Joins 2-3, seating 4, start 5, notes 6-7, end 8: notes never count as the one before.
+    expect(sent.map((s) => [s.rec.seq, s.after])).toEqual([
+      [2, 1],
+      [3, 2],
+      [4, 3],
+      [5, 4],
+      [6, 5],
+      [7, 5],
+      [8, 5],
+    ]);
+    // A process that loads the log later knows where it stands without having delivered any of it.
+    const other = await openRoom(store);
+    await post(other.room, ada, tableOf(ada), 'n-3', 'Late thought');
+    expect(other.sent.map((s) => [s.rec.seq, s.after])).toEqual([[9, 8]]);
   });
 
   it('lets the same phone in once when two processes take its join at the same time', async () => {

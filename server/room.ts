@@ -8,9 +8,9 @@ import { type Draft, NO_SERVICES, type Services } from '../lib/command';
 import { fail } from '../lib/errors';
 import { decideJoin, NameSchema } from '../lib/people/people';
 import { type Action, prepareAction } from '../lib/pipeline';
-import type { Replies } from '../lib/protocol';
+import type { RecordOrder, Replies } from '../lib/protocol';
 import type { Actor, EventRecord, NewRecord } from '../lib/records';
-import { foldLog, reduce } from '../lib/reducer';
+import { foldLog, isNoteRecord, reduce } from '../lib/reducer';
 import { type EventState, personById } from '../lib/state';
 import { reaches, roomsFor, roomsOf, type Viewer } from '../lib/visibility';
 import { hashToken, newParticipantId, newRecordId } from './ids';
@@ -22,7 +22,13 @@ export interface Delivery {
    * A record was committed and applied: send it to `rooms` (null = everyone in the event).
    * `learned`: another process wrote it and this one read it from the shared store.
    */
-  record(room: EventRoom, rec: EventRecord, rooms: string[] | null, learned?: boolean): void;
+  record(
+    room: EventRoom,
+    rec: EventRecord,
+    order: RecordOrder,
+    rooms: string[] | null,
+    learned?: boolean,
+  ): void;
   /** The event was deleted: tell its screens, close their connections, tell other processes. */
   deleted(eventId: string): void;
 }
@@ -48,6 +54,8 @@ export class EventRoom {
   private closing = false;
   private readonly actionSeq = new Map<string, number>();
   private readonly notesByRoom = new Map<string, EventRecord[]>();
+  /** The seq of the latest event-wide record applied (see RecordOrder). */
+  private lastWide = 0;
 
   private constructor(
     readonly id: string,
@@ -62,6 +70,7 @@ export class EventRoom {
       this.actionSeq.set(r.id, r.seq);
       // A note's table and round never change, so its rooms from the final state are its rooms.
       this.indexNote(r, roomsOf(state, r));
+      if (!isNoteRecord(r)) this.lastWide = r.seq;
     }
   }
 
@@ -282,10 +291,11 @@ export class EventRoom {
 
   /**
    * Apply a committed record and deliver it (through the socket adapter, to every process).
-   * Records learned from the shared store are delivered again by each process that learns them:
-   * their writer may have died before delivering, and a phone ignores an event-wide record older
-   * than its newest, so every process must send its phones all records in order. Phones ignore
-   * the copies.
+   * Records learned from the shared store are delivered again by each process that learns them
+   * (their writer may have died before delivering); phones ignore the copies. Each goes with the
+   * seq of the event-wide record before it: a record from one process can reach a phone before
+   * an earlier one from another (a process that has just loaded the event never delivered the
+   * records it loaded), and the phone holds it until the earlier one comes.
    */
   private apply(rec: EventRecord, learned = false): EventRecord[] {
     // Rooms of a note edit are those of the note as it stood, so compute them before applying.
@@ -296,7 +306,9 @@ export class EventRoom {
     this.indexNote(rec, rooms);
     // Every process blanks its own copy; the writer also erases the stored words (see act).
     const erased = rec.type === 'note.withdrawn' ? this.eraseWords(rec.payload.noteId) : [];
-    this.delivery.record(this, rec, rooms, learned);
+    const order = { after: this.lastWide };
+    if (!isNoteRecord(rec)) this.lastWide = rec.seq;
+    this.delivery.record(this, rec, order, rooms, learned);
     return erased;
   }
 

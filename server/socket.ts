@@ -10,6 +10,7 @@ import {
   type ClientMessageName,
   ClientMessages,
   type Failure,
+  type RecordOrder,
   type ServerPushes,
   TokenSchema,
 } from '../lib/protocol';
@@ -86,7 +87,7 @@ export function createDelivery(getIo: () => CafeServer, clustered = false): Deli
   const pending = new Map<string, Promise<void>>();
 
   return {
-    record(room: EventRoom, rec: EventRecord, rooms: string[] | null, learned = false) {
+    record(room: EventRoom, rec: EventRecord, order: RecordOrder, rooms: string[] | null, learned = false) {
       const io = getIo();
       const changed = placementChangeFor(rec);
       const target = changed
@@ -95,8 +96,8 @@ export function createDelivery(getIo: () => CafeServer, clustered = false): Deli
           : roomName(room.id, personRoom(changed.participantId))
         : null;
       const emit = () => {
-        if (rooms === null) io.to(room.id).emit('record', rec);
-        else io.to(rooms.map((r) => roomName(room.id, r))).emit('record', rec);
+        if (rooms === null) io.to(room.id).emit('record', rec, order);
+        else io.to(rooms.map((r) => roomName(room.id, r))).emit('record', rec, order);
       };
       if (!clustered) {
         if (target) placeLocal(io, room, target);

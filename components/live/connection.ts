@@ -8,7 +8,7 @@ import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { StoreApi } from 'zustand';
 import type { CommandName, CommandPayload } from '../../lib/commands';
-import type { ClientEmits, ServerPushes } from '../../lib/protocol';
+import type { ClientEmits, RecordOrder, ServerPushes } from '../../lib/protocol';
 import type { EventRecord } from '../../lib/records';
 import { foldLog, reduce } from '../../lib/reducer';
 import type { EventState } from '../../lib/state';
@@ -20,6 +20,14 @@ export type Identity =
   | { kind: 'participant'; code: string; token: string; name: string | null };
 
 const ACK_TIMEOUT_MS = 10_000;
+/** How long a live record may wait for an event-wide record it overtook before a catch-up. */
+const GAP_WAIT_MS = 3_000;
+
+/** A live record and where it stands in the log. */
+interface Pushed {
+  rec: EventRecord;
+  after: number;
+}
 
 const storageKey = (kind: 'outbox' | 'state', identity: Identity) =>
   identity.kind === 'facilitator' ? `cafe:${kind}:f:${identity.eventId}` : `cafe:${kind}:p:${identity.token}`;
@@ -82,7 +90,11 @@ export class LiveConnection {
   private readonly storage: KeyValueStorage;
   private readonly signals: ConnectionEnv['signals'];
   private syncing = false;
-  private buffered: EventRecord[] = [];
+  /** Live records that arrived during a catch-up, applied after its reply. */
+  private buffered: Pushed[] = [];
+  /** Live records that overtook an event-wide record this screen has not had yet (see hold). */
+  private held: Pushed[] = [];
+  private gapTimer: ReturnType<typeof setTimeout> | null = null;
   private flushing = false;
   private lastViewKey = '';
   private readonly key: string;
@@ -91,8 +103,6 @@ export class LiveConnection {
   private readonly unsubscribe: () => void;
   private readonly onOffline = () => this.socket.disconnect();
   private readonly onOnline = () => this.socket.connect();
-  /** Records received before the event's first record (a fresh page) wait here. */
-  private log: EventRecord[] = [];
   private rejoinNext = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
@@ -132,7 +142,9 @@ export class LiveConnection {
     });
     this.socket.on('disconnect', () => this.store.setState({ status: 'offline' }));
     this.socket.on('connect_error', () => this.store.setState({ status: 'offline' }));
-    this.socket.on('record', (r: EventRecord) => this.receive([r]));
+    this.socket.on('record', (rec: EventRecord, order?: RecordOrder) =>
+      this.live({ rec, after: order?.after ?? 0 }),
+    );
     this.socket.on('deleted', () => {
       // The organiser deleted the event: keep nothing of it on this device.
       this.storage.removeItem?.(this.key);
@@ -164,6 +176,7 @@ export class LiveConnection {
     this.signals?.removeEventListener('pagehide', this.saveNow);
     this.saveNow();
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     this.socket.close();
   }
 
@@ -268,33 +281,83 @@ export class LiveConnection {
     this.syncing = false;
     if (!reply?.ok) return this.retrySoon();
     this.store.setState({ clockOffset: reply.serverNow - Date.now() });
-    this.receive([...reply.backfill, ...reply.records, ...buffered].sort((a, b) => a.seq - b.seq));
+    // The reply holds every record after `since` that this screen may see: nothing is missing
+    // from it, so it is applied as it is; the pushes that came meanwhile then take their turn.
+    const caughtUp = [...reply.backfill, ...reply.records].sort((a, b) => a.seq - b.seq);
+    const event = this.store.getState().event;
+    if (event) this.apply(caughtUp);
+    else {
+      const folded = foldLog(caughtUp);
+      if (folded) this.store.setState({ event: folded });
+    }
+    for (const p of buffered) this.live(p);
+    this.release();
+    this.checkPlacement();
   }
 
-  private receive(records: EventRecord[]) {
+  /**
+   * A live record. It is applied at once unless it overtook an event-wide record this screen
+   * has not had yet (it reached this server process from another one first): a state's `seq`
+   * must never pass a record it lacks, or the later one would be taken for a duplicate and a
+   * catch-up would start after it. Such a record is held until the one before it arrives.
+   */
+  private live(p: Pushed) {
     if (this.syncing) {
-      this.buffered.push(...records);
+      this.buffered.push(p);
       return;
     }
+    const event = this.store.getState().event;
+    if (!event || p.after > event.seq) {
+      this.hold(p);
+      return;
+    }
+    this.apply([p.rec]);
+    this.release();
+    this.checkPlacement();
+  }
+
+  private hold(p: Pushed) {
+    this.held.push(p);
+    // The missing record is normally a moment behind; if it does not come, catch up instead.
+    this.gapTimer ??= setTimeout(() => {
+      this.gapTimer = null;
+      if (this.held.length > 0 && this.socket.connected && !this.syncing) void this.sync();
+    }, GAP_WAIT_MS);
+  }
+
+  /** Apply the held records whose turn has come, in sequence order. */
+  private release() {
+    for (;;) {
+      const seq = this.store.getState().event?.seq;
+      if (seq === undefined) return;
+      this.held.sort((a, b) => a.rec.seq - b.rec.seq);
+      const ready = this.held.filter((p) => p.after <= seq);
+      if (ready.length === 0) break;
+      this.held = this.held.filter((p) => p.after > seq);
+      this.apply(ready.map((p) => p.rec));
+    }
+    if (this.held.length === 0 && this.gapTimer) {
+      clearTimeout(this.gapTimer);
+      this.gapTimer = null;
+    }
+  }
+
+  private apply(records: EventRecord[]) {
     const store = this.store.getState();
-    if (!store.event) {
-      this.log.push(...records);
-      const event = foldLog(this.log.sort((a, b) => a.seq - b.seq));
-      if (!event) return;
-      this.log = [];
-      this.store.setState({ event });
-    } else {
-      let event = store.event;
-      for (const r of records) event = reduce(event, r);
-      if (event !== store.event) this.store.setState({ event });
-    }
-    const key = placementKey(this.store.getState().event, this.store.getState().me);
-    if (this.identity.kind === 'participant' && key !== this.lastViewKey) {
-      const first = this.lastViewKey === '';
-      this.lastViewKey = key;
-      // New seat or new host duty: ask for the notes that now belong on this screen.
-      if (!first) void this.sync();
-    }
+    if (!store.event) return;
+    let event = store.event;
+    for (const r of records) event = reduce(event, r);
+    if (event !== store.event) this.store.setState({ event });
+  }
+
+  /** New seat or new host duty: ask for the notes that now belong on this screen. */
+  private checkPlacement() {
+    const { event, me } = this.store.getState();
+    const key = placementKey(event, me);
+    if (this.identity.kind !== 'participant' || key === this.lastViewKey) return;
+    const first = this.lastViewKey === '';
+    this.lastViewKey = key;
+    if (!first) void this.sync();
   }
 
   private retryShortly() {
