@@ -28,7 +28,10 @@ export async function startServer(
   port = 0,
   extraEnv: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // The bundle the test run built (global-setup.ts), or the source through tsx (benchmarks).
+  const bundle = process.env.CAFE_TEST_SERVER;
+  const entry = bundle && fs.existsSync(bundle) ? [bundle] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, [...(bundle ? ['--enable-source-maps'] : []), ...entry], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: {
       ...process.env,
