@@ -35,7 +35,11 @@ export default defineConfig({
     // Phones open in their browser's language: the tests' browsers read English unless a test says
     // otherwise (e2e/languages.spec.ts), whatever the machine's own language.
     locale: 'en-GB',
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false },
+    // Traces cost a fifth of the browser tests' CPU and a CI log cannot show them: record them
+    // only when asked (E2E_TRACE=1 npm run e2e), to replay a failure with `npx playwright show-trace`.
+    trace: process.env.E2E_TRACE
+      ? { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false }
+      : 'off',
     screenshot: 'only-on-failure',
   },
   webServer: {
