@@ -3,31 +3,32 @@
 # against real server processes and private redis-servers), the production build, and the
 # end-to-end tests in Debian's Chromium (Playwright).
 #
-# The machine this runs on has two cores. Vitest's suites spend much of their time waiting on
-# servers, sockets and faults, and a browser test keeps about one core busy, so Vitest runs in
-# the background from the start while the checks, the build and the browser tests run in the
-# foreground. Vitest's output is printed when it finishes; the script fails if either part fails.
+# The machine this runs on has two cores. The browser tests spend much of their time waiting on
+# pages, sockets and timers, and so do Vitest's suites on servers and faults, so two lines run
+# side by side: the build and the browser tests in the foreground, and typecheck, lint and Vitest
+# in the background. The background's output is printed when it finishes; the script fails if
+# either line fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-deps.sh || exit 1
 
 unit_log=$(mktemp -t cafe-vitest-XXXXXX.log)
-npx vitest run --maxWorkers=1 >"$unit_log" 2>&1 &
+(npm run --silent typecheck && npm run --silent lint && npx vitest run --maxWorkers=1) >"$unit_log" 2>&1 &
 unit_pid=$!
 stop_unit() { kill "$unit_pid" 2>/dev/null; wait "$unit_pid" 2>/dev/null; }
 trap stop_unit INT TERM
 
 front=0
-npm run --silent typecheck && npm run --silent lint && npm run --silent build && npm run --silent e2e || front=$?
+npm run --silent build && npm run --silent e2e || front=$?
 
 wait "$unit_pid"
 unit=$?
 echo
-echo "── Vitest (unit and integration) ──────────────────────────────────────────"
+echo "── Typecheck, lint, Vitest (unit and integration) ─────────────────────────"
 cat "$unit_log"
 rm -f "$unit_log"
 
-[ "$front" -eq 0 ] || echo "npm test: the typecheck, lint, build or browser tests failed (exit $front)" >&2
-[ "$unit" -eq 0 ] || echo "npm test: the unit or integration tests failed (exit $unit)" >&2
+[ "$front" -eq 0 ] || echo "npm test: the build or the browser tests failed (exit $front)" >&2
+[ "$unit" -eq 0 ] || echo "npm test: the typecheck, lint, unit or integration tests failed (exit $unit)" >&2
 [ "$front" -eq 0 ] && [ "$unit" -eq 0 ]
