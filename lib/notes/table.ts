@@ -5,27 +5,25 @@
  * the browser caches the state in localStorage and tests compare phones by a hash of it.
  *
  * The layout is a function of the notes alone (a note's bucket by a hash of its id, its place in
- * the order by its position), so phones that received the same notes in different orders hold
- * deep-equal tables.
+ * the bucket by its id, its place in the order by its position), so phones that received the same
+ * notes in different orders hold equal tables, to the byte in JSON.
  */
 import { hashString } from '../hash';
 import type { Note } from '../state';
 
-/**
- * How many buckets the notes are spread over. Copying a bucket costs tens of times more per note
- * in it than copying the bucket list costs per bucket, so there are many small buckets: about 40
- * notes each at 20,000 notes. Changing it changes the layout of cached states.
- */
-export const BUCKETS = 512;
+/** How many buckets the notes are spread over. Changing it changes the layout of cached states. */
+export const BUCKETS = 128;
 /** Ids per chunk of the posting order. */
 export const CHUNK = 256;
 
 export interface NoteTable {
   /**
-   * Notes by id, spread over BUCKETS buckets by a hash of the id: adding or changing one copies
-   * one small bucket and the bucket list.
+   * Notes spread over BUCKETS buckets by a hash of the id, each bucket sorted by id: adding or
+   * changing one copies one small bucket and the bucket list. Arrays, not objects keyed by id: an
+   * engine copies an array of notes many times faster than an object with a key per note (each
+   * new set of keys is a new hidden class), and an id such as "__proto__" is only a string.
    */
-  buckets: Record<string, Note>[];
+  buckets: Note[][];
   /**
    * Note ids in posting order (by seq), in chunks of CHUNK ids by position (chunk k holds
    * positions k*CHUNK..), so the layout is a function of the order alone.
@@ -36,17 +34,30 @@ export interface NoteTable {
 }
 
 export const emptyNoteTable = (): NoteTable => ({
-  buckets: Array.from({ length: BUCKETS }, () => ({})),
+  buckets: Array.from({ length: BUCKETS }, () => []),
   order: [],
   count: 0,
 });
 
 const bucketOf = (id: string) => hashString(id) % BUCKETS;
 
-/** A note by an id that may have come from outside: own keys only, so "constructor" finds nothing. */
+/** Where the note with this id is, or would go, in a bucket (sorted by id, in UTF-16 code units). */
+function indexIn(bucket: readonly Note[], id: string): number {
+  let lo = 0;
+  let hi = bucket.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((bucket[mid]?.id ?? '') < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A note by an id that may have come from outside ("constructor" or "__proto__" is just an id). */
 export function noteIn(table: NoteTable, id: string): Note | undefined {
-  const bucket = table.buckets[bucketOf(id)];
-  return bucket && Object.hasOwn(bucket, id) ? bucket[id] : undefined;
+  const bucket = table.buckets[bucketOf(id)] ?? [];
+  const note = bucket[indexIn(bucket, id)];
+  return note?.id === id ? note : undefined;
 }
 
 /** Note ids in posting order. */
@@ -68,11 +79,13 @@ export function notesIn(table: NoteTable): Note[] {
  * withdrawal keeps the note's place in the order). Never changes the table it is given.
  */
 export function withNote(table: NoteTable, note: Note): NoteTable {
-  const known = noteIn(table, note.id) !== undefined;
   const i = bucketOf(note.id);
+  const bucket = (table.buckets[i] ?? []).slice();
+  const at = indexIn(bucket, note.id);
+  const known = bucket[at]?.id === note.id;
+  bucket.splice(at, known ? 1 : 0, note);
   const buckets = table.buckets.slice();
-  // A computed key defines an own property, so an id of "__proto__" is a note like any other.
-  buckets[i] = { ...table.buckets[i], [note.id]: note };
+  buckets[i] = bucket;
   if (known) return { ...table, buckets };
   return { buckets, order: placed(table, note), count: table.count + 1 };
 }
