@@ -6,7 +6,7 @@
 import type { Announcement } from './announcements';
 import type { ProjectorState } from './harvest/screen';
 import type { HarvestState } from './harvest/state';
-import { idsIn, type NoteTable, noteIn, notesIn } from './notes/table';
+import { idsIn, liveIn, type NoteTable, noteIn, notesIn } from './notes/table';
 import type { OpenSpaceState } from './openspace/state';
 import type { Seating } from './seating';
 import type { EventSettings } from './settings';
@@ -90,11 +90,14 @@ export type EventPart = 'cafe' | 'openSpace';
 /** Look a note up by an id that may have come from outside: own keys only, so "constructor" finds nothing. */
 export const noteById = (state: EventState, id: string): Note | undefined => noteIn(state.notes, id);
 
-/** Every note, withdrawn ones included, in the order posted. O(notes): for screens and reports. */
-export const notesInOrder = (state: EventState): Note[] => notesIn(state.notes);
+/**
+ * Every note, withdrawn ones included, in the order posted: for screens and reports. O(notes) the
+ * first time it is asked of a state (less after one note more), then kept; shared, so read-only.
+ */
+export const notesInOrder = (state: EventState): readonly Note[] => notesIn(state.notes);
 
-/** The notes not withdrawn, in the order posted. */
-export const liveNotes = (state: EventState): Note[] => notesInOrder(state).filter((n) => !n.withdrawn);
+/** The notes not withdrawn, in the order posted (kept like notesInOrder). */
+export const liveNotes = (state: EventState): readonly Note[] => liveIn(state.notes);
 
 /** Note ids in the order posted. */
 export const noteIdsInOrder = (state: EventState): string[] => idsIn(state.notes);

@@ -125,7 +125,7 @@ function clockMilestone(event: EventState, now: number): 'none' | 'minute' | 'up
 }
 
 /** The notes this screen tells about: the phone's own table (or session), or every table for the console. */
-function watchedNotes(event: EventState, audience: Audience, me: string | null): Note[] {
+function watchedNotes(event: EventState, audience: Audience, me: string | null): readonly Note[] {
   const all = liveNotes(event);
   if (audience === 'console') return all;
   if (!me) return [];

@@ -5,7 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../state';
-import { BUCKETS, CHUNK, emptyNoteTable, idsIn, type NoteTable, noteIn, notesIn, withNote } from './table';
+import {
+  BUCKETS,
+  CHUNK,
+  emptyNoteTable,
+  idsIn,
+  liveIn,
+  type NoteTable,
+  noteIn,
+  notesIn,
+  withNote,
+} from './table';
 
 const note = (id: string, seq: number, more: Partial<Note> = {}): Note => ({
   id,
@@ -159,6 +169,33 @@ describe('the note table', () => {
     expect(after.order[0]).toBe(before.order[0]);
     expect(after).toEqual(tableOf([...list.slice(0, CHUNK + 5), late, ...list.slice(CHUNK + 5)]));
     expect(after.order.map((c) => c.length)).toEqual([CHUNK, CHUNK, CHUNK, 1]);
+  });
+
+  it('lists the same notes when a list is followed on from the table before as when built afresh', () => {
+    const list = notes(CHUNK + 40);
+    let table = emptyNoteTable();
+    let seq = 10 * list.length + 10;
+    const steps = shuffled(list, 5).flatMap((n, i): Note[] => {
+      // Mostly new notes, some late, some edits and withdrawals of notes already there.
+      if (i % 5 === 3) return [n, { ...n, text: 'edited', rev: n.seq + 1 }];
+      if (i % 7 === 4) return [n, { ...n, text: '', withdrawn: true, rev: n.seq + 2 }];
+      return i % 3 === 0 ? [n] : [n, note(`new${i}`, ++seq)];
+    });
+    for (const [i, n] of steps.entries()) {
+      const before = notesIn(table);
+      const kept = [...before];
+      table = withNote(table, n);
+      // Asked twice, the same list; a copy of the table (no list kept for it) builds it afresh.
+      expect(notesIn(table)).toBe(notesIn(table));
+      expect(notesIn(table), `step ${i}`).toEqual(notesIn({ ...table }));
+      expect(liveIn(table)).toEqual(notesIn({ ...table }).filter((x) => !x.withdrawn));
+      expect(before).toEqual(kept);
+    }
+    expect(notesIn(table).map((n) => n.seq)).toEqual(
+      notesIn(table)
+        .map((n) => n.seq)
+        .sort((a, b) => a - b),
+    );
   });
 
   it('is the same table whatever order the notes arrive in', () => {
