@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { createLiveStore } from '../components/live/store';
 import type { EventRecord } from '../lib/records';
 import { foldLog } from '../lib/reducer';
-import type { EventState } from '../lib/state';
+import { type EventState, noteCount } from '../lib/state';
 import type { BenchStats } from '../server/stats';
 import { Client, cafeSettings, createCafe, newToken } from '../server/testing/harness';
 import { startRedis } from '../server/testing/redis';
@@ -147,7 +147,8 @@ function browserCpuPerNote(log: EventRecord[], records: EventRecord[]) {
   const start = process.cpuUsage();
   for (const r of records) store.getState().applyRecords([r]);
   const used = process.cpuUsage(start);
-  const notes = store.getState().event?.noteOrder.length ?? 0;
+  const event = store.getState().event;
+  const notes = event ? noteCount(event) : 0;
   return { cpu: cpuMs(used) / records.length, notes };
 }
 

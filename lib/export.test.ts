@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ExportedCafe, exportCafe, toCsv, toJson, toMarkdown } from './export';
+import { withNote } from './notes/table';
 import type { Actor } from './records';
 import { EventSettingsSchema } from './settings';
+import { liveNotes, noteById } from './state';
 import { RecordLog } from './testing/events';
 
 const T0 = Date.UTC(2025, 4, 17, 9, 0, 0);
@@ -229,7 +231,7 @@ describe('exportCafe', () => {
   it('keeps the latest wording of an edited note, with both times', () => {
     const { cafe, state } = smallCafe();
     const edited = allNotes(cafe).find((n) => n.id === 'r1t1-edited');
-    const original = state.notes['r1t1-edited'];
+    const original = noteById(state, 'r1t1-edited');
     expect(edited?.text).toBe('Second draft, better');
     expect(edited?.writtenAt).toBe(new Date(original?.postedAt ?? 0).toISOString());
     expect(edited?.editedAt).toBe(new Date(original?.editedAt ?? 0).toISOString());
@@ -370,11 +372,11 @@ describe('toJson', () => {
     const { cafe, state } = smallCafe();
     const parsed = JSON.parse(toJson(cafe)) as ExportedCafe;
     const ids = allNotes(parsed).map((n) => n.id);
-    const live = state.noteOrder.filter((id) => state.notes[id]?.withdrawn === false);
+    const live = liveNotes(state).map((n) => n.id);
     expect(ids).toHaveLength(17);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([...live].sort());
-    for (const n of allNotes(parsed)) expect(n.text).toBe(state.notes[n.id]?.text);
+    for (const n of allNotes(parsed)) expect(n.text).toBe(noteById(state, n.id)?.text);
   });
 });
 
@@ -393,7 +395,7 @@ describe('exports, details that matter to organisers', () => {
     const cafe = exportCafe(
       {
         ...state,
-        notes: { ...state.notes, 'r1t1-a': { ...(state.notes['r1t1-a'] ?? raise()), text: 'Idea\n===' } },
+        notes: withNote(state.notes, { ...(noteById(state, 'r1t1-a') ?? raise()), text: 'Idea\n===' }),
       },
       EXPORTED_AT,
     );

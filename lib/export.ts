@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { mdText, readableTime } from './markdown';
-import type { EventState, Note } from './state';
+import { type EventState, liveNotes, type Note } from './state';
 
 export interface ExportedNote {
   id: string;
@@ -39,7 +39,7 @@ function authorOf(state: EventState, note: Note): string {
 
 /** Notes grouped by round, then table (tables in number order, notes in the order written). */
 export function exportCafe(state: EventState, now: number): ExportedCafe {
-  const live = state.noteOrder.map((id) => state.notes[id]).filter((n): n is Note => !!n && !n.withdrawn);
+  const live = liveNotes(state);
   const people = Object.values(state.participants);
   const rounds = state.settings.rounds.map((r, i) => {
     const inRound = live.filter((n) => n.round === i);

@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, findCommand } from './commands';
+import { emptyNoteTable } from './notes/table';
 import { decideJoin } from './people/people';
 import type { Actor, EventRecord } from './records';
 import { foldLog, initialState, reduce } from './reducer';
 import { encounterStats, type Seating } from './seating';
 import type { EventSettings } from './settings';
+import { noteById, noteCount, noteIdsInOrder } from './state';
 import {
   applyCommand,
   cafeSettings,
@@ -96,8 +98,7 @@ describe('a whole two-round café', () => {
       participants: {},
       hosts: {},
       current: -1,
-      notes: {},
-      noteOrder: [],
+      notes: emptyNoteTable(),
     });
     expect(cafe.state.rounds.map((r) => r.status)).toEqual(['pending', 'pending']);
     expect(phaseOf(cafe.state)).toEqual({ kind: 'lobby' });
@@ -141,7 +142,7 @@ describe('a whole two-round café', () => {
         editedAt: null,
       });
     }
-    expect(cafe.state.noteOrder).toEqual(firstNotes);
+    expect(noteIdsInOrder(cafe.state)).toEqual(firstNotes);
 
     // A pause keeps the time that was left, however long the pause lasts.
     cafe.now = start1 + 5 * MIN;
@@ -185,7 +186,7 @@ describe('a whole two-round café', () => {
     expect(cafe.state.rounds.map((r) => r.status)).toEqual(['ended', 'ended']);
     expect(cafe.state.current).toBe(1);
     expect(phaseOf(cafe.state)).toEqual({ kind: 'finished' });
-    expect(cafe.state.noteOrder).toEqual([...firstNotes, ...secondNotes]);
+    expect(noteIdsInOrder(cafe.state)).toEqual([...firstNotes, ...secondNotes]);
     expect(cafe.state.seq).toBe(cafe.log.length);
   });
 
@@ -439,7 +440,7 @@ describe('notes', () => {
     expect(JSON.stringify(foldLog(cafe.log))).not.toContain('secret plan');
     // Where it was written stays, so counts per table stay honest.
     expect(cafe.note(id)).toMatchObject({ round: 0, table: cafe.tableOf('p5'), authorId: 'p5' });
-    expect(cafe.state.noteOrder).toContain(id);
+    expect(noteIdsInOrder(cafe.state)).toContain(id);
   });
 
   it('lets the facilitator withdraw anyone’s note', () => {
@@ -483,7 +484,7 @@ describe('notes', () => {
   it('keeps the order notes were written in', () => {
     const cafe = runningCafe();
     const ids = ['p4', 'p5', 'p6', 'p4'].map((pid, i) => cafe.later(1_000).post(pid, `note ${i}`));
-    expect(cafe.state.noteOrder).toEqual(ids);
+    expect(noteIdsInOrder(cafe.state)).toEqual(ids);
     const seqs = ids.map((id) => cafe.note(id).seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
@@ -530,7 +531,7 @@ describe('applying records more than once, late or out of order', () => {
     const isNote = (r: EventRecord) => r.type.startsWith('note.');
     const phone = foldLog(cafe.log.filter((r) => !isNote(r)));
     if (!phone) throw new Error('no state');
-    expect(phone.noteOrder).toEqual([]);
+    expect(noteIdsInOrder(phone)).toEqual([]);
     const backfill = cafe.log.filter(isNote);
     expect(backfill.every((r) => r.seq < phone.seq)).toBe(true);
     const caughtUp = backfill.reduce(reduce, phone);
@@ -544,7 +545,7 @@ describe('applying records more than once, late or out of order', () => {
     const phone = foldLog(cafe.log.filter((r) => r.type !== 'note.posted'));
     if (!phone) throw new Error('no state');
     const caughtUp = [...posts].reverse().reduce(reduce, phone);
-    expect(caughtUp.noteOrder).toEqual(posts.map((r) => r.id));
+    expect(noteIdsInOrder(caughtUp)).toEqual(posts.map((r) => r.id));
   });
 
   it('does not let an older edit arriving late undo a newer one', () => {
@@ -556,8 +557,8 @@ describe('applying records more than once, late or out of order', () => {
     const posted = cafe.log.find((r) => r.id === id);
     if (!posted) throw new Error('note.posted not in the log');
     const phone = [posted, newer, older].reduce(reduce, before);
-    expect(phone.notes[id]).toMatchObject({ text: 'Version three', rev: newer.seq });
-    expect(phone.notes[id]).toEqual(cafe.note(id));
+    expect(noteById(phone, id)).toMatchObject({ text: 'Version three', rev: newer.seq });
+    expect(noteById(phone, id)).toEqual(cafe.note(id));
   });
 
   it('does not bring back the words of a withdrawn note when an old edit arrives late', () => {
@@ -569,7 +570,23 @@ describe('applying records more than once, late or out of order', () => {
     const posted = cafe.log.find((r) => r.id === id);
     if (!posted) throw new Error('note.posted not in the log');
     const phone = [posted, withdrawal, edit].reduce(reduce, before);
-    expect(phone.notes[id]).toMatchObject({ withdrawn: true, text: '' });
+    expect(noteById(phone, id)).toMatchObject({ withdrawn: true, text: '' });
+  });
+
+  it('gives back the very same state for a note record that changes nothing, so no screen redraws', () => {
+    const cafe = busyCafe();
+    for (const rec of cafe.log.filter((r) => r.type.startsWith('note.')))
+      expect(reduce(cafe.state, rec), rec.type).toBe(cafe.state);
+  });
+
+  it('shares every other note with the state before when one is posted', () => {
+    const cafe = runningCafe();
+    for (const id of IDS) cafe.later(1_000).post(id, `Idea from ${id}`);
+    const before = cafe.state;
+    const id = cafe.post('p4', 'One more');
+    const after = cafe.state;
+    expect(after.notes.buckets.filter((b, i) => b !== before.notes.buckets[i])).toHaveLength(1);
+    expect(noteIdsInOrder(after)).toEqual([...noteIdsInOrder(before), id]);
   });
 });
 
@@ -822,8 +839,8 @@ describe('ids that look like built-in object names', () => {
     if (!out.ok) throw new Error(out.error.message);
     const record = { ...out.record, id: 'toString' } as EventRecord;
     const state = reduce(cafe.state, record);
-    expect(Object.hasOwn(state.notes, 'toString')).toBe(true);
-    expect(state.notes['toString' as string]?.text).toBe('named oddly');
+    expect(noteCount(state)).toBe(noteCount(cafe.state) + 1);
+    expect(noteById(state, 'toString')?.text).toBe('named oddly');
   });
 });
 

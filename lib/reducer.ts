@@ -7,6 +7,7 @@ import { reduceRound } from './cafe/reducer';
 import { isPlaced, reduceHarvest } from './harvest/reducer';
 import { NO_CHOICE, reduceScreen } from './harvest/screen';
 import { reduceNote } from './notes/reducer';
+import { emptyNoteTable } from './notes/table';
 import { reduceConvergence, reduceSessions } from './openspace/reducer';
 import { emptyOpenSpace } from './openspace/state';
 import { reducePeople } from './people/reducer';
@@ -34,8 +35,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
       endedAt: null,
     })),
     current: -1,
-    notes: {},
-    noteOrder: [],
+    notes: emptyNoteTable(),
     part: settings.rounds.length > 0 ? 'cafe' : 'openSpace',
     openSpace: settings.openSpace ? emptyOpenSpace() : null,
     harvest: null,

@@ -8,6 +8,8 @@
  * rely on it. (The server still writes each plan into the log, so replay never re-plans.)
  */
 
+import { hashString } from './hash';
+
 /** Participant ids are opaque strings; tables are numbered 1..tableCount. */
 export type Seating = Record<string, number>; // participantId -> table number
 
@@ -27,19 +29,6 @@ export interface EncounterStats {
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness. Math.random would make plans impossible to reproduce from the event log.
-
-function hashString(text: string): number {
-  // FNV-1a, then a final mix so that seeds differing in one character diverge immediately.
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
-}
 
 type Rng = () => number;
 

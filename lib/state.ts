@@ -6,6 +6,7 @@
 import type { Announcement } from './announcements';
 import type { ProjectorState } from './harvest/screen';
 import type { HarvestState } from './harvest/state';
+import { idsIn, liveIn, type NoteTable, noteIn, notesIn } from './notes/table';
 import type { OpenSpaceState } from './openspace/state';
 import type { Seating } from './seating';
 import type { EventSettings } from './settings';
@@ -70,9 +71,8 @@ export interface EventState {
   rounds: RoundState[];
   /** Index of the round people are seated for, in, or just finished; -1 before round 1 is seated. */
   current: number;
-  notes: Record<string, Note>;
-  /** Note ids in the order they were posted. */
-  noteOrder: string[];
+  /** Every note, by id and in the order posted (read through the helpers below). */
+  notes: NoteTable;
   /** Which part of the event is running now: the café or the Open Space. */
   part: EventPart;
   /** null when the event has no Open Space. */
@@ -88,8 +88,22 @@ export interface EventState {
 export type EventPart = 'cafe' | 'openSpace';
 
 /** Look a note up by an id that may have come from outside: own keys only, so "constructor" finds nothing. */
-export const noteById = (state: EventState, id: string): Note | undefined =>
-  Object.hasOwn(state.notes, id) ? state.notes[id] : undefined;
+export const noteById = (state: EventState, id: string): Note | undefined => noteIn(state.notes, id);
+
+/**
+ * Every note, withdrawn ones included, in the order posted: for screens and reports. O(notes) the
+ * first time it is asked of a state (less after one note more), then kept; shared, so read-only.
+ */
+export const notesInOrder = (state: EventState): readonly Note[] => notesIn(state.notes);
+
+/** The notes not withdrawn, in the order posted (kept like notesInOrder). */
+export const liveNotes = (state: EventState): readonly Note[] => liveIn(state.notes);
+
+/** Note ids in the order posted. */
+export const noteIdsInOrder = (state: EventState): string[] => idsIn(state.notes);
+
+/** How many notes were posted, withdrawn ones included. */
+export const noteCount = (state: EventState): number => state.notes.count;
 
 export const personById = (state: EventState, id: string): Participant | undefined =>
   Object.hasOwn(state.participants, id) ? state.participants[id] : undefined;

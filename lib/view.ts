@@ -2,7 +2,7 @@
  * Derived views of an event that several screens need: the phase, the timer, where someone sits,
  * and who is at each table. Pure functions of the state, so screens never store them twice.
  */
-import type { EventState, Note, RoundState } from './state';
+import { type EventState, liveNotes, type Note, type RoundState } from './state';
 
 export type Phase =
   | { kind: 'lobby' }
@@ -68,9 +68,7 @@ export function tableMembers(state: EventState, table: number, round = state.cur
 }
 
 export function notesAt(state: EventState, table: number, round: number): Note[] {
-  return state.noteOrder
-    .map((id) => state.notes[id])
-    .filter((n): n is Note => !!n && !n.withdrawn && n.table === table && n.round === round);
+  return liveNotes(state).filter((n) => n.table === table && n.round === round);
 }
 
 /** How a person is shown: their name, or a stable "Anonymous N" by join order. */

@@ -10,7 +10,7 @@ import { kitQuery } from '../lib/kit/plan';
 import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
 import { EventSettingsSchema } from '../lib/settings';
-import { type EventState, personById } from '../lib/state';
+import { type EventState, noteById, personById } from '../lib/state';
 import type { Events } from './events';
 import { harvestDocx, harvestPdf } from './harvest-docs';
 import { hashToken } from './ids';
@@ -350,7 +350,7 @@ async function voteThemes(req: IncomingMessage, res: ServerResponse, events: Eve
     const theme = h.themes[id];
     if (!theme) return [];
     const notes = theme.noteIds.flatMap((n) => {
-      const note = state.notes[n];
+      const note = noteById(state, n);
       return note && !note.withdrawn && !hidden.has(n) ? [note.text] : [];
     });
     return notes.length ? [{ id, count: notes.length, notes: notes.slice(0, VOTE_THEME_NOTES) }] : [];

@@ -5,6 +5,7 @@
  * `GET /api/events/<id>/vote-themes`, with its own token and only once the harvest has started.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { noteById, notesInOrder } from '../lib/state';
 import { type Phone, STORES, stateSeenBy, useServer } from './testing/fixture';
 import { type Client, cafeSettings, newToken } from './testing/harness';
 
@@ -109,8 +110,8 @@ describe.each(STORES)('the harvest in the room on the %s store', (store) => {
 
     it('gives every theme’s shown notes, from every table, without names', async () => {
       const state = await facilitatorState();
-      const hiddenId = state.noteOrder.find((id) => state.notes[id]?.text === HIDDEN) ?? '';
-      const withdrawnId = state.noteOrder.find((id) => state.notes[id]?.text === WITHDRAWN) ?? '';
+      const hiddenId = notesInOrder(state).find((n) => n.text === HIDDEN)?.id ?? '';
+      const withdrawnId = notesInOrder(state).find((n) => n.text === WITHDRAWN)?.id ?? '';
       expect(await f().act('harvest.hide-note', { noteId: hiddenId, hidden: true })).toMatchObject({
         ok: true,
       });
@@ -126,7 +127,9 @@ describe.each(STORES)('the harvest in the room on the %s store', (store) => {
       const themed = new Set(h?.themeOrder.flatMap((id) => h.themes[id]?.noteIds ?? []));
       const expected = NOTES.map(([, text]) => text).filter(
         (text) =>
-          text !== HIDDEN && text !== WITHDRAWN && [...themed].some((id) => state.notes[id]?.text === text),
+          text !== HIDDEN &&
+          text !== WITHDRAWN &&
+          [...themed].some((id) => noteById(state, id)?.text === text),
       );
       expect(expected.length).toBeGreaterThan(0);
       expect(texts.sort()).toEqual(expected.sort());

@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import type { HarvestReport } from '../lib/harvest/report';
+import { noteCount, notesInOrder } from '../lib/state';
 import { type Phone, STORES, stateSeenBy, useServer } from './testing/fixture';
 import { type Client, cafeSettings, newToken } from './testing/harness';
 
@@ -90,9 +91,9 @@ describe.each(STORES)('the harvest on the %s store', (store) => {
         expect(reply, text).toMatchObject({ ok: true });
       }
       const state = await facilitatorState();
-      expect(state.noteOrder).toHaveLength(notes.length);
-      expect(new Set(Object.values(state.notes).map((n) => n.table)).size).toBe(2);
-      const hidden = Object.values(state.notes).find((n) => n.text === HIDDEN);
+      expect(noteCount(state)).toBe(notes.length);
+      expect(new Set(notesInOrder(state).map((n) => n.table)).size).toBe(2);
+      const hidden = notesInOrder(state).find((n) => n.text === HIDDEN);
       if (!hidden) throw new Error('the note to hide is missing');
       cafe.hiddenNoteId = hidden.id;
     });

@@ -9,7 +9,7 @@ import type { OpenSpaceState } from '../lib/openspace/state';
 import type { EventRecord } from '../lib/records';
 import { foldLog } from '../lib/reducer';
 import type { EventSettings } from '../lib/settings';
-import type { EventState } from '../lib/state';
+import { type EventState, notesInOrder } from '../lib/state';
 import { type Phone, STORES, useServer } from './testing/fixture';
 import { type Client, newToken } from './testing/harness';
 
@@ -342,7 +342,7 @@ describe.each(STORES)('an Open Space on the %s store', (store) => {
         await author.client.act('note.post', { text: 'Nowhere', session: 'no_such_session' }),
       ).toMatchObject(refused('not_found'));
       const { state } = await stateOf(f);
-      const notes = Object.values(state.notes).filter((n) => n.session === s);
+      const notes = notesInOrder(state).filter((n) => n.session === s);
       expect(notes.map((n) => [n.text, n.authorId])).toEqual([['A shed by the station', author.id]]);
     });
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EventRecord, NewRecord } from '../lib/records';
+import { noteById } from '../lib/state';
 import { cafeSettings, T0 } from '../lib/testing/events';
 import { hashToken } from './ids';
 import { type Delivery, EventRoom } from './room';
@@ -197,7 +198,7 @@ describe('a room', () => {
     expect(JSON.stringify(room.log)).not.toContain('rude');
     // A fresh process loading the log sees the note withdrawn and no words.
     const again = await openRoom(store);
-    expect(again.room.state.notes['n-w']?.withdrawn).toBe(true);
+    expect(noteById(again.room.state, 'n-w')?.withdrawn).toBe(true);
     expect(JSON.stringify(again.room.state)).not.toContain('rude');
   });
 

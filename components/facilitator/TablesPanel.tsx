@@ -2,6 +2,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { tablesWithoutHost } from '../../lib/cafe/room';
+import { liveNotes } from '../../lib/state';
 import { notesAt, tableMembers } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
@@ -21,7 +22,7 @@ export function TablesPanel() {
   const round = picked ?? current;
   const tableCount = event.tableCount ?? 0;
   const tables = Array.from({ length: tableCount }, (_, i) => i + 1);
-  const totalNotes = event.noteOrder.filter((id) => !event.notes[id]?.withdrawn).length;
+  const totalNotes = liveNotes(event).length;
   // Flagged only for the round people sit in now: earlier rounds are history.
   const missing = round === current ? new Set(tablesWithoutHost(event)) : new Set<number>();
 

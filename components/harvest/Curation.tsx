@@ -6,7 +6,7 @@ import { granularityOf } from '../../lib/harvest/reducer';
 import type { HarvestState, HarvestTheme } from '../../lib/harvest/state';
 import { harvestSummary } from '../../lib/harvest/summary';
 import { LIMITS } from '../../lib/limits';
-import type { EventState, Note } from '../../lib/state';
+import { type EventState, type Note, noteById } from '../../lib/state';
 import { downloadWithToken } from '../facilitator/download';
 import { useIsolate } from '../i18n/bidi';
 import { useSend } from '../live/useConnection';
@@ -24,7 +24,7 @@ const FORMATS = ['pdf', 'docx', 'md', 'csv', 'json'] as const;
 const FORMAT_NAMES = { md: 'Markdown', csv: 'CSV', json: 'JSON' } as const;
 
 const liveNotes = (event: EventState, ids: readonly string[]) =>
-  ids.map((id) => event.notes[id]).filter((n): n is Note => !!n && !n.withdrawn);
+  ids.map((id) => noteById(event, id)).filter((n): n is Note => !!n && !n.withdrawn);
 
 /** Notes picked for "Move to…" or "New theme from selected": always of one question. */
 interface Selection {
@@ -60,7 +60,7 @@ export function Curation({ event, eventId, token }: { event: EventState; eventId
   function move(noteIds: string[], to: string | null) {
     const moving = noteIds.filter((id) => themeOf(id) !== to);
     for (const noteId of moving) send('harvest.move-note', { noteId, themeId: to });
-    const first = event.notes[moving[0] ?? ''];
+    const first = noteById(event, moving[0] ?? '');
     if (first)
       setSaid(
         moving.length === 1

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { placeOf } from '../../lib/harvest/groups';
 import { projectorOf, projectorShows } from '../../lib/harvest/screen';
 import type { HarvestTheme } from '../../lib/harvest/state';
-import type { EventState, Note } from '../../lib/state';
+import { type EventState, liveNotes, type Note, noteById } from '../../lib/state';
 import { useIsolate } from '../i18n/bidi';
 import { useLiveThemes } from './useLiveThemes';
 import { harvestDots, useHarvestWords } from './view';
@@ -66,7 +66,7 @@ export function HarvestProjector({
       .filter((t): t is HarvestTheme => !!t && projectorShows(event, t.id))
       .map((t) => {
         const notes = t.noteIds
-          .map((id) => event.notes[id])
+          .map((id) => noteById(event, id))
           .filter((n): n is Note => !!n && !n.withdrawn && !hidden.has(n.id));
         return {
           id: t.id,
@@ -115,7 +115,7 @@ export function HarvestProjector({
         </div>
         <p className="shrink-0 text-[2.4vh]">
           {t('projector.notes', {
-            count: event.noteOrder.filter((id) => !event.notes[id]?.withdrawn).length,
+            count: liveNotes(event).length,
           })}
         </p>
       </header>

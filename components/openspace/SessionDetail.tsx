@@ -4,7 +4,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import { canWriteReport, resolveSession } from '../../lib/openspace/reducer';
 import type { Session } from '../../lib/openspace/state';
-import type { EventState, Note } from '../../lib/state';
+import { type EventState, liveNotes, noteById } from '../../lib/state';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
@@ -53,15 +53,12 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
   const outbox = useLive((s) => s.outbox);
   const [text, setText] = useState('');
   const os = event.openSpace;
-  const notes = event.noteOrder
-    .map((nid) => event.notes[nid])
-    .filter(
-      (n): n is Note =>
-        !!n && !n.withdrawn && n.session !== null && !!os && resolveSession(os, n.session)?.id === session.id,
-    );
+  const notes = liveNotes(event).filter(
+    (n) => n.session !== null && !!os && resolveSession(os, n.session)?.id === session.id,
+  );
   const pending = outbox.flatMap((a) => {
     const p = a.payload as { session?: string; text?: string };
-    return a.type === 'note.post' && p.session === session.id && !event.notes[a.id]
+    return a.type === 'note.post' && p.session === session.id && !noteById(event, a.id)
       ? [{ id: a.id, text: p.text ?? '' }]
       : [];
   });

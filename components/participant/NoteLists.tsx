@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LIMITS } from '../../lib/limits';
-import type { EventState, Note } from '../../lib/state';
+import { type EventState, liveNotes, type Note, noteById } from '../../lib/state';
 import { notesAt } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
@@ -27,7 +27,7 @@ export function TableNotes({
   const notes = notesAt(event, table, round);
   const pending = outbox.flatMap((a) => {
     // The note's id is its action id: once the record is here, the outbox copy is not shown twice.
-    if (a.type !== 'note.post' || event.notes[a.id]) return [];
+    if (a.type !== 'note.post' || noteById(event, a.id)) return [];
     const p = a.payload as { text: string; round: number; table: number };
     return p.round === round && p.table === table ? [{ id: a.id, text: p.text }] : [];
   });
@@ -190,9 +190,7 @@ export function MyEarlierNotes({
   fromRound: number;
 }) {
   const t = useTranslations('notes');
-  const mine = event.noteOrder
-    .map((id) => event.notes[id])
-    .filter((n): n is Note => !!n && !n.withdrawn && n.authorId === me && n.round < fromRound);
+  const mine = liveNotes(event).filter((n) => n.authorId === me && n.round < fromRound);
   if (mine.length === 0) return null;
   return (
     <details className="rounded-2xl border-2 border-stone-200 bg-white p-4">

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EventState, Note } from '../../lib/state';
+import { type EventState, liveNotes, type Note } from '../../lib/state';
 import { phaseOf, remainingMs, tableOf, WARNING_MS } from '../../lib/view';
 import { useLive } from '../live/store';
 import { useServerNow } from './Timer';
@@ -125,8 +125,8 @@ function clockMilestone(event: EventState, now: number): 'none' | 'minute' | 'up
 }
 
 /** The notes this screen tells about: the phone's own table (or session), or every table for the console. */
-function watchedNotes(event: EventState, audience: Audience, me: string | null): Note[] {
-  const all = event.noteOrder.map((id) => event.notes[id]).filter((n): n is Note => !!n && !n.withdrawn);
+function watchedNotes(event: EventState, audience: Audience, me: string | null): readonly Note[] {
+  const all = liveNotes(event);
   if (audience === 'console') return all;
   if (!me) return [];
   if (event.part === 'openSpace') {

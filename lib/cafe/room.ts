@@ -3,7 +3,7 @@
  * has written this round and whether it has a host, which tables still need one, the café's
  * totals, and the facilitator's one next step. Pure functions of the state.
  */
-import type { EventState } from '../state';
+import { type EventState, liveNotes } from '../state';
 import { activeCount, notesAt, phaseOf, tableMembers } from '../view';
 
 export interface RoomTable {
@@ -64,10 +64,7 @@ export interface CafeTotals {
 }
 
 export function cafeTotals(state: EventState): CafeTotals {
-  const notes = state.noteOrder.filter((id) => {
-    const n = state.notes[id];
-    return !!n && !n.withdrawn && n.session === null;
-  }).length;
+  const notes = liveNotes(state).filter((n) => n.session === null).length;
   return {
     tookPart: Object.keys(state.participants).length,
     here: activeCount(state),

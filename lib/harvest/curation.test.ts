@@ -5,8 +5,9 @@
  * into a known arrangement, so they hold whatever words the theming engine picks.
  */
 import { describe, expect, it } from 'vitest';
+import { emptyNoteTable } from '../notes/table';
 import { foldLog, reduce } from '../reducer';
-import type { EventState } from '../state';
+import { type EventState, liveNotes, noteById } from '../state';
 import {
   cafeSettings,
   EventUnderTest,
@@ -34,11 +35,7 @@ function placements(state: EventState): Map<string, string[]> {
 /** Every live note is in exactly one theme or unthemed; a withdrawn note is in none. */
 function expectEveryNotePlacedOnce(state: EventState) {
   const seen = placements(state);
-  for (const id of state.noteOrder) {
-    const note = state.notes[id];
-    if (!note || note.withdrawn) continue;
-    expect(seen.get(id), `note “${note.text}”`).toHaveLength(1);
-  }
+  for (const note of liveNotes(state)) expect(seen.get(note.id), `note “${note.text}”`).toHaveLength(1);
   expect(state.harvest?.themeOrder.slice().sort()).toEqual(Object.keys(state.harvest?.themes ?? {}).sort());
 }
 
@@ -139,7 +136,7 @@ describe('starting the harvest', () => {
       expect(t.label.length).toBeGreaterThan(0);
       expect(t.response).toBe('');
       for (const noteId of t.noteIds) {
-        const note = cafe.state.notes[noteId];
+        const note = noteById(cafe.state, noteId);
         expect(note?.withdrawn).toBe(false);
         expect(cafe.state.settings.rounds[note?.round ?? -1]?.question).toBe(t.group);
       }
@@ -492,7 +489,7 @@ describe('notes written after the harvest started', () => {
   it('includes a note written offline in round 1 and sent after the harvest started', () => {
     const { cafe } = arrangedCafe();
     const offline = cafe.post('p5', 'Written on the bus, sent late', { round: 0 });
-    expect(cafe.state.notes[offline]?.round).toBe(0);
+    expect(noteById(cafe.state, offline)?.round).toBe(0);
     expect(cafe.harvest.unthemed).toContain(offline);
     expectEveryNotePlacedOnce(cafe.state);
   });
@@ -515,8 +512,7 @@ describe('keeping notes with their question', () => {
     const { cafe, r1 } = arrangedCafe();
     const posted = cafe.log.find((r) => r.id === r1.park3);
     if (!posted) throw new Error('no record for the note');
-    const { notes: _n, noteOrder: _o, ...rest } = cafe.state;
-    const phone = reduce({ ...rest, notes: {}, noteOrder: [] }, posted);
+    const phone = reduce({ ...cafe.state, notes: emptyNoteTable() }, posted);
     expect(phone.harvest?.unthemed).not.toContain(r1.park3);
   });
 });

@@ -3,7 +3,7 @@
  * Space's session notes answer its theme. Theming within a question is both faster and better
  * than across questions (the same words mean different things under different questions).
  */
-import type { EventState, Note } from '../state';
+import { type EventState, liveNotes, type Note } from '../state';
 
 export interface NoteGroup {
   key: string;
@@ -12,7 +12,7 @@ export interface NoteGroup {
 }
 
 export function noteGroups(state: EventState): NoteGroup[] {
-  const live = state.noteOrder.map((id) => state.notes[id]).filter((n): n is Note => !!n && !n.withdrawn);
+  const live = liveNotes(state);
   const groups: NoteGroup[] = state.settings.rounds.map((r, i) => ({
     key: `r${i + 1}`,
     question: r.question,

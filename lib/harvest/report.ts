@@ -6,7 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { mdText, readableDay, readableTime } from '../markdown';
-import type { EventState, Note } from '../state';
+import { type EventState, liveNotes, type Note, noteById } from '../state';
 import { plural } from '../text';
 import { placeName, placeOf, questionOf, spreadText } from './groups';
 import { themeOfNote } from './reducer';
@@ -76,7 +76,7 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
   const h = state.harvest;
   const hidden = new Set(h?.hidden ?? []);
   const quotes = new Set(h?.quotes ?? []);
-  const live = state.noteOrder.map((id) => state.notes[id]).filter((n): n is Note => !!n && !n.withdrawn);
+  const live = liveNotes(state);
   const shown = live.filter((n) => !hidden.has(n.id));
   const os = state.openSpace;
   const people = Object.values(state.participants);
@@ -87,7 +87,7 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
     const t = h?.themes[id];
     if (!t) return [];
     const notes = t.noteIds
-      .map((nid) => state.notes[nid])
+      .map((nid) => noteById(state, nid))
       .filter((n): n is Note => !!n && !n.withdrawn && !hidden.has(n.id));
     if (notes.length === 0) return [];
     let dots = 0;
@@ -198,7 +198,7 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
     },
     themes,
     unthemed: h
-      ? h.unthemed.filter((id) => !hidden.has(id) && state.notes[id] && !state.notes[id]?.withdrawn).length
+      ? h.unthemed.filter((id) => !hidden.has(id) && noteById(state, id)?.withdrawn === false).length
       : shown.length,
     hiddenNotes: live.length - shown.length,
     votes,

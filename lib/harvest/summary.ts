@@ -4,7 +4,7 @@
  * most of the tables or sessions that question had. Works over the live themes before the
  * harvest starts and over the curated themes after. Pure: the screens pass in what they hold.
  */
-import type { EventState, Note } from '../state';
+import { type EventState, type Note, noteById } from '../state';
 import type { LiveGroup } from './actions';
 import { noteGroups, placeOf } from './groups';
 
@@ -98,7 +98,7 @@ export function harvestSummary(state: EventState): QuestionSummary[] {
       if (!t || t.group !== g.question) return [];
       const notes = t.noteIds
         .filter((n) => mine.has(n) && !hidden.has(n))
-        .flatMap((n) => state.notes[n] ?? []);
+        .flatMap((n) => noteById(state, n) ?? []);
       if (notes.length === 0) return [];
       const quote = notes.find((n) => quotes.has(n.id));
       const picked = quote ?? notes.find((n) => n.id === t.representative) ?? notes[0];

@@ -4,7 +4,7 @@
  * anonymous conveners and owners stay anonymous.
  */
 import { mdText, readableDay, readableTime } from '../markdown';
-import type { EventState, Note } from '../state';
+import { type EventState, liveNotes } from '../state';
 import { ranking } from './convergence';
 import { isLive, resolveSession } from './sessions';
 import type { Session } from './state';
@@ -56,16 +56,8 @@ export function exportProceedings(state: EventState, now: number): Proceedings {
   const live = os ? os.sessionOrder.map((id) => os.sessions[id]).filter(isLive) : [];
   // Notes written before a merge belong to the session that absorbed theirs.
   const notesOf = (sessionId: string) =>
-    state.noteOrder
-      .map((id) => state.notes[id])
-      .filter(
-        (n): n is Note =>
-          !!n &&
-          !n.withdrawn &&
-          n.session !== null &&
-          !!os &&
-          resolveSession(os, n.session)?.id === sessionId,
-      )
+    liveNotes(state)
+      .filter((n) => n.session !== null && !!os && resolveSession(os, n.session)?.id === sessionId)
       .map((n) => n.text);
   const sessions = agendaOrder(live).map((s): ProceedingsSession => {
     const slot = s.slot !== null ? settings?.slots[s.slot] : undefined;

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentAnnouncement } from '../announcements';
 import { foldLog, reduce } from '../reducer';
+import { noteById } from '../state';
 import {
   COFFEE,
   EventUnderTest,
@@ -794,7 +795,7 @@ describe('notes written in a session', () => {
     const ev = marketplace();
     const a = ev.propose('p1', 'Safe routes to school');
     const rec = ev.later(MIN).run(person('p3'), 'note.post', { text: 'Rota for walking buses', session: a });
-    expect(ev.state.notes[rec.id]).toMatchObject({
+    expect(noteById(ev.state, rec.id)).toMatchObject({
       authorId: 'p3',
       table: 0,
       round: -1,
@@ -811,7 +812,7 @@ describe('notes written in a session', () => {
     ev.facilitate('session.merge', { sessionId: gone, into: keep });
     const rec = ev.run(person('p3'), 'note.post', { text: 'Written offline', session: gone });
     expect(rec.payload).toMatchObject({ session: keep });
-    expect(ev.state.notes[rec.id]?.session).toBe(keep);
+    expect(noteById(ev.state, rec.id)?.session).toBe(keep);
   });
 
   it('follows a chain of merges to the session that is still on the agenda', () => {

@@ -20,7 +20,7 @@ import type { Actor, EventRecord, RecordOf, RecordPayloads, RecordType } from '.
 import { foldLog, initialState, reduce } from '../reducer';
 import type { Seating } from '../seating';
 import { type EventSettings, EventSettingsSchema } from '../settings';
-import type { EventState, Note } from '../state';
+import { type EventState, liveNotes, type Note, noteById } from '../state';
 
 export const MIN = 60_000;
 /** When every event under test is created (and its clock starts). */
@@ -300,17 +300,16 @@ export class EventUnderTest {
   }
 
   note(id: string): Note {
-    const n = this.state.notes[id];
+    const n = noteById(this.state, id);
     if (!n) throw new Error(`no note ${id}`);
     return n;
   }
 
   /** The live (not withdrawn) café notes written in `round`, in the order written. */
   liveNotesOf(round: number): string[] {
-    return this.state.noteOrder.filter((id) => {
-      const n = this.state.notes[id];
-      return !!n && !n.withdrawn && n.session === null && n.round === round;
-    });
+    return liveNotes(this.state)
+      .filter((n) => n.session === null && n.round === round)
+      .map((n) => n.id);
   }
 
   // --- The Open Space ---

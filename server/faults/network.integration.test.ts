@@ -12,6 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { EventRecord, RecordOf } from '../../lib/records';
+import { noteById } from '../../lib/state';
 import { notesAt, remainingMs, tableOf } from '../../lib/view';
 import { useServer } from '../testing/fixture';
 import { Client, cafeSettings, newToken } from '../testing/harness';
@@ -172,7 +173,7 @@ class Handset {
 
   has(id: string) {
     const event = this.state.event;
-    return !!event && Object.hasOwn(event.notes, id);
+    return !!event && noteById(event, id) !== undefined;
   }
 
   seat(): number | null {

@@ -6,6 +6,7 @@
  */
 import { expect } from 'vitest';
 import type { EventRecord } from '../../lib/records';
+import { noteById, noteIdsInOrder } from '../../lib/state';
 import { Client, cafeSettings, createCafe, newToken } from './harness';
 import { SimPhone, stateHash } from './phone';
 
@@ -192,7 +193,7 @@ function describeDifference(phone: SimPhone, fresh: SimPhone): string {
   if (!x || !y) return `no state (${phone.state.status}, fresh ${fresh.state.status})`;
   const keys = Object.keys({ ...x, ...y }) as (keyof typeof x)[];
   const differ = keys.filter((k) => stateHash(x[k] as never) !== stateHash(y[k] as never));
-  const only = (p: typeof x, q: typeof x) => p.noteOrder.filter((id) => !q.notes[id]);
+  const only = (p: typeof x, q: typeof x) => noteIdsInOrder(p).filter((id) => !noteById(q, id));
   const people = Object.keys({ ...x.participants, ...y.participants })
     .filter((id) => stateHash(x.participants[id] as never) !== stateHash(y.participants[id] as never))
     .map((id) => `${JSON.stringify(x.participants[id])} vs ${JSON.stringify(y.participants[id])}`);
