@@ -83,6 +83,51 @@ describe('a room', () => {
     ]);
   });
 
+  it('commits actions that arrive together as one group, each decided on the one before', async () => {
+    const store = openMemoryStore();
+    let commits = 0;
+    const counted: Store = {
+      ...store,
+      appendMany: (...args) => {
+        commits++;
+        return store.appendMany(...args);
+      },
+    };
+    const { room } = await openRoom(counted);
+    const { ada, ben, tableOf } = await runningRound(room);
+    commits = 0;
+    const me = { role: 'participant', id: ada } as const;
+    const replies = await Promise.all([
+      post(room, ada, tableOf(ada), 'g-1', 'Benches'),
+      // Refused (not Ada's table): the others still go through.
+      post(room, ada, tableOf(ada) + 1, 'g-2', 'Wrong table'),
+      post(room, ben, tableOf(ben), 'g-3', 'Shade'),
+      // Ada sends g-1 again before its answer: the same record, told as a duplicate.
+      post(room, ada, tableOf(ada), 'g-1', 'Benches'),
+      // Ben reuses Ada's id: refused.
+      post(room, ben, tableOf(ben), 'g-1', 'Not mine'),
+      // Withdrawing the note posted earlier in the group: its words are erased in the store.
+      room.act(me, { id: 'g-4', type: 'note.withdraw', payload: { noteId: 'g-1' } }, T0),
+    ]);
+    expect(commits).toBe(1);
+    expect(replies.map((r) => (r.ok ? [r.seq, r.duplicate] : r.error.code))).toEqual([
+      [6, false],
+      'not_allowed',
+      [7, false],
+      [6, true],
+      'invalid_message',
+      [8, false],
+    ]);
+    const stored = await store.records(EVENT, 5);
+    expect(stored.map((r) => [r.seq, r.id])).toEqual([
+      [6, 'g-1'],
+      [7, 'g-3'],
+      [8, 'g-4'],
+    ]);
+    expect(JSON.stringify(stored)).not.toContain('Benches');
+    expect(room.state.seq).toBe(8);
+  });
+
   it('answers a resent action as done once, and refuses its id to anybody else', async () => {
     const { room, store, sent } = await openRoom();
     const { ada, ben, tableOf } = await runningRound(room);

@@ -43,6 +43,15 @@ const NOTE_RECORDS = new Set(['note.posted', 'note.edited', 'note.withdrawn']);
 /** Index key for notes everyone may see (Open Space session notes). */
 const EVERYONE = '*';
 
+/** An action waiting for its group to be decided and committed. */
+interface Pending {
+  actor: Actor;
+  action: Action;
+  now: number;
+  resolve: (reply: Replies['act']) => void;
+  reject: (err: unknown) => void;
+}
+
 const sameActor = (a: Actor, b: Actor) =>
   a.role === 'participant' ? b.role === 'participant' && a.id === b.id : a.role === b.role;
 
@@ -53,6 +62,8 @@ export class EventRoom {
   /** Set when the server shuts down: what is queued finishes, anything new is refused (retryable). */
   private closing = false;
   private readonly actionSeq = new Map<string, number>();
+  /** Actions that arrived since the last group started, to be decided and committed together. */
+  private waiting: Pending[] | null = null;
   private readonly notesByRoom = new Map<string, EventRecord[]>();
   /** The seq of the latest event-wide record applied (see RecordOrder). */
   private lastWide = 0;
@@ -143,42 +154,124 @@ export class EventRoom {
     return run;
   }
 
+  /**
+   * Decide and commit an action. Actions that arrive while earlier ones are being handled wait
+   * together, and are then decided one after another (each on the state the one before left) and
+   * committed as one group (one fsync for all of them): each is answered only once its group is
+   * committed. A refusal is answered with its group too.
+   */
   act(actor: Actor, action: Action, now = Date.now()): Promise<Replies['act']> {
     if (this.closing) return Promise.resolve(RESTARTING);
-    return this.serial(async () => {
+    return new Promise((resolve, reject) => {
+      if (!this.waiting) {
+        const group: Pending[] = [];
+        this.waiting = group;
+        this.serial(async () => {
+          if (this.waiting === group) this.waiting = null;
+          await this.commitGroup(group);
+          return null;
+        }).then(
+          (refused) => {
+            // The event was deleted while the group waited: everyone in it hears so.
+            if (refused) for (const p of group) p.resolve(refused);
+          },
+          (err) => {
+            for (const p of group) p.reject(err);
+          },
+        );
+      }
+      this.waiting.push({ actor, action, now, resolve, reject });
+    });
+  }
+
+  private async commitGroup(group: Pending[]) {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const planned = this.plan(group);
+      // With several processes this copy may be behind: refuse only on the latest state (the
+      // round may have been started elsewhere). With one process it is the latest already.
+      if (this.store.shared && planned.replies.some((r) => r && !r.ok) && (await this.movedOn())) continue;
+      const { recs, replies, recordOf, resends } = planned;
+      if (recs.length > 0) {
+        const result = await this.store.appendMany(this.id, this.state.seq, recs);
+        if (!result.ok) {
+          // Another process wrote first, or already wrote one of these actions (a phone that
+          // resent through it): take its records and decide the group again.
+          await this.catchUpFromStore();
+          continue;
+        }
+        const erased = result.records.flatMap((r) => this.apply(r));
+        // Withdrawn words are erased from the store before the phone is told it is done.
+        if (erased.length > 0) await this.store.erase(this.id, erased);
+        recordOf.forEach((k, i) => {
+          const rec = result.records[k];
+          if (rec) replies[i] = { ok: true, seq: rec.seq, duplicate: resends.has(i) };
+        });
+      }
+      for (const [i, p] of group.entries())
+        p.resolve(replies[i] ?? fail('server_error', 'Something went wrong; try again.'));
+      return;
+    }
+    const busy = fail('server_error', 'The event is too busy right now; try again.');
+    for (const p of group) p.resolve(busy);
+  }
+
+  /**
+   * Decide each action of a group on the state the ones before it leave. `recordOf` maps an
+   * action to the index in `recs` of its record; a resend of an action earlier in the same group
+   * maps to that action's record and is listed in `resends`.
+   */
+  private plan(group: Pending[]) {
+    let state = this.state;
+    const recs: NewRecord[] = [];
+    const replies: (Replies['act'] | undefined)[] = [];
+    const recordOf = new Map<number, number>();
+    const resends = new Set<number>();
+    /** Action id -> the action of this group that writes it. */
+    const writer = new Map<string, number>();
+    const reused = () =>
+      fail('invalid_message', 'That action id is already used; make a new one for each action.');
+    group.forEach(({ actor, action, now }, i) => {
+      // A resend by the same sender is answered as done; anyone else reusing an id is told so.
       const seen = this.actionSeq.get(action.id);
       if (seen !== undefined) {
-        // A resend by the same sender is answered as done; anyone else reusing an id is told so.
         const earlier = this.log[seen - 1];
-        if (earlier && sameActor(earlier.actor, actor)) return { ok: true, seq: seen, duplicate: true };
-        return fail('invalid_message', 'That action id is already used; make a new one for each action.');
+        replies[i] =
+          earlier && sameActor(earlier.actor, actor) ? { ok: true, seq: seen, duplicate: true } : reused();
+        return;
+      }
+      const first = writer.get(action.id);
+      if (first !== undefined) {
+        const k = recordOf.get(first);
+        if (k !== undefined && sameActor(group[first]?.actor ?? actor, actor)) {
+          recordOf.set(i, k);
+          resends.add(i);
+        } else replies[i] = reused();
+        return;
       }
       const prepared = prepareAction(actor, action, this.services);
-      if (!prepared.ok) return prepared;
-      for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-        const decision = prepared.decide(this.state, now);
-        if (!decision.ok) {
-          // With several processes this copy may be behind (the round was started elsewhere):
-          // refuse only on the latest state. With one process it is the latest already.
-          if (!this.store.shared) return decision;
-          const seen = this.state.seq;
-          await this.catchUpFromStore();
-          if (this.state.seq !== seen) continue;
-          return decision;
-        }
-        const rec = { ...decision.record, id: action.id, at: now, actor } as NewRecord;
-        const result = await this.store.append(this.id, this.state.seq, rec);
-        if (result.ok) {
-          const erased = this.apply(result.record);
-          // Withdrawn words are erased from the store before the phone is told it is done.
-          if (erased.length > 0) await this.store.erase(this.id, erased);
-          return { ok: true, seq: result.record.seq, duplicate: false };
-        }
-        if (result.reason === 'duplicate') return { ok: true, seq: result.record.seq, duplicate: true };
-        await this.catchUpFromStore();
+      if (!prepared.ok) {
+        replies[i] = prepared;
+        return;
       }
-      return fail('server_error', 'The event is too busy right now; try again.');
+      const decision = prepared.decide(state, now);
+      if (!decision.ok) {
+        replies[i] = decision;
+        return;
+      }
+      const rec = { ...decision.record, id: action.id, at: now, actor } as NewRecord;
+      state = reduce(state, { ...rec, seq: state.seq + 1 } as EventRecord);
+      recordOf.set(i, recs.length);
+      writer.set(action.id, i);
+      recs.push(rec);
     });
+    return { recs, replies, recordOf, resends };
+  }
+
+  /** Whether the shared store holds records this copy has not seen (they are applied now). */
+  private async movedOn(): Promise<boolean> {
+    const seen = this.state.seq;
+    await this.catchUpFromStore();
+    return this.state.seq !== seen;
   }
 
   /**

@@ -5,7 +5,7 @@
  * one Redis (each may be behind, and appends conflict).
  */
 import type { EventRecord, NewRecord } from '../../lib/records';
-import type { AppendResult, EventMeta, Joining, Store } from './store';
+import type { AppendManyResult, AppendResult, EventMeta, Joining, Store } from './store';
 
 interface StoredEvent {
   meta: EventMeta;
@@ -56,6 +56,18 @@ export function openMemoryStore({ shared = false }: { shared?: boolean } = {}): 
       const record = { ...copy(rec), seq: expectedSeq + 1 } as EventRecord;
       e.records.push(record);
       return { ok: true, record: copy(record) };
+    },
+    async appendMany(eventId, expectedSeq, recs: NewRecord[]): Promise<AppendManyResult> {
+      const e = event(eventId);
+      if (!e) throw new Error(`no event ${eventId}`);
+      for (const rec of recs) {
+        const dup = e.records.find((r) => r.id === rec.id);
+        if (dup) return { ok: false, reason: 'duplicate', record: copy(dup) };
+      }
+      if (e.records.length !== expectedSeq) return { ok: false, reason: 'conflict' };
+      const records = recs.map((rec, i) => ({ ...copy(rec), seq: expectedSeq + 1 + i }) as EventRecord);
+      e.records.push(...records);
+      return { ok: true, records: copy(records) };
     },
     async participantByTokenHash(eventId, tokenHash) {
       return event(eventId)?.people.get(tokenHash) ?? null;

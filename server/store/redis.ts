@@ -7,7 +7,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { EventRecord, NewRecord } from '../../lib/records';
-import type { AppendResult, EventMeta, Joining, Store } from './store';
+import type { AppendManyResult, AppendResult, EventMeta, Joining, Store } from './store';
 
 const PREFIX = 'cafe:';
 const k = {
@@ -33,6 +33,25 @@ if ARGV[4] ~= '' then
 end
 redis.call('RPUSH', KEYS[1], ARGV[3])
 redis.call('HSET', KEYS[2], ARGV[2], tonumber(ARGV[1]) + 1)
+return {'ok'}
+`;
+
+/**
+ * KEYS: log, ids. ARGV: expected seq, then each record's action id and JSON (seqs following on).
+ * All or none: a known id or a stale seq writes nothing.
+ */
+const APPEND_MANY = `
+for i = 2, #ARGV, 2 do
+  local existing = redis.call('HGET', KEYS[2], ARGV[i])
+  if existing then return {'duplicate', existing} end
+end
+local seq = tonumber(ARGV[1])
+if redis.call('LLEN', KEYS[1]) ~= seq then return {'conflict'} end
+for i = 2, #ARGV, 2 do
+  seq = seq + 1
+  redis.call('RPUSH', KEYS[1], ARGV[i + 1])
+  redis.call('HSET', KEYS[2], ARGV[i], seq)
+end
 return {'ok'}
 `;
 
@@ -62,6 +81,28 @@ export function openRedisStore(redis: Redis): Store {
     if (reply[0] === 'duplicate') {
       const seq = Number(reply[1]);
       const stored = await redis.lindex(k.log(eventId), seq - 1);
+      if (stored) return { ok: false, reason: 'duplicate', record: parse(stored) };
+    }
+    return { ok: false, reason: 'conflict' };
+  };
+
+  const appendMany = async (
+    eventId: string,
+    expectedSeq: number,
+    recs: NewRecord[],
+  ): Promise<AppendManyResult> => {
+    const records = recs.map((rec, i) => ({ ...rec, seq: expectedSeq + 1 + i }) as EventRecord);
+    const reply = (await redis.eval(
+      APPEND_MANY,
+      2,
+      k.log(eventId),
+      k.ids(eventId),
+      String(expectedSeq),
+      ...records.flatMap((r) => [r.id, JSON.stringify(r)]),
+    )) as [string, string?];
+    if (reply[0] === 'ok') return { ok: true, records };
+    if (reply[0] === 'duplicate') {
+      const stored = await redis.lindex(k.log(eventId), Number(reply[1]) - 1);
       if (stored) return { ok: false, reason: 'duplicate', record: parse(stored) };
     }
     return { ok: false, reason: 'conflict' };
@@ -97,6 +138,7 @@ export function openRedisStore(redis: Redis): Store {
       return (await redis.lrange(k.log(eventId), since, -1)).map(parse);
     },
     append,
+    appendMany,
     async participantByTokenHash(eventId, tokenHash) {
       return redis.hget(k.people(eventId), tokenHash);
     },

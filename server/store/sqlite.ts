@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventRecord, NewRecord } from '../../lib/records';
-import type { AppendResult, EventMeta, Joining, Store } from './store';
+import type { AppendManyResult, AppendResult, EventMeta, Joining, Store } from './store';
 
 interface RecordRow {
   seq: number;
@@ -123,6 +123,19 @@ export function openSqliteStore(dataDir: string): Store {
     },
   );
 
+  const appendMany = db.transaction(
+    (eventId: string, expectedSeq: number, recs: NewRecord[]): AppendManyResult => {
+      for (const rec of recs) {
+        const dup = byActionId.get(eventId, rec.id);
+        if (dup) return { ok: false, reason: 'duplicate', record: toRecord(dup) };
+      }
+      const seq = lastSeq.get(eventId)?.seq ?? 0;
+      if (seq !== expectedSeq) return { ok: false, reason: 'conflict' };
+      for (const [i, rec] of recs.entries()) write(eventId, seq + 1 + i, rec);
+      return { ok: true, records: recs.map((rec, i) => ({ ...rec, seq: seq + 1 + i }) as EventRecord) };
+    },
+  );
+
   const create = db.transaction((meta: EventMeta, first: NewRecord) => {
     insertEvent.run(meta.id, meta.joinCode, meta.facilitatorTokenHash, first.at);
     write(meta.id, 1, first);
@@ -148,6 +161,9 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async append(eventId, expectedSeq, rec, joining) {
       return append(eventId, expectedSeq, rec, joining);
+    },
+    async appendMany(eventId, expectedSeq, recs) {
+      return appendMany(eventId, expectedSeq, recs);
     },
     async participantByTokenHash(eventId, tokenHash) {
       return participantRow.get(eventId, tokenHash)?.participant_id ?? null;

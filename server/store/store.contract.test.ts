@@ -149,6 +149,42 @@ describe.each(stores)('the %s store', (_name, open) => {
     expect(await store.records(eventId)).toHaveLength(2);
   });
 
+  it('appends several records at once, in order, all or none', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    const many = await store.appendMany(eventId, 1, [note('note_many_a1', 'a'), note('note_many_b1', 'b')]);
+    expect(many.ok && many.records.map((r) => [r.seq, r.id])).toEqual([
+      [2, 'note_many_a1'],
+      [3, 'note_many_b1'],
+    ]);
+    expect((await store.records(eventId)).map((r) => r.id).slice(1)).toEqual([
+      'note_many_a1',
+      'note_many_b1',
+    ]);
+    // One id already written: nothing of the group is.
+    const dup = await store.appendMany(eventId, 3, [note('note_many_c1', 'c'), note('note_many_a1', 'a')]);
+    expect(dup).toMatchObject({ ok: false, reason: 'duplicate', record: { seq: 2, id: 'note_many_a1' } });
+    // A stale position: nothing is written either.
+    expect(await store.appendMany(eventId, 2, [note('note_many_d1', 'd')])).toEqual({
+      ok: false,
+      reason: 'conflict',
+    });
+    expect(await store.records(eventId)).toHaveLength(3);
+    // The ids of a group are known afterwards, as if appended one by one.
+    expect(await store.append(eventId, 3, note('note_many_b1', 'b'))).toMatchObject({
+      reason: 'duplicate',
+      record: { seq: 3 },
+    });
+    // Racing groups at one position: one goes through whole.
+    const racers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        store.appendMany(eventId, 3, [note(`note_rg_${i}_1x`, 'x'), note(`note_rg_${i}_2x`, 'y')]),
+      ),
+    );
+    expect(racers.filter((r) => r.ok)).toHaveLength(1);
+    expect(await store.records(eventId)).toHaveLength(5);
+  });
+
   it('keeps participant tokens per event, stored with the join in one commit', async () => {
     const store = open();
     const { eventId } = await newEvent(store);

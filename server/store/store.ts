@@ -17,6 +17,13 @@ export type AppendResult =
   /** Someone else appended first: reload and decide again. */
   | { ok: false; reason: 'conflict' };
 
+export type AppendManyResult =
+  | { ok: true; records: EventRecord[] }
+  /** One of the action ids is already in the log: nothing is written. */
+  | { ok: false; reason: 'duplicate'; record: EventRecord }
+  /** Someone else appended first: nothing is written; reload and decide again. */
+  | { ok: false; reason: 'conflict' };
+
 /** A new person's token, stored with their join. */
 export interface Joining {
   participantId: string;
@@ -39,6 +46,11 @@ export interface Store {
    * is written and the answer is a conflict.
    */
   append(eventId: string, expectedSeq: number, rec: NewRecord, joining?: Joining): Promise<AppendResult>;
+  /**
+   * Group commit: append several records after `expectedSeq`, in order, all or none, in one
+   * durable commit (one fsync however many), so actions that arrive together share the cost.
+   */
+  appendMany(eventId: string, expectedSeq: number, recs: NewRecord[]): Promise<AppendManyResult>;
   participantByTokenHash(eventId: string, tokenHash: string): Promise<string | null>;
   /**
    * Erasure, the one exception to an append-only log: put back these records (same seq) with
