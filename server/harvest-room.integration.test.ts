@@ -6,8 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { noteById, notesInOrder } from '../lib/state';
-import { type Phone, STORES, stateSeenBy, useServer } from './testing/fixture';
-import { type Client, cafeSettings, newToken } from './testing/harness';
+import { type RunningCafe, STORES, stateSeenBy, useServer } from './testing/fixture';
+import { cafeSettings, newToken } from './testing/harness';
 
 const NAMES = ['Annika Zeller', 'Bogdan Quist', 'Cyrilla Vance', 'Dario Fenwick'];
 const HIDDEN = 'Ring me on 07700 900123 about the allotment plots';
@@ -32,39 +32,18 @@ describe.each(STORES)('the harvest in the room on the %s store', (store) => {
     themes: { id: string; count: number; notes: string[] }[];
   }
 
-  const cafe = {
-    eventId: '',
-    facilitatorToken: '',
-    f: null as Client | null,
-    phones: [] as Phone[],
-  };
-  const f = () => {
-    if (!cafe.f) throw new Error('no facilitator');
-    return cafe.f;
-  };
-  const phone = (i: number) => {
-    const p = cafe.phones[i];
-    if (!p) throw new Error(`no phone ${i}`);
-    return p;
-  };
+  let cafe: RunningCafe;
+  const f = () => cafe.f;
+  const phone = (i: number) => cafe.phone(i);
   const votePath = () => `/api/events/${cafe.eventId}/vote-themes`;
 
   const facilitatorState = () => stateSeenBy(f());
 
   beforeAll(async () => {
-    const created = await server.createCafe(cafeSettings({ title: 'Harvest in the room' }));
-    cafe.eventId = created.eventId;
-    cafe.facilitatorToken = created.facilitatorToken;
-    const fc = await server.facilitator(created.eventId, created.facilitatorToken);
-    cafe.f = fc;
-    for (const name of NAMES) cafe.phones.push(await server.phone(created.joinCode, name));
-    await fc.act('seating.plan', {});
-    await fc.act('round.start', {});
-    const seated = await facilitatorState();
+    cafe = await server.runningCafe(cafeSettings({ title: 'Harvest in the room' }), NAMES);
     for (const [i, text] of NOTES) {
       const p = phone(i);
-      const table = seated.rounds[0]?.seating[p.id] ?? 0;
-      const reply = await p.client.act('note.post', { text, round: 0, table });
+      const reply = await p.client.act('note.post', { text, round: 0, table: cafe.tableOf(p) });
       if (!reply.ok) throw new Error(reply.error.message);
     }
   });

@@ -10,8 +10,8 @@ import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import type { HarvestReport } from '../lib/harvest/report';
 import { noteCount, notesInOrder } from '../lib/state';
-import { type Phone, STORES, stateSeenBy, useServer } from './testing/fixture';
-import { type Client, cafeSettings, newToken } from './testing/harness';
+import { type RunningCafe, STORES, stateSeenBy, useServer } from './testing/fixture';
+import { cafeSettings, newToken } from './testing/harness';
 
 const Q1 = 'What matters most?';
 const Q2 = 'What could we do?';
@@ -33,25 +33,25 @@ describe.each(STORES)('the harvest on the %s store', (store) => {
   const server = useServer({ store });
 
   /** The café as the steps below share it. */
+  let running: RunningCafe | undefined;
+  const made = () => {
+    if (!running) throw new Error('the café has not been made yet');
+    return running;
+  };
   const cafe = {
-    eventId: '',
-    facilitatorToken: '',
-    f: null as Client | null,
-    phones: [] as Phone[],
+    get eventId() {
+      return made().eventId;
+    },
+    get facilitatorToken() {
+      return made().facilitatorToken;
+    },
     hiddenNoteId: '',
     keptTheme: '',
     votedTheme: '',
   };
 
-  const facilitatorClient = () => {
-    if (!cafe.f) throw new Error('no facilitator');
-    return cafe.f;
-  };
-  const phoneAt = (i: number) => {
-    const p = cafe.phones[i];
-    if (!p) throw new Error(`no phone ${i}`);
-    return p;
-  };
+  const facilitatorClient = () => made().f;
+  const phoneAt = (i: number) => made().phone(i);
 
   /** The event's state as the facilitator's screen folds it from the log. */
   const facilitatorState = () => stateSeenBy(facilitatorClient());
@@ -63,14 +63,7 @@ describe.each(STORES)('the harvest on the %s store', (store) => {
 
   describe('a café harvest, from the first note to the published page', () => {
     it('a café runs with notes from four phones at two tables', async () => {
-      const created = await server.createCafe(cafeSettings({ title: TITLE }));
-      cafe.eventId = created.eventId;
-      cafe.facilitatorToken = created.facilitatorToken;
-      const f = await server.facilitator(created.eventId, created.facilitatorToken);
-      cafe.f = f;
-      for (const name of [...NAMES, null]) cafe.phones.push(await server.phone(created.joinCode, name));
-      expect(await f.act('seating.plan', {})).toMatchObject({ ok: true });
-      expect(await f.act('round.start', {})).toMatchObject({ ok: true });
+      running = await server.runningCafe(cafeSettings({ title: TITLE }), [...NAMES, null]);
       const seated = await facilitatorState();
       const tableOf = (pid: string) => seated.rounds[0]?.seating[pid] ?? 0;
 

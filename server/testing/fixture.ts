@@ -107,6 +107,18 @@ export interface Phone {
   name: string | null;
 }
 
+/** A café in round 1: created, open on a facilitator's client, people joined and seated. */
+export interface RunningCafe {
+  eventId: string;
+  facilitatorToken: string;
+  joinCode: string;
+  f: Client;
+  phones: Phone[];
+  phone(i: number): Phone;
+  /** The table a person was seated at for round 1. */
+  tableOf(p: Phone): number;
+}
+
 export interface ServerOptions {
   store?: StoreKind;
   /** Extra environment for the server process (e.g. a shorter presence timeout). */
@@ -131,6 +143,8 @@ export interface TestServer {
   get(path: string, token?: string): Promise<Response>;
   /** Create an event over HTTP (a café unless the settings say otherwise). */
   createCafe(settings?: EventSettings): ReturnType<typeof createCafe>;
+  /** A café with these people (null: no name), seated, with round 1 running. */
+  runningCafe(settings: EventSettings, names: (string | null)[]): Promise<RunningCafe>;
   /** Stop the process (SIGKILL for a crash); its clients see it go. */
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** Start it again on the same store and the same port, so phones reconnect to the same address. */
@@ -216,6 +230,28 @@ export function useServers(count: number, { store = 'sqlite', env = {} }: Server
       get: (path, token) =>
         fetch(`${running().url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {}),
       createCafe: (settings) => createCafe(running().url, settings),
+      async runningCafe(settings, names) {
+        const { eventId, facilitatorToken, joinCode } = await server.createCafe(settings);
+        const f = await server.facilitator(eventId, facilitatorToken);
+        const phones: Phone[] = [];
+        for (const name of names) phones.push(await server.phone(joinCode, name));
+        expect(await f.act('seating.plan', {})).toMatchObject({ ok: true });
+        expect(await f.act('round.start', {})).toMatchObject({ ok: true });
+        const seating = (await stateSeenBy(f)).rounds[0]?.seating ?? {};
+        return {
+          eventId,
+          facilitatorToken,
+          joinCode,
+          f,
+          phones,
+          phone(i) {
+            const p = phones[i];
+            if (!p) throw new Error(`no phone ${i}`);
+            return p;
+          },
+          tableOf: (p) => seating[p.id] ?? 0,
+        };
+      },
       stop: (signal = 'SIGTERM') => running().stop(signal),
       async start() {
         const proc = processes[i];
