@@ -18,7 +18,7 @@
 import { performance } from 'node:perf_hooks';
 import { createLiveStore } from '../components/live/store';
 import type { EventRecord } from '../lib/records';
-import { foldLog } from '../lib/reducer';
+import { foldLog, reduce } from '../lib/reducer';
 import { type EventState, noteCount } from '../lib/state';
 import type { BenchStats } from '../server/stats';
 import { Client, cafeSettings, createCafe, newToken } from '../server/testing/harness';
@@ -143,9 +143,13 @@ function browserCpuPerNote(log: EventRecord[], records: EventRecord[]) {
   const first = records[0]?.seq ?? 0;
   const state = foldLog(log.filter((r) => r.seq < first)) as EventState;
   const store = createLiveStore();
-  store.getState().setEvent(state);
+  store.setState({ event: state });
   const start = process.cpuUsage();
-  for (const r of records) store.getState().applyRecords([r]);
+  // As the page's connection applies a push (components/live/connection.ts).
+  for (const r of records) {
+    const event = store.getState().event;
+    if (event) store.setState({ event: reduce(event, r) });
+  }
   const used = process.cpuUsage(start);
   const event = store.getState().event;
   const notes = event ? noteCount(event) : 0;

@@ -7,8 +7,6 @@
 import { create, type StoreApi } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ActionError } from '../../lib/errors';
-import type { EventRecord } from '../../lib/records';
-import { reduce } from '../../lib/reducer';
 import type { EventState } from '../../lib/state';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
@@ -40,8 +38,6 @@ export interface LiveStore {
   clockOffset: number;
   outbox: PendingAction[];
   problems: Problem[];
-  applyRecords(records: EventRecord[]): void;
-  setEvent(event: EventState | null): void;
   dismissProblem(id: string): void;
 }
 
@@ -54,14 +50,6 @@ const initialLive = (set: StoreApi<LiveStore>['setState']): LiveStore => ({
   clockOffset: 0,
   outbox: [],
   problems: [],
-  applyRecords: (records) =>
-    set((s) => {
-      if (!s.event) return {};
-      let event = s.event;
-      for (const r of records) event = reduce(event, r);
-      return { event };
-    }),
-  setEvent: (event) => set({ event }),
   dismissProblem: (id) => set((s) => ({ problems: s.problems.filter((p) => p.id !== id) })),
 });
 
