@@ -60,8 +60,9 @@ export function oddRequest(method: string | undefined, target: string | undefine
  * target is put after a fixed origin, so "//host" is a path here, not another host.
  */
 export function requestUrl(target: string | undefined): URL {
+  const path = target?.startsWith('/') ? target : '/';
   try {
-    return new URL(`http://localhost${(target ?? '/').startsWith('/') ? target : '/'}`);
+    return new URL(`http://localhost${path}`);
   } catch {
     return new URL('http://localhost/');
   }
