@@ -9,7 +9,7 @@ import { fail } from './errors';
 import { LIMITS } from './limits';
 import type { RecordOf } from './records';
 import type { EventState } from './state';
-import { humanText } from './text';
+import { requiredText } from './text';
 
 export interface Announcement {
   id: string;
@@ -28,7 +28,7 @@ export function currentAnnouncement(state: Pick<EventState, 'announcements'>): A
 export const announcementCommands = {
   announce: command({
     schema: z.strictObject({
-      text: humanText(LIMITS.announcement).pipe(z.string().min(1, 'an announcement cannot be empty')),
+      text: requiredText(LIMITS.announcement, 'an announcement cannot be empty'),
     }),
     roles: ['facilitator'],
     decide: ({ text }) => draft('announcement.made', { text }),

@@ -9,6 +9,7 @@ import type { Actor } from './records';
 import { EventSettingsSchema } from './settings';
 import { liveNotes, noteById } from './state';
 import { RecordLog } from './testing/events';
+import { renderGfm } from './testing/formats';
 
 const T0 = Date.UTC(2025, 4, 17, 9, 0, 0);
 const EXPORTED_AT = Date.UTC(2025, 4, 17, 12, 30, 0);
@@ -308,6 +309,40 @@ describe('toCsv', () => {
     expect(byId.get('r2t1-mid')?.[3]).toBe('Budget: 2+2=4, not -1 @ noon');
     expect(byId.get('r2t1-a')?.[4]).toBe("'@Eve");
   });
+
+  it('neutralises every cell, the note ids phones choose included, and the forms a spreadsheet also runs', () => {
+    const log = new RecordLog(T0);
+    const settings = EventSettingsSchema.parse({
+      title: 'Ids',
+      purpose: '',
+      tables: 1,
+      rounds: [{ question: '=1+1 is the question', minutes: 20 }],
+      identity: 'choice',
+    });
+    log.add('event.created', { eventId: 'evt_ids', joinCode: 'IDS001', settings });
+    log.add('participant.joined', { participantId: 'p', name: null, table: 1 }, person('p'));
+    const cases: [id: string, text: string][] = [
+      ['-A1-A1-A1', 'an id a phone may choose'],
+      ['=cmd|/c calc!A1', 'an id an older store may hold'],
+      ['+1', '\u0000\u0007=1+1'],
+      ['@x', '  -2+3'],
+      ['\tx', '\uff1d1+1'],
+      ['\rx', 'plain'],
+    ];
+    for (const [id, text] of cases) log.add('note.posted', { table: 1, round: 0, text }, person('p'), id);
+    const { rows } = read(exportCafe(log.state(), EXPORTED_AT));
+    // A carriage return is a line break like any other (written as \n).
+    expect(rows.map((r) => r[7])).toEqual(["'-A1-A1-A1", "'=cmd|/c calc!A1", "'+1", "'@x", "'\tx", "'\nx"]);
+    expect(rows.map((r) => r[3])).toEqual([
+      'an id a phone may choose',
+      'an id an older store may hold',
+      "'=1+1",
+      "'  -2+3",
+      "'\uff1d1+1",
+      'plain',
+    ]);
+    expect(rows[0]?.[1]).toBe("'=1+1 is the question");
+  });
 });
 
 describe('toMarkdown', () => {
@@ -344,7 +379,11 @@ describe('toMarkdown', () => {
   it('keeps every line of a multi-line note inside its list item', () => {
     const { cafe } = smallCafe();
     const md = toMarkdown(cafe);
-    expect(md).toContain('- First thought  \n  Second thought  \n    \n  After a blank line — Ada');
+    // The blank line holds an invisible joiner, so it neither ends the item nor starts a code block.
+    expect(md).toContain('- First thought  \n  Second thought  \n  \u200c  \n  After a blank line — Ada');
+    expect(renderGfm(md)).toContain(
+      '<li>First thought<br />\nSecond thought<br />\n\u200c<br />\nAfter a blank line — Ada</li>',
+    );
   });
 
   it('leaves anonymous authors unnamed, and says when a round had no notes', () => {

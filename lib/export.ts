@@ -2,7 +2,7 @@
  * The café's notes as files an organiser can keep: Markdown to read, CSV for spreadsheets, JSON
  * for programs. A pure fold over the event's state; withdrawn notes are left out.
  */
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from './csv';
 import { mdText, readableTime } from './markdown';
 import { type EventState, liveNotes, type Note } from './state';
 
@@ -85,31 +85,26 @@ export function exportCafe(state: EventState, now: number): ExportedCafe {
 
 export const toJson = (cafe: ExportedCafe): string => `${JSON.stringify(cafe, null, 2)}\n`;
 
-/** One row per note. Cells starting with = + - @ are prefixed so spreadsheets never run them. */
+/** One row per note. Every cell goes through `csvCell`, so no spreadsheet runs any of them. */
 export function toCsv(cafe: ExportedCafe): string {
-  const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
   const rows = cafe.rounds.flatMap((r) =>
     r.tables.flatMap((t) =>
       t.notes.map((n) => [
         n.round,
-        safe(n.question),
+        n.question,
         n.table,
-        safe(n.text),
-        safe(n.author),
+        n.text,
+        n.author,
         n.writtenAt,
         n.editedAt ?? '',
         n.id,
       ]),
     ),
   );
-  return stringify(rows, {
-    header: true,
-    columns: ['round', 'question', 'table', 'note', 'author', 'written_at', 'edited_at', 'note_id'],
-    bom: true,
-    // A note may hold line breaks; quote them so every spreadsheet keeps the note in one cell.
-    quoted_match: /[\r\n]/,
-    record_delimiter: 'windows',
-  });
+  return spreadsheetCsv(
+    ['round', 'question', 'table', 'note', 'author', 'written_at', 'edited_at', 'note_id'],
+    rows,
+  );
 }
 
 /** Markdown that reads well as plain text: note text is escaped only where it would become markup. */

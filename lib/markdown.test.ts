@@ -1,11 +1,12 @@
 /**
  * People's words in Markdown exports: hostile text shows as the literal text, ordinary sentences
- * carry no backslashes, and dates read as dates. No Markdown parser is installed, so the checks
- * read the escaped text the way CommonMark and GFM would: which characters are escaped, and what
- * stands at the start of each line.
+ * carry no backslashes, and dates read as dates. The checks read the escaped text the way
+ * CommonMark and GFM would (which characters are escaped, what stands at the start of each line),
+ * and then a real GFM renderer (micromark with its GFM extension, autolinks included) renders it.
  */
 import { describe, expect, it } from 'vitest';
 import { mdText, readableDay, readableTime } from './markdown';
+import { elementsIn, renderedText, renderGfm } from './testing/formats';
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
 
@@ -121,6 +122,21 @@ const PIECES = [
   'www.example.org',
   'a@b.co',
   'MAILTO:x',
+  'http://3232235777/phish',
+  'http://localhost:8080/reset_password',
+  'www.example.com',
+  'HTTPS://X.Y',
+  'me@-evil.com',
+  '-@-a.bc',
+  'x@_y.zz',
+  'xmpp:a@b.cc',
+  'ftp://f.tp',
+  '@',
+  '://',
+  'www',
+  '\n\t',
+  '\n    ',
+  '    ',
   ' ',
   '  ',
   '\n',
@@ -192,6 +208,41 @@ describe('people’s words in Markdown', () => {
     expect(mdText('a | b')).toBe('a | b');
     expect(mdText('a | b\n--- | ---')).toBe('a \\| b  \n--- \\| ---');
     expect(mdText('Tom &amp; Jerry & co')).toBe('Tom \\&amp; Jerry & co');
+  });
+
+  it('renders 3,000 generated hostile strings through a real GFM renderer as plain text: no link, no HTML, no code', () => {
+    const next = rng(20250615);
+    for (let i = 0; i < 3_000; i++) {
+      const s = hostile(next);
+      for (const html of [renderGfm(mdText(s)), renderGfm(`- ${mdText(s, { indent: '  ' })}\n`)]) {
+        // Only the paragraph or list item written around it, and line breaks; nothing from the text itself.
+        const extra = elementsIn(html).filter((tag) => !['p', 'br', 'ul', 'li'].includes(tag));
+        expect(extra, `${JSON.stringify(s)} → ${html}`).toEqual([]);
+        expect(renderedText(html), JSON.stringify(s)).toBe(s.replace(/\s+/g, ' ').trim());
+      }
+    }
+  });
+
+  it('makes no link of the addresses people write, by any GFM autolink rule', () => {
+    for (const s of [
+      'http://3232235777/phish',
+      'http://localhost:8080/reset_password',
+      'www.example.com',
+      'go to WWW.Example.com/reset now',
+      'me@example.org',
+      'me@-evil.com or -@-a.bc or x@_y.zz',
+      'mailto:me@example.org',
+      'xmpp:me@example.org/home',
+      'https://a.b/c?d=e#f',
+      '<http://x.y>',
+      '<me@example.org>',
+      '[click](javascript:alert(1))',
+      '[x]: http://ref.example\n[x]',
+    ]) {
+      const html = renderGfm(mdText(s));
+      expect(html, s).not.toContain('<a ');
+      expect(renderedText(html), s).toBe(s.replace(/\s+/g, ' ').trim());
+    }
   });
 
   it('keeps web and mail addresses as text: no link, no autolink', () => {

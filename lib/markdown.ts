@@ -5,6 +5,7 @@
  * and exclamation marks bare. Bare web and mail addresses are broken with an invisible zero-width
  * non-joiner so no reader turns them into links. Dates read as dates, not ISO strings.
  */
+import { printableText } from './clean-text';
 
 /** U+200C: invisible, and enough to stop GFM from seeing a scheme, "www." or "name@host". */
 const ZWNJ = '\u200c';
@@ -69,13 +70,24 @@ function escapeLineStart(line: string): string {
   return line;
 }
 
-/** Breaks bare addresses so they stay text: http://, https://, ftp://, mailto:, www., a@b. */
+/**
+ * Breaks bare addresses so they stay text: any `scheme://`, `mailto:`, `xmpp:`, `www.`, and every
+ * `@` (GFM links `me@-evil.com` as well as `me@example.org`).
+ */
 function neutraliseLinks(s: string): string {
   return s
-    .replace(/(https?|ftp|mailto|xmpp)(?=:)/gi, `$1${ZWNJ}`)
+    .replace(/([a-z][a-z0-9+.-]*)(?=:\/\/)|(mailto|xmpp)(?=:)/gi, `$&${ZWNJ}`)
     .replace(/(www)(?=\.)/gi, `$1${ZWNJ}`)
-    .replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWNJ}`);
+    .replace(/@(?=\S)/g, `@${ZWNJ}`);
 }
+
+/**
+ * A line that starts with spaces or a tab, or a blank line between others, gets the invisible
+ * joiner first: a blank line would end the paragraph (and the list item), and an indented line
+ * after it would become code.
+ */
+const keepInParagraph = (line: string, multiLine: boolean) =>
+  /^\s/.test(line) || (multiLine && line === '') ? `${ZWNJ}${line}` : line;
 
 /**
  * One piece of people's text for a Markdown file. Line breaks stay line breaks (a hard break,
@@ -83,15 +95,16 @@ function neutraliseLinks(s: string): string {
  * would drop) is escaped.
  */
 export function mdText(s: string, { indent = '' }: { indent?: string } = {}): string {
-  const lines = neutraliseLinks(s).split('\n');
+  const lines = neutraliseLinks(printableText(s)).split('\n');
   const multiLine = lines.length > 1;
   return lines
     .map((line) => {
       let out = escapeInline(line, multiLine);
       out = escapeLineStart(out);
-      return out.replace(/(^|\s)(#+)(\s*)$/, (_m, before: string, hashes: string, after: string) => {
+      out = out.replace(/(^|\s)(#+)(\s*)$/, (_m, before: string, hashes: string, after: string) => {
         return `${before}\\${hashes}${after}`;
       });
+      return keepInParagraph(out, multiLine);
     })
     .join(`  \n${indent}`);
 }

@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { OpenSpaceSettingsSchema } from './openspace/settings';
-import { humanText } from './text';
+import { humanText, requiredText } from './text';
 
 export const IdentitySchema = z.enum(['named', 'anonymous', 'choice']);
 export type Identity = z.infer<typeof IdentitySchema>;
 
 export const RoundSettingsSchema = z.strictObject({
-  question: humanText(LIMITS.question).pipe(z.string().min(1, 'each round needs a question')),
+  question: requiredText(LIMITS.question, 'each round needs a question'),
   minutes: z.number().int().min(LIMITS.minutesMin).max(LIMITS.minutesMax),
 });
 export type RoundSettings = z.infer<typeof RoundSettingsSchema>;
@@ -19,7 +19,7 @@ export type RoundSettings = z.infer<typeof RoundSettingsSchema>;
  */
 export const EventSettingsSchema = z
   .strictObject({
-    title: humanText(LIMITS.title).pipe(z.string().min(1, 'the event needs a title')),
+    title: requiredText(LIMITS.title, 'the event needs a title'),
     purpose: humanText(LIMITS.purpose),
     /** null: work the number of tables out from the number of people when seating round 1. */
     tables: z.number().int().min(1).max(LIMITS.tables).nullable(),

@@ -18,6 +18,7 @@ import { kitPdf } from './kit';
 import { liveThemesFor } from './live-harvest';
 import { log } from './log';
 import { Buckets } from './rate-limit';
+import { requestUrl } from './request-target';
 
 const MAX_BODY = 64 * 1024;
 
@@ -82,26 +83,28 @@ export interface ApiOptions {
 
 /** Returns true when the request was an API request (answered), false to let Next.js serve it. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, { events, joinBase }: ApiOptions) {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = requestUrl(req.url);
   if (!url.pathname.startsWith('/api/')) return false;
+  // HEAD is GET without the body (Node leaves the body out).
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
   try {
     if (url.pathname === '/api/health') {
       send(res, 200, { ok: true });
-    } else if (url.pathname === '/api/info' && req.method === 'GET') {
+    } else if (url.pathname === '/api/info' && method === 'GET') {
       send(res, 200, { ok: true, joinBase: joinBase() });
-    } else if (url.pathname.startsWith('/api/join/') && req.method === 'GET') {
+    } else if (url.pathname.startsWith('/api/join/') && method === 'GET') {
       await joinInfo(res, events, url);
-    } else if (url.pathname === '/api/events' && req.method === 'POST') {
+    } else if (url.pathname === '/api/events' && method === 'POST') {
       await createEvent(req, res, events);
-    } else if (url.pathname.startsWith('/api/published/') && req.method === 'GET') {
+    } else if (url.pathname.startsWith('/api/published/') && method === 'GET') {
       await published(res, events, url);
-    } else if (/^\/api\/events\/[^/]+\/vote-themes$/.test(url.pathname) && req.method === 'GET') {
+    } else if (/^\/api\/events\/[^/]+\/vote-themes$/.test(url.pathname) && method === 'GET') {
       await voteThemes(req, res, events, url);
-    } else if (/^\/api\/events\/[^/]+\/kit\//.test(url.pathname) && req.method === 'GET') {
+    } else if (/^\/api\/events\/[^/]+\/kit\//.test(url.pathname) && method === 'GET') {
       await kitDownload(req, res, events, url, joinBase);
-    } else if (url.pathname.startsWith('/api/events/') && req.method === 'GET') {
+    } else if (url.pathname.startsWith('/api/events/') && method === 'GET') {
       await exportEvent(req, res, events, url);
-    } else if (url.pathname.startsWith('/api/events/') && req.method === 'DELETE') {
+    } else if (url.pathname.startsWith('/api/events/') && method === 'DELETE') {
       await deleteEvent(req, res, events, url);
     } else {
       problem(res, 404, 'not_found', 'There is no such API address.');

@@ -16,6 +16,7 @@ import { Events } from './events';
 import { secureResponse } from './headers';
 import { joinInfoLookup } from './join-info';
 import { log } from './log';
+import { oddRequest } from './request-target';
 import {
   type BetweenServers,
   type CafeServer,
@@ -121,14 +122,41 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   // Numbers for the load benchmark (bench/load.ts), only when it asks with BENCH_STATS=1.
   const benchStats =
     process.env.BENCH_STATS === '1' ? benchStatsHandler(() => io?.engine.clientsCount ?? 0) : null;
-  const server = http.createServer(async (req, res) => {
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     secureResponse(req, res, opts.dev);
+    // Odd but legal requests stop here, so no handler (ours or Next's) meets them.
+    const odd = oddRequest(req.method, req.url);
+    if (odd) {
+      // The API answers in its own JSON shape; everything else in plain text.
+      const api = req.url?.startsWith('/api/') ?? false;
+      res.writeHead(odd.status, {
+        'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+        ...(odd.allow ? { allow: odd.allow } : {}),
+      });
+      res.end(
+        api
+          ? JSON.stringify({ ok: false, error: { code: 'invalid_message', message: odd.message } })
+          : odd.message,
+      );
+      return;
+    }
     if (benchStats?.(req, res)) return;
     if (await handleApi(req, res, { events, joinBase })) return;
     if (await staticFiles?.(req, res)) return;
     if (nextHandler) return nextHandler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('The web pages are switched off on this server.');
+  };
+  const server = http.createServer((req, res) => {
+    // A request that fails is logged in one line and answered; it never stops the process.
+    answer(req, res).catch((err: unknown) => {
+      log.error({ err: String(err), method: req.method }, 'request failed');
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end('Something went wrong on the server.');
+      } else res.destroy();
+    });
   });
 
   io = new Server<Incoming, ServerPushes, BetweenServers, SocketData>(server, {

@@ -205,13 +205,22 @@ describe.each(STORES)('the café on the %s store', (store) => {
       });
     });
 
-    it('an event that asks for names refuses a nameless join; an anonymous event drops names', async () => {
+    it('an event that asks for names refuses a nameless join, no event takes an invisible name; an anonymous event drops names', async () => {
       const named = await server.createCafe(cafeSettings({ identity: 'named' }));
       const p = await connect();
       expect(await p.send('join', { code: named.joinCode, name: '  ', token: newToken() })).toMatchObject({
         ok: false,
         error: { code: 'invalid_message' },
       });
+      // A name must show something: zero-width characters alone are refused, saying why.
+      const choice = await server.createCafe(cafeSettings({ identity: 'choice' }));
+      const invisible = await p.send('join', {
+        code: choice.joinCode,
+        name: '\u200b\u200d',
+        token: newToken(),
+      });
+      expect(invisible).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+      expect(invisible.ok ? '' : invisible.error.message).toContain('can be seen');
       const anon = await server.createCafe(cafeSettings({ identity: 'anonymous' }));
       const q = await connect();
       const joined = await q.send('join', { code: anon.joinCode, name: 'Secret Sam', token: newToken() });

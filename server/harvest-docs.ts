@@ -1,9 +1,11 @@
 /**
  * The harvest as a readable report: PDF (pdfkit, with DejaVu Sans so accents, Greek, Cyrillic and
  * more print correctly) and Word (docx). Both are written from the same report model as the
- * Markdown, so every format says the same thing.
+ * Markdown, so every format says the same thing. People's words are written as printable text
+ * (lib/clean-text.ts), so whatever was typed the Word file is valid XML and the PDF is drawn.
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { printableText } from '../lib/clean-text';
 import type { HarvestReport } from '../lib/harvest/report';
 import { pdf } from './pdf';
 
@@ -72,12 +74,16 @@ function blocks(r: HarvestReport): Block[] {
     out.push({ kind: 'h2', text: e.heading });
     for (const pt of e.points) out.push({ kind: 'bullet', text: pt });
   }
-  return out;
+  // Every character a Word file holds must be one XML 1.0 allows; the PDF says the same.
+  return out.map((b) => ({ ...b, text: printableText(b.text) }));
 }
+
+/** The document's own title (its properties), from the report's title. */
+const docTitle = (r: HarvestReport) => printableText(`${r.title}: what you told us`);
 
 export function harvestPdf(r: HarvestReport): Promise<Buffer> {
   return pdf(
-    `${r.title}: what you told us`,
+    docTitle(r),
     (doc) => {
       for (const b of blocks(r)) {
         switch (b.kind) {
@@ -139,7 +145,7 @@ function paragraph(b: Block): Paragraph {
 export function harvestDocx(r: HarvestReport): Promise<Buffer> {
   const children = blocks(r).map(paragraph);
   const doc = new Document({
-    title: `${r.title}: what you told us`,
+    title: docTitle(r),
     creator: 'Café Space',
     sections: [{ children }],
   });

@@ -142,7 +142,9 @@ export interface SocketOptions {
 /** Refusals say what was wrong, but never echo a whole hostile message back. */
 const MAX_ISSUES = 10;
 const MAX_TEXT = 200;
-const clip = (s: string) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s);
+// Never cut a character in two: a half left at the end is dropped.
+const clip = (s: string) =>
+  s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT).replace(/[\uD800-\uDBFF]$/, '')}…` : s;
 function bounded(reply: unknown): unknown {
   const r = reply as Partial<Failure> | null;
   if (r?.ok !== false || !r.error) return reply;

@@ -2,6 +2,7 @@
 import { nanoid } from 'nanoid';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { cleanText, hasVisibleText } from '../../lib/clean-text';
 import { EARLY_JOIN_OFF, JOIN_FORM_ID, NAME_INPUT_ID, phoneStorageKey } from '../../lib/early-join';
 import type { ErrorCode } from '../../lib/errors';
 import { LIMITS } from '../../lib/limits';
@@ -154,6 +155,8 @@ function JoinScreen({
   const [error, setError] = useState<{ code: string; message: string } | 'offline' | null>(null);
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState(false);
+  /** The name typed has nothing that can be seen (only zero-width characters and the like). */
+  const [nameInvisible, setNameInvisible] = useState(false);
   // A name typed before this code arrived is in the box, not yet in the state.
   const nameBox = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -176,9 +179,14 @@ function JoinScreen({
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const clean = (nameBox.current?.value ?? name).trim();
+    const clean = cleanText(nameBox.current?.value ?? name);
     if (info?.identity === 'named' && !clean) {
       setNameError(true);
+      return;
+    }
+    // The server would refuse it (lib/people/people.ts); say why here, in the reader's language.
+    if (info?.identity !== 'anonymous' && clean && !hasVisibleText(clean)) {
+      setNameInvisible(true);
       return;
     }
     onJoin(info?.identity === 'anonymous' ? null : clean || null);
@@ -253,10 +261,11 @@ function JoinScreen({
               onChange={(e) => {
                 setName(e.target.value);
                 setNameError(false);
+                setNameInvisible(false);
                 e.target.form?.removeAttribute('data-missing-name');
               }}
               aria-describedby={info.identity === 'choice' ? 'name-help' : undefined}
-              aria-invalid={nameError ? true : undefined}
+              aria-invalid={nameError || nameInvisible ? true : undefined}
               className="mt-1 block min-h-12 w-full rounded-lg border-2 border-stone-400 px-3 text-lg"
             />
             {info.identity === 'named' && (
@@ -266,6 +275,11 @@ function JoinScreen({
                 className={`mt-1 font-medium text-red-800 ${nameError ? '' : 'hidden group-data-[missing-name]:block'}`}
               >
                 {t('nameRequired')}
+              </p>
+            )}
+            {nameInvisible && (
+              <p role="alert" className="mt-1 font-medium text-red-800">
+                {t('nameInvisible')}
               </p>
             )}
           </div>

@@ -9,7 +9,7 @@ import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import type { RecordPayloads } from '../records';
 import { type EventState, noteById, personById } from '../state';
-import { humanText } from '../text';
+import { humanText, requiredText } from '../text';
 import { type NoteGroup, noteGroups, placeOf, questionOf, spreadText } from './groups';
 import { harvestDotsUsed, themeById, themeOfNote } from './reducer';
 import type { HarvestState } from './state';
@@ -17,7 +17,7 @@ import { type ThemingResult, themeAcrossQuestions, themeNotes } from './theming'
 import type { WordVectors } from './theming-vectors';
 
 const Id = z.string().min(1).max(120);
-const Label = humanText(LIMITS.themeLabel).pipe(z.string().min(1, 'a theme needs a name'));
+const Label = requiredText(LIMITS.themeLabel, 'a theme needs a name');
 /** How finely to theme: -2 (fewest themes) to +2 (most), 0 the engine's own judgement. */
 export const Granularity = z.number().int().min(-2).max(2);
 export const GRANULARITIES = [-2, -1, 0, 1, 2] as const;

@@ -4,7 +4,7 @@
  * Hidden notes never appear; names appear only for the organiser's own copy and only where the
  * person gave one. Counts, not identities, are the evidence.
  */
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../csv';
 import { mdText, readableDay, readableTime } from '../markdown';
 import { type EventState, liveNotes, type Note, noteById } from '../state';
 import { plural } from '../text';
@@ -323,26 +323,19 @@ function evidence(state: EventState, r: HarvestReport): EvidenceItem[] {
 
 export const harvestJson = (r: HarvestReport) => `${JSON.stringify(r, null, 2)}\n`;
 
-/** One row per note with its theme. Formula-looking cells are neutralised for spreadsheets. */
+/** One row per note with its theme. Every cell goes through `csvCell`, so no spreadsheet runs any of them. */
 export function harvestCsv(r: HarvestReport): string {
-  const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-  return stringify(
+  return spreadsheetCsv(
+    ['question', 'theme', 'note', 'where', 'written_at', 'quote', 'author'],
     r.notes.map((n) => [
-      safe(n.question),
-      safe(n.theme ?? ''),
-      safe(n.text),
+      n.question,
+      n.theme ?? '',
+      n.text,
       n.place,
       n.writtenAt,
       n.quote ? 'yes' : '',
-      safe(n.author ?? ''),
+      n.author ?? '',
     ]),
-    {
-      header: true,
-      columns: ['question', 'theme', 'note', 'where', 'written_at', 'quote', 'author'],
-      bom: true,
-      record_delimiter: 'windows',
-      quoted_match: /[\r\n]/,
-    },
   );
 }
 

@@ -9,9 +9,9 @@ import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import { resolveSession } from '../openspace/sessions';
 import { noteById, personById } from '../state';
-import { humanText } from '../text';
+import { requiredText } from '../text';
 
-const NoteText = humanText(LIMITS.note).pipe(z.string().min(1, 'a note cannot be empty'));
+const NoteText = requiredText(LIMITS.note, 'a note cannot be empty');
 const NoteId = z.string().min(1).max(64);
 
 export const noteCommands = {

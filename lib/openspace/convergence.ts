@@ -7,7 +7,7 @@ import { type CommandContext, command, type Decision, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import { personById } from '../state';
-import { humanText } from '../text';
+import { humanText, requiredText } from '../text';
 import {
   actionById,
   dotsUsed,
@@ -24,7 +24,7 @@ export { dotsUsed, type RankedSession, ranking, reportActionDrafts };
 
 const Id = z.string().min(1).max(64);
 const Due = z.iso.date('use a real date like 2027-03-31').nullable();
-const ActionTitle = humanText(LIMITS.actionText).pipe(z.string().min(1, 'say what the action is'));
+const ActionTitle = requiredText(LIMITS.actionText, 'say what the action is');
 
 type Ctx = CommandContext & { os: OpenSpaceState; pid: string | null };
 
@@ -101,7 +101,7 @@ export const convergenceCommands = {
   'action.adopt': command({
     schema: z.strictObject({
       sessionId: Id,
-      text: humanText(LIMITS.reportField).pipe(z.string().min(1, 'say which proposed action')),
+      text: requiredText(LIMITS.reportField, 'say which proposed action'),
     }),
     roles: ['participant', 'facilitator'],
     decide: ({ sessionId, text }, ctx) =>

@@ -8,7 +8,7 @@ import { type CommandContext, command, type Decision, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import { type EventState, personById } from '../state';
-import { humanText } from '../text';
+import { humanText, requiredText } from '../text';
 import { canWriteReport, isConvener, isLive, occupant, resolveSession, sessionById } from './reducer';
 import type { OpenSpaceState, Session } from './state';
 
@@ -17,7 +17,7 @@ export { canWriteReport, isLive, occupant, resolveSession, sessionById };
 const Id = z.string().min(1).max(64);
 const SlotIndex = z.number().int().min(0).max(LIMITS.slots);
 const SpaceIndex = z.number().int().min(0).max(LIMITS.spaces);
-const Title = humanText(LIMITS.sessionTitle).pipe(z.string().min(1, 'a session needs a title'));
+const Title = requiredText(LIMITS.sessionTitle, 'a session needs a title');
 const Description = humanText(LIMITS.sessionDescription);
 
 type Ctx = CommandContext & { os: OpenSpaceState };

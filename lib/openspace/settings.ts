@@ -1,7 +1,7 @@
 /** What a facilitator sets up for an Open Space: the theme, the time slots and the spaces. */
 import { z } from 'zod';
 import { LIMITS } from '../limits';
-import { humanText } from '../text';
+import { humanText, requiredText } from '../text';
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time like 13:30');
 
@@ -16,7 +16,7 @@ export const SlotSchema = z
   .refine((s) => s.end > s.start, { message: 'a slot must end after it starts', path: ['end'] });
 
 export const SpaceSchema = z.strictObject({
-  name: humanText(LIMITS.spaceName).pipe(z.string().min(1, 'each space needs a name')),
+  name: requiredText(LIMITS.spaceName, 'each space needs a name'),
   /** How many people fit; null when it does not matter. */
   capacity: z.number().int().min(1).max(10_000).nullable(),
   /** e.g. "step-free access", "has a screen". */
@@ -25,7 +25,7 @@ export const SpaceSchema = z.strictObject({
 
 export const OpenSpaceSettingsSchema = z
   .strictObject({
-    theme: humanText(LIMITS.question).pipe(z.string().min(1, 'the Open Space needs a theme')),
+    theme: requiredText(LIMITS.question, 'the Open Space needs a theme'),
     slots: z.array(SlotSchema).min(1, 'add at least one time slot').max(LIMITS.slots),
     spaces: z.array(SpaceSchema).min(1, 'add at least one space').max(LIMITS.spaces),
     /** Participants may put their own proposal in a free slot and space. */

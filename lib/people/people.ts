@@ -3,6 +3,7 @@
  * volunteering to host, and the facilitator choosing hosts.
  */
 import { z } from 'zod';
+import { hasVisibleText, NAME_INVISIBLE } from '../clean-text';
 import { command, type Decision, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
@@ -10,7 +11,11 @@ import { seatLateArrival } from '../seating';
 import { type EventState, personById } from '../state';
 import { humanText } from '../text';
 
-export const NameSchema = humanText(LIMITS.name);
+/**
+ * A person's name, cleaned like all text. Blank (empty or only spaces) means no name; otherwise it
+ * must show something: a name of zero-width or other invisible characters alone is refused.
+ */
+export const NameSchema = humanText(LIMITS.name).refine((s) => s === '' || hasVisibleText(s), NAME_INVISIBLE);
 
 /** Decide what joining means for this person now: a name check, and a seat if a round is under way. */
 export function decideJoin(state: EventState, participantId: string, rawName: string | null): Decision {
