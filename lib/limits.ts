@@ -34,6 +34,18 @@ export const LIMITS = {
  * script opening many sockets with the same token gets no more. Far above what a phone or the
  * facilitator console sends, so only a flood meets them.
  */
+/**
+ * Wrong guesses of a secret (an unknown join code, a facilitator or phone token that does not
+ * fit, an event that does not exist), counted per address and per network (IPv4 /24, IPv6 /64).
+ * Once either budget is spent, that address's look-ups are refused for a while, right or wrong.
+ * A hall of phones behind one venue address gets a typo or two; someone guessing codes at
+ * thousands a second gets 20 a minute.
+ */
+export const GUESS_LIMITS = {
+  address: { points: 20, seconds: 60 },
+  network: { points: 60, seconds: 60 },
+} as const;
+
 export const RATE_LIMITS = {
   /** Every message, whatever its name (unknown names included). */
   message: { points: 120, seconds: 10 },

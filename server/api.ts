@@ -17,7 +17,7 @@ import { hashToken } from './ids';
 import { kitPdf } from './kit';
 import { liveThemesFor } from './live-harvest';
 import { log } from './log';
-import { Buckets } from './rate-limit';
+import { Buckets, type Guesses } from './rate-limit';
 import { requestUrl } from './request-target';
 
 const MAX_BODY = 64 * 1024;
@@ -79,14 +79,32 @@ export interface ApiOptions {
   events: Events;
   /** The address phones use to join, as printed at start-up. */
   joinBase: () => string;
+  guesses: Guesses;
 }
 
+const TOO_MANY_GUESSES = 'Too many wrong codes or links from this network; wait a minute and try again.';
+
+/** The token of an `Authorization: Bearer <token>` header; nothing for any other form. */
+const bearerToken = (req: IncomingMessage) =>
+  TokenSchema.safeParse(/^Bearer +(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]);
+
 /** Returns true when the request was an API request (answered), false to let Next.js serve it. */
-export async function handleApi(req: IncomingMessage, res: ServerResponse, { events, joinBase }: ApiOptions) {
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { events, joinBase, guesses }: ApiOptions,
+) {
   const url = requestUrl(req.url);
   if (!url.pathname.startsWith('/api/')) return false;
   // HEAD is GET without the body (Node leaves the body out).
   const method = req.method === 'HEAD' ? 'GET' : req.method;
+  // Addresses that look an event up by a secret: a join code, or an event id with a token.
+  const bySecret = url.pathname.startsWith('/api/join/') || url.pathname.startsWith('/api/events/');
+  const address = req.socket.remoteAddress ?? '';
+  if (bySecret && !guesses.allowed(address)) {
+    problem(res, 429, 'rate_limited', TOO_MANY_GUESSES);
+    return true;
+  }
   try {
     if (url.pathname === '/api/health') {
       send(res, 200, { ok: true });
@@ -113,6 +131,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, { eve
     log.error({ err: String(err), path: url.pathname }, 'api request failed');
     if (!res.headersSent) problem(res, 500, 'server_error', 'Something went wrong on the server.');
   }
+  // Nothing found, or a token that does not fit: a wrong guess.
+  if (bySecret && (res.statusCode === 403 || res.statusCode === 404)) guesses.failed(address);
   return true;
 }
 
@@ -180,7 +200,7 @@ type Format = keyof typeof TYPES;
 
 /** The event, if the request carries its facilitator token; otherwise why not. */
 async function facilitatorRoom(req: IncomingMessage, events: Events, rawId: string) {
-  const token = TokenSchema.safeParse((req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
+  const token = bearerToken(req);
   const eventId = EventIdSchema.safeParse(rawId);
   if (!eventId.success) return 'unknown_event' as const;
   if (!token.success || !(await events.isFacilitator(eventId.data, token.data))) return 'bad_token' as const;
@@ -331,7 +351,7 @@ async function voteThemes(req: IncomingMessage, res: ServerResponse, events: Eve
   const rawId = /^\/api\/events\/([^/]+)\/vote-themes$/.exec(url.pathname)?.[1] ?? '';
   const eventId = EventIdSchema.safeParse(rawId);
   if (!eventId.success) return problem(res, 404, 'unknown_event', 'There is no such event.');
-  const token = TokenSchema.safeParse((req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
+  const token = bearerToken(req);
   if (!token.success)
     return problem(res, 403, 'bad_token', 'Only a phone that joined this event can read its themes.');
   const tokenHash = hashToken(token.data);

@@ -16,6 +16,7 @@ import { Events } from './events';
 import { secureResponse } from './headers';
 import { joinInfoLookup } from './join-info';
 import { log } from './log';
+import { Guesses } from './rate-limit';
 import { oddRequest } from './request-target';
 import {
   type BetweenServers,
@@ -107,6 +108,8 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   };
 
   let io: CafeServer | null = null;
+  // Wrong guesses at join codes, links and tokens, over HTTP and the socket alike.
+  const guesses = new Guesses(opts.rateLimitScale ?? 1);
   const events = new Events(
     store,
     createDelivery(() => {
@@ -142,7 +145,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       return;
     }
     if (benchStats?.(req, res)) return;
-    if (await handleApi(req, res, { events, joinBase })) return;
+    if (await handleApi(req, res, { events, joinBase, guesses })) return;
     if (await staticFiles?.(req, res)) return;
     if (nextHandler) return nextHandler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -169,6 +172,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     pingTimeout: 8_000,
   });
   wireSockets(io, events, {
+    guesses,
     presenceTimeoutMs: opts.presenceTimeoutMs ?? 120_000,
     rateLimitScale: opts.rateLimitScale,
   });

@@ -105,7 +105,7 @@ describe.each(STORES)('privacy on the %s store', (store) => {
       });
       expect(
         await late.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken }),
-      ).toMatchObject({ ok: false, error: { code: 'unknown_event' } });
+      ).toMatchObject({ ok: false, error: { code: 'bad_token' } });
       const bytes = await stored();
       expect(bytes).not.toContain('doomed-words-curlew');
       expect(bytes).not.toContain('heron-title');

@@ -3,7 +3,7 @@
  * synchronously before a message is parsed, so a flood costs a map lookup per message and
  * messages keep their order.
  */
-import { RATE_LIMITS } from '../lib/limits';
+import { GUESS_LIMITS, RATE_LIMITS } from '../lib/limits';
 
 /** One token bucket per key: `points` tokens, refilled evenly over `ms`. */
 export class Buckets {
@@ -26,6 +26,12 @@ export class Buckets {
     if (tokens < 1) return false;
     this.buckets.set(key, { tokens: tokens - 1, at: now });
     return true;
+  }
+
+  /** Whether `key`'s bucket has a token left, without spending it. */
+  has(key: string, now = Date.now()): boolean {
+    const b = this.buckets.get(key);
+    return !b || b.tokens + ((now - b.at) * this.points) / this.ms >= 1;
   }
 
   forget(key: string) {
@@ -87,5 +93,42 @@ export class RateLimits {
   forget(connection: string) {
     for (const b of Object.values(this.budgets)) b.forget(connection);
     this.refusals.forget(connection);
+  }
+}
+
+/** The network an address belongs to: its IPv4 /24 or its IPv6 /64. */
+export function networkOf(address: string): string {
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+)\.\d+$/i.exec(address);
+  if (v4) return `${v4[1]}.0/24`;
+  const groups = address.split(':');
+  return `${groups.slice(0, 4).join(':')}::/64`;
+}
+
+/**
+ * Wrong guesses at secrets (GUESS_LIMITS), per address and per network: join codes, event ids,
+ * facilitator and phone tokens. An address that has guessed wrong too often is refused every
+ * look-up until its budget refills, so a right guess among the refused ones finds nothing.
+ */
+export class Guesses {
+  private readonly byAddress: Buckets;
+  private readonly byNetwork: Buckets;
+
+  /** `scale` multiplies both budgets, like RATE_LIMIT_SCALE for the socket limits. */
+  constructor(scale = 1) {
+    const make = ({ points, seconds }: { points: number; seconds: number }) =>
+      new Buckets(Math.max(1, Math.round(points * scale)), seconds * 1000);
+    this.byAddress = make(GUESS_LIMITS.address);
+    this.byNetwork = make(GUESS_LIMITS.network);
+  }
+
+  /** Whether this address may look a secret up now. */
+  allowed(address: string): boolean {
+    return this.byAddress.has(address) && this.byNetwork.has(networkOf(address));
+  }
+
+  /** A look-up from this address found nothing (or a token that does not fit). */
+  failed(address: string) {
+    this.byAddress.take(address);
+    this.byNetwork.take(networkOf(address));
   }
 }

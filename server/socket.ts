@@ -19,7 +19,7 @@ import { personRoom, placementChangeFor, roomsFor, type Viewer } from '../lib/vi
 import type { Events } from './events';
 import { hashToken } from './ids';
 import { log } from './log';
-import { RateLimits } from './rate-limit';
+import { type Guesses, RateLimits } from './rate-limit';
 import type { Delivery, EventRoom } from './room';
 
 export interface SocketData {
@@ -133,6 +133,8 @@ export function createDelivery(getIo: () => CafeServer, clustered = false): Deli
 }
 
 export interface SocketOptions {
+  /** Wrong guesses at join codes and facilitator links, shared with the HTTP API. */
+  guesses: Guesses;
   /** How long a participant's phone may be gone before they stop counting as present in a session. */
   presenceTimeoutMs: number;
   /** Multiplies every rate limit (RATE_LIMIT_SCALE); 1 in normal use. */
@@ -159,7 +161,7 @@ function bounded(reply: unknown): unknown {
 export function wireSockets(
   io: CafeServer,
   events: Events,
-  { presenceTimeoutMs, rateLimitScale = 1 }: SocketOptions,
+  { guesses, presenceTimeoutMs, rateLimitScale = 1 }: SocketOptions,
 ) {
   /** Participants whose phones went away: event:participant -> the timer that clears their presence. */
   const awayTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -243,14 +245,24 @@ export function wireSockets(
         ? failure('wrong_state', 'This connection already belongs to an event; open a new one.')
         : null;
 
+    const address = socket.handshake.address;
+    const tooManyGuesses = () =>
+      failure(
+        'rate_limited',
+        'Too many wrong codes or links from this network; wait a minute and try again.',
+      );
+
     on('facilitate', async ({ eventId, token }) => {
       const busy = alreadyIn();
       if (busy) return busy;
-      if (!(await events.store.meta(eventId))) return failure('unknown_event', 'There is no such event.');
-      if (!(await events.isFacilitator(eventId, token)))
-        return failure('bad_token', 'This facilitator link is not valid for that event.');
-      const room = await events.get(eventId);
-      if (!room) return failure('unknown_event', 'There is no such event.');
+      if (!guesses.allowed(address)) return tooManyGuesses();
+      // A missing event and a wrong token get the same answer: the reply tells nobody which
+      // event ids exist.
+      const room = (await events.isFacilitator(eventId, token)) ? await events.get(eventId) : null;
+      if (!room) {
+        guesses.failed(address);
+        return failure('bad_token', 'This facilitator link is not valid.');
+      }
       data.eventId = eventId;
       data.viewer = { role: 'facilitator' };
       placeSocket(socket, room, data.viewer);
@@ -260,10 +272,13 @@ export function wireSockets(
     on('join', async ({ code, name, token, rejoin }) => {
       const busy = alreadyIn();
       if (busy) return busy;
+      if (!guesses.allowed(address)) return tooManyGuesses();
       const eventId = await events.store.eventIdByJoinCode(code);
       const room = eventId ? await events.get(eventId) : null;
-      if (!room)
+      if (!room) {
+        guesses.failed(address);
         return failure('unknown_event', `No event has the join code ${code}. Check the code on the screen.`);
+      }
       const reply = await room.join(token, name?.trim() ? name.trim() : null, rejoin === true);
       if (reply.ok) {
         const key = `${room.id}:${reply.participantId}`;

@@ -277,7 +277,8 @@ export function expectedRefusal(
       const { eventId, token } = parsed.data as { eventId: string; token: string };
       // A stranger never holds this event's facilitator token; the other event's would let them in.
       if (eventId === scene.otherEventId && token === scene.otherFacilitatorToken) return null;
-      return eventId === scene.eventId || eventId === scene.otherEventId ? ['bad_token'] : ['unknown_event'];
+      // A missing event is answered as a wrong link: the reply tells nobody which ids exist.
+      return ['bad_token'];
     }
     case 'join': {
       if (joined) return ['wrong_state'];
