@@ -33,7 +33,15 @@ export interface Delivery {
   deleted(eventId: string): void;
 }
 
-const MAX_CONFLICT_RETRIES = 5;
+const MAX_CONFLICT_RETRIES = 10;
+
+/**
+ * After a lost race for the shared store's next position, wait a moment before trying again
+ * (random, growing with each loss: 0-2 ms, then 0-4, up to 0-256), so two processes writing
+ * in a burst stop colliding step for step.
+ */
+const afterConflict = (attempt: number) =>
+  new Promise((r) => setTimeout(r, Math.random() * 2 ** Math.min(attempt + 1, 8)));
 
 /** The answer while the server shuts down; the phone keeps the action and sends it again. */
 const RESTARTING = fail('server_error', 'The server is restarting; try again in a moment.');
@@ -196,6 +204,7 @@ export class EventRoom {
         if (!result.ok) {
           // Another process wrote first, or already wrote one of these actions (a phone that
           // resent through it): take its records and decide the group again.
+          await afterConflict(attempt);
           await this.catchUpFromStore();
           continue;
         }
@@ -314,6 +323,7 @@ export class EventRoom {
         }
         if (attempt >= MAX_CONFLICT_RETRIES)
           return fail('server_error', 'Joining did not go through; try again.');
+        await afterConflict(attempt);
         await this.catchUpFromStore();
       }
       return { ok: true, role: 'participant', eventId: this.id, participantId, token, serverNow: now };
@@ -336,6 +346,7 @@ export class EventRoom {
           this.apply(result.record);
           return;
         }
+        await afterConflict(attempt);
         await this.catchUpFromStore();
       }
       log.error({ eventId: this.id, type: record.type }, 'a server-made record could not be written');
