@@ -229,6 +229,13 @@ describe('where people sit', () => {
     expect(notesAt(state, 1, 0).map((n) => n.text)).toEqual(['First', 'Second']);
     expect(notesAt(state, 2, 0).map((n) => n.id)).toEqual(['n2']);
     expect(notesAt(state, 1, 1)).toEqual([]);
+    // Grouped once per state: asking again, for any table, walks nothing.
+    expect(notesAt(state, 1, 0)).toBe(notesAt(state, 1, 0));
+    // A later state regroups, and the earlier state's lists stay as they were.
+    log.add('note.posted', { table: 1, round: 0, text: 'Third' }, person('di'), 'n5');
+    const later = log.state();
+    expect(notesAt(later, 1, 0).map((n) => n.text)).toEqual(['First', 'Second', 'Third']);
+    expect(notesAt(state, 1, 0).map((n) => n.text)).toEqual(['First', 'Second']);
   });
 });
 

@@ -67,8 +67,30 @@ export function tableMembers(state: EventState, table: number, round = state.cur
     .sort((a, b) => (a === host ? -1 : b === host ? 1 : 0));
 }
 
-export function notesAt(state: EventState, table: number, round: number): Note[] {
-  return liveNotes(state).filter((n) => n.table === table && n.round === round);
+export function notesAt(state: EventState, table: number, round: number): readonly Note[] {
+  return notesByPlace(liveNotes(state)).get(placeKey(table, round)) ?? [];
+}
+
+const placeKey = (table: number, round: number) => `${table}:${round}`;
+
+/**
+ * The live notes grouped by table and round, once per list (the list is worked out once per
+ * state), so an overview of 200 tables walks the notes once, not once per table.
+ */
+const byPlace = new WeakMap<readonly Note[], Map<string, Note[]>>();
+function notesByPlace(live: readonly Note[]): Map<string, Note[]> {
+  let places = byPlace.get(live);
+  if (!places) {
+    places = new Map();
+    for (const n of live) {
+      const key = placeKey(n.table, n.round);
+      const list = places.get(key);
+      if (list) list.push(n);
+      else places.set(key, [n]);
+    }
+    byPlace.set(live, places);
+  }
+  return places;
 }
 
 /** How a person is shown: their name, or a stable "Anonymous N" by join order. */
