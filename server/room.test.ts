@@ -252,6 +252,9 @@ describe('a room', () => {
     await room.delete();
     const reply = await room.act(FACILITATOR, { id: 'late', type: 'seating.plan', payload: {} }, T0);
     expect(reply.ok ? 'accepted' : reply.error.code).toBe('unknown_event');
+    // And every action after that one too: none is left waiting for an answer.
+    const again = await room.act(FACILITATOR, { id: 'later', type: 'round.start', payload: {} }, T0);
+    expect(again.ok ? 'accepted' : again.error.code).toBe('unknown_event');
     expect(await store.meta(EVENT)).toBeNull();
     expect(await store.eventIdByJoinCode('ROOM42')).toBeNull();
   });

@@ -180,7 +180,9 @@ export class EventRoom {
           return null;
         }).then(
           (refused) => {
-            // The event was deleted while the group waited: everyone in it hears so.
+            // The event was deleted while the group waited (the group never ran, so it is still
+            // the one waiting): close it, and everyone in it hears so.
+            if (this.waiting === group) this.waiting = null;
             if (refused) for (const p of group) p.resolve(refused);
           },
           (err) => {
@@ -208,7 +210,8 @@ export class EventRoom {
           await this.catchUpFromStore();
           continue;
         }
-        const erased = result.records.flatMap((r) => this.apply(r));
+        // Each record's state was worked out while planning: it is not reduced a second time.
+        const erased = result.records.flatMap((r, k) => this.apply(r, false, planned.states[k]));
         // Withdrawn words are erased from the store before the phone is told it is done.
         if (erased.length > 0) await this.store.erase(this.id, erased);
         recordOf.forEach((k, i) => {
@@ -232,11 +235,13 @@ export class EventRoom {
   private plan(group: Pending[]) {
     let state = this.state;
     const recs: NewRecord[] = [];
+    /** The state after each of `recs`. */
+    const states: EventState[] = [];
     const replies: (Replies['act'] | undefined)[] = [];
     const recordOf = new Map<number, number>();
     const resends = new Set<number>();
-    /** Action id -> the action of this group that writes it. */
-    const writer = new Map<string, number>();
+    /** Action id -> the record of this group that writes it, and who asked for it. */
+    const writer = new Map<string, { rec: number; actor: Actor }>();
     const reused = () =>
       fail('invalid_message', 'That action id is already used; make a new one for each action.');
     group.forEach(({ actor, action, now }, i) => {
@@ -249,10 +254,9 @@ export class EventRoom {
         return;
       }
       const first = writer.get(action.id);
-      if (first !== undefined) {
-        const k = recordOf.get(first);
-        if (k !== undefined && sameActor(group[first]?.actor ?? actor, actor)) {
-          recordOf.set(i, k);
+      if (first) {
+        if (sameActor(first.actor, actor)) {
+          recordOf.set(i, first.rec);
           resends.add(i);
         } else replies[i] = reused();
         return;
@@ -270,10 +274,11 @@ export class EventRoom {
       const rec = { ...decision.record, id: action.id, at: now, actor } as NewRecord;
       state = reduce(state, { ...rec, seq: state.seq + 1 } as EventRecord);
       recordOf.set(i, recs.length);
-      writer.set(action.id, i);
+      writer.set(action.id, { rec: recs.length, actor });
       recs.push(rec);
+      states.push(state);
     });
-    return { recs, replies, recordOf, resends };
+    return { recs, states, replies, recordOf, resends };
   }
 
   /** Whether the shared store holds records this copy has not seen (they are applied now). */
@@ -401,10 +406,10 @@ export class EventRoom {
    * an earlier one from another (a process that has just loaded the event never delivered the
    * records it loaded), and the phone holds it until the earlier one comes.
    */
-  private apply(rec: EventRecord, learned = false): EventRecord[] {
+  private apply(rec: EventRecord, learned = false, next?: EventState): EventRecord[] {
     // Rooms of a note edit are those of the note as it stood, so compute them before applying.
     const rooms = roomsOf(this.state, rec);
-    this.state = reduce(this.state, rec);
+    this.state = next ?? reduce(this.state, rec);
     this.log.push(rec);
     this.actionSeq.set(rec.id, rec.seq);
     this.indexNote(rec, rooms);
