@@ -66,6 +66,8 @@ test('a two-round café from set-up to export', async ({ browser }) => {
   for (const name of ['Ann', 'Bo', 'Cy', '']) phones.push(await newPhone(browser, code, name));
   const [ann, bo, cy, anon] = phones as [Phone, Phone, Phone, Phone];
   await expect(projector.getByText('4 people here')).toBeVisible();
+  // Phones are not sent each other's joins: Ann, first in, learns the head count from the server.
+  await expect(ann.page.getByText('4 people have joined so far.')).toBeVisible();
   await shot(projector, 'projector-lobby');
   await shot(ann.page, 'phone-lobby');
 

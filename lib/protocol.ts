@@ -69,7 +69,13 @@ export interface Replies {
     token: string;
     serverNow: number;
   }>;
-  sync: Reply<{ records: EventRecord[]; backfill: EventRecord[]; serverNow: number }>;
+  sync: Reply<{
+    records: EventRecord[];
+    backfill: EventRecord[];
+    /** How many people are in the event now (phones are not sent every join; see the `people` push). */
+    present: number;
+    serverNow: number;
+  }>;
   act: Reply<{ seq: number; duplicate: boolean }>;
 }
 
@@ -86,6 +92,11 @@ export interface ServerPushes {
    * this record until it has (records can overtake each other between server processes).
    */
   record: (rec: EventRecord, order: RecordOrder) => void;
+  /**
+   * How many people are in the event now, at most about once a second while people join or
+   * leave (phones receive the joins of their own tablemates only).
+   */
+  people: (p: { present: number }) => void;
   /** The server is shutting down or the client must re-sync; reconnect and sync again. */
   resync: (reason: string) => void;
   /** A refusal for a message sent without an acknowledgement callback. */

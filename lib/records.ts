@@ -24,8 +24,22 @@ export interface SeatingPlan {
 
 export interface RecordPayloads {
   'event.created': { eventId: string; joinCode: string; settings: EventSettings };
-  'participant.joined': { participantId: ParticipantId; name: string | null; table: number | null };
-  'participant.left': { participantId: ParticipantId };
+  'participant.joined': {
+    participantId: ParticipantId;
+    name: string | null;
+    /** The table given in round `round` (a late arrival), or null. */
+    table: number | null;
+    /** The round `table` is in (the current one when decided); older logs lack it. */
+    round?: number;
+    /** The N of "Anonymous N" for a person without a name, fixed when they first join. */
+    anon?: number;
+  };
+  'participant.left': {
+    participantId: ParticipantId;
+    /** Where they sat when they left (their tablemates are told), if anywhere; older logs lack it. */
+    table?: number;
+    round?: number;
+  };
   'host.volunteered': { participantId: ParticipantId; volunteering: boolean };
   'host.assigned': { table: number; participantId: ParticipantId | null };
   'seating.planned': SeatingPlan;
@@ -122,8 +136,21 @@ export type EventRecord = {
     at: number;
     actor: Actor;
     payload: RecordPayloads[T];
+    /**
+     * Only in what a phone receives, never in the log: the people this record names whom the
+     * phone may not know yet (phones are not sent everyone's join; see lib/visibility.ts).
+     */
+    people?: PersonCard[];
   };
 }[RecordType];
+
+/** What a phone is told about a person it meets in a record: who they are, not what they do. */
+export interface PersonCard {
+  id: ParticipantId;
+  name: string | null;
+  joinedAt: number;
+  anon?: number;
+}
 
 export type RecordOf<T extends RecordType> = Extract<EventRecord, { type: T }>;
 

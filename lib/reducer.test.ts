@@ -22,7 +22,7 @@ import {
   person,
   T0,
 } from './testing/events';
-import { phaseOf, remainingMs } from './view';
+import { anonymousNumber, phaseOf, remainingMs } from './view';
 
 /** A café under test (three tables, two rounds), with the id and join code the lobby test expects. */
 const newCafe = (s: EventSettings = cafeSettings()) =>
@@ -261,6 +261,13 @@ describe('the round timer', () => {
   });
 });
 
+/** The state a phone starts from: just the event, nobody in it yet. */
+function createdOnly(log: EventRecord[]) {
+  const state = foldLog(log.slice(0, 1));
+  if (!state) throw new Error('no event.created');
+  return state;
+}
+
 describe('people joining, leaving and hosting', () => {
   it('asks everyone for a name when the event is named', () => {
     const cafe = newCafe(cafeSettings({ identity: 'named' }));
@@ -277,8 +284,39 @@ describe('people joining, leaving and hosting', () => {
   it('drops the name in an anonymous event', () => {
     const cafe = newCafe(cafeSettings({ identity: 'anonymous' }));
     const rec = cafe.join('p1', 'Ada');
-    expect(rec.payload).toEqual({ participantId: 'p1', name: null, table: null });
+    expect(rec.payload).toEqual({ participantId: 'p1', name: null, table: null, round: -1, anon: 1 });
     expect(cafe.state.participants.p1?.name).toBeNull();
+  });
+
+  it('numbers the nameless as they first join, so a phone that knows only its table names them alike', () => {
+    const cafe = newCafe(cafeSettings({ identity: 'choice' }));
+    cafe.join('p1', null);
+    cafe.join('p2', 'Bo');
+    const third = cafe.join('p3', null);
+    expect(third.payload).toMatchObject({ anon: 2 });
+    cafe.later(MIN).run(person('p1'), 'participant.leave');
+    // Coming back keeps the number; a newcomer never takes a number already given.
+    expect(cafe.later(MIN).join('p1', null).payload).not.toHaveProperty('anon');
+    expect(cafe.state.participants.p1?.anon).toBe(1);
+    expect(cafe.join('p4', null).payload).toMatchObject({ anon: 3 });
+    expect(anonymousNumber(cafe.state, 'p3')).toBe(2);
+    // A phone that only ever heard of p3 still calls them Anonymous 2.
+    const phone = reduce(createdOnly(cafe.log), third);
+    expect(Object.keys(phone.participants)).toEqual(['p3']);
+    expect(anonymousNumber(phone, 'p3')).toBe(2);
+  });
+
+  it('applies joins, leaves and offers to host in any order, each once', () => {
+    const cafe = newCafe();
+    const joined = cafe.join('p1', 'Ada');
+    const offered = cafe.run(person('p1'), 'host.volunteer', { volunteering: true });
+    const left = cafe.later(MIN).run(person('p1'), 'participant.leave');
+    const inOrder = [joined, offered, left].reduce(reduce, createdOnly(cafe.log));
+    // A phone may receive them late and out of order (they go only to the people near p1).
+    const shuffled = [joined, left, offered, joined, left].reduce(reduce, createdOnly(cafe.log));
+    expect(shuffled.participants.p1).toEqual(cafe.state.participants.p1);
+    expect(inOrder.participants.p1).toEqual(cafe.state.participants.p1);
+    expect(shuffled.seq).toBe(cafe.state.seq);
   });
 
   it('lets each person choose when the event leaves it to them', () => {
@@ -303,7 +341,12 @@ describe('people joining, leaving and hosting', () => {
 
   it('gives nobody a table in the lobby; seating comes with the plan', () => {
     const cafe = newCafe();
-    expect(cafe.join('p1', 'Ada').payload).toEqual({ participantId: 'p1', name: 'Ada', table: null });
+    expect(cafe.join('p1', 'Ada').payload).toEqual({
+      participantId: 'p1',
+      name: 'Ada',
+      table: null,
+      round: -1,
+    });
   });
 
   it('gives a late joiner a seat at the least full table while a round runs', () => {
@@ -311,7 +354,7 @@ describe('people joining, leaving and hosting', () => {
     const emptier = cafe.tableOf('p5');
     cafe.later(MIN).run(person('p5'), 'participant.leave');
     const rec = cafe.later(MIN).join('p10', 'Jo');
-    expect(rec.payload).toEqual({ participantId: 'p10', name: 'Jo', table: emptier });
+    expect(rec.payload).toEqual({ participantId: 'p10', name: 'Jo', table: emptier, round: 0 });
     expect(cafe.tableOf('p10')).toBe(emptier);
     cafe.post('p10', 'Glad I made it');
   });

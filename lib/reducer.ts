@@ -10,7 +10,7 @@ import { reduceNote } from './notes/reducer';
 import { emptyNoteTable } from './notes/table';
 import { reduceConvergence, reduceSessions } from './openspace/reducer';
 import { emptyOpenSpace } from './openspace/state';
-import { reducePeople } from './people/reducer';
+import { knowPeople, reducePeople } from './people/reducer';
 import type { EventRecord, RecordOf } from './records';
 import type { EventState } from './state';
 
@@ -44,43 +44,65 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
   };
 }
 
-/**
- * Notes are applied by id and revision; every other record is event-wide, applied once and in
- * sequence order (a screen must not apply one after a later event-wide record).
- */
 export const isNoteRecord = (
   r: EventRecord,
 ): r is RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn'> =>
   r.type === 'note.posted' || r.type === 'note.edited' || r.type === 'note.withdrawn';
 
+/** Joining, leaving and offering to host: sent only to those near the person (lib/visibility.ts). */
+export const isPersonRecord = (
+  r: EventRecord,
+): r is RecordOf<'participant.joined' | 'participant.left' | 'host.volunteered'> =>
+  r.type === 'participant.joined' || r.type === 'participant.left' || r.type === 'host.volunteered';
+
+/**
+ * Notes and person records go to some screens only, so they may arrive in any order: they are
+ * applied by id and revision. Every other record is event-wide: every screen receives it,
+ * applies it once and in sequence order (never after a later event-wide record).
+ */
+export const isTargetedRecord = (r: EventRecord): boolean => isNoteRecord(r) || isPersonRecord(r);
+
 /**
  * Apply one record. Records already applied are no-ops: event-wide records by sequence number,
- * notes by id and revision (a phone may receive a table's older notes after newer event records).
+ * notes and person records by id and revision (a phone may receive a table's older notes after
+ * newer event records). The people a record comes with (`people`, on phones) are learned first.
  */
 export function reduce(state: EventState, rec: EventRecord): EventState {
+  if (isPersonRecord(rec)) {
+    const next = reducePeople(state, rec);
+    return rec.seq > next.seq ? { ...next, seq: rec.seq } : next;
+  }
   if (isNoteRecord(rec)) {
-    let next = reduceNote(state, rec);
+    const known = knowPeople(state, rec.people);
+    let next = reduceNote(known, rec);
     // A note written after the harvest started waits, unthemed, for the organiser to place it.
     // (A phone may receive an older note late; one already in a theme stays where it is.)
-    if (rec.type === 'note.posted' && next !== state && next.harvest && !isPlaced(next.harvest, rec.id))
+    if (rec.type === 'note.posted' && next !== known && next.harvest && !isPlaced(next.harvest, rec.id))
       next = { ...next, harvest: { ...next.harvest, unthemed: [...next.harvest.unthemed, rec.id] } };
     return rec.seq > next.seq ? { ...next, seq: rec.seq } : next;
   }
   if (rec.seq <= state.seq) return state;
-  const next = reduceEventWide(state, rec);
+  const next = reduceEventWide(knowPeople(state, rec.people), rec);
   return { ...next, seq: rec.seq };
 }
 
 function reduceEventWide(
   state: EventState,
-  rec: Exclude<EventRecord, RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn'>>,
+  rec: Exclude<
+    EventRecord,
+    RecordOf<
+      | 'note.posted'
+      | 'note.edited'
+      | 'note.withdrawn'
+      | 'participant.joined'
+      | 'participant.left'
+      | 'host.volunteered'
+    >
+  >,
 ): EventState {
   switch (rec.type) {
     case 'event.created':
       return state;
-    case 'participant.joined':
-    case 'participant.left':
-    case 'host.volunteered':
     case 'host.assigned':
       return reducePeople(state, rec);
     case 'seating.planned':

@@ -21,6 +21,13 @@ export interface Participant {
   left: boolean;
   /** Offered to host a table. */
   volunteer: boolean;
+  /** The N of "Anonymous N" when they have no name (older logs lack it: see anonymousNumber). */
+  anon?: number;
+  /**
+   * Seq of the last joining, leaving or volunteering record applied to this person: a phone
+   * receives these only for people near it, in any order, and applies each once (like notes).
+   */
+  rev?: number;
 }
 
 export type RoundStatus = 'pending' | 'seated' | 'running' | 'paused' | 'ended';

@@ -54,8 +54,17 @@ export function hostedTable(state: EventState, pid: string): number | null {
   return hit ? Number(hit[0]) : null;
 }
 
-export const activeCount = (state: EventState) =>
-  Object.values(state.participants).filter((p) => !p.left).length;
+/** How many people are in the event now (counted once per set of participants). */
+export function activeCount(state: EventState): number {
+  let n = counted.get(state.participants);
+  if (n === undefined) {
+    n = 0;
+    for (const p of Object.values(state.participants)) if (!p.left) n++;
+    counted.set(state.participants, n);
+  }
+  return n;
+}
+const counted = new WeakMap<EventState['participants'], number>();
 
 /** People at a table in a round, hosts first. */
 export function tableMembers(state: EventState, table: number, round = state.current): string[] {
@@ -103,7 +112,11 @@ export function displayName(state: EventState, pid: string | null): string {
 
 /** The N of a nameless person's "Anonymous N" (1 for the first to join without a name), or null. */
 export function anonymousNumber(state: EventState, pid: string | null): number | null {
-  if (!pid || state.participants[pid]?.name) return null;
+  const p = pid ? state.participants[pid] : undefined;
+  if (!pid || p?.name) return null;
+  // Fixed when they joined; a phone knows only the people near it, so it could not count them.
+  if (p?.anon !== undefined) return p.anon;
+  // Events from before the number was kept: count by join order (servers and organisers know everyone).
   const anon = Object.values(state.participants)
     .filter((x) => !x.name)
     .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1));

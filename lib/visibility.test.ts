@@ -4,11 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Actor, EventRecord } from './records';
+import { foldLog, isPersonRecord, isTargetedRecord } from './reducer';
 import { EventSettingsSchema } from './settings';
 import type { EventState } from './state';
 import { RecordLog } from './testing/events';
 import {
   canSee,
+  deliveriesOf,
   hostRoom,
   personRoom,
   placementChangeFor,
@@ -18,6 +20,8 @@ import {
   roomsOf,
   tableRoom,
   type Viewer,
+  viewFor,
+  withCards,
 } from './visibility';
 
 const MIN = 60_000;
@@ -92,7 +96,7 @@ function roundTwo() {
       seating: { ann: 1, ed: 1, fay: 1, di: 2, bo: 2, cy: 2 },
     },
   });
-  log.add('participant.left', { participantId: 'ann' }, person('ann'));
+  log.add('participant.left', { participantId: 'ann', table: 1, round: 1 }, person('ann'));
   log.add('host.assigned', { table: 1, participantId: 'ed' });
   log.add('round.started', { round: 1, startedAt: T0 + 11 * MIN, endsAt: T0 + 21 * MIN });
   const fayNote = log.add(
@@ -101,7 +105,7 @@ function roundTwo() {
     person('fay'),
     'n-fay',
   );
-  log.add('participant.joined', { participantId: 'gus', name: 'gus', table: 2 }, person('gus'));
+  log.add('participant.joined', { participantId: 'gus', name: 'gus', table: 2, round: 1 }, person('gus'));
   return { log, state: log.state(), boNote, edNote, cyNote, cyEdit, fayNote };
 }
 
@@ -160,11 +164,29 @@ describe('roomsOf', () => {
     expect(roomsOf(state, stray)).toEqual([ROOM_ALL_NOTES]);
   });
 
-  it('sends everything that is not a note to everyone', () => {
+  it('sends everything that is neither a note nor about one person to everyone', () => {
     const { log, state } = roundTwo();
-    for (const rec of log.records.filter((r) => !r.type.startsWith('note.'))) {
+    for (const rec of log.records.filter((r) => !r.type.startsWith('note.') && !isPersonRecord(r))) {
       expect(roomsOf(state, rec)).toBeNull();
     }
+  });
+
+  it('sends a join or a leave to the facilitators, the person and the table they take or leave', () => {
+    const { log, state } = roundTwo();
+    const of = (type: string, id: string) =>
+      log.records.find(
+        (r) => r.type === type && (r.payload as { participantId?: string }).participantId === id,
+      );
+    const gus = of('participant.joined', 'gus');
+    const ann = of('participant.left', 'ann');
+    const bo = of('participant.joined', 'bo');
+    if (!gus || !ann || !bo) throw new Error('fixture');
+    expect(roomsOf(state, gus)).toEqual([ROOM_ALL_NOTES, personRoom('gus'), tableRoom(2, 1)]);
+    expect(roomsOf(state, ann)).toEqual([ROOM_ALL_NOTES, personRoom('ann'), tableRoom(1, 1)]);
+    // Joining before any round: nobody else is told (they learn the count instead).
+    expect(roomsOf(state, bo)).toEqual([ROOM_ALL_NOTES, personRoom('bo')]);
+    expect(whoSees(state, gus, [...PEOPLE, 'gus'])).toEqual(['bo', 'cy', 'di', 'gus']);
+    expect(whoSees(state, bo, [...PEOPLE, 'gus'])).toEqual(['bo']);
   });
 
   it('names every table of every round differently', () => {
@@ -232,7 +254,7 @@ describe('canSee', () => {
   it('shows everyone every event-wide record, whether seated or not', () => {
     const { log, state } = roundTwo();
     const everyone = [...PEOPLE, 'gus', 'someone-new'];
-    for (const rec of log.records.filter((r) => !r.type.startsWith('note.'))) {
+    for (const rec of log.records.filter((r) => !isTargetedRecord(r))) {
       expect(whoSees(state, rec, everyone)).toEqual(everyone);
       expect(canSee(state, FACILITATOR, rec)).toBe(true);
     }
@@ -267,5 +289,79 @@ describe('when a screen must ask for other notes', () => {
     expect(plan && placementChangeFor(plan)).toEqual({ everyone: true });
     expect(join && placementChangeFor(join)).toEqual({ participantId: 'ann' });
     expect(placementChangeFor(note)).toBeNull();
+  });
+});
+
+describe('what a phone receives of a seating plan and of people', () => {
+  const planOf = (log: RecordLog) => {
+    const rec = log.records.find((r) => r.type === 'round.ended');
+    if (rec?.type !== 'round.ended' || !rec.payload.next) throw new Error('fixture');
+    return rec;
+  };
+
+  it('sends the whole plan to the facilitators, each table its own seats and people, nobody else’s', () => {
+    const { log, state } = roundTwo();
+    const ended = planOf(log);
+    const sent = deliveriesOf(state, ended, null);
+    expect(sent[0]).toEqual({ rec: ended, to: [ROOM_ALL_NOTES] });
+    const toTable = (t: number) => sent.find((d) => d.to?.[0] === tableRoom(t, 1))?.rec;
+    const one = toTable(1);
+    const two = toTable(2);
+    if (one?.type !== 'round.ended' || two?.type !== 'round.ended') throw new Error('no part for a table');
+    expect(one.payload.next?.seating).toEqual({ ann: 1, ed: 1, fay: 1 });
+    expect(one.people?.map((p) => p.id).sort()).toEqual(['ann', 'ed', 'fay']);
+    // Gus arrived later at table 2: a plan sent now shows him with the others.
+    expect(two.payload.next?.seating).toEqual({ di: 2, bo: 2, cy: 2, gus: 2 });
+    expect(one.payload.next?.hosts).toEqual(ended.payload.next?.hosts);
+    // Phones with no seat get the plan with no seats, and the rooms of the tables are left out.
+    const rest = sent.at(-1);
+    expect(rest?.to).toBeNull();
+    expect(rest?.except).toEqual([ROOM_ALL_NOTES, tableRoom(1, 1), tableRoom(2, 1)]);
+    expect(rest?.rec.type === 'round.ended' && rest.rec.payload.next?.seating).toEqual({});
+    expect(sent).toHaveLength(4);
+  });
+
+  it('gives a phone catching up the same part of a plan as a live phone at that table', () => {
+    const { log, state } = roundTwo();
+    const ended = planOf(log);
+    const live = deliveriesOf(state, ended, null).find((d) => d.to?.[0] === tableRoom(1, 1))?.rec;
+    expect(viewFor(state, ended, viewer('fay'))).toEqual(live);
+    expect(viewFor(state, ended, FACILITATOR)).toBe(ended);
+    // The late arrival sees who was at their table before them.
+    const gusView = viewFor(state, ended, viewer('gus'));
+    expect(gusView.people?.map((p) => p.id).sort()).toEqual(['bo', 'cy', 'di', 'gus']);
+  });
+
+  it('adds the cards of the people an event-wide record names', () => {
+    const { log, state } = roundTwo();
+    const assigned = log.records.find((r) => r.type === 'host.assigned' && r.payload.participantId === 'ed');
+    if (!assigned) throw new Error('fixture');
+    expect(withCards(state, assigned).people).toEqual([
+      { id: 'ed', name: 'ed', joinedAt: state.participants.ed?.joinedAt },
+    ]);
+    const started = log.records.find((r) => r.type === 'round.started');
+    if (!started) throw new Error('fixture');
+    expect(withCards(state, started)).toBe(started);
+  });
+
+  it('lets a phone that folds only what it receives name its tablemates and count its table', () => {
+    const { log, state } = roundTwo();
+    const phone = (id: string) => {
+      const seen = log.records
+        .filter((r) => canSee(state, viewer(id), r))
+        .map((r) => viewFor(state, r, viewer(id)));
+      const folded = foldLog(seen);
+      if (!folded) throw new Error('no state');
+      return folded;
+    };
+    const fay = phone('fay');
+    // Fay sat with Di and Ed, then with Ann and Ed; the hosts were named to everyone. She never
+    // met Bo, Cy or Gus.
+    expect(Object.keys(fay.participants).sort()).toEqual(['ann', 'di', 'ed', 'fay']);
+    expect(fay.participants.ann?.left).toBe(true);
+    expect(fay.rounds[1]?.seating).toEqual({ ann: 1, ed: 1, fay: 1 });
+    const gus = phone('gus');
+    expect(Object.keys(gus.participants).sort()).toEqual(['ann', 'bo', 'cy', 'di', 'ed', 'gus']);
+    expect(gus.rounds[1]?.seating).toEqual({ di: 2, bo: 2, cy: 2, gus: 2, ed: 1 });
   });
 });

@@ -1,11 +1,18 @@
 /**
  * Who receives what. Event-wide records go to everyone in the event; a note goes only to the
  * people who sat at its table in its round, that table's host (who briefs newcomers), its
- * author, and facilitators. The server uses the same rules for live delivery (as Socket.IO
- * rooms) and for catch-up, so the two can never disagree.
+ * author, and facilitators. Joining, leaving and offering to host go to facilitators, the
+ * person, and (joining or leaving a seat) that table: a phone learns counts, not every join,
+ * so a thousand joins cost a thousand deliveries, not a million. A seating plan reaches each
+ * phone cut to its own table, with the people at it (`people` cards); records that name
+ * someone a phone may not know carry their card. The server uses the same rules for live
+ * delivery (as Socket.IO rooms) and for catch-up, so the two can never disagree.
  */
-import type { EventRecord } from './records';
-import { type EventState, noteById } from './state';
+
+import type { EventRecord, PersonCard, RecordOf, SeatingPlan } from './records';
+import { isPersonRecord } from './reducer';
+import type { Seating } from './seating';
+import { type EventState, noteById, personById } from './state';
 
 export type Viewer = { role: 'facilitator' } | { role: 'participant'; id: string };
 
@@ -29,6 +36,7 @@ export function roomsFor(state: EventState, viewer: Viewer): string[] {
 
 /** The rooms a record goes to, or null when it goes to everyone in the event. */
 export function roomsOf(state: EventState, rec: EventRecord): string[] | null {
+  if (isPersonRecord(rec)) return personRooms(rec);
   let note: { table: number; round: number; session: string | null; authorId: string | null } | undefined;
   if (rec.type === 'note.posted') {
     note = {
@@ -46,6 +54,19 @@ export function roomsOf(state: EventState, rec: EventRecord): string[] | null {
   if (note.session !== null) return null;
   const rooms = [ROOM_ALL_NOTES, tableRoom(note.table, note.round), hostRoom(note.table)];
   if (note.authorId) rooms.push(personRoom(note.authorId));
+  return rooms;
+}
+
+/** A person record goes to facilitators, the person, and the table they take or leave. */
+function personRooms(
+  rec: RecordOf<'participant.joined' | 'participant.left' | 'host.volunteered'>,
+): string[] {
+  const rooms = [ROOM_ALL_NOTES, personRoom(rec.payload.participantId)];
+  if (rec.type !== 'host.volunteered') {
+    const { table, round } = rec.payload;
+    if (typeof table === 'number' && typeof round === 'number' && round >= 0)
+      rooms.push(tableRoom(table, round));
+  }
   return rooms;
 }
 
@@ -79,3 +100,105 @@ export function placementChangeFor(rec: EventRecord): { everyone: true } | { par
  */
 export const placementKey = (state: EventState | null, participantId: string | null): string =>
   state && participantId ? roomsFor(state, { role: 'participant', id: participantId }).join('|') : '';
+
+/** What a phone is told about a person it has not met. */
+export function cardOf(state: EventState, id: string): PersonCard | null {
+  const p = personById(state, id);
+  if (!p) return null;
+  return { id, name: p.name, joinedAt: p.joinedAt, ...(p.anon !== undefined ? { anon: p.anon } : {}) };
+}
+
+/** The people a record names whom a phone may not know: who did it, and whom it is about. */
+function namedBy(rec: EventRecord): string[] {
+  const ids: string[] = [];
+  if (rec.actor.role === 'participant') ids.push(rec.actor.id);
+  const about = (rec.payload as { participantId?: unknown }).participantId;
+  if (typeof about === 'string' && about !== ids[0]) ids.push(about);
+  return ids;
+}
+
+/** The record with the cards of the people it names (the record itself when it names nobody). */
+export function withCards(state: EventState, rec: EventRecord): EventRecord {
+  const people = namedBy(rec).flatMap((id) => cardOf(state, id) ?? []);
+  return people.length > 0 ? { ...rec, people } : rec;
+}
+
+/** The plan a seating record carries (a round's end may carry the next round's). */
+export function planIn(rec: EventRecord): SeatingPlan | null {
+  if (rec.type === 'seating.planned') return rec.payload;
+  if (rec.type === 'round.ended') return rec.payload.next ?? null;
+  return null;
+}
+
+/** A round's seats grouped by table, worked out once per seating (phones of a whole room sync together). */
+const tablesOfSeating = new WeakMap<Seating, Map<number, Seating>>();
+function seatsByTable(seating: Seating): Map<number, Seating> {
+  let tables = tablesOfSeating.get(seating);
+  if (!tables) {
+    tables = new Map();
+    for (const [pid, t] of Object.entries(seating)) {
+      const at = tables.get(t);
+      if (at) at[pid] = t;
+      else tables.set(t, { [pid]: t });
+    }
+    tablesOfSeating.set(seating, tables);
+  }
+  return tables;
+}
+
+/**
+ * A seating record as the people at one table receive it (table null: people with no seat in
+ * it): only that table's seats, as they stand now (a late arrival sees who was placed before
+ * them), and the cards of the people there.
+ */
+function planView(state: EventState, rec: EventRecord, plan: SeatingPlan, table: number | null): EventRecord {
+  const now = state.rounds[plan.round]?.seating ?? plan.seating;
+  const seating = table === null ? {} : (seatsByTable(now).get(table) ?? {});
+  const cut = { ...plan, seating };
+  const payload = rec.type === 'round.ended' ? { ...rec.payload, next: cut } : cut;
+  const people = Object.keys(seating).flatMap((id) => cardOf(state, id) ?? []);
+  return { ...rec, payload, ...(people.length > 0 ? { people } : {}) } as EventRecord;
+}
+
+/** One live delivery: a record (or a phone's view of it) and who receives it. */
+export interface Delivery {
+  rec: EventRecord;
+  /** Rooms (null: everyone in the event). */
+  to: string[] | null;
+  /** Rooms left out. */
+  except?: string[];
+}
+
+/**
+ * How one committed record is sent live (`state` is the state after it, `rooms` from roomsOf
+ * before it). A seating plan goes whole to facilitators, to each table its own part, and an
+ * empty part to phones without a seat; a note or person record goes as it is to its rooms; any
+ * other record to everyone, with the cards of the people it names.
+ */
+export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[] | null): Delivery[] {
+  const plan = planIn(rec);
+  if (plan) {
+    const tables = [...seatsByTable(state.rounds[plan.round]?.seating ?? plan.seating).keys()];
+    const tableRooms = tables.map((t) => tableRoom(t, plan.round));
+    return [
+      { rec, to: [ROOM_ALL_NOTES] },
+      ...tables.map((t, i) => ({ rec: planView(state, rec, plan, t), to: [tableRooms[i] as string] })),
+      { rec: planView(state, rec, plan, null), to: null, except: [ROOM_ALL_NOTES, ...tableRooms] },
+    ];
+  }
+  if (rooms !== null) return [{ rec, to: rooms }];
+  return [{ rec: withCards(state, rec), to: null }];
+}
+
+/** A record as a viewer receives it on catching up (the same as live, for their own seat). */
+export function viewFor(state: EventState, rec: EventRecord, viewer: Viewer): EventRecord {
+  if (viewer.role === 'facilitator') return rec;
+  const plan = planIn(rec);
+  if (plan) {
+    const seat = state.rounds[plan.round]?.seating ?? {};
+    return planView(state, rec, plan, Object.hasOwn(seat, viewer.id) ? (seat[viewer.id] ?? null) : null);
+  }
+  if (isPersonRecord(rec)) return rec;
+  // Older notes may be by someone this phone never sat with (a new host's table, before them).
+  return withCards(state, rec);
+}

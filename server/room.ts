@@ -10,9 +10,9 @@ import { decideJoin, NameSchema } from '../lib/people/people';
 import { type Action, prepareAction } from '../lib/pipeline';
 import type { RecordOrder, Replies } from '../lib/protocol';
 import type { Actor, EventRecord, NewRecord } from '../lib/records';
-import { foldLog, isNoteRecord, reduce } from '../lib/reducer';
+import { foldLog, isTargetedRecord, reduce } from '../lib/reducer';
 import { type EventState, personById } from '../lib/state';
-import { reaches, roomsFor, roomsOf, type Viewer } from '../lib/visibility';
+import { reaches, roomsFor, roomsOf, type Viewer, viewFor } from '../lib/visibility';
 import { hashToken, newParticipantId, newRecordId } from './ids';
 import { log } from './log';
 import type { Store } from './store/store';
@@ -89,7 +89,7 @@ export class EventRoom {
       this.actionSeq.set(r.id, r.seq);
       // A note's table and round never change, so its rooms from the final state are its rooms.
       this.indexNote(r, roomsOf(state, r));
-      if (!isNoteRecord(r)) this.lastWide = r.seq;
+      if (!isTargetedRecord(r)) this.lastWide = r.seq;
     }
   }
 
@@ -358,7 +358,10 @@ export class EventRoom {
     });
   }
 
-  /** What a viewer may see after `since`, plus older notes they may see (their table, as host). */
+  /**
+   * What a viewer may see after `since`, plus older notes they may see (their table, as host),
+   * each as that viewer receives it (lib/visibility.ts viewFor).
+   */
   recordsFor(viewer: Viewer, since: number): { records: EventRecord[]; backfill: EventRecord[] } {
     const rooms = roomsFor(this.state, viewer);
     const mine = new Set(rooms);
@@ -385,7 +388,8 @@ export class EventRoom {
       }
     }
     backfill.sort((a, b) => a.seq - b.seq);
-    return { records, backfill };
+    const view = (r: EventRecord) => viewFor(this.state, r, viewer);
+    return { records: records.map(view), backfill: backfill.map(view) };
   }
 
   /** Note records by the room that may see them, kept in sequence order. */
@@ -416,7 +420,7 @@ export class EventRoom {
     // Every process blanks its own copy; the writer also erases the stored words (see act).
     const erased = rec.type === 'note.withdrawn' ? this.eraseWords(rec.payload.noteId) : [];
     const order = { after: this.lastWide };
-    if (!isNoteRecord(rec)) this.lastWide = rec.seq;
+    if (!isTargetedRecord(rec)) this.lastWide = rec.seq;
     this.delivery.record(this, rec, order, rooms, learned);
     return erased;
   }

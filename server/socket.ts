@@ -15,7 +15,8 @@ import {
   TokenSchema,
 } from '../lib/protocol';
 import type { EventRecord } from '../lib/records';
-import { personRoom, placementChangeFor, roomsFor, type Viewer } from '../lib/visibility';
+import { activeCount } from '../lib/view';
+import { deliveriesOf, personRoom, placementChangeFor, roomsFor, type Viewer } from '../lib/visibility';
 import type { Events } from './events';
 import { hashToken } from './ids';
 import { log } from './log';
@@ -26,6 +27,9 @@ export interface SocketData {
   eventId?: string;
   viewer?: Viewer;
 }
+
+/** How often at most phones are told the head count while people join or leave. */
+const PEOPLE_EVERY_MS = 1_000;
 
 /** Between server processes: an event was deleted, drop any copy of it. */
 export const EVENT_DELETED = 'event-deleted';
@@ -85,6 +89,20 @@ async function placeEverywhere(io: CafeServer, room: EventRoom, target: string) 
 export function createDelivery(getIo: () => CafeServer, clustered = false): Delivery {
   /** Per event, the deliveries still waiting for sockets to be re-placed: records keep their order. */
   const pending = new Map<string, Promise<void>>();
+  /** Per event, the head count waiting to go out (at most one a second, whatever the join rate). */
+  const counting = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Tell this process's sockets how many are in the event; every process tells its own. */
+  const countSoon = (room: EventRoom) => {
+    if (counting.has(room.id)) return;
+    const timer = setTimeout(() => {
+      counting.delete(room.id);
+      getIo()
+        .local.to(room.id)
+        .emit('people', { present: activeCount(room.state) });
+    }, PEOPLE_EVERY_MS);
+    timer.unref();
+    counting.set(room.id, timer);
+  };
 
   return {
     record(room: EventRoom, rec: EventRecord, order: RecordOrder, rooms: string[] | null, learned = false) {
@@ -95,9 +113,14 @@ export function createDelivery(getIo: () => CafeServer, clustered = false): Deli
           ? room.id
           : roomName(room.id, personRoom(changed.participantId))
         : null;
+      if (rec.type === 'participant.joined' || rec.type === 'participant.left') countSoon(room);
       const emit = () => {
-        if (rooms === null) io.to(room.id).emit('record', rec, order);
-        else io.to(rooms.map((r) => roomName(room.id, r))).emit('record', rec, order);
+        // Worked out when sent: a plan's parts follow the seats as the sockets were placed.
+        for (const d of deliveriesOf(room.state, rec, rooms)) {
+          let to = d.to === null ? io.to(room.id) : io.to(d.to.map((r) => roomName(room.id, r)));
+          if (d.except) to = to.except(d.except.map((r) => roomName(room.id, r)));
+          to.emit('record', d.rec, order);
+        }
       };
       if (!clustered) {
         if (target) placeLocal(io, room, target);
@@ -298,7 +321,12 @@ export function wireSockets(
       // a sync after a seat change must also start delivering the new table.
       await room.refresh();
       placeSocket(socket, room, data.viewer);
-      return { ok: true, ...room.recordsFor(data.viewer, since), serverNow: Date.now() };
+      return {
+        ok: true,
+        ...room.recordsFor(data.viewer, since),
+        present: activeCount(room.state),
+        serverNow: Date.now(),
+      };
     });
 
     on('act', async (action) => {

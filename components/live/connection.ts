@@ -37,7 +37,7 @@ const storageKey = (kind: 'outbox' | 'state', identity: Identity) =>
  * page then drops a cached view from an older version and syncs from the start instead of
  * reducing new records onto a state that lacks the field.
  */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 
 interface CachedView {
   v: number;
@@ -145,6 +145,9 @@ export class LiveConnection {
     this.socket.on('record', (rec: EventRecord, order?: RecordOrder) =>
       this.live({ rec, after: order?.after ?? 0 }),
     );
+    this.socket.on('people', (p: { present?: unknown } | null) => {
+      if (typeof p?.present === 'number') this.store.setState({ present: p.present });
+    });
     this.socket.on('deleted', () => {
       // The organiser deleted the event: keep nothing of it on this device.
       this.storage.removeItem?.(this.key);
@@ -280,7 +283,10 @@ export class LiveConnection {
     this.buffered = [];
     this.syncing = false;
     if (!reply?.ok) return this.retrySoon();
-    this.store.setState({ clockOffset: reply.serverNow - Date.now() });
+    this.store.setState({
+      clockOffset: reply.serverNow - Date.now(),
+      ...(typeof reply.present === 'number' ? { present: reply.present } : {}),
+    });
     // The reply holds every record after `since` that this screen may see: nothing is missing
     // from it, so it is applied as it is; the pushes that came meanwhile then take their turn.
     const caughtUp = [...reply.backfill, ...reply.records].sort((a, b) => a.seq - b.seq);

@@ -38,6 +38,11 @@ export interface LiveStore {
   clockOffset: number;
   outbox: PendingAction[];
   problems: Problem[];
+  /**
+   * How many people are in the event, as the server last said (a phone is not sent every join,
+   * so its state knows only the people near it); null until it has said.
+   */
+  present: number | null;
   dismissProblem(id: string): void;
 }
 
@@ -50,6 +55,7 @@ const initialLive = (set: StoreApi<LiveStore>['setState']): LiveStore => ({
   clockOffset: 0,
   outbox: [],
   problems: [],
+  present: null,
   dismissProblem: (id) => set((s) => ({ problems: s.problems.filter((p) => p.id !== id) })),
 });
 

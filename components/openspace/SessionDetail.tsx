@@ -251,9 +251,12 @@ function Handover({ event, session }: { event: EventState; session: Session }) {
   const nameOf = usePersonName();
   const send = useSend();
   const id = useId();
-  const people = Object.values(event.participants).filter(
-    (p) => !p.left && !session.conveners.includes(p.id) && !session.reporters.includes(p.id),
-  );
+  // A phone knows the people it has met (tablemates, conveners, people in sessions): those
+  // here in this session come first.
+  const here = (id: string) => event.openSpace?.presence[id] === session.id;
+  const people = Object.values(event.participants)
+    .filter((p) => !p.left && !session.conveners.includes(p.id) && !session.reporters.includes(p.id))
+    .sort((a, b) => Number(here(b.id)) - Number(here(a.id)));
   if (people.length === 0) return null;
   return (
     <section className="rounded-2xl border-2 border-stone-200 bg-white p-4">

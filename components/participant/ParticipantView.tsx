@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useContext, useState } from 'react';
 import type { EventState } from '../../lib/state';
-import { hostedTable, phaseOf, tableMembers, tableOf } from '../../lib/view';
+import { activeCount, hostedTable, phaseOf, tableMembers, tableOf } from '../../lib/view';
 import { HarvestVote, ToldLink } from '../harvest/HarvestVote';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLive } from '../live/store';
@@ -148,6 +148,8 @@ function Lobby({ event, me }: { event: EventState; me: string }) {
   const send = useSend();
   const volunteer = event.participants[me]?.volunteer ?? false;
   const hosting = hostedTable(event, me);
+  // The server's count: a phone's own state knows only the people near it.
+  const present = useLive((s) => s.present) ?? activeCount(event);
   return (
     <>
       <section className="rounded-2xl bg-hero p-5 text-on-hero">
@@ -170,9 +172,7 @@ function Lobby({ event, me }: { event: EventState; me: string }) {
           </Button>
         )}
       </section>
-      <p className="text-stone-700">
-        {t('joinedSoFar', { count: Object.values(event.participants).filter((p) => !p.left).length })}
-      </p>
+      <p className="text-stone-700">{t('joinedSoFar', { count: present })}</p>
     </>
   );
 }

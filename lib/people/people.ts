@@ -24,11 +24,25 @@ export function decideJoin(state: EventState, participantId: string, rawName: st
   if (identity === 'named' && !name) return fail('invalid_message', 'This event asks everyone for a name.');
   const existing = personById(state, participantId);
   if (existing && !existing.left) return fail('wrong_state', 'You have already joined.');
+  const shown = identity === 'anonymous' ? null : name;
   return draft('participant.joined', {
     participantId,
-    name: identity === 'anonymous' ? null : name,
+    name: shown,
     table: seatFor(state, participantId),
+    round: state.current,
+    // "Anonymous N" is numbered here, where everyone is known: phones know only the people near them.
+    ...(existing || shown ? {} : { anon: nextAnonymous(state) }),
   });
+}
+
+/** The next "Anonymous N": one more than the highest given so far (or than the nameless, in older logs). */
+function nextAnonymous(state: EventState): number {
+  let n = 0;
+  for (const p of Object.values(state.participants)) {
+    if (p.anon !== undefined) n = Math.max(n, p.anon);
+    else if (!p.name) n++;
+  }
+  return n + 1;
 }
 
 /** A late arrival (or a returning person) gets a table in the round that is seated or running. */
@@ -46,6 +60,13 @@ function seatFor(state: EventState, participantId: string): number | null {
   return seatLateArrival(round.seating, participantId, state.tableCount, history, active);
 }
 
+/** Where a person sits in the current round, if anywhere. */
+function seatNow(state: EventState, pid: string): { table: number; round: number } | object {
+  const r = state.rounds[state.current];
+  const table = r && Object.hasOwn(r.seating, pid) ? r.seating[pid] : undefined;
+  return table === undefined ? {} : { table, round: state.current };
+}
+
 const isActive = (state: EventState, pid: string) => {
   const p = personById(state, pid);
   return p !== undefined && !p.left;
@@ -58,7 +79,7 @@ export const peopleCommands = {
     decide: (_p, { state, actor }) => {
       if (actor.role !== 'participant' || !isActive(state, actor.id))
         return fail('wrong_state', 'You are not in this event.');
-      return draft('participant.left', { participantId: actor.id });
+      return draft('participant.left', { participantId: actor.id, ...seatNow(state, actor.id) });
     },
   }),
   'participant.remove': command({
@@ -66,7 +87,7 @@ export const peopleCommands = {
     roles: ['facilitator'],
     decide: ({ participantId }, { state }) => {
       if (!isActive(state, participantId)) return fail('not_found', 'That person is not in the event.');
-      return draft('participant.left', { participantId });
+      return draft('participant.left', { participantId, ...seatNow(state, participantId) });
     },
   }),
   'host.volunteer': command({

@@ -2,8 +2,28 @@
  * How joining, leaving and hosting records change the state (kept apart from the people actions
  * and their schemas, so screens that fold the log do not load the validation library).
  */
-import type { RecordOf } from '../records';
+import type { PersonCard, RecordOf } from '../records';
 import { type EventState, personById } from '../state';
+
+/**
+ * Add the people a phone is told about with a record (its `people`) that it does not know yet.
+ * People it knows stay as its own records left them.
+ */
+export function knowPeople(state: EventState, people: readonly PersonCard[] | undefined): EventState {
+  const fresh = people?.filter((c) => !personById(state, c.id));
+  if (!fresh || fresh.length === 0) return state;
+  const participants = { ...state.participants };
+  for (const c of fresh)
+    participants[c.id] = {
+      id: c.id,
+      name: c.name,
+      joinedAt: c.joinedAt,
+      left: false,
+      volunteer: false,
+      ...(c.anon !== undefined ? { anon: c.anon } : {}),
+    };
+  return { ...state, participants };
+}
 
 type PeopleRecord = RecordOf<
   'participant.joined' | 'participant.left' | 'host.volunteered' | 'host.assigned'
@@ -15,11 +35,16 @@ function withoutHost(hosts: Record<string, string>, pid: string): Record<string,
   return out;
 }
 
+/** Whether this person record was applied already (records about a person may arrive in any order). */
+const seen = (state: EventState, pid: string, seq: number) => (personById(state, pid)?.rev ?? 0) >= seq;
+
 export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
   switch (rec.type) {
     case 'participant.joined': {
       const { participantId, name, table } = rec.payload;
+      if (seen(state, participantId, rec.seq)) return state;
       const before = personById(state, participantId);
+      const anon = before?.anon ?? rec.payload.anon;
       const participants = {
         ...state.participants,
         [participantId]: {
@@ -28,25 +53,28 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
           joinedAt: before?.joinedAt ?? rec.at,
           left: false,
           volunteer: before?.volunteer ?? false,
+          ...(anon !== undefined ? { anon } : {}),
+          rev: rec.seq,
         },
       };
       let rounds = state.rounds;
-      const r = rounds[state.current];
+      const index = rec.payload.round ?? state.current;
+      const r = rounds[index];
       if (table !== null && r) {
         rounds = rounds.slice();
-        rounds[state.current] = { ...r, seating: { ...r.seating, [participantId]: table } };
+        rounds[index] = { ...r, seating: { ...r.seating, [participantId]: table } };
       }
       return { ...state, participants, rounds };
     }
     case 'participant.left': {
       const p = personById(state, rec.payload.participantId);
-      if (!p) return state;
+      if (!p || seen(state, p.id, rec.seq)) return state;
       const os = state.openSpace;
       const presence = os && Object.hasOwn(os.presence, p.id) ? { ...os.presence } : null;
       if (presence) delete presence[p.id];
       return {
         ...state,
-        participants: { ...state.participants, [p.id]: { ...p, left: true, volunteer: false } },
+        participants: { ...state.participants, [p.id]: { ...p, left: true, volunteer: false, rev: rec.seq } },
         hosts: withoutHost(state.hosts, p.id),
         // Someone who leaves is no longer counted in any Open Space session.
         openSpace: os && presence ? { ...os, presence } : os,
@@ -54,8 +82,11 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
     }
     case 'host.volunteered': {
       const p = personById(state, rec.payload.participantId);
-      if (!p) return state;
-      const participants = { ...state.participants, [p.id]: { ...p, volunteer: rec.payload.volunteering } };
+      if (!p || seen(state, p.id, rec.seq)) return state;
+      const participants = {
+        ...state.participants,
+        [p.id]: { ...p, volunteer: rec.payload.volunteering, rev: rec.seq },
+      };
       return { ...state, participants };
     }
     case 'host.assigned': {
