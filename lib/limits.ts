@@ -46,6 +46,23 @@ export const GUESS_LIMITS = {
   network: { points: 60, seconds: 60 },
 } as const;
 
+/**
+ * Who may come in. A join with a token the event has not seen makes a new person, and a person
+ * stays in the log and the exports, so new people are counted per address, per network (IPv4
+ * /24, IPv6 /64) and per event: no single client can fill an event with made-up people. A venue's
+ * phones often share one address, so one address may bring 400 at once and then 10 a second;
+ * phones refused for this try again (`rate_limited`). People coming back are not counted.
+ */
+export const ADMISSION_LIMITS = {
+  newPeople: {
+    address: { points: 400, seconds: 40 },
+    network: { points: 800, seconds: 40 },
+    event: { points: 2000, seconds: 20 },
+  },
+  /** Connections open at once from one address, and from one network; more are turned away. */
+  connections: { address: 1000, network: 2000 },
+} as const;
+
 export const RATE_LIMITS = {
   /** Every message, whatever its name (unknown names included). */
   message: { points: 120, seconds: 10 },

@@ -249,6 +249,7 @@ const CASES: Record<string, Case> = {
   'projector.theme': { payload: { themeId: 'r1:benches', shown: true }, before: 'harvest' },
   'projector.all-themes': { payload: { all: true }, before: 'harvest' },
   'harvest.retheme': { payload: { group: 'r1', granularity: -1 }, before: 'harvest' },
+  'event.lock': { payload: { locked: true } },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -320,6 +321,7 @@ const MATRIX = `
 | projector.theme                       | role        | role        | role        | role        | role        | role        | ok          |
 | projector.all-themes                  | role        | role        | role        | role        | role        | role        | ok          |
 | harvest.retheme                       | role        | role        | role        | role        | role        | role        | ok          |
+| event.lock                            | role        | role        | role        | role        | role        | role        | ok          |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

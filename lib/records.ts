@@ -42,6 +42,7 @@ export interface RecordPayloads {
   };
   'host.volunteered': { participantId: ParticipantId; volunteering: boolean };
   'host.assigned': { table: number; participantId: ParticipantId | null };
+  'event.locked': { locked: boolean };
   'seating.planned': SeatingPlan;
   'round.started': { round: number; startedAt: number; endsAt: number };
   'round.paused': { round: number; remainingMs: number };

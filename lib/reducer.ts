@@ -41,6 +41,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     harvest: null,
     announcements: [],
     projector: NO_CHOICE,
+    locked: false,
   };
 }
 
@@ -103,6 +104,8 @@ function reduceEventWide(
   switch (rec.type) {
     case 'event.created':
       return state;
+    case 'event.locked':
+      return { ...state, locked: rec.payload.locked };
     case 'host.assigned':
       return reducePeople(state, rec);
     case 'seating.planned':

@@ -90,6 +90,8 @@ export interface EventState {
   announcements: Announcement[];
   /** What the projector shows, once a facilitator has chosen (lib/harvest/screen.ts). */
   projector: ProjectorState;
+  /** New people are kept out (people already known may come back); set by `event.lock`. */
+  locked: boolean;
 }
 
 export type EventPart = 'cafe' | 'openSpace';

@@ -16,7 +16,7 @@ import { Events } from './events';
 import { secureResponse } from './headers';
 import { joinInfoLookup } from './join-info';
 import { log } from './log';
-import { Guesses } from './rate-limit';
+import { Admission, Guesses } from './rate-limit';
 import { oddRequest } from './request-target';
 import {
   type BetweenServers,
@@ -110,6 +110,8 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   let io: CafeServer | null = null;
   // Wrong guesses at join codes, links and tokens, over HTTP and the socket alike.
   const guesses = new Guesses(opts.rateLimitScale ?? 1);
+  // New people per address, network and event; connections open per address and network.
+  const admission = new Admission(opts.rateLimitScale ?? 1);
   const events = new Events(
     store,
     createDelivery(() => {
@@ -170,9 +172,18 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
+    // One address (or network) holding too many connections open is turned away at the
+    // handshake, before a socket is made for it.
+    allowRequest: (req, callback) => callback(null, admission.canOpen(req.socket.remoteAddress ?? '')),
+  });
+  io.engine.on('connection', (raw: { remoteAddress: string; once(e: 'close', f: () => void): void }) => {
+    const address = raw.remoteAddress;
+    admission.opened(address);
+    raw.once('close', () => admission.closed(address));
   });
   wireSockets(io, events, {
     guesses,
+    admission,
     presenceTimeoutMs: opts.presenceTimeoutMs ?? 120_000,
     rateLimitScale: opts.rateLimitScale,
   });

@@ -70,6 +70,7 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'projector.theme': 'facilitator',
   'projector.all-themes': 'facilitator',
   'harvest.retheme': 'facilitator',
+  'event.lock': 'facilitator',
 };
 
 describe.each(STORES)('permissions on the %s store', (store) => {
@@ -434,6 +435,10 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await refused(p.sender, 'announce', { text: 'Free cake' }, 'invalid_message', 'announce-lunch');
       await refused(p.sender, 'announcement.clear', { announcementId: 'announce-lunch' }, 'not_allowed');
       await ok(A.sender, 'announcement.clear', { announcementId: 'announce-lunch' });
+      // Only a facilitator shuts the doors to new people, and opens them again.
+      await refused(p.sender, 'event.lock', { locked: true }, 'not_allowed');
+      await ok(A.sender, 'event.lock', { locked: true });
+      await ok(A.sender, 'event.lock', { locked: false });
 
       await ok(A.sender, 'marketplace.close', {});
       await refused(cyra.sender, 'session.propose', session('Too late'), 'wrong_state');

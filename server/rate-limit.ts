@@ -3,7 +3,7 @@
  * synchronously before a message is parsed, so a flood costs a map lookup per message and
  * messages keep their order.
  */
-import { GUESS_LIMITS, RATE_LIMITS } from '../lib/limits';
+import { ADMISSION_LIMITS, GUESS_LIMITS, RATE_LIMITS } from '../lib/limits';
 
 /** One token bucket per key: `points` tokens, refilled evenly over `ms`. */
 export class Buckets {
@@ -130,5 +130,67 @@ export class Guesses {
   failed(address: string) {
     this.byAddress.take(address);
     this.byNetwork.take(networkOf(address));
+  }
+}
+
+/**
+ * Admission (ADMISSION_LIMITS): how many new people an address, a network and an event may
+ * bring in, and how many connections an address and a network may hold open at once.
+ */
+export class Admission {
+  private readonly byAddress: Buckets;
+  private readonly byNetwork: Buckets;
+  private readonly byEvent: Buckets;
+  private readonly open = new Map<string, number>();
+
+  /** `scale` multiplies the new-people budgets (RATE_LIMIT_SCALE), not the connection caps. */
+  constructor(scale = 1) {
+    const make = ({ points, seconds }: { points: number; seconds: number }) =>
+      new Buckets(Math.max(1, Math.round(points * scale)), seconds * 1000);
+    const { newPeople } = ADMISSION_LIMITS;
+    this.byAddress = make(newPeople.address);
+    this.byNetwork = make(newPeople.network);
+    this.byEvent = make(newPeople.event);
+  }
+
+  /** May this address bring one more new person into this event now? Spends from all three if so. */
+  newPerson(address: string, eventId: string, now = Date.now()): boolean {
+    const network = networkOf(address);
+    const ok =
+      this.byAddress.has(address, now) && this.byNetwork.has(network, now) && this.byEvent.has(eventId, now);
+    if (ok) {
+      this.byAddress.take(address, now);
+      this.byNetwork.take(network, now);
+      this.byEvent.take(eventId, now);
+    }
+    return ok;
+  }
+
+  /** Whether one more connection from this address would stay within the caps. */
+  canOpen(address: string): boolean {
+    const { connections } = ADMISSION_LIMITS;
+    return (
+      (this.open.get(address) ?? 0) < connections.address &&
+      (this.open.get(`n:${networkOf(address)}`) ?? 0) < connections.network
+    );
+  }
+
+  /** A connection from this address has opened. */
+  opened(address: string) {
+    for (const key of [address, `n:${networkOf(address)}`]) this.open.set(key, (this.open.get(key) ?? 0) + 1);
+  }
+
+  /** A connection counted by `opened` has closed. */
+  closed(address: string) {
+    for (const key of [address, `n:${networkOf(address)}`]) {
+      const n = (this.open.get(key) ?? 1) - 1;
+      if (n > 0) this.open.set(key, n);
+      else this.open.delete(key);
+    }
+  }
+
+  /** Connections open now from this address (for tests and the health page). */
+  openFrom(address: string): number {
+    return this.open.get(address) ?? 0;
   }
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventRecord, NewRecord } from '../lib/records';
 import { noteById } from '../lib/state';
 import { cafeSettings, T0 } from '../lib/testing/events';
+import { canSee, type Viewer } from '../lib/visibility';
 import { hashToken } from './ids';
 import { type Delivery, EventRoom } from './room';
 import { openMemoryStore } from './store/memory';
@@ -44,8 +45,8 @@ async function openRoom(store: Store = openMemoryStore()) {
 
 /** Two people join, everyone is seated and round 1 runs; returns the participant ids. */
 async function runningRound(room: EventRoom) {
-  const ada = await room.join('token-ada-0000000000000000', 'Ada', false, T0);
-  const ben = await room.join('token-ben-0000000000000000', 'Ben', false, T0);
+  const ada = await room.join('token-ada-0000000000000000', 'Ada', false, { now: T0 });
+  const ben = await room.join('token-ben-0000000000000000', 'Ben', false, { now: T0 });
   if (!ada.ok || !ben.ok) throw new Error('join refused');
   expect(await room.act(FACILITATOR, { id: 'a-seat', type: 'seating.plan', payload: {} }, T0)).toMatchObject({
     ok: true,
@@ -65,9 +66,56 @@ const post = (room: EventRoom, who: string, table: number, id: string, text: str
   );
 
 describe('a room', () => {
+  it('answers a catch-up from its indexes exactly as a scan of the log would', async () => {
+    const { room } = await openRoom();
+    const people = [];
+    for (const name of ['Ada', 'Ben', 'Cy', 'Di', 'Ed', 'Fay', 'Gus', 'Hal']) {
+      const joined = await room.join(`token-${name}-00000000000000000000`, name, false, { now: T0 });
+      if (!joined.ok) throw new Error('join refused');
+      people.push(joined.participantId);
+    }
+    const as = (id: string) => ({ role: 'participant', id }) as const;
+    await room.act(
+      FACILITATOR,
+      { id: 'x-host', type: 'host.assign', payload: { table: 1, participantId: people[0] } },
+      T0,
+    );
+    await room.act(FACILITATOR, { id: 'x-seat', type: 'seating.plan', payload: {} }, T0);
+    await room.act(FACILITATOR, { id: 'x-start', type: 'round.start', payload: {} }, T0);
+    const seat = (id: string) => room.state.rounds[room.state.current]?.seating[id] ?? 0;
+    for (const [i, id] of people.entries())
+      await room.act(
+        as(id),
+        { id: `x-note-${i}`, type: 'note.post', payload: { text: `Note ${i}`, round: 0, table: seat(id) } },
+        T0,
+      );
+    await room.act(
+      as(people[1] ?? ''),
+      { id: 'x-edit', type: 'note.edit', payload: { noteId: 'x-note-1', text: 'Edited' } },
+      T0,
+    );
+    await room.act(as(people[2] ?? ''), { id: 'x-leave', type: 'participant.leave', payload: {} }, T0);
+    const late = await room.join('token-late-00000000000000000000', 'Late', false, { now: T0 });
+    if (!late.ok) throw new Error('join refused');
+    await room.act(FACILITATOR, { id: 'x-end', type: 'round.end', payload: {} }, T0);
+    await room.act(
+      as(people[3] ?? ''),
+      { id: 'x-offer', type: 'host.volunteer', payload: { volunteering: true } },
+      T0,
+    );
+    const viewers: Viewer[] = [FACILITATOR, ...[...people, late.participantId, 'nobody'].map(as)];
+    for (const viewer of viewers)
+      for (const since of [0, 5, 12, room.state.seq - 2, room.state.seq]) {
+        const expected = room.log
+          .filter((r) => r.seq > since && canSee(room.state, viewer, r))
+          .map((r) => r.seq);
+        expect(room.recordsFor(viewer, since).records.map((r) => r.seq)).toEqual(expected);
+      }
+  });
+
   it('handles the actions of one event one at a time, in the order they arrived', async () => {
     const { room } = await openRoom();
-    await room.join('token-ada-0000000000000000', 'Ada', false, T0);
+    await room.join('token-ada-0000000000000000', 'Ada', false, { now: T0 });
     // Sent together, not awaited in turn: the second start must see the first one's round.
     const replies = await Promise.all([
       room.act(FACILITATOR, { id: 'a1', type: 'seating.plan', payload: {} }, T0),
@@ -220,8 +268,8 @@ describe('a room', () => {
     const b = await openRoom(store);
     const token = 'token-same-phone-00000000000';
     const [first, second] = await Promise.all([
-      a.room.join(token, 'Cleo', false, T0),
-      b.room.join(token, 'Cleo', false, T0),
+      a.room.join(token, 'Cleo', false, { now: T0 }),
+      b.room.join(token, 'Cleo', false, { now: T0 }),
     ]);
     if (!first.ok || !second.ok) throw new Error('a join was refused');
     // One person, one join record, one stored token, whichever process answered.

@@ -12,7 +12,7 @@ import type { RecordOrder, Replies } from '../lib/protocol';
 import type { Actor, EventRecord, NewRecord } from '../lib/records';
 import { foldLog, isTargetedRecord, reduce } from '../lib/reducer';
 import { type EventState, personById } from '../lib/state';
-import { reaches, roomsFor, roomsOf, type Viewer, viewFor } from '../lib/visibility';
+import { roomsFor, roomsOf, type Viewer, viewFor } from '../lib/visibility';
 import { hashToken, newParticipantId, newRecordId } from './ids';
 import { log } from './log';
 import type { Store } from './store/store';
@@ -46,6 +46,36 @@ const afterConflict = (attempt: number) =>
 /** The answer while the server shuts down; the phone keeps the action and sends it again. */
 const RESTARTING = fail('server_error', 'The server is restarting; try again in a moment.');
 
+/** The index in a list sorted by seq of its first record after `since`. */
+function firstAfter(list: readonly EventRecord[], since: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.seq ?? 0) <= since) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function push(map: Map<string, EventRecord[]>, key: string, rec: EventRecord) {
+  const list = map.get(key);
+  if (list) list.push(rec);
+  else map.set(key, [rec]);
+}
+
+/** The answer to a new person over the admission limits; the phone tries again (same token). */
+const TOO_MANY_NEW = fail(
+  'rate_limited',
+  'Many people are joining from this network just now; trying again in a moment.',
+);
+
+export interface JoinOptions {
+  /** Asked once before a token never seen becomes a new person: may one more come in now? */
+  newPerson?: () => boolean;
+  now?: number;
+}
+
 /** The records that carry a note's words: the ones a backfill may need to send again. */
 const NOTE_RECORDS = new Set(['note.posted', 'note.edited', 'note.withdrawn']);
 /** Index key for notes everyone may see (Open Space session notes). */
@@ -73,6 +103,12 @@ export class EventRoom {
   /** Actions that arrived since the last group started, to be decided and committed together. */
   private waiting: Pending[] | null = null;
   private readonly notesByRoom = new Map<string, EventRecord[]>();
+  /**
+   * What a participant's catch-up reads instead of the whole log: the records that go to everyone,
+   * and the other records after their notes (person records) by room, each in sequence order.
+   */
+  private readonly wide: EventRecord[] = [];
+  private readonly othersByRoom = new Map<string, EventRecord[]>();
   /** The seq of the latest event-wide record applied (see RecordOrder). */
   private lastWide = 0;
 
@@ -88,7 +124,7 @@ export class EventRoom {
     for (const r of log) {
       this.actionSeq.set(r.id, r.seq);
       // A note's table and round never change, so its rooms from the final state are its rooms.
-      this.indexNote(r, roomsOf(state, r));
+      this.index(r, roomsOf(state, r));
       if (!isTargetedRecord(r)) this.lastWide = r.seq;
     }
   }
@@ -141,6 +177,8 @@ export class EventRoom {
       if (stored) await this.store.deleteEvent(this.id);
       this.log.length = 0;
       this.notesByRoom.clear();
+      this.wide.length = 0;
+      this.othersByRoom.clear();
     });
   }
 
@@ -292,7 +330,12 @@ export class EventRoom {
    * A phone joins (or comes back). The phone makes up its own token, so a join that is retried
    * after a lost reply finds the same person instead of creating a second one.
    */
-  join(token: string, name: string | null, rejoin: boolean, now = Date.now()): Promise<Replies['join']> {
+  join(
+    token: string,
+    name: string | null,
+    rejoin: boolean,
+    { newPerson = () => true, now = Date.now() }: JoinOptions = {},
+  ): Promise<Replies['join']> {
     if (this.closing) return Promise.resolve(RESTARTING);
     return this.serial(async () => {
       const cleanName = NameSchema.safeParse(name ?? '');
@@ -306,8 +349,14 @@ export class EventRoom {
       // have written meanwhile (or let the same phone in first): catch up and decide again.
       const fresh = newParticipantId();
       let participantId = fresh;
+      let admitted = false;
       for (let attempt = 0; ; attempt++) {
         const known = await this.store.participantByTokenHash(this.id, tokenHash);
+        // A token never seen makes a new person: admission decides whether one more may come now.
+        if (!known && !admitted) {
+          if (!newPerson()) return TOO_MANY_NEW;
+          admitted = true;
+        }
         participantId = known ?? fresh;
         const existing = personById(this.state, participantId);
         // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
@@ -360,20 +409,38 @@ export class EventRoom {
 
   /**
    * What a viewer may see after `since`, plus older notes they may see (their table, as host),
-   * each as that viewer receives it (lib/visibility.ts viewFor).
+   * each as that viewer receives it (lib/visibility.ts viewFor). A participant's answer is read
+   * from the indexes of what goes to everyone and to their rooms, so a catch-up costs what it
+   * returns, not the length of the log (many phones sync at once after a round change, and a
+   * hostile client may ask again and again).
    */
   recordsFor(viewer: Viewer, since: number): { records: EventRecord[]; backfill: EventRecord[] } {
     const rooms = roomsFor(this.state, viewer);
-    const mine = new Set(rooms);
     const records: EventRecord[] = [];
-    // Only the tail after `since` is scanned: a whole room syncing at a round change must not
-    // cost phones x log length (the log is in sequence order).
-    let start = Math.min(Math.max(0, since), this.log.length);
-    while (start > 0 && (this.log[start - 1]?.seq ?? 0) > since) start--;
-    for (let i = start; i < this.log.length; i++) {
-      const r = this.log[i];
-      if (!r) continue;
-      if (reaches(this.state, r, mine)) records.push(r);
+    if (viewer.role === 'facilitator') {
+      // Facilitators see every record: the tail of the log after `since`.
+      for (let i = firstAfter(this.log, since); i < this.log.length; i++) {
+        const r = this.log[i];
+        if (r) records.push(r);
+      }
+    } else {
+      const seen = new Set<number>();
+      const take = (list: readonly EventRecord[] | undefined) => {
+        if (!list) return;
+        for (let i = firstAfter(list, since); i < list.length; i++) {
+          const r = list[i];
+          if (r && !seen.has(r.seq)) {
+            seen.add(r.seq);
+            records.push(r);
+          }
+        }
+      };
+      take(this.wide);
+      for (const room of rooms) {
+        take(this.notesByRoom.get(room));
+        take(this.othersByRoom.get(room));
+      }
+      records.sort((a, b) => a.seq - b.seq);
     }
     // Older notes come from the rooms' indexes: just this viewer's tables, host duty and own notes.
     const seen = new Set<number>();
@@ -392,13 +459,13 @@ export class EventRoom {
     return { records: records.map(view), backfill: backfill.map(view) };
   }
 
-  /** Note records by the room that may see them, kept in sequence order. */
-  private indexNote(rec: EventRecord, rooms: string[] | null) {
-    if (!NOTE_RECORDS.has(rec.type)) return;
-    for (const room of rooms ?? [EVERYONE]) {
-      const list = this.notesByRoom.get(room);
-      if (list) list.push(rec);
-      else this.notesByRoom.set(room, [rec]);
+  /** Index a record by who may see it (`rooms` from roomsOf, null: everyone). */
+  private index(rec: EventRecord, rooms: string[] | null) {
+    if (rooms === null) this.wide.push(rec);
+    if (NOTE_RECORDS.has(rec.type)) {
+      for (const room of rooms ?? [EVERYONE]) push(this.notesByRoom, room, rec);
+    } else if (rooms !== null) {
+      for (const room of rooms) push(this.othersByRoom, room, rec);
     }
   }
 
@@ -416,7 +483,7 @@ export class EventRoom {
     this.state = next ?? reduce(this.state, rec);
     this.log.push(rec);
     this.actionSeq.set(rec.id, rec.seq);
-    this.indexNote(rec, rooms);
+    this.index(rec, rooms);
     // Every process blanks its own copy; the writer also erases the stored words (see act).
     const erased = rec.type === 'note.withdrawn' ? this.eraseWords(rec.payload.noteId) : [];
     const order = { after: this.lastWide };

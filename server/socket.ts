@@ -20,12 +20,30 @@ import { deliveriesOf, personRoom, placementChangeFor, roomsFor, type Viewer } f
 import type { Events } from './events';
 import { hashToken } from './ids';
 import { log } from './log';
-import { type Guesses, RateLimits } from './rate-limit';
+import { type Admission, type Guesses, RateLimits } from './rate-limit';
 import type { Delivery, EventRoom } from './room';
 
 export interface SocketData {
   eventId?: string;
   viewer?: Viewer;
+}
+
+/**
+ * A connection that stops reading what it is sent (a hostile client, or a phone whose network
+ * died without a word) piles up answers in the server's memory. Past this many unsent bytes it
+ * gets no new catch-up until it has taken the last one; past HOARD_BYTES it is cut off.
+ */
+const BACKLOG_BYTES = 256 * 1024;
+const HOARD_BYTES = 4 * 1024 * 1024;
+
+/** Bytes sent to this connection that it has not taken yet. */
+function unsentBytes(socket: CafeSocket): number {
+  const conn = socket.conn as unknown as {
+    transport?: { socket?: { bufferedAmount?: number } };
+    writeBuffer?: unknown[];
+  };
+  // A websocket counts its bytes; long-polling keeps packets until the client polls (about 1 KB each).
+  return (conn.transport?.socket?.bufferedAmount ?? 0) + (conn.writeBuffer?.length ?? 0) * 1024;
 }
 
 /** How often at most phones are told the head count while people join or leave. */
@@ -158,6 +176,8 @@ export function createDelivery(getIo: () => CafeServer, clustered = false): Deli
 export interface SocketOptions {
   /** Wrong guesses at join codes and facilitator links, shared with the HTTP API. */
   guesses: Guesses;
+  /** New people per address, network and event. */
+  admission: Admission;
   /** How long a participant's phone may be gone before they stop counting as present in a session. */
   presenceTimeoutMs: number;
   /** Multiplies every rate limit (RATE_LIMIT_SCALE); 1 in normal use. */
@@ -184,13 +204,23 @@ function bounded(reply: unknown): unknown {
 export function wireSockets(
   io: CafeServer,
   events: Events,
-  { guesses, presenceTimeoutMs, rateLimitScale = 1 }: SocketOptions,
+  { guesses, admission, presenceTimeoutMs, rateLimitScale = 1 }: SocketOptions,
 ) {
   /** Participants whose phones went away: event:participant -> the timer that clears their presence. */
   const awayTimers = new Map<string, ReturnType<typeof setTimeout>>();
   // Per connection and per participant, never per address: a whole hall of phones often shares
   // one Wi-Fi address.
   const limits = new RateLimits(rateLimitScale);
+
+  // Connections that have stopped reading are cut off before they hoard the server's memory.
+  const sweep = setInterval(() => {
+    for (const s of io.sockets.sockets.values())
+      if (unsentBytes(s) > HOARD_BYTES) {
+        log.warn({ socket: s.id }, 'cut off a connection that stopped reading');
+        s.disconnect(true);
+      }
+  }, 5_000);
+  sweep.unref();
 
   io.on(EVENT_DELETED, (eventId) => {
     if (typeof eventId === 'string') void events.forget(eventId);
@@ -302,7 +332,9 @@ export function wireSockets(
         guesses.failed(address);
         return failure('unknown_event', `No event has the join code ${code}. Check the code on the screen.`);
       }
-      const reply = await room.join(token, name?.trim() ? name.trim() : null, rejoin === true);
+      const reply = await room.join(token, name?.trim() ? name.trim() : null, rejoin === true, {
+        newPerson: () => admission.newPerson(address, room.id),
+      });
       if (reply.ok) {
         const key = `${room.id}:${reply.participantId}`;
         clearTimeout(awayTimers.get(key));
@@ -317,6 +349,8 @@ export function wireSockets(
     on('sync', async ({ since }) => {
       const room = data.eventId ? await events.get(data.eventId) : null;
       if (!room || !data.viewer) return failure('not_joined', 'Join or open an event first.');
+      if (unsentBytes(socket) > BACKLOG_BYTES)
+        return failure('rate_limited', 'The last answer has not reached you yet; ask again once it has.');
       // With several processes this copy may lag the shared store: catch up first. Then re-place:
       // a sync after a seat change must also start delivering the new table.
       await room.refresh();

@@ -91,6 +91,14 @@ let pendingSyncs = 0;
 
 /** Ground truth from the facilitators: `${event}:${round}` -> table -> how many phones sit there. */
 const seatings = new Map<string, Map<number, number>>();
+/**
+ * The address a phone connects from: twenty phones share one, as phones share a venue's Wi-Fi,
+ * each twenty on a network of their own (Linux routes all of 127/8 to the loopback). From one
+ * address, the server's admission limits would cap how many new people may come in at once.
+ */
+export const phoneAddress = (index: number) =>
+  `127.1.${Math.floor(index / 20) % 250}.${1 + Math.floor(index / 5000)}`;
+
 function registerSeating(event: number, round: number, seating: Record<string, number>) {
   const key = `${event}:${round}`;
   if (seatings.has(key)) return;
@@ -229,7 +237,11 @@ function cafeDriver(): Driver {
       const event = Math.floor(index / config.perEvent);
       const ev = info[event];
       if (!ev) throw new Error(`no event ${event}`);
-      const socket = io(config.servers[server] ?? '', socketOpts);
+      // engine.io-client hands `localAddress` to the Node websocket; its types leave it out.
+      const socket = io(config.servers[server] ?? '', {
+        ...socketOpts,
+        localAddress: phoneAddress(index),
+      } as Parameters<typeof io>[1]);
       await connected(socket);
       let maxSeq = 0;
       const phone: Phone = {
@@ -353,9 +365,13 @@ type WsServerMsg =
   | { t: 'round.ended'; round: number; next: { round: number; seating: Record<string, number> } }
   | { t: 'note'; from: number; round: number; table: number; text: string };
 
-function wsOpen(url: string, onMessage: (msg: WsServerMsg) => void): Promise<WebSocket> {
+function wsOpen(
+  url: string,
+  onMessage: (msg: WsServerMsg) => void,
+  localAddress?: string,
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url.replace(/^http/, 'ws'));
+    const ws = new WebSocket(url.replace(/^http/, 'ws'), localAddress ? { localAddress } : {});
     ws.on('message', (data) => onMessage(JSON.parse(data.toString()) as WsServerMsg));
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
@@ -401,17 +417,21 @@ function wsDriver(): Driver {
         },
         close: () => ws.close(),
       };
-      const ws = await wsOpen(config.servers[server] ?? '', (msg) => {
-        if (msg.t === 'joined') {
-          phone.id = String(msg.id);
-          joined();
-        } else if (msg.t === 'note') deliver(phone, msg.text, false);
-        else if (msg.t === 'seating') seatAt(phone, msg.round, msg.seating[phone.id]);
-        else if (msg.t === 'round.ended') {
-          roundEnded(phone, msg.round);
-          seatAt(phone, msg.next.round, msg.next.seating[phone.id]);
-        }
-      });
+      const ws = await wsOpen(
+        config.servers[server] ?? '',
+        (msg) => {
+          if (msg.t === 'joined') {
+            phone.id = String(msg.id);
+            joined();
+          } else if (msg.t === 'note') deliver(phone, msg.text, false);
+          else if (msg.t === 'seating') seatAt(phone, msg.round, msg.seating[phone.id]);
+          else if (msg.t === 'round.ended') {
+            roundEnded(phone, msg.round);
+            seatAt(phone, msg.next.round, msg.next.seating[phone.id]);
+          }
+        },
+        phoneAddress(index),
+      );
       ws.on('close', () => {
         if (closing) return;
         phonesDown++;

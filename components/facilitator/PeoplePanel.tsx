@@ -7,6 +7,7 @@ import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
+import { useServerNow } from '../ui/Timer';
 
 /** Who is here, who offered to host, and choosing hosts. */
 export function PeoplePanel() {
@@ -15,7 +16,10 @@ export function PeoplePanel() {
   const t = useTranslations('console.people');
   const nameOf = usePersonName();
   const isolate = useIsolate();
+  const now = useServerNow(5_000);
   if (!event) return null;
+  // A join rate that jumps with nobody coming through the door is a flood: the doors can be shut.
+  const lastMinute = Object.values(event.participants).filter((p) => p.joinedAt > now - 60_000).length;
   const people = Object.values(event.participants)
     .filter((p) => !p.left)
     .sort((a, b) => a.joinedAt - b.joinedAt);
@@ -34,6 +38,19 @@ export function PeoplePanel() {
           muted: (chunks) => <span className="font-normal text-stone-600">{chunks}</span>,
         })}
       </h2>
+      <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-2">
+        <p className="text-stone-700" data-testid="join-rate">
+          {t('lastMinute', { count: lastMinute })}
+        </p>
+        <Button variant="secondary" onClick={() => send('event.lock', { locked: !event.locked })}>
+          {event.locked ? t('unlock') : t('lock')}
+        </Button>
+      </div>
+      {event.locked && (
+        <p className="mt-2 rounded-lg bg-amber-100 px-3 py-2 text-amber-900" role="status">
+          {t('locked')}
+        </p>
+      )}
       {volunteers > 0 && <p className="mt-1 text-stone-700">{t('volunteers', { count: volunteers })}</p>}
       {people.length === 0 ? (
         <p className="mt-2 text-stone-600">{t('nobody')}</p>

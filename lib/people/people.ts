@@ -24,6 +24,9 @@ export function decideJoin(state: EventState, participantId: string, rawName: st
   if (identity === 'named' && !name) return fail('invalid_message', 'This event asks everyone for a name.');
   const existing = personById(state, participantId);
   if (existing && !existing.left) return fail('wrong_state', 'You have already joined.');
+  // A locked event lets back the people it knows; only new people are kept out.
+  if (!existing && state.locked)
+    return fail('not_allowed', 'This event is not letting new people in just now. Ask a facilitator.');
   const shown = identity === 'anonymous' ? null : name;
   return draft('participant.joined', {
     participantId,
@@ -113,6 +116,19 @@ export const peopleCommands = {
       if (participantId !== null && !isActive(state, participantId))
         return fail('not_found', 'That person is not in the event.');
       return draft('host.assigned', { table, participantId });
+    },
+  }),
+  /** Close the doors to new people (a flood of made-up joins, or the room is full), or open them. */
+  'event.lock': command({
+    schema: z.strictObject({ locked: z.boolean() }),
+    roles: ['facilitator'],
+    decide: ({ locked }, { state }) => {
+      if (state.locked === locked)
+        return fail(
+          'wrong_state',
+          locked ? 'New people are already kept out.' : 'New people can already join.',
+        );
+      return draft('event.locked', { locked });
     },
   }),
 };

@@ -358,6 +358,7 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'projector.theme': { themeId: 't1', shown: true },
   'projector.all-themes': { all: true },
   'harvest.retheme': { group: null, granularity: 0 },
+  'event.lock': { locked: true },
 };
 
 /** Change a valid object into (usually) an invalid one: wrong values, missing or extra keys. */
