@@ -1,7 +1,7 @@
 /**
- * Attack benchmark: one café server (SQLite), a café of 20 real phones at their tables posting a
- * note every second each, and one attack at a time from a process of its own (bench/attack/
- * attackers.ts), on loopback only and bounded in time: a flood of made-up people (raw websockets,
+ * Attack benchmark: one café server (SQLite) and one attack at a time, each on a café of its own
+ * with 20 real phones at their tables posting a note every second each. The attack comes from a
+ * process of its own (bench/attack/attackers.ts), on loopback only and bounded in time: a flood of made-up people (raw websockets,
  * a fresh token each), join-and-leave churn, guessing join codes over HTTP and the socket, and
  * slow readers (joined connections that stop reading and keep asking for the log). For each it
  * prints the real phones' acknowledgement p99, the server's worst event-loop delay, and how many
@@ -39,23 +39,6 @@ const cpuProfDir = args.has('cpu-prof') ? tempDir('cafe-attack-prof-') : undefin
 const server = await startCafe({ dataDir: tempDir('cafe-attack-'), cpuProfDir });
 const stats = async () => (await (await fetch(`${server.url}/api/bench-stats`)).json()) as BenchStats;
 
-const created = (await (
-  await fetch(`${server.url}/api/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      settings: {
-        title: 'Attack bench',
-        purpose: '',
-        tables: null,
-        rounds: [{ question: 'What would help most?', minutes: 60 }],
-        identity: 'anonymous',
-        openSpace: null,
-      },
-    }),
-  })
-).json()) as { eventId: string; joinCode: string; facilitatorToken: string };
-
 const open = async () => {
   const s = io(server.url, { transports: ['websocket'], forceNew: true, reconnection: false });
   await new Promise<void>((resolve, reject) => {
@@ -65,44 +48,68 @@ const open = async () => {
   return s;
 };
 
-const f = await open();
-const facilitated = (await f.emitWithAck('facilitate', {
-  eventId: created.eventId,
-  token: created.facilitatorToken,
-})) as Replies['facilitate'];
-if (!facilitated.ok) throw new Error(facilitated.error.message);
-
 interface RealPhone {
   socket: Socket;
   table: number;
   dropped: boolean;
 }
-const phones: RealPhone[] = [];
-for (let i = 0; i < phonesN; i++) {
-  const socket = await open();
-  const joined = (await socket.emitWithAck('join', {
-    code: created.joinCode,
-    token: nanoid(32),
-  })) as Replies['join'];
-  if (!joined.ok) throw new Error(joined.error.message);
-  const phone: RealPhone = { socket, table: 0, dropped: false };
-  socket.on('record', (rec: { type: string; payload: { seating?: Record<string, number> } }) => {
-    const seat = rec.type === 'seating.planned' ? rec.payload.seating?.[joined.participantId] : undefined;
-    if (seat !== undefined) phone.table = seat;
-  });
-  socket.on('disconnect', () => {
-    phone.dropped = true;
-  });
-  phones.push(phone);
+
+/** A café of its own for each attack: created, the real phones joined, seated, round 1 running. */
+async function newCafe() {
+  const created = (await (
+    await fetch(`${server.url}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        settings: {
+          title: 'Attack bench',
+          purpose: '',
+          tables: null,
+          rounds: [{ question: 'What would help most?', minutes: 60 }],
+          identity: 'anonymous',
+          openSpace: null,
+        },
+      }),
+    })
+  ).json()) as { eventId: string; joinCode: string; facilitatorToken: string };
+  const f = await open();
+  const facilitated = (await f.emitWithAck('facilitate', {
+    eventId: created.eventId,
+    token: created.facilitatorToken,
+  })) as Replies['facilitate'];
+  if (!facilitated.ok) throw new Error(facilitated.error.message);
+  const phones: RealPhone[] = [];
+  for (let i = 0; i < phonesN; i++) {
+    const socket = await open();
+    const joined = (await socket.emitWithAck('join', {
+      code: created.joinCode,
+      token: nanoid(32),
+    })) as Replies['join'];
+    if (!joined.ok) throw new Error(joined.error.message);
+    const phone: RealPhone = { socket, table: 0, dropped: false };
+    socket.on('record', (rec: { type: string; payload: { seating?: Record<string, number> } }) => {
+      const seat = rec.type === 'seating.planned' ? rec.payload.seating?.[joined.participantId] : undefined;
+      if (seat !== undefined) phone.table = seat;
+    });
+    socket.on('disconnect', () => {
+      phone.dropped = true;
+    });
+    phones.push(phone);
+  }
+  const act = async (type: string, payload: unknown) => {
+    const reply = (await f.emitWithAck('act', { id: `a_${nanoid(12)}`, type, payload })) as Replies['act'];
+    if (!reply.ok) throw new Error(`${type}: ${reply.error.message}`);
+  };
+  await act('seating.plan', {});
+  await act('round.start', {});
+  await new Promise((r) => setTimeout(r, 500));
+  if (phones.some((p) => p.table === 0)) throw new Error('a real phone got no seat');
+  const close = () => {
+    for (const p of phones) p.socket.close();
+    f.close();
+  };
+  return { joinCode: created.joinCode, phones, close };
 }
-const act = async (type: string, payload: unknown) => {
-  const reply = (await f.emitWithAck('act', { id: `a_${nanoid(12)}`, type, payload })) as Replies['act'];
-  if (!reply.ok) throw new Error(`${type}: ${reply.error.message}`);
-};
-await act('seating.plan', {});
-await act('round.start', {});
-await new Promise((r) => setTimeout(r, 500));
-if (phones.some((p) => p.table === 0)) throw new Error('a real phone got no seat');
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -111,6 +118,7 @@ const percentile = (xs: number[], p: number) => {
 
 /** Every real phone posts a note a second while `attack` runs; returns the acknowledgement times. */
 async function underAttack(attack: Attack | null) {
+  const { joinCode, phones, close } = await newCafe();
   const acks: number[] = [];
   let failed = 0;
   let posting = true;
@@ -136,7 +144,7 @@ async function underAttack(attack: Attack | null) {
   if (attack) {
     const child = fork(
       path.join(repoRoot, 'bench/attack/attackers.ts'),
-      [JSON.stringify({ attack, url: server.url, code: created.joinCode, seconds })],
+      [JSON.stringify({ attack, url: server.url, code: joinCode, seconds })],
       { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
     did = await new Promise((resolve) => {
@@ -150,6 +158,8 @@ async function underAttack(attack: Attack | null) {
   const after = await stats();
   posting = false;
   await Promise.all(posters);
+  const dropped = phones.filter((p) => p.dropped).length - before;
+  close();
   return {
     attack: attack ?? 'none',
     p50: percentile(acks, 50),
@@ -157,7 +167,7 @@ async function underAttack(attack: Attack | null) {
     acked: acks.length,
     failed,
     loopMax: after.eventLoopDelay.max,
-    dropped: phones.filter((p) => p.dropped).length - before,
+    dropped,
     rssMb: after.rss / 1024 / 1024,
     did,
   };
@@ -204,8 +214,6 @@ console.log(`  ${worst.dropped === 0 ? 'ok  ' : 'MISS'}  real phones dropped: ${
 console.log(
   `attack @${phonesN} phones: ack_p99=${worst.p99.toFixed(1)} loop_max=${worst.loop.toFixed(1)} dropped=${worst.dropped}`,
 );
-for (const p of phones) p.socket.close();
-f.close();
 await server.stop();
 if (cpuProfDir)
   console.log(

@@ -42,6 +42,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     announcements: [],
     projector: NO_CHOICE,
     locked: false,
+    anonymous: 0,
   };
 }
 

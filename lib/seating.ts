@@ -576,7 +576,7 @@ export function seatLateArrival(
   person: string,
   tableCount: number,
   history: Seating[],
-  activePeople?: ReadonlySet<string>,
+  activePeople?: Pick<ReadonlySet<string>, 'has'>,
 ): number {
   const tables = normaliseTableCount(tableCount);
   const already = tableIn(seating, person);

@@ -92,6 +92,11 @@ export interface EventState {
   projector: ProjectorState;
   /** New people are kept out (people already known may come back); set by `event.lock`. */
   locked: boolean;
+  /**
+   * How many "Anonymous N" numbers have been given (the highest N), so the next joiner's number
+   * costs nothing to work out. In older logs, counts the people who joined without a name.
+   */
+  anonymous: number;
 }
 
 export type EventPart = 'cafe' | 'openSpace';

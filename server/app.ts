@@ -15,6 +15,7 @@ import { handleApi } from './api';
 import { Events } from './events';
 import { secureResponse } from './headers';
 import { joinInfoLookup } from './join-info';
+import { jsonParser } from './json-parser';
 import { log } from './log';
 import { Admission, Guesses } from './rate-limit';
 import { oddRequest } from './request-target';
@@ -170,6 +171,8 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     ...(adapterRedis ? { adapter: createAdapter(adapterRedis), transports: ['websocket' as const] } : {}),
     maxHttpBufferSize: LIMITS.messageBytes,
     serveClient: false,
+    // Everything sent is JSON: no search for binary attachments in every packet.
+    parser: jsonParser,
     pingInterval: 10_000,
     pingTimeout: 8_000,
     // One address (or network) holding too many connections open is turned away at the

@@ -35,6 +35,9 @@ export interface Delivery {
 
 const MAX_CONFLICT_RETRIES = 10;
 
+/** How long the event's queue works before it lets the event loop run (see EventRoom.serial). */
+const YIELD_AFTER_MS = 5;
+
 /**
  * After a lost race for the shared store's next position, wait a moment before trying again
  * (random, growing with each loss: 0-2 ms, then 0-4, up to 0-256), so two processes writing
@@ -111,6 +114,10 @@ export class EventRoom {
   private readonly othersByRoom = new Map<string, EventRecord[]>();
   /** The seq of the latest event-wide record applied (see RecordOrder). */
   private lastWide = 0;
+  /** Joins waiting to enter the queue, one at a time (see join). */
+  private doorway: Promise<unknown> = Promise.resolve();
+  /** When the queue last let the event loop run (see serial). */
+  private lastYield = 0;
 
   private constructor(
     readonly id: string,
@@ -191,10 +198,20 @@ export class EventRoom {
     return this.queue.then(() => undefined);
   }
 
-  /** Run `fn` after every earlier action of this event has finished. */
+  /**
+   * Run `fn` after every earlier action of this event has finished. With the embedded store a
+   * task never waits on I/O, so a queue of them would run back to back without the event loop
+   * getting a turn (a burst of joins would hold every other event and connection): after
+   * YIELD_AFTER_MS of work the queue lets the loop run before the next task.
+   */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const guarded = () =>
-      this.deleted ? Promise.resolve(fail('unknown_event', 'This event has been deleted.') as T) : fn();
+    const guarded = async () => {
+      if (performance.now() - this.lastYield >= YIELD_AFTER_MS) {
+        await new Promise((r) => setImmediate(r));
+        this.lastYield = performance.now();
+      }
+      return this.deleted ? (fail('unknown_event', 'This event has been deleted.') as T) : fn();
+    };
     const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     return run;
@@ -337,6 +354,20 @@ export class EventRoom {
     { newPerson = () => true, now = Date.now() }: JoinOptions = {},
   ): Promise<Replies['join']> {
     if (this.closing) return Promise.resolve(RESTARTING);
+    // Joins wait in a lane of their own and enter the event's queue one at a time, so the actions
+    // of people already here never wait behind a crowd (or a flood) at the door.
+    const run = this.doorway.then(() => this.admit(token, name, rejoin, newPerson, now));
+    this.doorway = run.catch(() => undefined);
+    return run;
+  }
+
+  private admit(
+    token: string,
+    name: string | null,
+    rejoin: boolean,
+    newPerson: () => boolean,
+    now: number,
+  ): Promise<Replies['join']> {
     return this.serial(async () => {
       const cleanName = NameSchema.safeParse(name ?? '');
       if (!cleanName.success)
@@ -499,6 +530,8 @@ export class EventRoom {
 
   /** Bring this process's copy up to date with the shared store (a no-op with one process). */
   refresh(): Promise<void> {
+    // Alone on its store, this copy is the latest: a catch-up need not wait behind the actions.
+    if (!this.store.shared) return Promise.resolve();
     return this.serial(() => this.catchUpFromStore());
   }
 }

@@ -6,6 +6,7 @@
  *
  * argv: JSON { attack, url, code, seconds }. Sends { done: true, counts } to the parent.
  */
+import http from 'node:http';
 import { nanoid } from 'nanoid';
 import WebSocket from 'ws';
 
@@ -133,6 +134,17 @@ async function joinFlood(lanes: number, leave: boolean) {
   );
 }
 
+/** GET a path of the server from one of the attacker's addresses; the status, or "error". */
+function get(pathname: string, localAddress: string): Promise<number | 'error'> {
+  return new Promise((resolve) => {
+    const req = http.get(new URL(pathname, config.url), { localAddress, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 'error'));
+    });
+    req.on('error', () => resolve('error'));
+  });
+}
+
 /** Guess join codes over HTTP and the socket, as fast as possible. */
 async function guessing(lanes: number) {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -140,9 +152,7 @@ async function guessing(lanes: number) {
   await Promise.all([
     ...Array.from({ length: lanes }, async () => {
       while (running()) {
-        const res = await fetch(`${config.url}/api/join/${guess()}`).catch(() => null);
-        count(`http_${res?.status ?? 'error'}`);
-        await res?.arrayBuffer().catch(() => undefined);
+        count(`http_${await get(`/api/join/${guess()}`, address())}`);
       }
     }),
     ...Array.from({ length: lanes }, async () => {

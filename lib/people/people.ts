@@ -38,14 +38,9 @@ export function decideJoin(state: EventState, participantId: string, rawName: st
   });
 }
 
-/** The next "Anonymous N": one more than the highest given so far (or than the nameless, in older logs). */
+/** The next "Anonymous N": one more than the highest given so far. */
 function nextAnonymous(state: EventState): number {
-  let n = 0;
-  for (const p of Object.values(state.participants)) {
-    if (p.anon !== undefined) n = Math.max(n, p.anon);
-    else if (!p.name) n++;
-  }
-  return n + 1;
+  return state.anonymous + 1;
 }
 
 /** A late arrival (or a returning person) gets a table in the round that is seated or running. */
@@ -54,11 +49,8 @@ function seatFor(state: EventState, participantId: string): number | null {
   if (!round || round.status === 'ended' || state.tableCount === null) return null;
   const earlier = round.seating[participantId];
   if (earlier !== undefined) return earlier;
-  const active = new Set(
-    Object.values(state.participants)
-      .filter((p) => !p.left)
-      .map((p) => p.id),
-  );
+  // Asked of each seat, not built for everyone: a join must not cost the size of the event.
+  const active = { has: (id: string) => personById(state, id)?.left === false };
   const history = state.rounds.slice(0, state.current).map((r) => r.seating);
   return seatLateArrival(round.seating, participantId, state.tableCount, history, active);
 }

@@ -64,7 +64,9 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
         rounds = rounds.slice();
         rounds[index] = { ...r, seating: { ...r.seating, [participantId]: table } };
       }
-      return { ...state, participants, rounds };
+      // Older logs carry no number: a new person without a name still takes the next one.
+      const given = anon ?? (!before && !name ? state.anonymous + 1 : 0);
+      return { ...state, participants, rounds, anonymous: Math.max(state.anonymous, given) };
     }
     case 'participant.left': {
       const p = personById(state, rec.payload.participantId);
