@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMISSION_LIMITS } from '../lib/limits';
 import type { Replies } from '../lib/protocol';
 import { Admission } from './rate-limit';
+import { stoppedReading } from './socket';
 import { useServer } from './testing/fixture';
 import { cafeSettings } from './testing/harness';
 
@@ -159,5 +160,17 @@ describe('admission against the server', () => {
     expect(await f.act('event.lock', { locked: false })).toMatchObject({ ok: true });
     expect(await join(await open(VENUE), cafe.joinCode)).toMatchObject({ ok: true });
     for (const s of sockets.splice(0)) s.close();
+  });
+});
+
+describe('connections that stop reading', () => {
+  it('are cut off only when over the limit at two looks with nothing taken between', () => {
+    const MB = 1024 * 1024;
+    expect(stoppedReading(5 * MB, 0)).toBe(false); // first look
+    expect(stoppedReading(5 * MB, 5 * MB)).toBe(true);
+    expect(stoppedReading(6 * MB, 5 * MB)).toBe(true);
+    // A slow phone still taking a big answer: less unsent than last time.
+    expect(stoppedReading(4.5 * MB, 5 * MB)).toBe(false);
+    expect(stoppedReading(3 * MB, 3 * MB)).toBe(false);
   });
 });

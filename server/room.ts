@@ -13,6 +13,7 @@ import type { Actor, EventRecord, NewRecord } from '../lib/records';
 import { foldLog, isTargetedRecord, reduce } from '../lib/reducer';
 import { type EventState, personById } from '../lib/state';
 import { roomsFor, roomsOf, type Viewer, viewFor } from '../lib/visibility';
+import { breathe } from './breather';
 import { hashToken, newParticipantId, newRecordId } from './ids';
 import { log } from './log';
 import type { Store } from './store/store';
@@ -34,9 +35,6 @@ export interface Delivery {
 }
 
 const MAX_CONFLICT_RETRIES = 10;
-
-/** How long the event's queue works before it lets the event loop run (see EventRoom.serial). */
-const YIELD_AFTER_MS = 5;
 
 /**
  * After a lost race for the shared store's next position, wait a moment before trying again
@@ -116,8 +114,6 @@ export class EventRoom {
   private lastWide = 0;
   /** Joins waiting to enter the queue, one at a time (see join). */
   private doorway: Promise<unknown> = Promise.resolve();
-  /** When the queue last let the event loop run (see serial). */
-  private lastYield = 0;
 
   private constructor(
     readonly id: string,
@@ -201,15 +197,12 @@ export class EventRoom {
   /**
    * Run `fn` after every earlier action of this event has finished. With the embedded store a
    * task never waits on I/O, so a queue of them would run back to back without the event loop
-   * getting a turn (a burst of joins would hold every other event and connection): after
-   * YIELD_AFTER_MS of work the queue lets the loop run before the next task.
+   * getting a turn (a burst of joins would hold every other event and connection): each task
+   * first lets the loop breathe if it has had no turn for a few milliseconds (server/breather.ts).
    */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const guarded = async () => {
-      if (performance.now() - this.lastYield >= YIELD_AFTER_MS) {
-        await new Promise((r) => setImmediate(r));
-        this.lastYield = performance.now();
-      }
+      await breathe();
       return this.deleted ? (fail('unknown_event', 'This event has been deleted.') as T) : fn();
     };
     const run = this.queue.then(guarded, guarded);

@@ -17,6 +17,7 @@ import {
 import type { EventRecord } from '../lib/records';
 import { activeCount } from '../lib/view';
 import { deliveriesOf, personRoom, placementChangeFor, roomsFor, type Viewer } from '../lib/visibility';
+import { breathe } from './breather';
 import type { Events } from './events';
 import { hashToken } from './ids';
 import { log } from './log';
@@ -30,11 +31,15 @@ export interface SocketData {
 
 /**
  * A connection that stops reading what it is sent (a hostile client, or a phone whose network
- * died without a word) piles up answers in the server's memory. Past this many unsent bytes it
- * gets no new catch-up until it has taken the last one; past HOARD_BYTES it is cut off.
+ * died without a word) piles up answers in the server's memory. Past BACKLOG_BYTES unsent it gets
+ * no new catch-up until it has taken the last one; past HOARD_BYTES, with nothing taken since the
+ * last look (5 s before), it is cut off. A slow phone still taking a big answer is left alone.
  */
 const BACKLOG_BYTES = 256 * 1024;
 const HOARD_BYTES = 4 * 1024 * 1024;
+
+/** Whether a connection has stopped reading: over HOARD_BYTES unsent at two looks, none taken between. */
+export const stoppedReading = (unsent: number, before: number) => before > HOARD_BYTES && unsent >= before;
 
 /** Bytes sent to this connection that it has not taken yet. */
 function unsentBytes(socket: CafeSocket): number {
@@ -213,12 +218,17 @@ export function wireSockets(
   const limits = new RateLimits(rateLimitScale);
 
   // Connections that have stopped reading are cut off before they hoard the server's memory.
+  const lastLook = new WeakMap<CafeSocket, number>();
   const sweep = setInterval(() => {
-    for (const s of io.sockets.sockets.values())
-      if (unsentBytes(s) > HOARD_BYTES) {
+    for (const s of io.sockets.sockets.values()) {
+      const unsent = unsentBytes(s);
+      const before = lastLook.get(s) ?? 0;
+      lastLook.set(s, unsent);
+      if (stoppedReading(unsent, before)) {
         log.warn({ socket: s.id }, 'cut off a connection that stopped reading');
         s.disconnect(true);
       }
+    }
   }, 5_000);
   sweep.unref();
 
@@ -351,6 +361,8 @@ export function wireSockets(
       if (!room || !data.viewer) return failure('not_joined', 'Join or open an event first.');
       if (unsentBytes(socket) > BACKLOG_BYTES)
         return failure('rate_limited', 'The last answer has not reached you yet; ask again once it has.');
+      // Many catch-ups arrive together after a round change (or from a flood): one at a time.
+      await breathe();
       // With several processes this copy may lag the shared store: catch up first. Then re-place:
       // a sync after a seat change must also start delivering the new table.
       await room.refresh();
