@@ -66,6 +66,59 @@ const post = (room: EventRoom, who: string, table: number, id: string, text: str
   );
 
 describe('a room', () => {
+  it('claims the turn after losing races, so another process writing all the time cannot starve it', async () => {
+    const store = openMemoryStore({ shared: true });
+    let interrupted = 0;
+    let keptOut = 0;
+    // "The other process" writes just before each of this room's group commits.
+    const racing: Store = {
+      ...store,
+      appendMany: async (eventId, seq, recs, writer) => {
+        const other = await store.append(
+          eventId,
+          (await store.records(eventId)).length,
+          {
+            id: `other-${interrupted + keptOut}`,
+            type: 'announcement.made',
+            at: T0,
+            actor: FACILITATOR,
+            payload: { text: 'Tea' },
+          } as NewRecord,
+          undefined,
+          'the-other-process',
+        );
+        if (other.ok) interrupted++;
+        else keptOut++;
+        return store.appendMany(eventId, seq, recs, writer);
+      },
+    };
+    const { room } = await openRoom(racing);
+    const reply = await room.act(
+      FACILITATOR,
+      { id: 't-announce', type: 'announce', payload: { text: 'Lunch' } },
+      T0,
+    );
+    expect(reply).toMatchObject({ ok: true });
+    // Two lost races, then the turn: the other process is kept out once, and this write goes in.
+    expect(interrupted).toBe(2);
+    expect(keptOut).toBe(1);
+    // The turn is let go: the other process writes again.
+    const after = await store.append(
+      EVENT,
+      (await store.records(EVENT)).length,
+      {
+        id: 'other-after',
+        type: 'announcement.made',
+        at: T0,
+        actor: FACILITATOR,
+        payload: { text: 'Cake' },
+      } as NewRecord,
+      undefined,
+      'the-other-process',
+    );
+    expect(after.ok).toBe(true);
+  });
+
   it('answers a catch-up from its indexes exactly as a scan of the log would', async () => {
     const { room } = await openRoom();
     const people = [];

@@ -35,6 +35,9 @@ export interface Delivery {
 }
 
 const MAX_CONFLICT_RETRIES = 10;
+/** Lost races in a row after which a writer claims the event's turn, and for how long at most. */
+const CLAIM_TURN_AFTER = 2;
+const TURN_MS = 2_000;
 
 /**
  * After a lost race for the shared store's next position, wait a moment before trying again
@@ -112,6 +115,8 @@ export class EventRoom {
   private readonly othersByRoom = new Map<string, EventRecord[]>();
   /** The seq of the latest event-wide record applied (see RecordOrder). */
   private lastWide = 0;
+  /** This copy's name as a writer to the shared store (see turn). */
+  private readonly writer = newRecordId();
   /** Joins waiting to enter the queue, one at a time (see join). */
   private doorway: Promise<unknown> = Promise.resolve();
 
@@ -243,14 +248,43 @@ export class EventRoom {
   }
 
   private async commitGroup(group: Pending[]) {
+    const turn = this.turn();
+    try {
+      await this.tryGroup(group, turn);
+    } finally {
+      await turn.release();
+    }
+  }
+
+  /**
+   * After CLAIM_TURN_AFTER lost races in a row, a writer claims the event's turn (Store.claimTurn):
+   * other processes' appends then back off until it has written, so a slow decision (seating a
+   * thousand people) is not starved by a stream of quick notes from the other process.
+   */
+  private turn() {
+    let claimed = false;
+    return {
+      before: async (attempt: number) => {
+        if (attempt >= CLAIM_TURN_AFTER && this.store.shared && !claimed)
+          claimed = await this.store.claimTurn(this.id, this.writer, TURN_MS);
+      },
+      release: async () => {
+        if (claimed) await this.store.releaseTurn(this.id, this.writer);
+        claimed = false;
+      },
+    };
+  }
+
+  private async tryGroup(group: Pending[], turn: ReturnType<EventRoom['turn']>) {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      await turn.before(attempt);
       const planned = this.plan(group);
       // With several processes this copy may be behind: refuse only on the latest state (the
       // round may have been started elsewhere). With one process it is the latest already.
       if (this.store.shared && planned.replies.some((r) => r && !r.ok) && (await this.movedOn())) continue;
       const { recs, replies, recordOf, resends } = planned;
       if (recs.length > 0) {
-        const result = await this.store.appendMany(this.id, this.state.seq, recs);
+        const result = await this.store.appendMany(this.id, this.state.seq, recs, this.writer);
         if (!result.ok) {
           // Another process wrote first, or already wrote one of these actions (a phone that
           // resent through it): take its records and decide the group again.
@@ -374,35 +408,41 @@ export class EventRoom {
       const fresh = newParticipantId();
       let participantId = fresh;
       let admitted = false;
-      for (let attempt = 0; ; attempt++) {
-        const known = await this.store.participantByTokenHash(this.id, tokenHash);
-        // A token never seen makes a new person: admission decides whether one more may come now.
-        if (!known && !admitted) {
-          if (!newPerson()) return TOO_MANY_NEW;
-          admitted = true;
+      const turn = this.turn();
+      try {
+        for (let attempt = 0; ; attempt++) {
+          await turn.before(attempt);
+          const known = await this.store.participantByTokenHash(this.id, tokenHash);
+          // A token never seen makes a new person: admission decides whether one more may come now.
+          if (!known && !admitted) {
+            if (!newPerson()) return TOO_MANY_NEW;
+            admitted = true;
+          }
+          participantId = known ?? fresh;
+          const existing = personById(this.state, participantId);
+          // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
+          if (existing && !(existing.left && rejoin)) break;
+          const decision = decideJoin(this.state, participantId, cleanName.data || null);
+          if (!decision.ok) return decision;
+          const rec = {
+            ...decision.record,
+            id: newRecordId(),
+            at: now,
+            actor: { role: 'participant', id: participantId },
+          } as NewRecord;
+          const joining = known ? undefined : { participantId, tokenHash };
+          const result = await this.store.append(this.id, this.state.seq, rec, joining, this.writer);
+          if (result.ok) {
+            this.apply(result.record);
+            break;
+          }
+          if (attempt >= MAX_CONFLICT_RETRIES)
+            return fail('server_error', 'Joining did not go through; try again.');
+          await afterConflict(attempt);
+          await this.catchUpFromStore();
         }
-        participantId = known ?? fresh;
-        const existing = personById(this.state, participantId);
-        // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
-        if (existing && !(existing.left && rejoin)) break;
-        const decision = decideJoin(this.state, participantId, cleanName.data || null);
-        if (!decision.ok) return decision;
-        const rec = {
-          ...decision.record,
-          id: newRecordId(),
-          at: now,
-          actor: { role: 'participant', id: participantId },
-        } as NewRecord;
-        const joining = known ? undefined : { participantId, tokenHash };
-        const result = await this.store.append(this.id, this.state.seq, rec, joining);
-        if (result.ok) {
-          this.apply(result.record);
-          break;
-        }
-        if (attempt >= MAX_CONFLICT_RETRIES)
-          return fail('server_error', 'Joining did not go through; try again.');
-        await afterConflict(attempt);
-        await this.catchUpFromStore();
+      } finally {
+        await turn.release();
       }
       return { ok: true, role: 'participant', eventId: this.id, participantId, token, serverNow: now };
     });
@@ -418,14 +458,20 @@ export class EventRoom {
       // Checked in the queue, so an action that arrived meanwhile is not undone.
       if (!stillWanted(this.state)) return;
       const rec = { ...record, id: newRecordId(), at: now, actor: { role: 'system' } } as NewRecord;
-      for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-        const result = await this.store.append(this.id, this.state.seq, rec);
-        if (result.ok) {
-          this.apply(result.record);
-          return;
+      const turn = this.turn();
+      try {
+        for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+          await turn.before(attempt);
+          const result = await this.store.append(this.id, this.state.seq, rec, undefined, this.writer);
+          if (result.ok) {
+            this.apply(result.record);
+            return;
+          }
+          await afterConflict(attempt);
+          await this.catchUpFromStore();
         }
-        await afterConflict(attempt);
-        await this.catchUpFromStore();
+      } finally {
+        await turn.release();
       }
       log.error({ eventId: this.id, type: record.type }, 'a server-made record could not be written');
     });

@@ -20,6 +20,12 @@ const copy = <T>(value: T): T => structuredClone(value);
 export function openMemoryStore({ shared = false }: { shared?: boolean } = {}): Store {
   const events = new Map<string, StoredEvent>();
   const codes = new Map<string, string>();
+  /** Who holds each event's turn to write, and until when (see Store.claimTurn). */
+  const turns = new Map<string, { writer: string; until: number }>();
+  const othersTurn = (eventId: string, writer: string) => {
+    const turn = turns.get(eventId);
+    return turn !== undefined && turn.until > Date.now() && turn.writer !== writer;
+  };
   const event = (id: string) => events.get(id);
 
   return {
@@ -42,12 +48,19 @@ export function openMemoryStore({ shared = false }: { shared?: boolean } = {}): 
     async records(eventId, since = 0) {
       return copy(event(eventId)?.records.filter((r) => r.seq > since) ?? []);
     },
-    async append(eventId, expectedSeq, rec: NewRecord, joining?: Joining): Promise<AppendResult> {
+    async append(
+      eventId,
+      expectedSeq,
+      rec: NewRecord,
+      joining?: Joining,
+      writer = '',
+    ): Promise<AppendResult> {
       const e = event(eventId);
       if (!e) throw new Error(`no event ${eventId}`);
       const dup = e.records.find((r) => r.id === rec.id);
       if (dup) return { ok: false, reason: 'duplicate', record: copy(dup) };
-      if (e.records.length !== expectedSeq) return { ok: false, reason: 'conflict' };
+      if (e.records.length !== expectedSeq || othersTurn(eventId, writer))
+        return { ok: false, reason: 'conflict' };
       if (joining) {
         const taken = e.people.get(joining.tokenHash);
         if (taken !== undefined && taken !== joining.participantId) return { ok: false, reason: 'conflict' };
@@ -57,17 +70,28 @@ export function openMemoryStore({ shared = false }: { shared?: boolean } = {}): 
       e.records.push(record);
       return { ok: true, record: copy(record) };
     },
-    async appendMany(eventId, expectedSeq, recs: NewRecord[]): Promise<AppendManyResult> {
+    async appendMany(eventId, expectedSeq, recs: NewRecord[], writer = ''): Promise<AppendManyResult> {
       const e = event(eventId);
       if (!e) throw new Error(`no event ${eventId}`);
       for (const rec of recs) {
         const dup = e.records.find((r) => r.id === rec.id);
         if (dup) return { ok: false, reason: 'duplicate', record: copy(dup) };
       }
-      if (e.records.length !== expectedSeq) return { ok: false, reason: 'conflict' };
+      if (e.records.length !== expectedSeq || othersTurn(eventId, writer))
+        return { ok: false, reason: 'conflict' };
       const records = recs.map((rec, i) => ({ ...copy(rec), seq: expectedSeq + 1 + i }) as EventRecord);
       e.records.push(...records);
       return { ok: true, records: copy(records) };
+    },
+    async claimTurn(eventId, writer, ms) {
+      // Alone (not shared), nobody races: as with SQLite, the turn changes nothing.
+      if (!shared) return true;
+      if (othersTurn(eventId, writer)) return false;
+      turns.set(eventId, { writer, until: Date.now() + ms });
+      return true;
+    },
+    async releaseTurn(eventId, writer) {
+      if (turns.get(eventId)?.writer === writer) turns.delete(eventId);
     },
     async participantByTokenHash(eventId, tokenHash) {
       return event(eventId)?.people.get(tokenHash) ?? null;

@@ -15,17 +15,22 @@ const k = {
   log: (id: string) => `${PREFIX}ev:{${id}}:log`,
   ids: (id: string) => `${PREFIX}ev:{${id}}:ids`,
   people: (id: string) => `${PREFIX}ev:{${id}}:people`,
+  /** Which process holds the turn to write (see Store.claimTurn), with an expiry. */
+  turn: (id: string) => `${PREFIX}ev:{${id}}:turn`,
   code: (code: string) => `${PREFIX}code:${code}`,
 };
 
 /**
- * KEYS: log, ids, people. ARGV: expected seq, action id, record JSON (with seq = expected + 1),
- * and for a join the new person's token hash and participant id (else empty strings).
+ * KEYS: log, ids, people, turn. ARGV: expected seq, action id, record JSON (with seq = expected +
+ * 1), for a join the new person's token hash and participant id (else empty strings), and the
+ * writer (an append while another writer holds the turn is a conflict).
  */
 const APPEND = `
 local existing = redis.call('HGET', KEYS[2], ARGV[2])
 if existing then return {'duplicate', existing} end
 if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) then return {'conflict'} end
+local holder = redis.call('GET', KEYS[4])
+if holder and holder ~= ARGV[6] then return {'conflict'} end
 if ARGV[4] ~= '' then
   local taken = redis.call('HGET', KEYS[3], ARGV[4])
   if taken and taken ~= ARGV[5] then return {'conflict'} end
@@ -37,22 +42,31 @@ return {'ok'}
 `;
 
 /**
- * KEYS: log, ids. ARGV: expected seq, then each record's action id and JSON (seqs following on).
+ * KEYS: log, ids, turn. ARGV: expected seq, the writer, then each record's action id and JSON
+ * (seqs following on).
  * All or none: a known id or a stale seq writes nothing.
  */
 const APPEND_MANY = `
-for i = 2, #ARGV, 2 do
+for i = 3, #ARGV, 2 do
   local existing = redis.call('HGET', KEYS[2], ARGV[i])
   if existing then return {'duplicate', existing} end
 end
 local seq = tonumber(ARGV[1])
 if redis.call('LLEN', KEYS[1]) ~= seq then return {'conflict'} end
-for i = 2, #ARGV, 2 do
+local holder = redis.call('GET', KEYS[3])
+if holder and holder ~= ARGV[2] then return {'conflict'} end
+for i = 3, #ARGV, 2 do
   seq = seq + 1
   redis.call('RPUSH', KEYS[1], ARGV[i + 1])
   redis.call('HSET', KEYS[2], ARGV[i], seq)
 end
 return {'ok'}
+`;
+
+/** KEYS: turn. ARGV: writer. Let the turn go, if this writer holds it. */
+const RELEASE_TURN = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 0
 `;
 
 const parse = (json: string) => JSON.parse(json) as EventRecord;
@@ -63,19 +77,22 @@ export function openRedisStore(redis: Redis): Store {
     expectedSeq: number,
     rec: NewRecord,
     joining?: Joining,
+    writer = '',
   ): Promise<AppendResult> => {
     const record = { ...rec, seq: expectedSeq + 1 } as EventRecord;
     const reply = (await redis.eval(
       APPEND,
-      3,
+      4,
       k.log(eventId),
       k.ids(eventId),
       k.people(eventId),
+      k.turn(eventId),
       String(expectedSeq),
       rec.id,
       JSON.stringify(record),
       joining?.tokenHash ?? '',
       joining?.participantId ?? '',
+      writer,
     )) as [string, string?];
     if (reply[0] === 'ok') return { ok: true, record };
     if (reply[0] === 'duplicate') {
@@ -90,14 +107,17 @@ export function openRedisStore(redis: Redis): Store {
     eventId: string,
     expectedSeq: number,
     recs: NewRecord[],
+    writer = '',
   ): Promise<AppendManyResult> => {
     const records = recs.map((rec, i) => ({ ...rec, seq: expectedSeq + 1 + i }) as EventRecord);
     const reply = (await redis.eval(
       APPEND_MANY,
-      2,
+      3,
       k.log(eventId),
       k.ids(eventId),
+      k.turn(eventId),
       String(expectedSeq),
+      writer,
       ...records.flatMap((r) => [r.id, JSON.stringify(r)]),
     )) as [string, string?];
     if (reply[0] === 'ok') return { ok: true, records };
@@ -139,6 +159,13 @@ export function openRedisStore(redis: Redis): Store {
     },
     append,
     appendMany,
+    async claimTurn(eventId, writer, ms) {
+      if ((await redis.set(k.turn(eventId), writer, 'PX', ms, 'NX')) === 'OK') return true;
+      return (await redis.get(k.turn(eventId))) === writer;
+    },
+    async releaseTurn(eventId, writer) {
+      await redis.eval(RELEASE_TURN, 1, k.turn(eventId), writer);
+    },
     async participantByTokenHash(eventId, tokenHash) {
       return redis.hget(k.people(eventId), tokenHash);
     },
@@ -149,7 +176,7 @@ export function openRedisStore(redis: Redis): Store {
     },
     async deleteEvent(eventId) {
       const joinCode = await redis.hget(k.meta(eventId), 'joinCode');
-      const keys = [k.meta(eventId), k.log(eventId), k.ids(eventId), k.people(eventId)];
+      const keys = [k.meta(eventId), k.log(eventId), k.ids(eventId), k.people(eventId), k.turn(eventId)];
       if (joinCode) keys.push(k.code(joinCode));
       await redis.del(...keys);
     },

@@ -76,6 +76,7 @@ const stores: [string, () => Store][] = [
   ['SQLite', () => openSqliteStore(tempDataDir())],
   ['Redis', () => openRedisStore(redis)],
   ['memory', () => openMemoryStore()],
+  ['memory (shared)', () => openMemoryStore({ shared: true })],
 ];
 
 describe.each(stores)('the %s store', (_name, open) => {
@@ -147,6 +148,36 @@ describe.each(stores)('the %s store', (_name, open) => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await store.records(eventId)).toHaveLength(2);
+  });
+
+  it('keeps other writers out while one holds the turn, until it lets go or the turn runs out', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    expect(await store.claimTurn(eventId, 'writer-a', 60_000)).toBe(true);
+    if (!store.shared) {
+      // One process has nobody to race: the turn changes nothing.
+      expect((await store.append(eventId, 1, note(uid('n'), 'b'), undefined, 'writer-b')).ok).toBe(true);
+      return;
+    }
+    expect(await store.claimTurn(eventId, 'writer-b', 60_000)).toBe(false);
+    expect(await store.append(eventId, 1, note(uid('n'), 'b'), undefined, 'writer-b')).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+    });
+    expect(await store.appendMany(eventId, 1, [note(uid('n'), 'b')], 'writer-b')).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+    });
+    expect((await store.appendMany(eventId, 1, [note(uid('n'), 'a')], 'writer-a')).ok).toBe(true);
+    // Only the holder lets go.
+    await store.releaseTurn(eventId, 'writer-b');
+    expect((await store.append(eventId, 2, note(uid('n'), 'b'), undefined, 'writer-b')).ok).toBe(false);
+    await store.releaseTurn(eventId, 'writer-a');
+    expect((await store.append(eventId, 2, note(uid('n'), 'b'), undefined, 'writer-b')).ok).toBe(true);
+    // A turn that is never let go runs out.
+    expect(await store.claimTurn(eventId, 'writer-a', 50)).toBe(true);
+    await new Promise((r) => setTimeout(r, 80));
+    expect((await store.append(eventId, 3, note(uid('n'), 'b'), undefined, 'writer-b')).ok).toBe(true);
   });
 
   it('appends several records at once, in order, all or none', async () => {

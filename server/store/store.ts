@@ -45,12 +45,33 @@ export interface Store {
    * token already belongs to someone else (another process let the same phone in first), nothing
    * is written and the answer is a conflict.
    */
-  append(eventId: string, expectedSeq: number, rec: NewRecord, joining?: Joining): Promise<AppendResult>;
+  append(
+    eventId: string,
+    expectedSeq: number,
+    rec: NewRecord,
+    joining?: Joining,
+    writer?: string,
+  ): Promise<AppendResult>;
   /**
    * Group commit: append several records after `expectedSeq`, in order, all or none, in one
    * durable commit (one fsync however many), so actions that arrive together share the cost.
    */
-  appendMany(eventId: string, expectedSeq: number, recs: NewRecord[]): Promise<AppendManyResult>;
+  appendMany(
+    eventId: string,
+    expectedSeq: number,
+    recs: NewRecord[],
+    writer?: string,
+  ): Promise<AppendManyResult>;
+  /**
+   * Several processes: a writer that keeps losing the race for the next position (its decision
+   * takes long, e.g. seating a thousand people, and the other process writes a note meanwhile)
+   * claims the turn for up to `ms`. While it holds the turn, appends by any other `writer` are
+   * answered as conflicts (so they back off); its own go through. Released by `releaseTurn`, or
+   * when `ms` runs out (a writer that died holds nobody up for long). False if another holds it.
+   * A store that is not shared has no races: it always says true.
+   */
+  claimTurn(eventId: string, writer: string, ms: number): Promise<boolean>;
+  releaseTurn(eventId: string, writer: string): Promise<void>;
   participantByTokenHash(eventId: string, tokenHash: string): Promise<string | null>;
   /**
    * Erasure, the one exception to an append-only log: put back these records (same seq) with
