@@ -68,6 +68,19 @@ test('a two-round café from set-up to export', async ({ browser }) => {
   await expect(projector.getByText('4 people here')).toBeVisible();
   // Phones are not sent each other's joins: Ann, first in, learns the head count from the server.
   await expect(ann.page.getByText('4 people have joined so far.')).toBeVisible();
+  await expect(f.getByTestId('join-rate')).toHaveText('4 people joined in the last minute.');
+
+  // The facilitator can keep new people out (a flood of made-up joins, a full room), and let
+  // them in again; the people already here are not affected.
+  await f.getByRole('button', { name: 'Keep new people out' }).click();
+  await expect(f.getByText('New people cannot join. People already here can come back.')).toBeVisible();
+  const turnedAway = await joinOnPhone(browser, code, 'Late');
+  await expect(
+    turnedAway.page.getByText('This event is not letting new people in just now. Ask a facilitator.'),
+  ).toBeVisible();
+  await turnedAway.context.close();
+  await f.getByRole('button', { name: 'Let new people join' }).click();
+  await expect(f.getByText('New people cannot join.')).toHaveCount(0);
   await shot(projector, 'projector-lobby');
   await shot(ann.page, 'phone-lobby');
 
