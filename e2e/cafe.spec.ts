@@ -74,13 +74,17 @@ test('a two-round café from set-up to export', async ({ browser }) => {
   // them in again; the people already here are not affected.
   await f.getByRole('button', { name: 'Keep new people out' }).click();
   await expect(f.getByText('New people cannot join. People already here can come back.')).toBeVisible();
-  const turnedAway = await joinOnPhone(browser, code, 'Late');
-  await expect(
-    turnedAway.page.getByText('This event is not letting new people in just now. Ask a facilitator.'),
-  ).toBeVisible();
-  await turnedAway.context.close();
+  const late = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+  const latePage = await late.newPage();
+  await latePage.goto(`/j/${code}`);
+  await expect(latePage.getByText('This event is not letting new people in just now.')).toBeVisible();
+  await expect(latePage.getByRole('button', { name: /^Join/ })).toHaveCount(0);
   await f.getByRole('button', { name: 'Let new people join' }).click();
   await expect(f.getByText('New people cannot join.')).toHaveCount(0);
+  // Once the doors are open again, the same screen shows the form.
+  await latePage.getByRole('button', { name: 'Look again' }).click();
+  await expect(latePage.getByRole('button', { name: 'Join anonymously' })).toBeVisible();
+  await late.close();
   await shot(projector, 'projector-lobby');
   await shot(ann.page, 'phone-lobby');
 

@@ -14,6 +14,8 @@ export interface JoinInfo {
   title: string;
   purpose: string;
   identity: Identity;
+  /** False while a facilitator keeps new people out (`event.lock`): the screen says so, no form. */
+  open: boolean;
 }
 
 type Lookup = (code: string) => Promise<JoinInfo | null>;

@@ -66,6 +66,18 @@ describe('join information', () => {
     });
   });
 
+  it('says whether the event is letting new people in', async () => {
+    const cafe = await server.createCafe(cafeSettings());
+    const info = async () =>
+      (await (await fetch(`${server.url}/api/join/${cafe.joinCode}`)).json()) as unknown;
+    expect(await info()).toMatchObject({ ok: true, open: true });
+    const f = await server.facilitator(cafe.eventId, cafe.facilitatorToken);
+    expect(await f.act('event.lock', { locked: true })).toMatchObject({ ok: true });
+    expect(await info()).toMatchObject({ ok: true, open: false });
+    expect(await f.act('event.lock', { locked: false })).toMatchObject({ ok: true });
+    expect(await info()).toMatchObject({ ok: true, open: true });
+  });
+
   it('says plainly when a code is unknown or malformed', async () => {
     const unknown = await fetch(`${server.url}/api/join/ZZZZZZ`);
     expect(unknown.status).toBe(404);

@@ -156,7 +156,7 @@ async function joinInfo(res: ServerResponse, events: Events, url: URL) {
       `No event has the join code ${code.data}. Check the code on the screen.`,
     );
   const { title, purpose, identity } = room.state.settings;
-  send(res, 200, { ok: true, code: code.data, title, purpose, identity });
+  send(res, 200, { ok: true, code: code.data, title, purpose, identity, open: !room.state.locked });
 }
 
 async function createEvent(req: IncomingMessage, res: ServerResponse, events: Events) {

@@ -14,6 +14,6 @@ export function joinInfoLookup(events: Events) {
     const room = eventId ? await events.get(eventId) : null;
     if (!room) return null;
     const { title, purpose, identity } = room.state.settings;
-    return { code: code.data, title, purpose, identity };
+    return { code: code.data, title, purpose, identity, open: !room.state.locked };
   };
 }

@@ -1,7 +1,17 @@
 'use client';
 import { nanoid } from 'nanoid';
 import { useTranslations } from 'next-intl';
-import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type FormEvent,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { cleanText, hasVisibleText } from '../../lib/clean-text';
 import { EARLY_JOIN_OFF, JOIN_FORM_ID, NAME_INPUT_ID, phoneStorageKey } from '../../lib/early-join';
 import type { ErrorCode } from '../../lib/errors';
@@ -22,6 +32,8 @@ interface JoinInfo {
   title: string;
   purpose: string;
   identity: Identity;
+  /** False while the event keeps new people out (absent from an older server: open). */
+  open?: boolean;
 }
 
 /**
@@ -164,8 +176,7 @@ function JoinScreen({
     if (typed) setName(typed);
   }, []);
 
-  useEffect(() => {
-    if (initial) return;
+  const lookUp = useCallback(() => {
     fetch(`/api/join/${encodeURIComponent(code)}`)
       .then(async (r) => {
         const body = (await r.json()) as
@@ -175,7 +186,10 @@ function JoinScreen({
         else setError(body.error);
       })
       .catch(() => setError('offline'));
-  }, [code, initial]);
+  }, [code]);
+  useEffect(() => {
+    if (!initial) lookUp();
+  }, [initial, lookUp]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -229,68 +243,80 @@ function JoinScreen({
           {info.purpose}
         </p>
       )}
-      <form
-        id={JOIN_FORM_ID}
-        data-identity={info.identity}
-        onSubmit={submit}
-        onFocusCapture={() => void loadLive()}
-        onPointerDownCapture={() => void loadLive()}
-        className="group mt-6 space-y-4"
-        noValidate
-      >
-        {info.identity === 'anonymous' ? (
-          <p className="rounded-lg bg-brand-50 p-3 text-lg">{t('anonymous')}</p>
-        ) : (
-          <div className="group-data-[joining]:hidden">
-            <label htmlFor="name" className="block text-lg font-semibold">
-              {t('yourName')}
-              {info.identity === 'choice' && <span className="font-normal"> {t('canLeaveEmpty')}</span>}
-            </label>
-            {info.identity === 'choice' && (
-              <p id="name-help" className="text-stone-600">
-                {t('leaveEmptyHelp')}
-              </p>
-            )}
-            <input
-              id={NAME_INPUT_ID}
-              ref={nameBox}
-              value={name}
-              maxLength={LIMITS.name}
-              dir="auto"
-              autoComplete="given-name"
-              onChange={(e) => {
-                setName(e.target.value);
-                setNameError(false);
-                setNameInvisible(false);
-                e.target.form?.removeAttribute('data-missing-name');
-              }}
-              aria-describedby={info.identity === 'choice' ? 'name-help' : undefined}
-              aria-invalid={nameError || nameInvisible ? true : undefined}
-              className="mt-1 block min-h-12 w-full rounded-lg border-2 border-stone-400 px-3 text-lg"
-            />
-            {info.identity === 'named' && (
-              // Also shown by the page's own script when Join is tapped before this code runs.
-              <p
-                role="alert"
-                className={`mt-1 font-medium text-red-800 ${nameError ? '' : 'hidden group-data-[missing-name]:block'}`}
-              >
-                {t('nameRequired')}
-              </p>
-            )}
-            {nameInvisible && (
-              <p role="alert" className="mt-1 font-medium text-red-800">
-                {t('nameInvisible')}
-              </p>
-            )}
-          </div>
-        )}
-        <Button type="submit" className="w-full text-lg group-data-[joining]:hidden">
-          {info.identity === 'choice' && !name.trim() ? t('joinAnonymously') : t('join')}
-        </Button>
-        <p role="status" className="hidden text-lg font-semibold group-data-[joining]:block">
-          {t('joining')}
-        </p>
-      </form>
+      {info.open === false ? (
+        // The facilitators keep new people out for now: no form, and a way to look again.
+        <section className="mt-6 rounded-2xl border-2 border-amber-300 bg-amber-50 p-4">
+          <p role="status" className="text-lg font-semibold text-amber-950">
+            {t('locked')}
+          </p>
+          <Button className="mt-4" variant="secondary" onClick={lookUp}>
+            {t('lookAgain')}
+          </Button>
+        </section>
+      ) : (
+        <form
+          id={JOIN_FORM_ID}
+          data-identity={info.identity}
+          onSubmit={submit}
+          onFocusCapture={() => void loadLive()}
+          onPointerDownCapture={() => void loadLive()}
+          className="group mt-6 space-y-4"
+          noValidate
+        >
+          {info.identity === 'anonymous' ? (
+            <p className="rounded-lg bg-brand-50 p-3 text-lg">{t('anonymous')}</p>
+          ) : (
+            <div className="group-data-[joining]:hidden">
+              <label htmlFor="name" className="block text-lg font-semibold">
+                {t('yourName')}
+                {info.identity === 'choice' && <span className="font-normal"> {t('canLeaveEmpty')}</span>}
+              </label>
+              {info.identity === 'choice' && (
+                <p id="name-help" className="text-stone-600">
+                  {t('leaveEmptyHelp')}
+                </p>
+              )}
+              <input
+                id={NAME_INPUT_ID}
+                ref={nameBox}
+                value={name}
+                maxLength={LIMITS.name}
+                dir="auto"
+                autoComplete="given-name"
+                onChange={(e) => {
+                  setName(e.target.value);
+                  setNameError(false);
+                  setNameInvisible(false);
+                  e.target.form?.removeAttribute('data-missing-name');
+                }}
+                aria-describedby={info.identity === 'choice' ? 'name-help' : undefined}
+                aria-invalid={nameError || nameInvisible ? true : undefined}
+                className="mt-1 block min-h-12 w-full rounded-lg border-2 border-stone-400 px-3 text-lg"
+              />
+              {info.identity === 'named' && (
+                // Also shown by the page's own script when Join is tapped before this code runs.
+                <p
+                  role="alert"
+                  className={`mt-1 font-medium text-red-800 ${nameError ? '' : 'hidden group-data-[missing-name]:block'}`}
+                >
+                  {t('nameRequired')}
+                </p>
+              )}
+              {nameInvisible && (
+                <p role="alert" className="mt-1 font-medium text-red-800">
+                  {t('nameInvisible')}
+                </p>
+              )}
+            </div>
+          )}
+          <Button type="submit" className="w-full text-lg group-data-[joining]:hidden">
+            {info.identity === 'choice' && !name.trim() ? t('joinAnonymously') : t('join')}
+          </Button>
+          <p role="status" className="hidden text-lg font-semibold group-data-[joining]:block">
+            {t('joining')}
+          </p>
+        </form>
+      )}
       <AccessibilityLink className="mt-8" label={t('accessibility')} />
     </main>
   );
