@@ -9,6 +9,7 @@
  */
 
 import { hashString } from './hash';
+import { groupByTable, tableIn } from './seats';
 
 /** Participant ids are opaque strings; tables are numbered 1..tableCount. */
 export type Seating = Record<string, number>; // participantId -> table number
@@ -64,26 +65,6 @@ function normaliseTableCount(tableCount: number): number {
 
 const isTable = (t: unknown, tableCount: number): t is number =>
   typeof t === 'number' && Number.isInteger(t) && t >= 1 && t <= tableCount;
-
-/** Own-property lookup, so ids such as "constructor" cannot hit Object.prototype. */
-function tableIn(seating: Seating, person: string): number | undefined {
-  if (typeof seating !== 'object' || seating === null) return undefined;
-  return Object.hasOwn(seating, person) ? seating[person] : undefined;
-}
-
-/** Groups a round's seating by table; only finite table numbers mean "sat together". */
-function groupByTable(seating: Seating): Map<number, string[]> {
-  const groups = new Map<number, string[]>();
-  // Stored rounds come from outside (the event log); a damaged one must not stop a live event.
-  if (typeof seating !== 'object' || seating === null) return groups;
-  for (const [id, t] of Object.entries(seating)) {
-    if (typeof t !== 'number' || !Number.isFinite(t)) continue;
-    const group = groups.get(t);
-    if (group) group.push(id);
-    else groups.set(t, [id]);
-  }
-  return groups;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The planning problem, in index form so the search works on typed arrays instead of strings.

@@ -12,6 +12,7 @@
 import type { EventRecord, PersonCard, RecordOf, SeatingPlan } from './records';
 import { isPersonRecord } from './reducer';
 import type { Seating } from './seating';
+import { groupByTable, tableIn } from './seats';
 import { type EventState, noteById, personById } from './state';
 
 export type Viewer = { role: 'facilitator' } | { role: 'participant'; id: string };
@@ -131,16 +132,11 @@ export function planIn(rec: EventRecord): SeatingPlan | null {
 }
 
 /** A round's seats grouped by table, worked out once per seating (phones of a whole room sync together). */
-const tablesOfSeating = new WeakMap<Seating, Map<number, Seating>>();
-function seatsByTable(seating: Seating): Map<number, Seating> {
+const tablesOfSeating = new WeakMap<Seating, Map<number, string[]>>();
+function seatsByTable(seating: Seating): Map<number, string[]> {
   let tables = tablesOfSeating.get(seating);
   if (!tables) {
-    tables = new Map();
-    for (const [pid, t] of Object.entries(seating)) {
-      const at = tables.get(t);
-      if (at) at[pid] = t;
-      else tables.set(t, { [pid]: t });
-    }
+    tables = groupByTable(seating);
     tablesOfSeating.set(seating, tables);
   }
   return tables;
@@ -153,10 +149,12 @@ function seatsByTable(seating: Seating): Map<number, Seating> {
  */
 function planView(state: EventState, rec: EventRecord, plan: SeatingPlan, table: number | null): EventRecord {
   const now = state.rounds[plan.round]?.seating ?? plan.seating;
-  const seating = table === null ? {} : (seatsByTable(now).get(table) ?? {});
+  const ids = table === null ? [] : (seatsByTable(now).get(table) ?? []);
+  const seating: Seating = {};
+  if (table !== null) for (const id of ids) seating[id] = table;
   const cut = { ...plan, seating };
   const payload = rec.type === 'round.ended' ? { ...rec.payload, next: cut } : cut;
-  const people = Object.keys(seating).flatMap((id) => cardOf(state, id) ?? []);
+  const people = ids.flatMap((id) => cardOf(state, id) ?? []);
   return { ...rec, payload, ...(people.length > 0 ? { people } : {}) } as EventRecord;
 }
 
@@ -196,7 +194,7 @@ export function viewFor(state: EventState, rec: EventRecord, viewer: Viewer): Ev
   const plan = planIn(rec);
   if (plan) {
     const seat = state.rounds[plan.round]?.seating ?? {};
-    return planView(state, rec, plan, Object.hasOwn(seat, viewer.id) ? (seat[viewer.id] ?? null) : null);
+    return planView(state, rec, plan, tableIn(seat, viewer.id) ?? null);
   }
   if (isPersonRecord(rec)) return rec;
   // Older notes may be by someone this phone never sat with (a new host's table, before them).

@@ -47,6 +47,9 @@ const TURN_MS = 2_000;
 const afterConflict = (attempt: number) =>
   new Promise((r) => setTimeout(r, Math.random() * 2 ** Math.min(attempt + 1, 8)));
 
+/** What a try at writing answers when another process wrote first (see EventRoom.untilWritten). */
+const LOST = Symbol('lost the race');
+
 /** The answer while the server shuts down; the phone keeps the action and sends it again. */
 const RESTARTING = fail('server_error', 'The server is restarting; try again in a moment.');
 
@@ -106,13 +109,13 @@ export class EventRoom {
   private readonly actionSeq = new Map<string, number>();
   /** Actions that arrived since the last group started, to be decided and committed together. */
   private waiting: Pending[] | null = null;
-  private readonly notesByRoom = new Map<string, EventRecord[]>();
   /**
-   * What a participant's catch-up reads instead of the whole log: the records that go to everyone,
-   * and the other records after their notes (person records) by room, each in sequence order.
+   * What a participant's catch-up reads instead of the whole log, each list in sequence order:
+   * the records that go to everyone, and the others (notes, person records) by the rooms that may
+   * see them. Session notes, which go to everyone, are also listed under EVERYONE for backfill.
    */
   private readonly wide: EventRecord[] = [];
-  private readonly othersByRoom = new Map<string, EventRecord[]>();
+  private readonly byRoom = new Map<string, EventRecord[]>();
   /** The seq of the latest event-wide record applied (see RecordOrder). */
   private lastWide = 0;
   /** This copy's name as a writer to the shared store (see turn). */
@@ -184,9 +187,8 @@ export class EventRoom {
       this.deleted = true;
       if (stored) await this.store.deleteEvent(this.id);
       this.log.length = 0;
-      this.notesByRoom.clear();
       this.wide.length = 0;
-      this.othersByRoom.clear();
+      this.byRoom.clear();
     });
   }
 
@@ -247,51 +249,43 @@ export class EventRoom {
     });
   }
 
-  private async commitGroup(group: Pending[]) {
-    const turn = this.turn();
+  /**
+   * Write to the shared store, deciding again after each lost race. `attempt` decides on the
+   * current state and tries once: its answer, or LOST when another process wrote first. Between
+   * tries the writer waits a random moment (afterConflict) and catches up; after CLAIM_TURN_AFTER
+   * losses in a row it claims the event's turn (Store.claimTurn), so the other processes' appends
+   * back off until it has written: a slow decision (seating a thousand people) is not starved by
+   * a stream of quick notes. Null when every try lost.
+   */
+  private async untilWritten<T>(attempt: () => Promise<T | typeof LOST>): Promise<T | null> {
+    let claimed = false;
     try {
-      await this.tryGroup(group, turn);
+      for (let n = 0; n < MAX_CONFLICT_RETRIES; n++) {
+        if (n >= CLAIM_TURN_AFTER && this.store.shared && !claimed)
+          claimed = await this.store.claimTurn(this.id, this.writer, TURN_MS);
+        const out = await attempt();
+        if (out !== LOST) return out;
+        await afterConflict(n);
+        await this.catchUpFromStore();
+      }
+      return null;
     } finally {
-      await turn.release();
+      if (claimed) await this.store.releaseTurn(this.id, this.writer);
     }
   }
 
-  /**
-   * After CLAIM_TURN_AFTER lost races in a row, a writer claims the event's turn (Store.claimTurn):
-   * other processes' appends then back off until it has written, so a slow decision (seating a
-   * thousand people) is not starved by a stream of quick notes from the other process.
-   */
-  private turn() {
-    let claimed = false;
-    return {
-      before: async (attempt: number) => {
-        if (attempt >= CLAIM_TURN_AFTER && this.store.shared && !claimed)
-          claimed = await this.store.claimTurn(this.id, this.writer, TURN_MS);
-      },
-      release: async () => {
-        if (claimed) await this.store.releaseTurn(this.id, this.writer);
-        claimed = false;
-      },
-    };
-  }
-
-  private async tryGroup(group: Pending[], turn: ReturnType<EventRoom['turn']>) {
-    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      await turn.before(attempt);
+  private async commitGroup(group: Pending[]) {
+    const replies = await this.untilWritten(async () => {
       const planned = this.plan(group);
       // With several processes this copy may be behind: refuse only on the latest state (the
       // round may have been started elsewhere). With one process it is the latest already.
-      if (this.store.shared && planned.replies.some((r) => r && !r.ok) && (await this.movedOn())) continue;
+      if (this.store.shared && planned.replies.some((r) => r && !r.ok) && (await this.movedOn())) return LOST;
       const { recs, replies, recordOf, resends } = planned;
       if (recs.length > 0) {
         const result = await this.store.appendMany(this.id, this.state.seq, recs, this.writer);
-        if (!result.ok) {
-          // Another process wrote first, or already wrote one of these actions (a phone that
-          // resent through it): take its records and decide the group again.
-          await afterConflict(attempt);
-          await this.catchUpFromStore();
-          continue;
-        }
+        // Another process wrote first, or already wrote one of these actions (a phone that
+        // resent through it): take its records and decide the group again.
+        if (!result.ok) return LOST;
         // Each record's state was worked out while planning: it is not reduced a second time.
         const erased = result.records.flatMap((r, k) => this.apply(r, false, planned.states[k]));
         // Withdrawn words are erased from the store before the phone is told it is done.
@@ -301,12 +295,11 @@ export class EventRoom {
           if (rec) replies[i] = { ok: true, seq: rec.seq, duplicate: resends.has(i) };
         });
       }
-      for (const [i, p] of group.entries())
-        p.resolve(replies[i] ?? fail('server_error', 'Something went wrong; try again.'));
-      return;
-    }
+      return replies;
+    });
     const busy = fail('server_error', 'The event is too busy right now; try again.');
-    for (const p of group) p.resolve(busy);
+    for (const [i, p] of group.entries())
+      p.resolve(replies ? (replies[i] ?? fail('server_error', 'Something went wrong; try again.')) : busy);
   }
 
   /**
@@ -408,42 +401,33 @@ export class EventRoom {
       const fresh = newParticipantId();
       let participantId = fresh;
       let admitted = false;
-      const turn = this.turn();
-      try {
-        for (let attempt = 0; ; attempt++) {
-          await turn.before(attempt);
-          const known = await this.store.participantByTokenHash(this.id, tokenHash);
-          // A token never seen makes a new person: admission decides whether one more may come now.
-          if (!known && !admitted) {
-            if (!newPerson()) return TOO_MANY_NEW;
-            admitted = true;
-          }
-          participantId = known ?? fresh;
-          const existing = personById(this.state, participantId);
-          // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
-          if (existing && !(existing.left && rejoin)) break;
-          const decision = decideJoin(this.state, participantId, cleanName.data || null);
-          if (!decision.ok) return decision;
-          const rec = {
-            ...decision.record,
-            id: newRecordId(),
-            at: now,
-            actor: { role: 'participant', id: participantId },
-          } as NewRecord;
-          const joining = known ? undefined : { participantId, tokenHash };
-          const result = await this.store.append(this.id, this.state.seq, rec, joining, this.writer);
-          if (result.ok) {
-            this.apply(result.record);
-            break;
-          }
-          if (attempt >= MAX_CONFLICT_RETRIES)
-            return fail('server_error', 'Joining did not go through; try again.');
-          await afterConflict(attempt);
-          await this.catchUpFromStore();
+      const outcome = await this.untilWritten<Replies['join'] | 'in'>(async () => {
+        const known = await this.store.participantByTokenHash(this.id, tokenHash);
+        // A token never seen makes a new person: admission decides whether one more may come now.
+        if (!known && !admitted) {
+          if (!newPerson()) return TOO_MANY_NEW;
+          admitted = true;
         }
-      } finally {
-        await turn.release();
-      }
+        participantId = known ?? fresh;
+        const existing = personById(this.state, participantId);
+        // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
+        if (existing && !(existing.left && rejoin)) return 'in';
+        const decision = decideJoin(this.state, participantId, cleanName.data || null);
+        if (!decision.ok) return decision;
+        const rec = {
+          ...decision.record,
+          id: newRecordId(),
+          at: now,
+          actor: { role: 'participant', id: participantId },
+        } as NewRecord;
+        const joining = known ? undefined : { participantId, tokenHash };
+        const result = await this.store.append(this.id, this.state.seq, rec, joining, this.writer);
+        if (!result.ok) return LOST;
+        this.apply(result.record);
+        return 'in';
+      });
+      if (outcome === null) return fail('server_error', 'Joining did not go through; try again.');
+      if (outcome !== 'in') return outcome;
       return { ok: true, role: 'participant', eventId: this.id, participantId, token, serverNow: now };
     });
   }
@@ -458,21 +442,13 @@ export class EventRoom {
       // Checked in the queue, so an action that arrived meanwhile is not undone.
       if (!stillWanted(this.state)) return;
       const rec = { ...record, id: newRecordId(), at: now, actor: { role: 'system' } } as NewRecord;
-      const turn = this.turn();
-      try {
-        for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-          await turn.before(attempt);
-          const result = await this.store.append(this.id, this.state.seq, rec, undefined, this.writer);
-          if (result.ok) {
-            this.apply(result.record);
-            return;
-          }
-          await afterConflict(attempt);
-          await this.catchUpFromStore();
-        }
-      } finally {
-        await turn.release();
-      }
+      const written = await this.untilWritten(async () => {
+        const result = await this.store.append(this.id, this.state.seq, rec, undefined, this.writer);
+        if (!result.ok) return LOST;
+        this.apply(result.record);
+        return true;
+      });
+      if (written) return;
       log.error({ eventId: this.id, type: record.type }, 'a server-made record could not be written');
     });
   }
@@ -507,8 +483,7 @@ export class EventRoom {
       };
       take(this.wide);
       for (const room of rooms) {
-        take(this.notesByRoom.get(room));
-        take(this.othersByRoom.get(room));
+        take(this.byRoom.get(room));
       }
       records.sort((a, b) => a.seq - b.seq);
     }
@@ -516,9 +491,9 @@ export class EventRoom {
     const seen = new Set<number>();
     const backfill: EventRecord[] = [];
     for (const room of [...rooms, EVERYONE]) {
-      for (const r of this.notesByRoom.get(room) ?? []) {
+      for (const r of this.byRoom.get(room) ?? []) {
         if (r.seq > since) break;
-        if (!seen.has(r.seq)) {
+        if (NOTE_RECORDS.has(r.type) && !seen.has(r.seq)) {
           seen.add(r.seq);
           backfill.push(r);
         }
@@ -532,11 +507,8 @@ export class EventRoom {
   /** Index a record by who may see it (`rooms` from roomsOf, null: everyone). */
   private index(rec: EventRecord, rooms: string[] | null) {
     if (rooms === null) this.wide.push(rec);
-    if (NOTE_RECORDS.has(rec.type)) {
-      for (const room of rooms ?? [EVERYONE]) push(this.notesByRoom, room, rec);
-    } else if (rooms !== null) {
-      for (const room of rooms) push(this.othersByRoom, room, rec);
-    }
+    const listed = rooms ?? (NOTE_RECORDS.has(rec.type) ? [EVERYONE] : []);
+    for (const room of listed) push(this.byRoom, room, rec);
   }
 
   /**

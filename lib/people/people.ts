@@ -8,6 +8,7 @@ import { command, type Decision, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import { seatLateArrival } from '../seating';
+import { tableIn } from '../seats';
 import { type EventState, personById } from '../state';
 import { humanText } from '../text';
 
@@ -58,7 +59,7 @@ function seatFor(state: EventState, participantId: string): number | null {
 /** Where a person sits in the current round, if anywhere. */
 function seatNow(state: EventState, pid: string): { table: number; round: number } | object {
   const r = state.rounds[state.current];
-  const table = r && Object.hasOwn(r.seating, pid) ? r.seating[pid] : undefined;
+  const table = r ? tableIn(r.seating, pid) : undefined;
   return table === undefined ? {} : { table, round: state.current };
 }
 
