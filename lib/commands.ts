@@ -9,6 +9,7 @@ import { noteCommands } from './notes/notes';
 import { convergenceCommands } from './openspace/convergence';
 import { openSpaceCommands } from './openspace/sessions';
 import { peopleCommands } from './people/people';
+import { linkCommands } from './team/links';
 
 const ALL = {
   ...roundCommands,
@@ -19,6 +20,7 @@ const ALL = {
   ...harvestCommands,
   ...announcementCommands,
   ...screenCommands,
+  ...linkCommands,
 };
 
 export type CommandName = keyof typeof ALL;

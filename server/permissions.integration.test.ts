@@ -71,6 +71,8 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'projector.all-themes': 'facilitator',
   'harvest.retheme': 'facilitator',
   'event.lock': 'facilitator',
+  'link.create': 'facilitator',
+  'link.revoke': 'facilitator',
 };
 
 describe.each(STORES)('permissions on the %s store', (store) => {
