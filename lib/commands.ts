@@ -6,6 +6,7 @@ import type { CommandDef } from './command';
 import { harvestCommands } from './harvest/actions';
 import { screenCommands } from './harvest/screen';
 import { noteCommands } from './notes/notes';
+import { paperCommands } from './notes/paper';
 import { convergenceCommands } from './openspace/convergence';
 import { openSpaceCommands } from './openspace/sessions';
 import { peopleCommands } from './people/people';
@@ -15,6 +16,7 @@ const ALL = {
   ...roundCommands,
   ...peopleCommands,
   ...noteCommands,
+  ...paperCommands,
   ...openSpaceCommands,
   ...convergenceCommands,
   ...harvestCommands,

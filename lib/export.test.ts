@@ -269,9 +269,10 @@ describe('toCsv', () => {
       'written_at',
       'edited_at',
       'note_id',
+      'source',
     ]);
     expect(rows.map((r) => r[7])).toEqual(allNotes(cafe).map((n) => n.id));
-    for (const r of rows) expect(r).toHaveLength(8);
+    for (const r of rows) expect(r).toHaveLength(9);
   });
 
   it('reads back the exact words of notes with commas, quotes, emoji and other scripts', () => {
@@ -426,7 +427,7 @@ describe('exports, details that matter to organisers', () => {
     const rows = parseCsv(csv.slice(1));
     const row = rows.find((r) => r[7] === 'r1t1-c');
     expect(row?.[3]).toBe(TRICKY.lines);
-    expect(rows.slice(1).every((r) => r.length === 8)).toBe(true);
+    expect(rows.slice(1).every((r) => r.length === 9)).toBe(true);
   });
 
   it('does not let a line of === under a note become a Markdown heading', () => {

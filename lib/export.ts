@@ -13,6 +13,8 @@ export interface ExportedNote {
   table: number;
   text: string;
   author: string;
+  /** Where the words came from: a phone, a paper card typed in on the day, or an import afterwards. */
+  source: NoteSource;
   writtenAt: string;
   editedAt: string | null;
 }
@@ -30,9 +32,19 @@ export interface ExportedCafe {
   }[];
 }
 
+export type NoteSource = 'phone' | 'paper' | 'import';
+export const sourceOf = (note: Note): NoteSource => note.source ?? 'phone';
+/** How a note's source reads in a spreadsheet or a report. */
+export const SOURCE_WORDS: Record<NoteSource, string> = {
+  phone: 'phone',
+  paper: 'paper card',
+  import: 'imported',
+};
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function authorOf(state: EventState, note: Note): string {
+  if (note.source) return note.givenName ?? 'anonymous';
   if (!note.authorId) return 'anonymous';
   return state.participants[note.authorId]?.name ?? 'anonymous';
 }
@@ -64,6 +76,7 @@ export function exportCafe(state: EventState, now: number): ExportedCafe {
             table,
             text: n.text,
             author: authorOf(state, n),
+            source: sourceOf(n),
             writtenAt: iso(n.postedAt),
             editedAt: n.editedAt === null ? null : iso(n.editedAt),
           })),
@@ -98,14 +111,21 @@ export function toCsv(cafe: ExportedCafe): string {
         n.writtenAt,
         n.editedAt ?? '',
         n.id,
+        SOURCE_WORDS[n.source],
       ]),
     ),
   );
   return spreadsheetCsv(
-    ['round', 'question', 'table', 'note', 'author', 'written_at', 'edited_at', 'note_id'],
+    ['round', 'question', 'table', 'note', 'author', 'written_at', 'edited_at', 'note_id', 'source'],
     rows,
   );
 }
+
+const SOURCE_NOTES: Record<NoteSource, string> = {
+  phone: '',
+  paper: ' (from a paper card)',
+  import: ' (imported)',
+};
 
 /** Markdown that reads well as plain text: note text is escaped only where it would become markup. */
 export function toMarkdown(cafe: ExportedCafe): string {
@@ -126,7 +146,9 @@ export function toMarkdown(cafe: ExportedCafe): string {
     for (const t of r.tables) {
       out.push(`### Table ${t.table}${t.host ? ` (host: ${esc(t.host)})` : ''}`, '');
       for (const n of t.notes)
-        out.push(`- ${esc(n.text)}${n.author !== 'anonymous' ? ` — ${esc(n.author)}` : ''}`);
+        out.push(
+          `- ${esc(n.text)}${n.author !== 'anonymous' ? ` — ${esc(n.author)}` : ''}${SOURCE_NOTES[n.source]}`,
+        );
       out.push('');
     }
   }

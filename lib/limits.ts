@@ -24,6 +24,8 @@ export const LIMITS = {
   themeLabel: 80,
   themeResponse: 2000,
   linkLabel: 60,
+  /** Notes in one import (a spreadsheet, or tablecloths typed up). */
+  importNotes: 2000,
   /** Team links an event may have at once (revoked ones do not count). */
   links: 50,
   /** Largest socket message we accept, in bytes (Socket.IO closes the connection above it). */

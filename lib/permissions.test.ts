@@ -264,6 +264,19 @@ const CASES: Record<string, Case> = {
     payload: { role: 'helper', label: 'Table helper', token: 'aNewHelperTokenOf32Characters___' },
   },
   'link.revoke (the helper’s)': { payload: { linkId: 'lnk-help' } },
+  'note.transcribe at table 2, round 1': {
+    payload: { text: 'From a card', round: 0, table: 2, name: 'Ola' },
+  },
+  'note.transcribe at table 3 (none)': { payload: { text: 'From a card', round: 0, table: 3 } },
+  'notes.import': {
+    payload: {
+      notes: [
+        { table: 1, round: 0, text: 'Typed up from the tablecloth' },
+        { session: 's-chen', text: 'From the flipchart' },
+      ],
+    },
+  },
+  'notes.import (round 2 not seated)': { payload: { notes: [{ table: 1, round: 1, text: 'Too soon' }] } },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -274,70 +287,74 @@ const CASES: Record<string, Case> = {
  * reporter's are their session's; an owner's is their action plan.
  */
 const MATRIX = `
-| action                                | participant | host        | convener    | reporter    | left        | stranger    | facilitator | cofacilitator | helper | projector |
-| seating.plan                          | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| round.start                           | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| round.pause                           | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| round.resume                          | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| round.extend                          | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| round.end                             | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| participant.leave                     | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role        | role          | role   | role      |
-| participant.remove (Ada)              | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| host.volunteer                        | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role        | role          | role   | role      |
-| host.assign (table 1 to Ada)          | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| note.post at table 1, round 1         | ok          | not_allowed | ok          | not_allowed | not_allowed | not_allowed | role        | role          | role   | role      |
-| note.post at table 2, round 1         | not_allowed | ok          | not_allowed | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
-| note.post in round 2 (not seated)     | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | role        | role          | role   | role      |
-| note.post in a session                | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
-| note.edit Ada’s note                  | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role        | role          | role   | role      |
-| note.edit Eli’s note (she left)       | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role        | role          | role   | role      |
-| note.withdraw Ada’s note              | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| note.withdraw Eli’s note (she left)   | not_allowed | not_allowed | not_allowed | not_allowed | ok          | not_allowed | ok          | ok            | role   | role      |
-| event.part                            | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| marketplace.open                      | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| marketplace.close                     | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| session.propose                       | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| session.propose on the wall           | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| session.propose (market closed)       | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| session.propose on the wall (no self) | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| session.edit Chen’s session           | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| session.edit the facilitator’s        | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| session.move Chen’s session           | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| session.move Chen’s, swapping         | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| session.move Chen’s (no self)         | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| session.merge                         | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| session.cancel Chen’s session         | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| session.interest                      | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
-| presence.here                         | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
-| session.handover Chen’s, to Ada       | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| session.report Chen’s session         | not_allowed | not_allowed | ok          | ok          | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| announce                              | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| stage.set                             | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| vote.cast                             | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
-| vote.remove                           | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
-| action.propose                        | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| action.edit Chen’s action             | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| action.signup to Chen’s action        | ok          | ok          | wrong_state | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
-| harvest.start                         | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| theme.rename                          | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| theme.merge                           | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| theme.split                           | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| harvest.move-note                     | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| harvest.hide-note                     | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| harvest.quote-note                    | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| theme.respond                         | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| harvest.voting                        | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| harvest.vote                          | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
-| harvest.publish                       | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| announcement.clear                    | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| action.adopt from Chen’s report       | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          | ok            | role   | role      |
-| projector.show                        | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| projector.theme                       | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| projector.all-themes                  | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| harvest.retheme                       | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| event.lock                            | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
-| link.create                           | role        | role        | role        | role        | role        | role        | ok          | not_allowed   | role   | role      |
-| link.revoke (the helper’s)            | role        | role        | role        | role        | role        | role        | ok          | not_allowed   | role   | role      |
+| action                                | participant | host        | convener    | reporter    | left        | stranger    | facilitator     | cofacilitator   | helper      | projector |
+| seating.plan                          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| round.start                           | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| round.pause                           | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| round.resume                          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| round.extend                          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| round.end                             | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| participant.leave                     | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role            | role            | role        | role      |
+| participant.remove (Ada)              | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| host.volunteer                        | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role            | role            | role        | role      |
+| host.assign (table 1 to Ada)          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| note.post at table 1, round 1         | ok          | not_allowed | ok          | not_allowed | not_allowed | not_allowed | role            | role            | role        | role      |
+| note.post at table 2, round 1         | not_allowed | ok          | not_allowed | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
+| note.post in round 2 (not seated)     | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | role            | role            | role        | role      |
+| note.post in a session                | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
+| note.edit Ada’s note                  | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role            | role            | role        | role      |
+| note.edit Eli’s note (she left)       | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role            | role            | role        | role      |
+| note.withdraw Ada’s note              | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| note.withdraw Eli’s note (she left)   | not_allowed | not_allowed | not_allowed | not_allowed | ok          | not_allowed | ok              | ok              | role        | role      |
+| event.part                            | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| marketplace.open                      | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| marketplace.close                     | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| session.propose                       | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| session.propose on the wall           | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| session.propose (market closed)       | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| session.propose on the wall (no self) | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| session.edit Chen’s session           | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| session.edit the facilitator’s        | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| session.move Chen’s session           | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| session.move Chen’s, swapping         | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| session.move Chen’s (no self)         | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| session.merge                         | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| session.cancel Chen’s session         | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| session.interest                      | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
+| presence.here                         | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
+| session.handover Chen’s, to Ada       | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| session.report Chen’s session         | not_allowed | not_allowed | ok          | ok          | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| announce                              | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| stage.set                             | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| vote.cast                             | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
+| vote.remove                           | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
+| action.propose                        | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| action.edit Chen’s action             | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| action.signup to Chen’s action        | ok          | ok          | wrong_state | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
+| harvest.start                         | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| theme.rename                          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| theme.merge                           | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| theme.split                           | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| harvest.move-note                     | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| harvest.hide-note                     | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| harvest.quote-note                    | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| theme.respond                         | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| harvest.voting                        | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| harvest.vote                          | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
+| harvest.publish                       | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| announcement.clear                    | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| action.adopt from Chen’s report       | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok              | ok              | role        | role      |
+| projector.show                        | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| projector.theme                       | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| projector.all-themes                  | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| harvest.retheme                       | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| event.lock                            | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| link.create                           | role        | role        | role        | role        | role        | role        | ok              | not_allowed     | role        | role      |
+| link.revoke (the helper’s)            | role        | role        | role        | role        | role        | role        | ok              | not_allowed     | role        | role      |
+| note.transcribe at table 2, round 1   | not_allowed | ok          | not_allowed | not_allowed | not_allowed | not_allowed | ok              | ok              | ok          | role      |
+| note.transcribe at table 3 (none)     | wrong_state | wrong_state | wrong_state | wrong_state | wrong_state | wrong_state | wrong_state     | wrong_state     | wrong_state | role      |
+| notes.import                          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| notes.import (round 2 not seated)     | role        | role        | role        | role        | role        | role        | invalid_message | invalid_message | role        | role      |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

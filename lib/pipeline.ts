@@ -27,7 +27,14 @@ export interface Action {
 export const ROLE_REFUSALS = {
   participant: 'Only a facilitator can do that.',
   other: 'Only a participant can do that.',
+  helper: 'A helper’s link can type in paper notes and nothing else.',
+  projector: 'A projector link only shows the event; it cannot change anything.',
 } as const;
+
+const roleRefusal = (role: Actor['role']) =>
+  role === 'participant' || role === 'helper' || role === 'projector'
+    ? ROLE_REFUSALS[role]
+    : ROLE_REFUSALS.other;
 
 export type Prepared =
   | { ok: true; decide: (state: EventState, now: number) => Decision }
@@ -37,11 +44,7 @@ export type Prepared =
 export function prepareAction(actor: Actor, action: Action, services: Services = NO_SERVICES): Prepared {
   const cmd = findCommand(action.type);
   if (!cmd) return fail('unknown_action', `There is no action called "${action.type.slice(0, 64)}".`);
-  if (!cmd.roles.includes(actor.role))
-    return fail(
-      'not_allowed',
-      actor.role === 'participant' ? ROLE_REFUSALS.participant : ROLE_REFUSALS.other,
-    );
+  if (!cmd.roles.includes(actor.role)) return fail('not_allowed', roleRefusal(actor.role));
   const parsed = cmd.schema.safeParse(action.payload ?? {});
   if (!parsed.success) {
     return {

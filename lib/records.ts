@@ -19,6 +19,15 @@ export type Actor =
   /** The server itself, e.g. clearing the presence of a phone that went away. */
   | { role: 'system' };
 
+/** One imported note: a café table and round, or an Open Space session (then table 0, round -1). */
+export interface ImportedNote {
+  table: number;
+  round: number;
+  session: string | null;
+  text: string;
+  name: string | null;
+}
+
 export interface SeatingPlan {
   round: number;
   tableCount: number;
@@ -58,7 +67,21 @@ export interface RecordPayloads {
   'round.extended': { round: number; minutes: number; endsAt: number | null; remainingMs: number | null };
   'round.ended': { round: number; endedAt: number; next: SeatingPlan | null };
   /** A café note has a table and round; an Open Space note has a session (table 0, round -1). */
-  'note.posted': { table: number; round: number; text: string; session?: string };
+  'note.posted': {
+    table: number;
+    round: number;
+    text: string;
+    session?: string;
+    /** `paper`: typed in by a helper, host or facilitator from someone's paper card (no author). */
+    source?: 'paper';
+    /** The name the person on the paper card gave, if they gave one. */
+    name?: string;
+  };
+  /**
+   * Notes brought in after the event (a spreadsheet, tablecloths and flipcharts typed up), all in
+   * one record so an import is whole or absent. Each has the id `<record id>:<n>`, n from 1.
+   */
+  'notes.imported': { notes: ImportedNote[] };
   'note.edited': { noteId: string; text: string };
   'note.withdrawn': { noteId: string };
   'event.part': { part: EventPart };

@@ -6,7 +6,7 @@ import { reduceAnnouncements } from './announcements';
 import { reduceRound } from './cafe/reducer';
 import { isPlaced, reduceHarvest } from './harvest/reducer';
 import { NO_CHOICE, reduceScreen } from './harvest/screen';
-import { reduceNote } from './notes/reducer';
+import { importedNoteId, reduceNote } from './notes/reducer';
 import { emptyNoteTable } from './notes/table';
 import { reduceConvergence, reduceSessions } from './openspace/reducer';
 import { emptyOpenSpace } from './openspace/state';
@@ -50,8 +50,11 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
 
 export const isNoteRecord = (
   r: EventRecord,
-): r is RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn'> =>
-  r.type === 'note.posted' || r.type === 'note.edited' || r.type === 'note.withdrawn';
+): r is RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn' | 'notes.imported'> =>
+  r.type === 'note.posted' ||
+  r.type === 'note.edited' ||
+  r.type === 'note.withdrawn' ||
+  r.type === 'notes.imported';
 
 /** Joining, leaving and offering to host: sent only to those near the person (lib/visibility.ts). */
 export const isPersonRecord = (
@@ -83,6 +86,13 @@ export function reduce(state: EventState, rec: EventRecord): EventState {
     // (A phone may receive an older note late; one already in a theme stays where it is.)
     if (rec.type === 'note.posted' && next !== known && next.harvest && !isPlaced(next.harvest, rec.id))
       next = { ...next, harvest: { ...next.harvest, unthemed: [...next.harvest.unthemed, rec.id] } };
+    if (rec.type === 'notes.imported' && next !== known && next.harvest) {
+      const h = next.harvest;
+      const ids = rec.payload.notes
+        .map((_, i) => importedNoteId(rec.id, i + 1))
+        .filter((id) => !isPlaced(h, id));
+      next = { ...next, harvest: { ...h, unthemed: [...h.unthemed, ...ids] } };
+    }
     return rec.seq > next.seq ? { ...next, seq: rec.seq } : next;
   }
   if (rec.seq <= state.seq) return state;
@@ -98,6 +108,7 @@ function reduceEventWide(
       | 'note.posted'
       | 'note.edited'
       | 'note.withdrawn'
+      | 'notes.imported'
       | 'participant.joined'
       | 'participant.left'
       | 'host.volunteered'

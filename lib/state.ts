@@ -58,8 +58,15 @@ export interface Note {
   withdrawn: boolean;
   /** The Open Space session it was written in (then table is 0 and round is -1), or null. */
   session: string | null;
-  /** Sequence number of the record that posted it (the order notes were written in). */
+  /**
+   * Sequence number of the record that posted it (the order notes were written in). The notes of
+   * one import share a record: theirs are that seq plus a fraction, in the import's order.
+   */
   seq: number;
+  /** Not written on a phone: typed in from a paper card, or imported after the event. */
+  source?: 'paper' | 'import';
+  /** For a paper or imported note: the name the person gave, if any (such notes have no author). */
+  givenName?: string | null;
   /** Sequence number of the last record applied to this note (orders edits that arrive late). */
   rev: number;
 }

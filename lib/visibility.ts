@@ -48,11 +48,14 @@ export function roomsFor(state: EventState, viewer: Viewer): string[] {
 export function roomsOf(state: EventState, rec: EventRecord): string[] | null {
   if (isPersonRecord(rec)) return personRooms(rec);
   let note: { table: number; round: number; session: string | null; authorId: string | null } | undefined;
+  // Notes imported after the event are for the organiser's harvest: the team reads them.
+  if (rec.type === 'notes.imported') return [ROOM_ALL_NOTES];
   if (rec.type === 'note.posted') {
     note = {
       ...rec.payload,
       session: rec.payload.session ?? null,
-      authorId: rec.actor.role === 'participant' ? rec.actor.id : null,
+      // A note typed in from a paper card belongs to its table, not to whoever typed it.
+      authorId: rec.actor.role === 'participant' && rec.payload.source !== 'paper' ? rec.actor.id : null,
     };
   } else if (rec.type === 'note.edited' || rec.type === 'note.withdrawn') {
     note = noteById(state, rec.payload.noteId);

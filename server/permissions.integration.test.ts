@@ -73,6 +73,8 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'event.lock': 'facilitator',
   'link.create': 'facilitator',
   'link.revoke': 'facilitator',
+  'note.transcribe': 'either',
+  'notes.import': 'facilitator',
 };
 
 describe.each(STORES)('permissions on the %s store', (store) => {

@@ -84,7 +84,7 @@ export interface JoinOptions {
 }
 
 /** The records that carry a note's words: the ones a backfill may need to send again. */
-const NOTE_RECORDS = new Set(['note.posted', 'note.edited', 'note.withdrawn']);
+const NOTE_RECORDS = new Set(['note.posted', 'note.edited', 'note.withdrawn', 'notes.imported']);
 /** Index key for notes everyone may see (Open Space session notes). */
 const EVERYONE = '*';
 
@@ -164,14 +164,29 @@ export class EventRoom {
    */
   private eraseWords(noteId: string): EventRecord[] {
     const changed: EventRecord[] = [];
-    const posted = this.log[(this.actionSeq.get(noteId) ?? 0) - 1];
+    // An imported note's id is its import record's id and its place in it.
+    const recordId = this.actionSeq.has(noteId)
+      ? noteId
+      : noteId.slice(0, Math.max(0, noteId.lastIndexOf(':')));
+    const posted = this.log[(this.actionSeq.get(recordId) ?? 0) - 1];
     for (const r of posted ? [posted, ...this.log.slice(posted.seq)] : []) {
       const ofNote =
         (r.type === 'note.posted' && r.id === noteId) ||
         (r.type === 'note.edited' && r.payload.noteId === noteId);
-      if (ofNote && 'text' in r.payload && r.payload.text !== '') {
+      if (ofNote && 'text' in r.payload && (r.payload.text !== '' || 'name' in r.payload)) {
         r.payload.text = '';
+        // A paper card's given name goes with its words.
+        if ('name' in r.payload) delete r.payload.name;
         changed.push(r);
+      }
+      // One note of an import: blank its words (and any name given) in the import's record.
+      if (r.type === 'notes.imported' && noteId.startsWith(`${r.id}:`)) {
+        const n = r.payload.notes[Number(noteId.slice(r.id.length + 1)) - 1];
+        if (n && (n.text !== '' || n.name !== null)) {
+          n.text = '';
+          n.name = null;
+          changed.push(r);
+        }
       }
     }
     return changed;

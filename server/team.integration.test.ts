@@ -56,7 +56,10 @@ describe.each(STORES)('a facilitator team on the %s store', (store) => {
     await cafe.phone(0).client.waitFor((r) => r.type === 'announcement.made');
     expect(await hall.c.act('announce', { text: 'Hello' })).toMatchObject({
       ok: false,
-      error: { code: 'not_allowed', message: 'Only a participant can do that.' },
+      error: {
+        code: 'not_allowed',
+        message: 'A projector link only shows the event; it cannot change anything.',
+      },
     });
     // Only the organiser makes links.
     expect(

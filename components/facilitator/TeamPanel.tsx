@@ -146,11 +146,8 @@ export function TeamPanel({ eventId }: { eventId: string }) {
                       <p className="text-sm text-stone-600">{t('elsewhere')}</p>
                     )}
                     {confirming === link.id ? (
-                      <div
-                        className="flex flex-wrap items-center gap-2"
-                        role="group"
-                        aria-label={t('confirmLabel')}
-                      >
+                      <fieldset className="flex flex-wrap items-center gap-2">
+                        <legend className="sr-only">{t('confirmLabel')}</legend>
                         <span>{t('confirm', { label: link.label })}</span>
                         <Button variant="danger" onClick={() => revoke(link)}>
                           {t('revokeNow')}
@@ -158,7 +155,7 @@ export function TeamPanel({ eventId }: { eventId: string }) {
                         <Button variant="ghost" onClick={() => setConfirming(null)}>
                           {t('keep')}
                         </Button>
-                      </div>
+                      </fieldset>
                     ) : (
                       <Button variant="danger" onClick={() => setConfirming(link.id)}>
                         {t('revoke', { label: link.label })}

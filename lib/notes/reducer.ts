@@ -6,16 +6,20 @@ import type { RecordOf } from '../records';
 import { type EventState, type Note, noteById } from '../state';
 import { withNote } from './table';
 
-type NoteRecord = RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn'>;
+type NoteRecord = RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn' | 'notes.imported'>;
+
+/** The id of the n-th note (from 1) of an import record. */
+export const importedNoteId = (recordId: string, n: number) => `${recordId}:${n}`;
 
 /** Notes are applied by id and revision, not by log position, so a late backfill never undoes an edit. */
 export function reduceNote(state: EventState, rec: NoteRecord): EventState {
   switch (rec.type) {
     case 'note.posted': {
       if (noteById(state, rec.id)) return state;
+      const paper = rec.payload.source === 'paper';
       const note: Note = {
         id: rec.id,
-        authorId: rec.actor.role === 'participant' ? rec.actor.id : null,
+        authorId: rec.actor.role === 'participant' && !paper ? rec.actor.id : null,
         table: rec.payload.table,
         round: rec.payload.round,
         text: rec.payload.text,
@@ -25,9 +29,35 @@ export function reduceNote(state: EventState, rec: NoteRecord): EventState {
         session: rec.payload.session ?? null,
         seq: rec.seq,
         rev: rec.seq,
+        ...(paper ? { source: 'paper' as const, givenName: rec.payload.name ?? null } : {}),
       };
       // withNote keeps the order of posting even when an older note arrives late (backfill).
       return { ...state, notes: withNote(state.notes, note) };
+    }
+    case 'notes.imported': {
+      let notes = state.notes;
+      const { notes: list } = rec.payload;
+      list.forEach((n, i) => {
+        const id = importedNoteId(rec.id, i + 1);
+        if (noteById(state, id)) return;
+        notes = withNote(notes, {
+          id,
+          authorId: null,
+          table: n.table,
+          round: n.round,
+          text: n.text,
+          postedAt: rec.at,
+          editedAt: null,
+          withdrawn: false,
+          session: n.session,
+          // Between this record's seq and the next one's, in the import's order.
+          seq: rec.seq + i / list.length,
+          rev: rec.seq,
+          source: 'import',
+          givenName: n.name,
+        });
+      });
+      return notes === state.notes ? state : { ...state, notes };
     }
     case 'note.edited': {
       const note = noteById(state, rec.payload.noteId);
@@ -39,7 +69,14 @@ export function reduceNote(state: EventState, rec: NoteRecord): EventState {
       const note = noteById(state, rec.payload.noteId);
       if (!note || note.withdrawn) return state;
       // The words go: a withdrawn note keeps only where it was, so counts stay honest.
-      const next = { ...note, text: '', withdrawn: true, editedAt: rec.at, rev: rec.seq };
+      const next = {
+        ...note,
+        text: '',
+        withdrawn: true,
+        editedAt: rec.at,
+        rev: rec.seq,
+        ...(note.givenName ? { givenName: null } : {}),
+      };
       return { ...state, notes: withNote(state.notes, next) };
     }
   }

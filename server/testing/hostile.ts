@@ -361,6 +361,8 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'event.lock': { locked: true },
   'link.create': { role: 'projector', label: 'Hall screen', token: 'abcdefghijklmnopqrstuvwxyz123456' },
   'link.revoke': { linkId: 'abcdefgh' },
+  'note.transcribe': { text: 'from a card', round: 0, table: 1, name: 'Ola' },
+  'notes.import': { notes: [{ table: 1, round: 0, text: 'typed up' }] },
 };
 
 /** Change a valid object into (usually) an invalid one: wrong values, missing or extra keys. */
