@@ -76,6 +76,7 @@ describe('the command registry', () => {
       'note.post': ['participant'],
       'note.edit': ['participant'],
       'note.withdraw': ['participant', 'facilitator'],
+      'note.transcribe': ['facilitator', 'helper', 'participant'],
     });
   });
 
