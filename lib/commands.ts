@@ -7,6 +7,7 @@ import { harvestCommands } from './harvest/actions';
 import { screenCommands } from './harvest/screen';
 import { noteCommands } from './notes/notes';
 import { convergenceCommands } from './openspace/convergence';
+import { wallCommands } from './openspace/edits';
 import { openSpaceCommands } from './openspace/sessions';
 import { peopleCommands } from './people/people';
 
@@ -16,6 +17,7 @@ const ALL = {
   ...noteCommands,
   ...openSpaceCommands,
   ...convergenceCommands,
+  ...wallCommands,
   ...harvestCommands,
   ...announcementCommands,
   ...screenCommands,

@@ -250,6 +250,9 @@ const CASES: Record<string, Case> = {
   'projector.all-themes': { payload: { all: true }, before: 'harvest' },
   'harvest.retheme': { payload: { group: 'r1', granularity: -1 }, before: 'harvest' },
   'event.lock': { payload: { locked: true } },
+  'space.add': { payload: { name: 'Courtyard', capacity: 12, notes: 'step-free, hearing loop' } },
+  'space.edit the Garden': { payload: { space: GARDEN, name: 'Rose garden', capacity: 8, notes: '' } },
+  'slot.add': { payload: { start: '13:00', end: '14:00', label: 'Afternoon', isBreak: false } },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -322,6 +325,9 @@ const MATRIX = `
 | projector.all-themes                  | role        | role        | role        | role        | role        | role        | ok          |
 | harvest.retheme                       | role        | role        | role        | role        | role        | role        | ok          |
 | event.lock                            | role        | role        | role        | role        | role        | role        | ok          |
+| space.add                             | role        | role        | role        | role        | role        | role        | ok          |
+| space.edit the Garden                 | role        | role        | role        | role        | role        | role        | ok          |
+| slot.add                              | role        | role        | role        | role        | role        | role        | ok          |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];
