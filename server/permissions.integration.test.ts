@@ -71,6 +71,8 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'projector.all-themes': 'facilitator',
   'harvest.retheme': 'facilitator',
   'event.lock': 'facilitator',
+  'link.create': 'facilitator',
+  'link.revoke': 'facilitator',
   'space.add': 'facilitator',
   'space.edit': 'facilitator',
   'slot.add': 'facilitator',
@@ -442,6 +444,26 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await refused(p.sender, 'event.lock', { locked: true }, 'not_allowed');
       await ok(A.sender, 'event.lock', { locked: true });
       await ok(A.sender, 'event.lock', { locked: false });
+      // Only the organiser makes and revokes team links; a co-facilitator steers but makes none.
+      const coToken = newToken();
+      await refused(
+        p.sender,
+        'link.create',
+        { role: 'cofacilitator', label: 'Me', token: newToken() },
+        'not_allowed',
+      );
+      await ok(A.sender, 'link.create', { role: 'cofacilitator', label: 'Sam', token: coToken }, 'link-sam');
+      const sam = new Sender('Sam (co-facilitator)', () => server.facilitator(A.eventId, coToken));
+      await refused(
+        sam,
+        'link.create',
+        { role: 'projector', label: 'Mine', token: newToken() },
+        'not_allowed',
+      );
+      await refused(sam, 'link.revoke', { linkId: 'link-sam' }, 'not_allowed');
+      await ok(sam, 'announce', { text: 'Tea in the hall' });
+      await refused(B.sender, 'link.revoke', { linkId: 'link-sam' }, 'not_found');
+      await ok(A.sender, 'link.revoke', { linkId: 'link-sam' });
 
       // Only a facilitator changes the wall: a space and a slot added, a space renamed.
       const courtyard = { name: 'Courtyard', capacity: 12, notes: 'step-free' };

@@ -359,6 +359,8 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'projector.all-themes': { all: true },
   'harvest.retheme': { group: null, granularity: 0 },
   'event.lock': { locked: true },
+  'link.create': { role: 'projector', label: 'Hall screen', token: 'abcdefghijklmnopqrstuvwxyz123456' },
+  'link.revoke': { linkId: 'abcdefgh' },
   'space.add': { name: 'Courtyard', capacity: 12, notes: 'step-free' },
   'space.edit': { space: 0, name: 'Courtyard', capacity: null, notes: '' },
   'slot.add': { start: '13:00', end: '14:00', label: 'Afternoon', isBreak: false },
