@@ -8,6 +8,7 @@ import { screenCommands } from './harvest/screen';
 import { noteCommands } from './notes/notes';
 import { paperCommands } from './notes/paper';
 import { convergenceCommands } from './openspace/convergence';
+import { wallCommands } from './openspace/edits';
 import { openSpaceCommands } from './openspace/sessions';
 import { peopleCommands } from './people/people';
 import { linkCommands } from './team/links';
@@ -19,6 +20,7 @@ const ALL = {
   ...paperCommands,
   ...openSpaceCommands,
   ...convergenceCommands,
+  ...wallCommands,
   ...harvestCommands,
   ...announcementCommands,
   ...screenCommands,

@@ -15,6 +15,8 @@ export const LIMITS = {
   slotLabel: 60,
   spaceName: 60,
   spaceNotes: 200,
+  /** The most seats a space may have. */
+  spaceSeats: 10_000,
   sessionTitle: 120,
   sessionDescription: 600,
   reportField: 3000,

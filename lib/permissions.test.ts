@@ -277,6 +277,9 @@ const CASES: Record<string, Case> = {
     },
   },
   'notes.import (round 2 not seated)': { payload: { notes: [{ table: 1, round: 1, text: 'Too soon' }] } },
+  'space.add': { payload: { name: 'Courtyard', capacity: 12, notes: 'step-free, hearing loop' } },
+  'space.edit the Garden': { payload: { space: GARDEN, name: 'Rose garden', capacity: 8, notes: '' } },
+  'slot.add': { payload: { start: '13:00', end: '14:00', label: 'Afternoon', isBreak: false } },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -355,6 +358,9 @@ const MATRIX = `
 | note.transcribe at table 3 (none)     | wrong_state | wrong_state | wrong_state | wrong_state | wrong_state | wrong_state | wrong_state     | wrong_state     | wrong_state | role      |
 | notes.import                          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | notes.import (round 2 not seated)     | role        | role        | role        | role        | role        | role        | invalid_message | invalid_message | role        | role      |
+| space.add                             | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| space.edit the Garden                 | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| slot.add                              | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

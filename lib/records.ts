@@ -96,6 +96,11 @@ export interface RecordPayloads {
     space: number | null;
   };
   'session.edited': { sessionId: string; title: string; description: string };
+  /** `space` is the new space's index: the number of spaces before it (spaces are never renumbered). */
+  'space.added': { space: number; name: string; capacity: number | null; notes: string };
+  'space.edited': { space: number; name: string; capacity: number | null; notes: string };
+  /** `slot` is the new slot's index, at the end of the list whatever its time. */
+  'slot.added': { slot: number; start: string; end: string; label: string; isBreak: boolean };
   'session.moved': {
     sessionId: string;
     slot: number | null;

@@ -10,6 +10,7 @@ import { importedNoteId, reduceNote } from './notes/reducer';
 import { emptyNoteTable } from './notes/table';
 import { reduceConvergence, reduceSessions } from './openspace/reducer';
 import { emptyOpenSpace } from './openspace/state';
+import { reduceWall } from './openspace/wall';
 import { knowPeople, reducePeople } from './people/reducer';
 import type { EventRecord, RecordOf } from './records';
 import type { EventState } from './state';
@@ -146,6 +147,10 @@ function reduceEventWide(
     case 'presence.here':
     case 'presence.cleared':
       return reduceSessions(state, rec);
+    case 'space.added':
+    case 'space.edited':
+    case 'slot.added':
+      return reduceWall(state, rec);
     case 'announcement.made':
     case 'announcement.cleared':
       return reduceAnnouncements(state, rec);

@@ -75,6 +75,9 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'link.revoke': 'facilitator',
   'note.transcribe': 'either',
   'notes.import': 'facilitator',
+  'space.add': 'facilitator',
+  'space.edit': 'facilitator',
+  'slot.add': 'facilitator',
 };
 
 describe.each(STORES)('permissions on the %s store', (store) => {
@@ -463,6 +466,18 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await ok(sam, 'announce', { text: 'Tea in the hall' });
       await refused(B.sender, 'link.revoke', { linkId: 'link-sam' }, 'not_found');
       await ok(A.sender, 'link.revoke', { linkId: 'link-sam' });
+
+      // Only a facilitator changes the wall: a space and a slot added, a space renamed.
+      const courtyard = { name: 'Courtyard', capacity: 12, notes: 'step-free' };
+      await refused(cyra.sender, 'space.add', courtyard, 'not_allowed');
+      await ok(A.sender, 'space.add', courtyard);
+      await refused(A.sender, 'space.add', { ...courtyard, name: 'courtyard' }, 'invalid_message');
+      await refused(p.sender, 'space.edit', { space: 2, ...courtyard, name: 'Yard' }, 'not_allowed');
+      await ok(A.sender, 'space.edit', { space: 2, ...courtyard, name: 'Yard' });
+      const afternoon = { start: '12:00', end: '13:00', label: '', isBreak: false };
+      await refused(bram.sender, 'slot.add', afternoon, 'not_allowed');
+      await refused(A.sender, 'slot.add', { ...afternoon, start: '11:00' }, 'invalid_message');
+      await ok(A.sender, 'slot.add', afternoon);
 
       await ok(A.sender, 'marketplace.close', {});
       await refused(cyra.sender, 'session.propose', session('Too late'), 'wrong_state');

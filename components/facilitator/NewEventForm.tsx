@@ -355,6 +355,7 @@ const REASONS = {
   'add at least one time slot': 'needsSlot',
   'add at least one space': 'needsSpace',
   'each space needs a name': 'needsSpaceName',
+  'each space needs its own name': 'needsOwnName',
   'at least one slot must be for sessions, not a break': 'needsSessionSlot',
   'a slot must end after it starts': 'slotOrder',
   'slots must be in time order and must not overlap': 'overlap',

@@ -16,6 +16,7 @@ type Failed =
   | 'host_volunteer'
   | 'participant_leave'
   | 'session_propose'
+  | 'session_edit'
   | 'session_interest'
   | 'presence_here'
   | 'session_report'
@@ -23,6 +24,7 @@ type Failed =
   | 'vote'
   | 'action_signup'
   | 'action_propose'
+  | 'action_edit'
   | 'other';
 
 const FAILED: Record<string, Failed> = {
@@ -32,6 +34,7 @@ const FAILED: Record<string, Failed> = {
   'host.volunteer': 'host_volunteer',
   'participant.leave': 'participant_leave',
   'session.propose': 'session_propose',
+  'session.edit': 'session_edit',
   'session.interest': 'session_interest',
   'presence.here': 'presence_here',
   'session.report': 'session_report',
@@ -41,6 +44,7 @@ const FAILED: Record<string, Failed> = {
   'harvest.vote': 'vote',
   'action.signup': 'action_signup',
   'action.propose': 'action_propose',
+  'action.edit': 'action_edit',
 };
 
 export interface Refusal {

@@ -29,22 +29,32 @@ export function useConvenerNames(): (state: EventState, s: Session) => string {
 /**
  * A time slot ("10:00–11:00 · label") and a space by name, or say that there is none yet. In a
  * right-to-left language the times are isolated as left-to-right, or "10:00–11:00" would read
- * "11:00–10:00".
+ * "11:00–10:00". `spaceWithNotes` adds the space's access notes ("Hall (step-free, hearing
+ * loop)"), for wherever people choose where to go; the name and the notes are each isolated, as
+ * people typed them.
  */
 export function usePlaceNames() {
   const t = useTranslations('openSpace');
   const rtl = dirOf(useLocaleChoice()?.locale ?? 'en') === 'rtl';
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const isolate = (text: string) => (rtl ? `\u2068${text}\u2069` : text);
+    const spaceOf = (state: EventState, space: number | null) =>
+      space === null ? undefined : state.settings.openSpace?.spaces[space];
+    const times = (start: string, end: string) => (rtl ? `\u2066${start}–${end}\u2069` : `${start}–${end}`);
+    return {
+      times,
       slot: (state: EventState, slot: number | null) => {
         const s = slot === null ? undefined : state.settings.openSpace?.slots[slot];
         if (!s) return t('notOnAgenda');
-        const times = rtl ? `\u2066${s.start}–${s.end}\u2069` : `${s.start}–${s.end}`;
-        return `${times}${s.label ? ` · ${s.label}` : ''}`;
+        return `${times(s.start, s.end)}${s.label ? ` · ${s.label}` : ''}`;
       },
-      space: (state: EventState, space: number | null) =>
-        (space === null ? undefined : state.settings.openSpace?.spaces[space]?.name) ?? t('noSpace'),
-    }),
-    [t, rtl],
-  );
+      space: (state: EventState, space: number | null) => spaceOf(state, space)?.name ?? t('noSpace'),
+      spaceWithNotes: (state: EventState, space: number | null) => {
+        const sp = spaceOf(state, space);
+        if (!sp) return t('noSpace');
+        if (!sp.notes) return isolate(sp.name);
+        return t('spaceWithNotes', { space: isolate(sp.name), notes: isolate(sp.notes) });
+      },
+    };
+  }, [t, rtl]);
 }

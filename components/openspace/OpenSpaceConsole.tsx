@@ -16,10 +16,15 @@ import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 import { AgendaWall } from './AgendaWall';
+import { ActionEditForm, SessionEditForm } from './EditForms';
+import { WallSetup } from './WallSetup';
 
 const STAGES: OpenSpaceStage[] = ['agenda', 'convergence', 'actions'];
 
-/** The facilitator's Open Space: marketplace, the wall with clashes to resolve, and the closing. */
+/**
+ * The facilitator's Open Space: marketplace, the wall with clashes to resolve, its spaces and time
+ * slots (changed while it runs), and the closing.
+ */
 export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: string }) {
   const event = useLive((s) => s.event);
   const send = useSend();
@@ -74,6 +79,8 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
           renderSession={(s) => <AdminCard event={event} session={s} clashes={clashes} />}
         />
       </section>
+
+      <WallSetup />
 
       <section aria-labelledby="unplaced-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
         <h2 id="unplaced-h" className="text-lg font-bold">
@@ -237,9 +244,11 @@ function AdminCard({ event, session, clashes }: { event: EventState; session: Se
   const places = usePlaceNames();
   const isolate = useIsolate();
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [editing, setEditing] = useState(false);
   const os = event.openSpace;
   const settings = event.settings.openSpace;
   if (!os || !settings) return null;
+  if (editing) return <SessionEditForm session={session} onDone={() => setEditing(false)} />;
   const here = presenceCounts(os)[session.id] ?? 0;
   const capacity = session.space !== null ? settings.spaces[session.space]?.capacity : null;
   const clashing = clashes.some((c) =>
@@ -319,6 +328,13 @@ function AdminCard({ event, session, clashes }: { event: EventState; session: Se
             </select>
           </>
         )}
+        <Button
+          variant="secondary"
+          onClick={() => setEditing(true)}
+          aria-label={t('card.editLabel', { title: isolate(session.title) })}
+        >
+          {t('card.edit')}
+        </Button>
         {confirmCancel ? (
           <Button variant="danger" onClick={() => send('session.cancel', { sessionId: session.id })}>
             {t('card.confirmCancel')}
@@ -337,6 +353,7 @@ function Results({ event }: { event: EventState }) {
   const t = useTranslations('spaceConsole.results');
   const isolate = useIsolate();
   const format = useFormatter();
+  const [editing, setEditing] = useState<string | null>(null);
   const os = event.openSpace;
   if (!os) return null;
   const ranked = ranking(os);
@@ -380,6 +397,22 @@ function Results({ event }: { event: EventState }) {
                       })
                     : t('action', { title: isolate(a.title), owners: a.owners.length })}{' '}
                   <span className="text-stone-600">{from}</span>
+                  {a.nextStep && (
+                    <span className="block text-stone-700">
+                      {t('nextStep', { step: isolate(a.nextStep) })}
+                    </span>
+                  )}
+                  {editing === id ? (
+                    <ActionEditForm action={a} onDone={() => setEditing(null)} />
+                  ) : (
+                    <Button
+                      variant="ghost"
+                      onClick={() => setEditing(id)}
+                      aria-label={t('editLabel', { title: isolate(a.title) })}
+                    >
+                      {t('edit')}
+                    </Button>
+                  )}
                 </li>
               );
             })}

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { Session } from '../../lib/openspace/state';
 import { liveSessions, presenceCounts } from '../../lib/openspace/view';
+import { slotRanks, slotsInTimeOrder } from '../../lib/openspace/wall';
 import type { EventState } from '../../lib/state';
 import { useIsolate } from '../i18n/bidi';
 import { useConvenerNames, usePlaceNames } from '../i18n/openspace';
@@ -96,14 +97,17 @@ function AgendaList({
   const all = liveSessions(os).filter(
     (s) => !mineOnly || s.interested.includes(me) || s.conveners.includes(me) || os.presence[me] === s.id,
   );
+  // Slots in time order: a slot added on the day is last in the list, not in the day.
+  const rank = slotRanks(settings.slots);
+  const when = (s: Session) => (s.slot === null ? 0 : (rank[s.slot] ?? s.slot));
   const groups: { key: string; title: string; sessions: Session[] }[] = bySpace
-    ? settings.spaces.map((sp, j) => ({
+    ? settings.spaces.map((_, j) => ({
         key: `sp${j}`,
-        title: `${sp.name}${sp.notes ? ` (${sp.notes})` : ''}`,
-        sessions: all.filter((s) => s.space === j).sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0)),
+        title: places.spaceWithNotes(event, j),
+        sessions: all.filter((s) => s.space === j).sort((a, b) => when(a) - when(b)),
       }))
-    : settings.slots.flatMap((slot, i) =>
-        slot.isBreak
+    : slotsInTimeOrder(settings.slots).flatMap((i) =>
+        settings.slots[i]?.isBreak
           ? []
           : [
               {
@@ -145,7 +149,13 @@ function AgendaList({
             <ul className="mt-2 space-y-2">
               {g.sessions.map((s) => (
                 <li key={s.id}>
-                  <SessionRow event={event} me={me} session={s} onOpen={onOpen} showTime={bySpace} />
+                  <SessionRow
+                    event={event}
+                    me={me}
+                    session={s}
+                    onOpen={onOpen}
+                    show={bySpace ? 'time' : 'space'}
+                  />
                 </li>
               ))}
             </ul>
@@ -155,21 +165,27 @@ function AgendaList({
   );
 }
 
+/**
+ * One session: where and by whom, how many are here, and the two-feet buttons. `show` is the part
+ * of its place the heading above does not already say (both on the session's own page); a space
+ * comes with its access notes, since that is what people choose by.
+ */
 export function SessionRow({
   event,
   me,
   session,
   onOpen,
-  showTime,
+  show,
 }: {
   event: EventState;
   me: string;
   session: Session;
   /** Omitted on the session's own page. */
   onOpen?: (id: string) => void;
-  showTime: boolean;
+  show: 'time' | 'space' | 'both';
 }) {
   const t = useTranslations('openSpace');
+  const tPlace = useTranslations('propose');
   const places = usePlaceNames();
   const convenerNames = useConvenerNames();
   const isolate = useIsolate();
@@ -180,6 +196,14 @@ export function SessionRow({
   const interested = session.interested.includes(me);
   const count = presenceCounts(os)[session.id] ?? 0;
   const capacity = session.space !== null ? event.settings.openSpace?.spaces[session.space]?.capacity : null;
+  const time = places.slot(event, session.slot);
+  const space = places.spaceWithNotes(event, session.space);
+  const place =
+    show === 'time'
+      ? isolate(time)
+      : show === 'space'
+        ? space
+        : tPlace('place', { time: isolate(time), space });
   // In the agenda a session sits under its time or space (h2); on its own page it heads the page.
   const Title = onOpen ? 'h3' : 'h2';
   return (
@@ -191,10 +215,7 @@ export function SessionRow({
         {session.title}
       </Title>
       <p className="text-stone-700">
-        {t('placeBy', {
-          place: isolate(showTime ? places.slot(event, session.slot) : places.space(event, session.space)),
-          names: isolate(convenerNames(event, session)),
-        })}
+        {t('placeBy', { place, names: isolate(convenerNames(event, session)) })}
       </p>
       <p className="text-stone-700" data-testid="session-counts">
         {t('counts', { here: count, interested: session.interested.length })}

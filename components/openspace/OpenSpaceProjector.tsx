@@ -32,12 +32,20 @@ export function OpenSpaceProjector({ event, joinUrl }: { event: EventState; join
   const phase = projectorPhase(os);
   const bigQr = phase === 'joining';
   const people = activeCount(event);
+  // Each with its space's access notes: people choose where to go next by them.
   const titlesAt = (slot: number | null) =>
     slot === null
       ? []
-      : settings.spaces.flatMap((sp, j) => {
+      : settings.spaces.flatMap((_, j) => {
           const s = sessionAt(os, slot, j);
-          return s ? [t('projector.titleInSpace', { title: isolate(s.title), space: isolate(sp.name) })] : [];
+          return s
+            ? [
+                t('projector.titleInSpace', {
+                  title: isolate(s.title),
+                  space: places.spaceWithNotes(event, j),
+                }),
+              ]
+            : [];
         });
 
   return (

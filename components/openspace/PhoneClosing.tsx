@@ -10,6 +10,7 @@ import { formatDay } from '../i18n/dates';
 import { usePersonName } from '../i18n/names';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
+import { ActionEditForm } from './EditForms';
 import { PhoneReportDrafts } from './PhoneReportDrafts';
 
 /** Convergence on a phone: read the reports, give your dots, see the ranking move. */
@@ -74,13 +75,18 @@ export function VotePanel({ event, me }: { event: EventState; me: string }) {
   );
 }
 
-/** Action planning on a phone: for the top issues, sign up as an owner or propose a next step. */
+/**
+ * Action planning on a phone: for the top issues, sign up as an owner or propose a next step.
+ * Owners change their plan's title, next step and date here.
+ */
 export function ActionsPanel({ event, me }: { event: EventState; me: string }) {
   const t = useTranslations('vote');
+  const tEdit = useTranslations('editAction');
   const format = useFormatter();
   const nameOf = usePersonName();
   const isolate = useIsolate();
   const send = useSend();
+  const [editing, setEditing] = useState<string | null>(null);
   const os = event.openSpace;
   if (!os) return null;
   const ranked = ranking(os);
@@ -117,13 +123,26 @@ export function ActionsPanel({ event, me }: { event: EventState; me: string }) {
                           : t('nobody'),
                       })}
                     </p>
-                    <Button
-                      variant={owner ? 'secondary' : 'primary'}
-                      className="mt-1"
-                      onClick={() => send('action.signup', { actionId: a.id, signedUp: !owner })}
-                    >
-                      {owner ? t('takeOff') : t('help')}
-                    </Button>
+                    <div className="mt-1 flex flex-wrap gap-2">
+                      <Button
+                        variant={owner ? 'secondary' : 'primary'}
+                        onClick={() => send('action.signup', { actionId: a.id, signedUp: !owner })}
+                      >
+                        {owner ? t('takeOff') : t('help')}
+                      </Button>
+                      {owner && editing !== a.id && (
+                        <Button
+                          variant="ghost"
+                          onClick={() => setEditing(a.id)}
+                          aria-label={tEdit('editLabel', { title: a.title })}
+                        >
+                          {tEdit('edit')}
+                        </Button>
+                      )}
+                    </div>
+                    {owner && editing === a.id && (
+                      <ActionEditForm action={a} onDone={() => setEditing(null)} />
+                    )}
                   </li>
                 );
               })}

@@ -108,7 +108,10 @@ export function ProposeForm({ event, onDone }: { event: EventState; onDone: () =
             <option value="">{t('letFacilitator')}</option>
             {free.map((p) => (
               <option key={`${p.slot}:${p.space}`} value={`${p.slot}:${p.space}`}>
-                {t('place', { time: places.slot(event, p.slot), space: places.space(event, p.space) })}
+                {t('place', {
+                  time: places.slot(event, p.slot),
+                  space: places.spaceWithNotes(event, p.space),
+                })}
               </option>
             ))}
           </select>

@@ -9,9 +9,13 @@ import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
+import { SessionEditForm } from './EditForms';
 import { SessionRow } from './OpenSpacePhone';
 
-/** One session on a phone: notes as they happen, and the report for those who write it. */
+/**
+ * One session on a phone: notes as they happen, and the report for those who write it. Its
+ * conveners may change its title and description here.
+ */
 export function SessionDetail({
   event,
   me,
@@ -26,17 +30,26 @@ export function SessionDetail({
   const t = useTranslations('session');
   const writer = canWriteReport(session, { role: 'participant', id: me });
   const convener = session.conveners.includes(me);
+  const [editing, setEditing] = useState(false);
   return (
     <div className="space-y-4">
       <Button variant="ghost" onClick={onBack}>
         {t('back')}
       </Button>
-      <SessionRow event={event} me={me} session={session} showTime />
+      <SessionRow event={event} me={me} session={session} show="both" />
       {session.description && (
         <p className="text-lg whitespace-pre-wrap break-words" dir="auto">
           {session.description}
         </p>
       )}
+      {convener &&
+        (editing ? (
+          <SessionEditForm session={session} onDone={() => setEditing(false)} />
+        ) : (
+          <Button variant="secondary" onClick={() => setEditing(true)}>
+            {t('edit')}
+          </Button>
+        ))}
       <SessionNotes event={event} me={me} session={session} />
       {writer ? <ReportForm session={session} /> : <ReportView session={session} />}
       {convener && <Handover event={event} session={session} />}

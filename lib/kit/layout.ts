@@ -3,6 +3,7 @@
  * cards and the agenda wall, in points. Tests use the same boxes to find the QR codes on a page.
  */
 import type { OpenSpaceSettings } from '../openspace/settings';
+import { slotsInTimeOrder } from '../openspace/wall';
 
 export interface Box {
   x: number;
@@ -82,8 +83,9 @@ export function wallPages(os: OpenSpaceSettings): WallPage[] {
   const breakH = Math.min(34, (grid.h - WALL_HEAD) / os.slots.length);
   const rowH = (grid.h - WALL_HEAD - breaks * breakH) / (os.slots.length - breaks);
   let y = bodyTop;
-  const rows = os.slots.map((s, slot) => {
-    const h = s.isBreak ? breakH : rowH;
+  // Rows in time order: a slot added on the day is last in the list, not on the wall.
+  const rows = slotsInTimeOrder(os.slots).map((slot) => {
+    const h = os.slots[slot]?.isBreak ? breakH : rowH;
     const row = { slot, y, h };
     y += h;
     return row;

@@ -5,6 +5,7 @@
  */
 import { LIMITS } from '../limits';
 import type { OpenSpaceSettings } from '../openspace/settings';
+import { slotsInTimeOrder } from '../openspace/wall';
 import { suggestTableCount } from '../seating';
 import type { EventSettings, Identity } from '../settings';
 import type { EventState } from '../state';
@@ -106,16 +107,18 @@ export function cafeRun(settings: EventSettings, start: string | null): { rows: 
 
 export function openSpaceRun(os: OpenSpaceSettings): RunRow[] {
   const names = os.spaces.map((s) => s.name).join(', ');
+  // In time order: a slot added on the day is last in the list, not in the day.
+  const slots = slotsInTimeOrder(os.slots).flatMap((i) => os.slots[i] ?? []);
   const rows: RunRow[] = [
     {
-      time: `Before ${os.slots[0]?.start ?? ''}`.trim(),
+      time: `Before ${slots[0]?.start ?? ''}`.trim(),
       title: 'Opening circle and marketplace',
       detail: 'Everyone sits in a circle. Say the theme. People write their sessions and put them up.',
       console: 'Open the marketplace. Show the agenda wall on the projector.',
     },
   ];
-  const first = os.slots.findIndex((s) => !s.isBreak);
-  os.slots.forEach((slot, i) => {
+  const first = slots.findIndex((s) => !s.isBreak);
+  slots.forEach((slot, i) => {
     const time = `${slot.start}–${slot.end}`;
     if (slot.isBreak) rows.push({ time, title: slot.label || 'Break', detail: '', console: '' });
     else
@@ -128,7 +131,7 @@ export function openSpaceRun(os: OpenSpaceSettings): RunRow[] {
       });
   });
   rows.push({
-    time: `From ${os.slots.at(-1)?.end ?? ''}`.trim(),
+    time: `From ${slots.at(-1)?.end ?? ''}`.trim(),
     title: 'Closing: dots and next steps',
     detail: 'People give dots to the sessions that matter most, then sign up to next steps.',
     console: 'Stage: Convergence, then Action planning. Download the book of proceedings.',

@@ -8,6 +8,7 @@ import { type EventState, liveNotes } from '../state';
 import { ranking } from './convergence';
 import { isLive, resolveSession } from './sessions';
 import type { Session } from './state';
+import { slotRanks } from './wall';
 
 export interface ProceedingsSession {
   id: string;
@@ -40,9 +41,13 @@ export interface Proceedings {
 
 const nameOf = (state: EventState, pid: string) => state.participants[pid]?.name ?? 'anonymous';
 
-/** Placed sessions by time then space; unplaced ones after them in the order proposed. */
-function agendaOrder(sessions: Session[]): Session[] {
-  const key = (s: Session) => (s.slot === null ? [Number.MAX_SAFE_INTEGER, 0] : [s.slot, s.space ?? 0]);
+/**
+ * Placed sessions by time (the slot's place in time order, not its index: a slot added late is
+ * last in the list) then space; unplaced ones after them in the order proposed.
+ */
+function agendaOrder(sessions: Session[], ranks: number[]): Session[] {
+  const key = (s: Session) =>
+    s.slot === null ? [Number.MAX_SAFE_INTEGER, 0] : [ranks[s.slot] ?? s.slot, s.space ?? 0];
   return sessions
     .map((s, i) => ({ s, i, k: key(s) }))
     .sort((a, b) => (a.k[0] ?? 0) - (b.k[0] ?? 0) || (a.k[1] ?? 0) - (b.k[1] ?? 0) || a.i - b.i)
@@ -59,7 +64,7 @@ export function exportProceedings(state: EventState, now: number): Proceedings {
     liveNotes(state)
       .filter((n) => n.session !== null && !!os && resolveSession(os, n.session)?.id === sessionId)
       .map((n) => n.text);
-  const sessions = agendaOrder(live).map((s): ProceedingsSession => {
+  const sessions = agendaOrder(live, slotRanks(settings?.slots ?? [])).map((s): ProceedingsSession => {
     const slot = s.slot !== null ? settings?.slots[s.slot] : undefined;
     return {
       id: s.id,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits';
 import { humanText, requiredText } from '../text';
+import { spaceNamed } from './wall';
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time like 13:30');
 
@@ -18,7 +19,7 @@ export const SlotSchema = z
 export const SpaceSchema = z.strictObject({
   name: requiredText(LIMITS.spaceName, 'each space needs a name'),
   /** How many people fit; null when it does not matter. */
-  capacity: z.number().int().min(1).max(10_000).nullable(),
+  capacity: z.number().int().min(1).max(LIMITS.spaceSeats).nullable(),
   /** e.g. "step-free access", "has a screen". */
   notes: humanText(LIMITS.spaceNotes),
 });
@@ -40,6 +41,17 @@ export const OpenSpaceSettingsSchema = z
   .refine((s) => s.slots.every((slot, i) => i === 0 || (s.slots[i - 1]?.end ?? '') <= slot.start), {
     message: 'slots must be in time order and must not overlap',
     path: ['slots'],
+  })
+  .superRefine((s, ctx) => {
+    // Screens and signs tell spaces apart by name (in any case: "Garden" and "garden" are one).
+    s.spaces.forEach((space, i) => {
+      if (spaceNamed(s.spaces.slice(0, i), space.name) !== null)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'each space needs its own name',
+          path: ['spaces', i, 'name'],
+        });
+    });
   });
 
 export type OpenSpaceSettings = z.infer<typeof OpenSpaceSettingsSchema>;

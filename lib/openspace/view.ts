@@ -2,6 +2,7 @@
 import type { EventState } from '../state';
 import { isLive } from './reducer';
 import type { OpenSpaceState, Session } from './state';
+import { slotsInTimeOrder } from './wall';
 
 export const liveSessions = (os: OpenSpaceState): Session[] =>
   os.sessionOrder.map((id) => os.sessions[id]).filter(isLive);
@@ -27,7 +28,7 @@ export function slotLabel(state: EventState, slot: number | null): string {
 export const spaceName = (state: EventState, space: number | null): string =>
   (space === null ? undefined : state.settings.openSpace?.spaces[space]?.name) ?? 'No space yet';
 
-/** Free places on the wall (not breaks, not taken), for choosing where a session goes. */
+/** Free places on the wall (not breaks, not taken), for choosing where a session goes: by time, then space. */
 export function freePlaces(state: EventState, except?: string): { slot: number; space: number }[] {
   const os = state.openSpace;
   const settings = state.settings.openSpace;
@@ -38,12 +39,12 @@ export function freePlaces(state: EventState, except?: string): { slot: number; 
       .map((s) => `${s.slot}:${s.space}`),
   );
   const out: { slot: number; space: number }[] = [];
-  settings.slots.forEach((slot, i) => {
-    if (slot.isBreak) return;
+  for (const i of slotsInTimeOrder(settings.slots)) {
+    if (settings.slots[i]?.isBreak) continue;
     settings.spaces.forEach((_, j) => {
       if (!taken.has(`${i}:${j}`)) out.push({ slot: i, space: j });
     });
-  });
+  }
   return out;
 }
 
@@ -52,11 +53,12 @@ export function nowAndNext(state: EventState, clock: string): { now: number | nu
   const slots = state.settings.openSpace?.slots ?? [];
   let now: number | null = null;
   let next: number | null = null;
-  slots.forEach((s, i) => {
-    if (s.isBreak) return;
+  for (const i of slotsInTimeOrder(slots)) {
+    const s = slots[i];
+    if (!s || s.isBreak) continue;
     if (s.start <= clock && clock < s.end) now = i;
     else if (s.start > clock && next === null) next = i;
-  });
+  }
   return { now, next };
 }
 

@@ -363,6 +363,9 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'link.revoke': { linkId: 'abcdefgh' },
   'note.transcribe': { text: 'from a card', round: 0, table: 1, name: 'Ola' },
   'notes.import': { notes: [{ table: 1, round: 0, text: 'typed up' }] },
+  'space.add': { name: 'Courtyard', capacity: 12, notes: 'step-free' },
+  'space.edit': { space: 0, name: 'Courtyard', capacity: null, notes: '' },
+  'slot.add': { start: '13:00', end: '14:00', label: 'Afternoon', isBreak: false },
 };
 
 /** Change a valid object into (usually) an invalid one: wrong values, missing or extra keys. */
@@ -526,6 +529,14 @@ function refusedHere(rng: Rng, scene: Scene): Probe | null {
           ['harvest.voting', { open: true }, 'wrong_state'],
           ['harvest.publish', { published: true }, 'wrong_state'],
           ['harvest.hide-note', { noteId: noSuch, hidden: true }, 'wrong_state'],
+          // The café under attack has no Open Space, so no wall to change.
+          ['space.add', { name: 'Courtyard', capacity: null, notes: '' }, 'wrong_state'],
+          [
+            'space.edit',
+            { space: rng.int(LIMITS.spaces), name: 'Hall', capacity: 5, notes: '' },
+            'wrong_state',
+          ],
+          ['slot.add', { start: '13:00', end: '14:00', label: '', isBreak: rng.chance(0.5) }, 'wrong_state'],
         ];
   const [type, payload, code] = rng.pick(choices);
   return {
