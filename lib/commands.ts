@@ -1,6 +1,7 @@
 /** Every action a client may send, by name: the registry the server's pipeline looks up. */
 import type { z } from 'zod';
 import { announcementCommands } from './announcements';
+import { editCommands } from './cafe/edits';
 import { roundCommands } from './cafe/rounds';
 import type { CommandDef } from './command';
 import { harvestCommands } from './harvest/actions';
@@ -12,6 +13,7 @@ import { peopleCommands } from './people/people';
 
 const ALL = {
   ...roundCommands,
+  ...editCommands,
   ...peopleCommands,
   ...noteCommands,
   ...openSpaceCommands,

@@ -122,6 +122,9 @@ const BEFORE = {
       next: { round: 1, tableCount: 2, hosts: { 2: 'ben' }, seating: { ada: 2, chen: 2, ben: 2, di: 1 } },
     }),
   paused: (log: RecordLog) => log.add('round.paused', { round: 0, remainingMs: 5 * MIN }),
+  /** A third round, after round 2: two rounds still to come. */
+  thirdRound: (log: RecordLog) =>
+    log.add('round.added', { round: 2, question: 'What will you do first?', minutes: 10 }),
   marketClosed: (log: RecordLog) => log.add('marketplace.closed', {}),
   convergence: (log: RecordLog) => log.add('stage.changed', { stage: 'convergence' }),
   /** Convergence, and every active person has put a dot on Chen's session. */
@@ -174,6 +177,15 @@ const CASES: Record<string, Case> = {
   'round.resume': { payload: {}, before: 'paused' },
   'round.extend': { payload: { minutes: 5 } },
   'round.end': { payload: {} },
+  'round.edit the running round': { payload: { round: 0, question: 'What do you love most?', minutes: 25 } },
+  'round.edit round 1 (ended)': { payload: { round: 0, minutes: 25 }, before: 'roundOver' },
+  'round.add': { payload: { question: 'What will you do first?', minutes: 10 } },
+  'round.add before round 1 (running)': { payload: { question: 'Too late', minutes: 10, position: 0 } },
+  'round.remove round 2': { payload: { round: 1 } },
+  'round.remove round 1 (running)': { payload: { round: 0 } },
+  'round.move round 3 before round 2': { payload: { round: 2, to: 1 }, before: 'thirdRound' },
+  'round.move round 2 before round 1': { payload: { round: 1, to: 0 } },
+  'tables.set': { payload: { tables: 3 } },
   'participant.leave': { payload: {} },
   'participant.remove (Ada)': { payload: { participantId: 'ada' } },
   'host.volunteer': { payload: { volunteering: true } },
@@ -267,6 +279,15 @@ const MATRIX = `
 | round.resume                          | role        | role        | role        | role        | role        | role        | ok          |
 | round.extend                          | role        | role        | role        | role        | role        | role        | ok          |
 | round.end                             | role        | role        | role        | role        | role        | role        | ok          |
+| round.edit the running round          | role        | role        | role        | role        | role        | role        | ok          |
+| round.edit round 1 (ended)            | role        | role        | role        | role        | role        | role        | wrong_state |
+| round.add                             | role        | role        | role        | role        | role        | role        | ok          |
+| round.add before round 1 (running)    | role        | role        | role        | role        | role        | role        | wrong_state |
+| round.remove round 2                  | role        | role        | role        | role        | role        | role        | ok          |
+| round.remove round 1 (running)        | role        | role        | role        | role        | role        | role        | wrong_state |
+| round.move round 3 before round 2     | role        | role        | role        | role        | role        | role        | ok          |
+| round.move round 2 before round 1     | role        | role        | role        | role        | role        | role        | wrong_state |
+| tables.set                            | role        | role        | role        | role        | role        | role        | ok          |
 | participant.leave                     | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role        |
 | participant.remove (Ada)              | role        | role        | role        | role        | role        | role        | ok          |
 | host.volunteer                        | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role        |
