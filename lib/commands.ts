@@ -10,6 +10,7 @@ import { noteCommands } from './notes/notes';
 import { convergenceCommands } from './openspace/convergence';
 import { openSpaceCommands } from './openspace/sessions';
 import { peopleCommands } from './people/people';
+import { linkCommands } from './team/links';
 
 const ALL = {
   ...roundCommands,
@@ -21,6 +22,7 @@ const ALL = {
   ...harvestCommands,
   ...announcementCommands,
   ...screenCommands,
+  ...linkCommands,
 };
 
 export type CommandName = keyof typeof ALL;

@@ -23,6 +23,9 @@ export const LIMITS = {
   actionText: 300,
   themeLabel: 80,
   themeResponse: 2000,
+  linkLabel: 60,
+  /** Team links an event may have at once (revoked ones do not count). */
+  links: 50,
   /** Largest socket message we accept, in bytes (Socket.IO closes the connection above it). */
   messageBytes: 16 * 1024,
 } as const;

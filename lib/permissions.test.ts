@@ -50,6 +50,9 @@ const SENDERS = {
   left: person('eli'), // sat at table 1, wrote n-eli, then left
   stranger: person('zed'), // never joined this event
   facilitator: FACILITATOR,
+  cofacilitator: { role: 'facilitator', link: 'lnk-co' },
+  helper: { role: 'helper', link: 'lnk-help' },
+  projector: { role: 'projector', link: 'lnk-proj' },
 } satisfies Record<string, Actor>;
 type Sender = keyof typeof SENDERS;
 
@@ -76,6 +79,13 @@ function baseLog({ selfScheduling = true } = {}): RecordLog {
     ['eli', 'Eli'],
   ] as const)
     log.add('participant.joined', { participantId: id, name, table: null }, person(id));
+  // The organiser's team: a co-facilitator, a helper and the hall's projector, each by a link.
+  for (const [linkId, role, label] of [
+    ['lnk-co', 'cofacilitator', 'Sam, co-facilitator'],
+    ['lnk-help', 'helper', 'Tables 1–2 helper'],
+    ['lnk-proj', 'projector', 'Hall screen'],
+  ] as const)
+    log.add('link.created', { linkId, role, label, tokenHash: `hash-of-${linkId}` });
   log.add('host.assigned', { table: 2, participantId: 'ben' });
   log.add('seating.planned', {
     round: 0,
@@ -262,6 +272,10 @@ const CASES: Record<string, Case> = {
   'projector.all-themes': { payload: { all: true }, before: 'harvest' },
   'harvest.retheme': { payload: { group: 'r1', granularity: -1 }, before: 'harvest' },
   'event.lock': { payload: { locked: true } },
+  'link.create': {
+    payload: { role: 'helper', label: 'Table helper', token: 'aNewHelperTokenOf32Characters___' },
+  },
+  'link.revoke (the helper’s)': { payload: { linkId: 'lnk-help' } },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -272,77 +286,79 @@ const CASES: Record<string, Case> = {
  * reporter's are their session's; an owner's is their action plan.
  */
 const MATRIX = `
-| action                                | participant | host        | convener    | reporter    | left        | stranger    | facilitator |
-| seating.plan                          | role        | role        | role        | role        | role        | role        | ok          |
-| round.start                           | role        | role        | role        | role        | role        | role        | ok          |
-| round.pause                           | role        | role        | role        | role        | role        | role        | ok          |
-| round.resume                          | role        | role        | role        | role        | role        | role        | ok          |
-| round.extend                          | role        | role        | role        | role        | role        | role        | ok          |
-| round.end                             | role        | role        | role        | role        | role        | role        | ok          |
-| round.edit the running round          | role        | role        | role        | role        | role        | role        | ok          |
-| round.edit round 1 (ended)            | role        | role        | role        | role        | role        | role        | wrong_state |
-| round.add                             | role        | role        | role        | role        | role        | role        | ok          |
-| round.add before round 1 (running)    | role        | role        | role        | role        | role        | role        | wrong_state |
-| round.remove round 2                  | role        | role        | role        | role        | role        | role        | ok          |
-| round.remove round 1 (running)        | role        | role        | role        | role        | role        | role        | wrong_state |
-| round.move round 3 before round 2     | role        | role        | role        | role        | role        | role        | ok          |
-| round.move round 2 before round 1     | role        | role        | role        | role        | role        | role        | wrong_state |
-| tables.set                            | role        | role        | role        | role        | role        | role        | ok          |
-| participant.leave                     | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role        |
-| participant.remove (Ada)              | role        | role        | role        | role        | role        | role        | ok          |
-| host.volunteer                        | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role        |
-| host.assign (table 1 to Ada)          | role        | role        | role        | role        | role        | role        | ok          |
-| note.post at table 1, round 1         | ok          | not_allowed | ok          | not_allowed | not_allowed | not_allowed | role        |
-| note.post at table 2, round 1         | not_allowed | ok          | not_allowed | ok          | not_allowed | not_allowed | role        |
-| note.post in round 2 (not seated)     | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | role        |
-| note.post in a session                | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
-| note.edit Ada’s note                  | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role        |
-| note.edit Eli’s note (she left)       | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role        |
-| note.withdraw Ada’s note              | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          |
-| note.withdraw Eli’s note (she left)   | not_allowed | not_allowed | not_allowed | not_allowed | ok          | not_allowed | ok          |
-| event.part                            | role        | role        | role        | role        | role        | role        | ok          |
-| marketplace.open                      | role        | role        | role        | role        | role        | role        | ok          |
-| marketplace.close                     | role        | role        | role        | role        | role        | role        | ok          |
-| session.propose                       | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          |
-| session.propose on the wall           | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          |
-| session.propose (market closed)       | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | ok          |
-| session.propose on the wall (no self) | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          |
-| session.edit Chen’s session           | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          |
-| session.edit the facilitator’s        | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          |
-| session.move Chen’s session           | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          |
-| session.move Chen’s, swapping         | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          |
-| session.move Chen’s (no self)         | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          |
-| session.merge                         | role        | role        | role        | role        | role        | role        | ok          |
-| session.cancel Chen’s session         | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          |
-| session.interest                      | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
-| presence.here                         | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
-| session.handover Chen’s, to Ada       | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          |
-| session.report Chen’s session         | not_allowed | not_allowed | ok          | ok          | not_allowed | not_allowed | ok          |
-| announce                              | role        | role        | role        | role        | role        | role        | ok          |
-| stage.set                             | role        | role        | role        | role        | role        | role        | ok          |
-| vote.cast                             | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
-| vote.remove                           | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
-| action.propose                        | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          |
-| action.edit Chen’s action             | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          |
-| action.signup to Chen’s action        | ok          | ok          | wrong_state | ok          | not_allowed | not_allowed | role        |
-| harvest.start                         | role        | role        | role        | role        | role        | role        | ok          |
-| theme.rename                          | role        | role        | role        | role        | role        | role        | ok          |
-| theme.merge                           | role        | role        | role        | role        | role        | role        | ok          |
-| theme.split                           | role        | role        | role        | role        | role        | role        | ok          |
-| harvest.move-note                     | role        | role        | role        | role        | role        | role        | ok          |
-| harvest.hide-note                     | role        | role        | role        | role        | role        | role        | ok          |
-| harvest.quote-note                    | role        | role        | role        | role        | role        | role        | ok          |
-| theme.respond                         | role        | role        | role        | role        | role        | role        | ok          |
-| harvest.voting                        | role        | role        | role        | role        | role        | role        | ok          |
-| harvest.vote                          | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        |
-| harvest.publish                       | role        | role        | role        | role        | role        | role        | ok          |
-| announcement.clear                    | role        | role        | role        | role        | role        | role        | ok          |
-| action.adopt from Chen’s report       | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          |
-| projector.show                        | role        | role        | role        | role        | role        | role        | ok          |
-| projector.theme                       | role        | role        | role        | role        | role        | role        | ok          |
-| projector.all-themes                  | role        | role        | role        | role        | role        | role        | ok          |
-| harvest.retheme                       | role        | role        | role        | role        | role        | role        | ok          |
-| event.lock                            | role        | role        | role        | role        | role        | role        | ok          |
+| action                                | participant | host        | convener    | reporter    | left        | stranger    | facilitator | cofacilitator | helper | projector |
+| seating.plan                          | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| round.start                           | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| round.pause                           | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| round.resume                          | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| round.extend                          | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| round.end                             | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| round.edit the running round          | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| round.edit round 1 (ended)            | role        | role        | role        | role        | role        | role        | wrong_state | wrong_state   | role   | role      |
+| round.add                             | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| round.add before round 1 (running)    | role        | role        | role        | role        | role        | role        | wrong_state | wrong_state   | role   | role      |
+| round.remove round 2                  | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| round.remove round 1 (running)        | role        | role        | role        | role        | role        | role        | wrong_state | wrong_state   | role   | role      |
+| round.move round 3 before round 2     | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| round.move round 2 before round 1     | role        | role        | role        | role        | role        | role        | wrong_state | wrong_state   | role   | role      |
+| tables.set                            | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| participant.leave                     | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role        | role          | role   | role      |
+| participant.remove (Ada)              | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| host.volunteer                        | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role        | role          | role   | role      |
+| host.assign (table 1 to Ada)          | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| note.post at table 1, round 1         | ok          | not_allowed | ok          | not_allowed | not_allowed | not_allowed | role        | role          | role   | role      |
+| note.post at table 2, round 1         | not_allowed | ok          | not_allowed | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
+| note.post in round 2 (not seated)     | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | role        | role          | role   | role      |
+| note.post in a session                | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
+| note.edit Ada’s note                  | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role        | role          | role   | role      |
+| note.edit Eli’s note (she left)       | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role        | role          | role   | role      |
+| note.withdraw Ada’s note              | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| note.withdraw Eli’s note (she left)   | not_allowed | not_allowed | not_allowed | not_allowed | ok          | not_allowed | ok          | ok            | role   | role      |
+| event.part                            | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| marketplace.open                      | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| marketplace.close                     | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| session.propose                       | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| session.propose on the wall           | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| session.propose (market closed)       | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| session.propose on the wall (no self) | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| session.edit Chen’s session           | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| session.edit the facilitator’s        | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| session.move Chen’s session           | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| session.move Chen’s, swapping         | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| session.move Chen’s (no self)         | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| session.merge                         | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| session.cancel Chen’s session         | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| session.interest                      | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
+| presence.here                         | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
+| session.handover Chen’s, to Ada       | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| session.report Chen’s session         | not_allowed | not_allowed | ok          | ok          | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| announce                              | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| stage.set                             | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| vote.cast                             | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
+| vote.remove                           | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
+| action.propose                        | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| action.edit Chen’s action             | not_allowed | not_allowed | ok          | not_allowed | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| action.signup to Chen’s action        | ok          | ok          | wrong_state | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
+| harvest.start                         | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| theme.rename                          | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| theme.merge                           | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| theme.split                           | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| harvest.move-note                     | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| harvest.hide-note                     | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| harvest.quote-note                    | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| theme.respond                         | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| harvest.voting                        | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| harvest.vote                          | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role        | role          | role   | role      |
+| harvest.publish                       | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| announcement.clear                    | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| action.adopt from Chen’s report       | ok          | ok          | ok          | ok          | not_allowed | not_allowed | ok          | ok            | role   | role      |
+| projector.show                        | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| projector.theme                       | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| projector.all-themes                  | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| harvest.retheme                       | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| event.lock                            | role        | role        | role        | role        | role        | role        | ok          | ok            | role   | role      |
+| link.create                           | role        | role        | role        | role        | role        | role        | ok          | not_allowed   | role   | role      |
+| link.revoke (the helper’s)            | role        | role        | role        | role        | role        | role        | ok          | not_allowed   | role   | role      |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

@@ -12,6 +12,10 @@ import { findCommand } from './commands';
 import { type ActionError, fail } from './errors';
 import type { Actor } from './records';
 import type { EventState } from './state';
+import { linkById, linkOf } from './team/roles';
+
+/** What anything sent by way of a revoked team link is told. */
+export const REVOKED = 'This link was revoked by the organiser; ask them for a new one.';
 
 export interface Action {
   id: string;
@@ -50,9 +54,14 @@ export function prepareAction(actor: Actor, action: Action, services: Services =
     };
   }
   const payload = parsed.data;
+  const link = linkOf(actor);
   return {
     ok: true,
-    decide: (state, now) => cmd.decide(payload, { state, actor, now, actionId: action.id, services }),
+    decide: (state, now) => {
+      // A revoked link's connections are closed at once; this also refuses anything still in flight.
+      if (link !== null && linkById(state, link)?.revokedAt !== null) return fail('not_allowed', REVOKED);
+      return cmd.decide(payload, { state, actor, now, actionId: action.id, services });
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ActionError } from './errors';
 import { LIMITS } from './limits';
 import type { EventRecord } from './records';
+import type { TeamRole } from './team/roles';
 
 /** Ids of records the server makes itself start with this; action ids from clients never do. */
 export const SERVER_ID_PREFIX = 'srv_';
@@ -61,7 +62,16 @@ export type Failure = { ok: false; error: ActionError };
 export type Reply<T> = ({ ok: true } & T) | Failure;
 
 export interface Replies {
-  facilitate: Reply<{ role: 'facilitator'; eventId: string; serverNow: number }>;
+  facilitate: Reply<{
+    /** A co-facilitator is a facilitator with a link; a helper or projector came in by one too. */
+    role: 'facilitator' | 'helper' | 'projector';
+    /** Whether this is the event's own link (the organiser: may make links and delete the event). */
+    organiser: boolean;
+    /** The team link this came in by, or null for the organiser. */
+    link: { id: string; role: TeamRole; label: string } | null;
+    eventId: string;
+    serverNow: number;
+  }>;
   join: Reply<{
     role: 'participant';
     eventId: string;
@@ -101,6 +111,8 @@ export interface ServerPushes {
   resync: (reason: string) => void;
   /** A refusal for a message sent without an acknowledgement callback. */
   problem: (p: { event: string; reply: Failure }) => void;
+  /** The organiser revoked the team link this screen came in by; the connection closes. */
+  revoked: (p: { message: string }) => void;
   /** The organiser deleted the event: forget it (cached copy and outbox); the connection closes. */
   deleted: (p: { eventId: string }) => void;
 }

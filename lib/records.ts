@@ -7,9 +7,14 @@ import type { OpenSpaceStage, SessionReport } from './openspace/state';
 import type { Seating } from './seating';
 import type { EventSettings } from './settings';
 import type { EventPart, ParticipantId } from './state';
+import type { TeamRole } from './team/roles';
 
 export type Actor =
-  | { role: 'facilitator' }
+  /** `link`: a co-facilitator, who came in by a team link; none: the organiser. */
+  | { role: 'facilitator'; link?: string }
+  /** Team links (lib/team/roles.ts): a helper types notes on people's behalf; a projector only shows. */
+  | { role: 'helper'; link: string }
+  | { role: 'projector'; link: string }
   | { role: 'participant'; id: ParticipantId }
   /** The server itself, e.g. clearing the presence of a phone that went away. */
   | { role: 'system' };
@@ -43,6 +48,9 @@ export interface RecordPayloads {
   'host.volunteered': { participantId: ParticipantId; volunteering: boolean };
   'host.assigned': { table: number; participantId: ParticipantId | null };
   'event.locked': { locked: boolean };
+  /** `tokenHash` is in the log only: screens receive the record without it (lib/team/roles.ts). */
+  'link.created': { linkId: string; role: TeamRole; label: string; tokenHash?: string };
+  'link.revoked': { linkId: string };
   'seating.planned': SeatingPlan;
   'round.started': { round: number; startedAt: number; endsAt: number };
   'round.paused': { round: number; remainingMs: number };

@@ -13,6 +13,7 @@ import { emptyOpenSpace } from './openspace/state';
 import { knowPeople, reducePeople } from './people/reducer';
 import type { EventRecord, RecordOf } from './records';
 import type { EventState } from './state';
+import { reduceLinks } from './team/roles';
 
 export function initialState(rec: RecordOf<'event.created'>): EventState {
   const { eventId, joinCode, settings } = rec.payload;
@@ -35,6 +36,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     projector: NO_CHOICE,
     locked: false,
     anonymous: 0,
+    links: {},
   };
 }
 
@@ -99,6 +101,9 @@ function reduceEventWide(
       return state;
     case 'event.locked':
       return { ...state, locked: rec.payload.locked };
+    case 'link.created':
+    case 'link.revoked':
+      return reduceLinks(state, rec);
     case 'host.assigned':
       return reducePeople(state, rec);
     case 'seating.planned':

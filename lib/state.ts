@@ -10,6 +10,7 @@ import { idsIn, liveIn, type NoteTable, noteIn, notesIn } from './notes/table';
 import type { OpenSpaceState } from './openspace/state';
 import type { Seating } from './seating';
 import type { EventSettings } from './settings';
+import type { TeamLink } from './team/roles';
 
 export type ParticipantId = string;
 
@@ -102,6 +103,8 @@ export interface EventState {
    * costs nothing to work out. In older logs, counts the people who joined without a name.
    */
   anonymous: number;
+  /** The team's links by id, revoked ones included (lib/team/roles.ts). */
+  links: Record<string, TeamLink>;
 }
 
 export type EventPart = 'cafe' | 'openSpace';

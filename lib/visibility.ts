@@ -6,25 +6,34 @@
  * so a thousand joins cost a thousand deliveries, not a million. A seating plan reaches each
  * phone cut to its own table, with the people at it (`people` cards); records that name
  * someone a phone may not know carry their card. The server uses the same rules for live
- * delivery (as Socket.IO rooms) and for catch-up, so the two can never disagree.
+ * delivery (as Socket.IO rooms) and for catch-up, so the two can never disagree. A team link is
+ * sent to the team with its label, to phones without it, and to nobody with its token's hash.
  */
 
-import type { EventRecord, PersonCard, RecordOf, SeatingPlan } from './records';
+import type { Actor, EventRecord, PersonCard, RecordOf, SeatingPlan } from './records';
 import { isPersonRecord } from './reducer';
 import type { Seating } from './seating';
 import { groupByTable, tableIn } from './seats';
 import { type EventState, noteById, personById } from './state';
+import { linkRecordFor } from './team/roles';
 
-export type Viewer = { role: 'facilitator' } | { role: 'participant'; id: string };
+/** Who is looking: a phone, or someone of the facilitator team (organiser, co-facilitator, helper, projector). */
+export type Viewer = Exclude<Actor, { role: 'system' }>;
+
+/** The facilitator team reads everything (a projector too: it shows what the facilitators choose). */
+export const isTeam = (viewer: Viewer): viewer is Exclude<Viewer, { role: 'participant' }> =>
+  viewer.role !== 'participant';
 
 export const ROOM_ALL_NOTES = 'notes';
 export const tableRoom = (table: number, round: number) => `t${table}r${round}`;
 export const hostRoom = (table: number) => `h${table}`;
 export const personRoom = (pid: string) => `p${pid}`;
+/** Every screen that came in by one team link (closed together when the link is revoked). */
+export const linkRoom = (linkId: string) => `l${linkId}`;
 
 /** The note rooms a viewer belongs to (event-wide delivery needs no room of its own here). */
 export function roomsFor(state: EventState, viewer: Viewer): string[] {
-  if (viewer.role === 'facilitator') return [ROOM_ALL_NOTES];
+  if (isTeam(viewer)) return viewer.link ? [ROOM_ALL_NOTES, linkRoom(viewer.link)] : [ROOM_ALL_NOTES];
   const rooms = [personRoom(viewer.id)];
   state.rounds.forEach((r, i) => {
     const t = r.seating[viewer.id];
@@ -185,12 +194,18 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
     ];
   }
   if (rooms !== null) return [{ rec, to: rooms }];
+  if (rec.type === 'link.created')
+    return [
+      { rec: linkRecordFor(rec, true), to: [ROOM_ALL_NOTES] },
+      { rec: linkRecordFor(rec, false), to: null, except: [ROOM_ALL_NOTES] },
+    ];
   return [{ rec: withCards(state, rec), to: null }];
 }
 
 /** A record as a viewer receives it on catching up (the same as live, for their own seat). */
 export function viewFor(state: EventState, rec: EventRecord, viewer: Viewer): EventRecord {
-  if (viewer.role === 'facilitator') return rec;
+  if (rec.type === 'link.created') return linkRecordFor(rec, isTeam(viewer));
+  if (isTeam(viewer)) return rec;
   const plan = planIn(rec);
   if (plan) {
     const seat = state.rounds[plan.round]?.seating ?? {};

@@ -198,13 +198,25 @@ const TYPES = {
 } as const;
 type Format = keyof typeof TYPES;
 
-/** The event, if the request carries its facilitator token; otherwise why not. */
-async function facilitatorRoom(req: IncomingMessage, events: Events, rawId: string) {
+/**
+ * Who may use a facilitator-side address: the organiser alone (deleting the event), the
+ * facilitators (the organiser and co-facilitators: downloads and the kit), or anyone of the team
+ * (the live themes, which the projector shows too).
+ */
+type Needs = 'organiser' | 'facilitators' | 'team';
+
+/** The event, if the request carries a token of someone it lets in; otherwise why not. */
+async function facilitatorRoom(req: IncomingMessage, events: Events, rawId: string, needs: Needs) {
   const token = bearerToken(req);
   const eventId = EventIdSchema.safeParse(rawId);
   if (!eventId.success) return 'unknown_event' as const;
-  if (!token.success || !(await events.isFacilitator(eventId.data, token.data))) return 'bad_token' as const;
-  return (await events.get(eventId.data)) ?? ('unknown_event' as const);
+  if (!token.success) return 'bad_token' as const;
+  const who = await events.identify(eventId.data, token.data);
+  if (!who.room) return 'bad_token' as const;
+  const { viewer, link } = who;
+  if (needs === 'organiser' && link !== null) return 'bad_token' as const;
+  if (needs === 'facilitators' && viewer.role !== 'facilitator') return 'bad_token' as const;
+  return who.room;
 }
 
 /** The body of one download, or why there is none. */
@@ -234,14 +246,14 @@ async function render(
 async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Events, url: URL) {
   const live = /^\/api\/events\/([^/]+)\/live-themes$/.exec(url.pathname);
   if (live) {
-    const room = await facilitatorRoom(req, events, live[1] ?? '');
+    const room = await facilitatorRoom(req, events, live[1] ?? '', 'team');
     if (typeof room === 'string')
       return problem(
         res,
         room === 'bad_token' ? 403 : 404,
         room,
         room === 'bad_token'
-          ? 'Only the facilitator link can see the live themes.'
+          ? 'Only the facilitator team can see the live themes.'
           : 'There is no such event.',
       );
     const granularity = z.coerce
@@ -264,9 +276,9 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
   );
   if (!m) return problem(res, 404, 'not_found', 'There is no such API address.');
   const [, rawId = '', kind = '', format = 'json'] = m;
-  const room = await facilitatorRoom(req, events, rawId);
+  const room = await facilitatorRoom(req, events, rawId, 'facilitators');
   if (room === 'bad_token')
-    return problem(res, 403, 'bad_token', 'Only the facilitator link can download the notes.');
+    return problem(res, 403, 'bad_token', "Only the facilitators' links can download the notes.");
   if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
   // With several processes this copy may lag the shared store.
   await room.refresh();
@@ -292,9 +304,9 @@ async function kitDownload(
   const m = /^\/api\/events\/([^/]+)\/kit\/([a-z-]+)\.pdf$/.exec(url.pathname);
   if (!m) return problem(res, 404, 'not_found', 'There is no such API address.');
   const [, rawId = '', name = ''] = m;
-  const room = await facilitatorRoom(req, events, rawId);
+  const room = await facilitatorRoom(req, events, rawId, 'facilitators');
   if (room === 'bad_token')
-    return problem(res, 403, 'bad_token', "Only the facilitator link can download the room's kit.");
+    return problem(res, 403, 'bad_token', "Only the facilitators' links can download the room's kit.");
   if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
   await room.refresh();
   const query = kitQuery(url.searchParams);
@@ -316,9 +328,14 @@ async function kitDownload(
 async function deleteEvent(req: IncomingMessage, res: ServerResponse, events: Events, url: URL) {
   const m = /^\/api\/events\/([^/]+)$/.exec(url.pathname);
   if (!m) return problem(res, 404, 'not_found', 'There is no such API address.');
-  const room = await facilitatorRoom(req, events, m[1] ?? '');
+  const room = await facilitatorRoom(req, events, m[1] ?? '', 'organiser');
   if (room === 'bad_token')
-    return problem(res, 403, 'bad_token', 'Only the facilitator link can delete the event.');
+    return problem(
+      res,
+      403,
+      'bad_token',
+      "Only the organiser's link (the one the event was made with) can delete the event.",
+    );
   if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
   await events.delete(room.id);
   log.info({ eventId: room.id }, 'event deleted by its organiser');

@@ -3,9 +3,15 @@
 import { NO_SERVICES, type Services } from '../lib/command';
 import type { NewRecord } from '../lib/records';
 import { EventSettingsSchema } from '../lib/settings';
+import { actorOfLink, type TeamLink } from '../lib/team/roles';
+import type { Viewer } from '../lib/visibility';
 import { hashToken, newEventId, newJoinCode, newRecordId, newToken } from './ids';
 import { type Delivery, EventRoom } from './room';
 import type { Store } from './store/store';
+
+export type Identity =
+  | { room: EventRoom; viewer: Viewer; link: TeamLink | null }
+  | { room: null; revoked?: true };
 
 export class Events {
   private readonly rooms = new Map<string, Promise<EventRoom | null>>();
@@ -99,8 +105,22 @@ export class Events {
     await Promise.all(rooms.map((r) => r?.close()));
   }
 
-  async isFacilitator(eventId: string, token: string): Promise<boolean> {
+  /**
+   * Who a facilitator-side token lets in: the organiser (the event's own link), a working team
+   * link (read from the latest log, so a link revoked by another process is refused at once), or
+   * nobody (`revoked` when the token was a link the organiser has revoked).
+   */
+  async identify(eventId: string, token: string): Promise<Identity> {
     const meta = await this.store.meta(eventId);
-    return meta !== null && meta.facilitatorTokenHash === hashToken(token);
+    if (meta === null) return { room: null };
+    const tokenHash = hashToken(token);
+    const room = await this.get(eventId);
+    if (!room) return { room: null };
+    if (meta.facilitatorTokenHash === tokenHash) return { room, viewer: { role: 'facilitator' }, link: null };
+    await room.refresh();
+    const link = Object.values(room.state.links).find((l) => l.tokenHash === tokenHash);
+    if (!link) return { room: null };
+    if (link.revokedAt !== null) return { room: null, revoked: true };
+    return { room, viewer: actorOfLink(link) as Viewer, link };
   }
 }

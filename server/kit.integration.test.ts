@@ -106,7 +106,7 @@ describe('the room’s kit over HTTP', () => {
       expect(res.status).toBe(403);
       expect(await res.json()).toEqual({
         ok: false,
-        error: { code: 'bad_token', message: "Only the facilitator link can download the room's kit." },
+        error: { code: 'bad_token', message: "Only the facilitators' links can download the room's kit." },
       });
     }
     const malformed = await fetch(`${server.url}/api/events/not%20an%20id/kit/join-poster.pdf`);

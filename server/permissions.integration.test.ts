@@ -76,6 +76,8 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'projector.all-themes': 'facilitator',
   'harvest.retheme': 'facilitator',
   'event.lock': 'facilitator',
+  'link.create': 'facilitator',
+  'link.revoke': 'facilitator',
 };
 
 describe.each(STORES)('permissions on the %s store', (store) => {
@@ -454,6 +456,26 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await refused(p.sender, 'event.lock', { locked: true }, 'not_allowed');
       await ok(A.sender, 'event.lock', { locked: true });
       await ok(A.sender, 'event.lock', { locked: false });
+      // Only the organiser makes and revokes team links; a co-facilitator steers but makes none.
+      const coToken = newToken();
+      await refused(
+        p.sender,
+        'link.create',
+        { role: 'cofacilitator', label: 'Me', token: newToken() },
+        'not_allowed',
+      );
+      await ok(A.sender, 'link.create', { role: 'cofacilitator', label: 'Sam', token: coToken }, 'link-sam');
+      const sam = new Sender('Sam (co-facilitator)', () => server.facilitator(A.eventId, coToken));
+      await refused(
+        sam,
+        'link.create',
+        { role: 'projector', label: 'Mine', token: newToken() },
+        'not_allowed',
+      );
+      await refused(sam, 'link.revoke', { linkId: 'link-sam' }, 'not_allowed');
+      await ok(sam, 'announce', { text: 'Tea in the hall' });
+      await refused(B.sender, 'link.revoke', { linkId: 'link-sam' }, 'not_found');
+      await ok(A.sender, 'link.revoke', { linkId: 'link-sam' });
 
       await ok(A.sender, 'marketplace.close', {});
       await refused(cyra.sender, 'session.propose', session('Too late'), 'wrong_state');

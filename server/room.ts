@@ -12,7 +12,7 @@ import type { RecordOrder, Replies } from '../lib/protocol';
 import type { Actor, EventRecord, NewRecord } from '../lib/records';
 import { foldLog, isTargetedRecord, reduce } from '../lib/reducer';
 import { type EventState, personById } from '../lib/state';
-import { roomsFor, roomsOf, type Viewer, viewFor } from '../lib/visibility';
+import { isTeam, roomsFor, roomsOf, type Viewer, viewFor } from '../lib/visibility';
 import { breathe } from './breather';
 import { hashToken, newParticipantId, newRecordId } from './ids';
 import { log } from './log';
@@ -463,7 +463,7 @@ export class EventRoom {
   recordsFor(viewer: Viewer, since: number): { records: EventRecord[]; backfill: EventRecord[] } {
     const rooms = roomsFor(this.state, viewer);
     const records: EventRecord[] = [];
-    if (viewer.role === 'facilitator') {
+    if (isTeam(viewer)) {
       // Facilitators see every record: the tail of the log after `since`.
       for (let i = firstAfter(this.log, since); i < this.log.length; i++) {
         const r = this.log[i];

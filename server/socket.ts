@@ -6,6 +6,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { ActionError } from '../lib/errors';
+import { REVOKED } from '../lib/pipeline';
 import {
   type ClientMessageName,
   ClientMessages,
@@ -16,7 +17,14 @@ import {
 } from '../lib/protocol';
 import type { EventRecord } from '../lib/records';
 import { activeCount } from '../lib/view';
-import { deliveriesOf, personRoom, placementChangeFor, roomsFor, type Viewer } from '../lib/visibility';
+import {
+  deliveriesOf,
+  linkRoom,
+  personRoom,
+  placementChangeFor,
+  roomsFor,
+  type Viewer,
+} from '../lib/visibility';
 import { breathe } from './breather';
 import type { Events } from './events';
 import { hashToken } from './ids';
@@ -143,6 +151,15 @@ export function createDelivery(getIo: () => CafeServer, clustered = false): Deli
           let to = d.to === null ? io.to(room.id) : io.to(d.to.map((r) => roomName(room.id, r)));
           if (d.except) to = to.except(d.except.map((r) => roomName(room.id, r)));
           to.emit('record', d.rec, order);
+        }
+        // A revoked link stops working at once: its screens are told why and closed, on every
+        // process (the writer reaches them all through the adapter; a process that learns the
+        // record later closes any of its own that connected meanwhile).
+        if (rec.type === 'link.revoked') {
+          const on = learned ? io.local : io;
+          const linked = roomName(room.id, linkRoom(rec.payload.linkId));
+          on.to(linked).emit('revoked', { message: REVOKED });
+          on.in(linked).disconnectSockets(true);
         }
       };
       if (!clustered) {
@@ -321,15 +338,25 @@ export function wireSockets(
       if (!guesses.allowed(address)) return tooManyGuesses();
       // A missing event and a wrong token get the same answer: the reply tells nobody which
       // event ids exist.
-      const room = (await events.isFacilitator(eventId, token)) ? await events.get(eventId) : null;
-      if (!room) {
+      const who = await events.identify(eventId, token);
+      if (!who.room) {
+        // Whoever holds a revoked link once had it: no guess to count.
+        if (who.revoked) return failure('bad_token', REVOKED);
         guesses.failed(address);
         return failure('bad_token', 'This facilitator link is not valid.');
       }
       data.eventId = eventId;
-      data.viewer = { role: 'facilitator' };
-      placeSocket(socket, room, data.viewer);
-      return { ok: true, role: 'facilitator', eventId, serverNow: Date.now() };
+      data.viewer = who.viewer;
+      placeSocket(socket, who.room, data.viewer);
+      const { link } = who;
+      return {
+        ok: true,
+        role: who.viewer.role as 'facilitator' | 'helper' | 'projector',
+        organiser: link === null,
+        link: link ? { id: link.id, role: link.role, label: link.label } : null,
+        eventId,
+        serverNow: Date.now(),
+      };
     });
 
     on('join', async ({ code, name, token, rejoin }) => {
@@ -378,8 +405,7 @@ export function wireSockets(
     on('act', async (action) => {
       const room = data.eventId ? await events.get(data.eventId) : null;
       if (!room || !data.viewer) return failure('not_joined', 'Join or open an event first.');
-      const actor = data.viewer.role === 'facilitator' ? ({ role: 'facilitator' } as const) : data.viewer;
-      return room.act(actor, action);
+      return room.act(data.viewer, action);
     });
 
     socket.on('disconnect', () => {

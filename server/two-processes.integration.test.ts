@@ -161,3 +161,29 @@ async function redisKeys(pattern: string): Promise<string[]> {
     client.disconnect();
   }
 }
+
+it('closes a revoked team link’s screens on the other process at once', async () => {
+  const cafe = await a.createCafe(cafeSettings({ tables: 1 }));
+  const organiser = await a.connect();
+  expect(
+    await organiser.send('facilitate', { eventId: cafe.eventId, token: cafe.facilitatorToken }),
+  ).toMatchObject({
+    ok: true,
+  });
+  const token = newToken();
+  const made = await organiser.act('link.create', { role: 'cofacilitator', label: 'Sam', token });
+  expect(made).toMatchObject({ ok: true });
+  const linkId = (await organiser.waitFor((r) => r.type === 'link.created')).id;
+  // Sam opens the event on process B, which loads it from the shared store.
+  const sam = await b.connect();
+  expect(await sam.send('facilitate', { eventId: cafe.eventId, token })).toMatchObject({ ok: true });
+  const closed = new Promise<string>((resolve) => sam.socket.once('disconnect', resolve));
+  expect(await organiser.act('link.revoke', { linkId })).toMatchObject({ ok: true });
+  expect(await closed).toBe('io server disconnect');
+  // Process B refuses the link from now on, without having been asked anything since.
+  const again = await b.connect();
+  expect(await again.send('facilitate', { eventId: cafe.eventId, token })).toMatchObject({
+    ok: false,
+    error: { code: 'bad_token' },
+  });
+});

@@ -19,8 +19,9 @@ import { PeoplePanel } from './PeoplePanel';
 import { PrintKit } from './PrintKit';
 import { RoundPanel } from './RoundPanel';
 import { SecretLink } from './SecretLink';
-import { saveEvent } from './saved';
+import { saveEvent, tokenFor } from './saved';
 import { TablesPanel } from './TablesPanel';
+import { TeamPanel } from './TeamPanel';
 import { useFacilitatorToken } from './useFacilitatorToken';
 
 /** The facilitator's laptop screen: run the rounds, see people and every table's notes live. */
@@ -35,6 +36,8 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
   const title = useLive((s) => s.event?.settings.title);
   const joinCode = useLive((s) => s.event?.joinCode);
   const part = useLive((s) => s.event?.part);
+  const team = useLive((s) => s.team);
+  const organiser = team?.role === 'organiser';
   const [view, setView] = useState<'run' | 'harvest'>('run');
   const nav = useRef<HTMLElement>(null);
   // The café's last step leads here: the Harvest tab takes the focus, so the keyboard follows.
@@ -48,8 +51,10 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
   const say = useRefusalText();
 
   useEffect(() => {
-    if (token && title && joinCode) saveEvent({ eventId, title, joinCode, token, createdAt: Date.now() });
-  }, [eventId, token, title, joinCode]);
+    // A team link is remembered too, but never in place of the organiser's own link.
+    if (token && title && joinCode && team && (team.role === 'organiser' || !tokenFor(eventId)))
+      saveEvent({ eventId, title, joinCode, token, createdAt: Date.now() });
+  }, [eventId, token, title, joinCode, team]);
 
   if (ready && !token) {
     return (
@@ -66,6 +71,17 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
     );
   if (!title || !joinCode || !token || !conn)
     return <Message title={t('page.opening')}>{t('page.connecting')}</Message>;
+  if (team?.role === 'projector')
+    return (
+      <Message title={t('page.projectorLinkTitle')}>
+        <a
+          href={`/p/${eventId}#${token}`}
+          className="font-semibold text-brand-700 underline underline-offset-4"
+        >
+          {t('page.projectorLinkBody')}
+        </a>
+      </Message>
+    );
 
   return (
     <ConnectionContext.Provider value={conn}>
@@ -92,6 +108,16 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
                 ),
               })}
             </p>
+            {team && (
+              <p
+                className="rounded-full bg-stone-100 px-3 py-1 text-sm font-semibold"
+                data-testid="team-badge"
+              >
+                {team.role === 'organiser'
+                  ? t('team.badge.organiser')
+                  : t(`team.badge.${team.role}`, { label: team.label })}
+              </p>
+            )}
             <ConnectionBadge />
             <a
               href={`/p/${eventId}#${token}`}
@@ -125,22 +151,23 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
           <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
             <Problems />
             <HarvestConsole eventId={eventId} token={token} />
-            <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />
+            {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
           </main>
         ) : part === 'openSpace' ? (
           <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
             <Problems />
-            <SecretLink eventId={eventId} token={token} />
+            {organiser && <SecretLink eventId={eventId} token={token} />}
             <PartSwitch />
             <OpenSpaceConsole eventId={eventId} token={token} />
+            <TeamPanel eventId={eventId} />
             <PrintKit eventId={eventId} token={token} />
-            <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />
+            {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
           </main>
         ) : (
           <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
             <div className="space-y-6">
               <Problems />
-              <SecretLink eventId={eventId} token={token} />
+              {organiser && <SecretLink eventId={eventId} token={token} />}
               <PartSwitch />
               <RoundPanel onHarvest={goToHarvest} />
               <section className="rounded-2xl border-2 border-stone-200 bg-white p-4">
@@ -148,8 +175,9 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               </section>
               <PeoplePanel />
               <Downloads eventId={eventId} token={token} />
+              <TeamPanel eventId={eventId} />
               <PrintKit eventId={eventId} token={token} />
-              <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />
+              {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
             </div>
             <TablesPanel />
           </main>

@@ -8,6 +8,7 @@ import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { StoreApi } from 'zustand';
 import type { CommandName, CommandPayload } from '../../lib/commands';
+import type { ActionError } from '../../lib/errors';
 import type { ClientEmits, RecordOrder, ServerPushes } from '../../lib/protocol';
 import type { EventRecord } from '../../lib/records';
 import { foldLog, reduce } from '../../lib/reducer';
@@ -37,7 +38,7 @@ const storageKey = (kind: 'outbox' | 'state', identity: Identity) =>
  * page then drops a cached view from an older version and syncs from the start instead of
  * reducing new records onto a state that lacks the field.
  */
-const CACHE_VERSION = 5;
+const CACHE_VERSION = 6;
 
 interface CachedView {
   v: number;
@@ -140,7 +141,15 @@ export class LiveConnection {
       this.syncing = true;
       void this.hello();
     });
-    this.socket.on('disconnect', () => this.store.setState({ status: 'offline' }));
+    this.socket.on('disconnect', (reason) => {
+      this.store.setState({ status: 'offline' });
+      // Closed by the server (not a network drop), socket.io does not come back by itself: ask
+      // again in a while, and hear why (a revoked link) or carry on.
+      if (reason === 'io server disconnect')
+        setTimeout(() => {
+          if (!this.closed && !this.store.getState().fatal) this.socket.connect();
+        }, 2_000);
+    });
     this.socket.on('connect_error', () => this.store.setState({ status: 'offline' }));
     this.socket.on('record', (rec: EventRecord, order?: RecordOrder) =>
       this.live({ rec, after: order?.after ?? 0 }),
@@ -148,27 +157,34 @@ export class LiveConnection {
     this.socket.on('people', (p: { present?: unknown } | null) => {
       if (typeof p?.present === 'number') this.store.setState({ present: p.present });
     });
-    this.socket.on('deleted', () => {
+    this.socket.on('deleted', () =>
       // The organiser deleted the event: keep nothing of it on this device.
-      this.storage.removeItem?.(this.key);
-      this.storage.removeItem?.(this.cacheKey);
-      if (this.saveTimer) clearTimeout(this.saveTimer);
-      this.saveTimer = null;
-      this.store.setState({
-        event: null,
-        outbox: [],
-        status: 'offline',
-        fatal: {
-          code: 'event_deleted',
-          message: 'The organiser has deleted this event and everything written in it.',
-        },
-      });
-      this.socket.close();
-    });
+      this.forget({
+        code: 'event_deleted',
+        message: 'The organiser has deleted this event and everything written in it.',
+      }),
+    );
+    this.socket.on('revoked', (p: { message?: unknown } | null) =>
+      // This screen's team link no longer opens the event: it keeps no copy of it either.
+      this.forget({
+        code: 'bad_token',
+        message: typeof p?.message === 'string' ? p.message.slice(0, 200) : 'This link was revoked.',
+      }),
+    );
     this.socket.on('resync', () => {
       // The server is restarting: it will be back; socket.io reconnects on its own.
       this.store.setState({ status: 'offline' });
     });
+  }
+
+  /** Keep nothing of the event on this device (cached copy, outbox), say why, and stop. */
+  private forget(why: ActionError) {
+    this.storage.removeItem?.(this.key);
+    this.storage.removeItem?.(this.cacheKey);
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.store.setState({ event: null, outbox: [], status: 'offline', fatal: why });
+    this.socket.close();
   }
 
   close() {
@@ -252,6 +268,12 @@ export class LiveConnection {
     const cached = this.store.getState().event;
     this.store.setState({
       me: reply.role === 'participant' ? reply.participantId : null,
+      team:
+        reply.role === 'participant'
+          ? null
+          : reply.link
+            ? { role: reply.link.role, linkId: reply.link.id, label: reply.link.label }
+            : { role: 'organiser', linkId: null, label: null },
       clockOffset: reply.serverNow - Date.now(),
       // A cached view of another event (the code was reused after the data was wiped) is dropped.
       ...(cached && cached.id !== reply.eventId ? { event: null } : {}),

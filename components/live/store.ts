@@ -8,6 +8,11 @@ import { create, type StoreApi } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ActionError } from '../../lib/errors';
 import type { EventState } from '../../lib/state';
+import type { TeamRole } from '../../lib/team/roles';
+
+export type TeamSeat =
+  | { role: 'organiser'; linkId: null; label: null }
+  | { role: TeamRole; linkId: string; label: string };
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -32,6 +37,11 @@ export interface LiveStore {
   /** A problem that stops this screen from working (bad link, unknown code). */
   fatal: ActionError | null;
   role: 'facilitator' | 'participant' | null;
+  /**
+   * On a facilitator-side screen, who this link makes us: the organiser, or a team link's role and
+   * label (lib/team/roles.ts); null until the server has said, and on phones.
+   */
+  team: TeamSeat | null;
   me: string | null;
   event: EventState | null;
   /** serverNow - Date.now(), so every phone shows the same timer whatever its clock says. */
@@ -50,6 +60,7 @@ const initialLive = (set: StoreApi<LiveStore>['setState']): LiveStore => ({
   status: 'connecting',
   fatal: null,
   role: null,
+  team: null,
   me: null,
   event: null,
   clockOffset: 0,

@@ -364,6 +364,8 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'projector.all-themes': { all: true },
   'harvest.retheme': { group: null, granularity: 0 },
   'event.lock': { locked: true },
+  'link.create': { role: 'projector', label: 'Hall screen', token: 'abcdefghijklmnopqrstuvwxyz123456' },
+  'link.revoke': { linkId: 'abcdefgh' },
 };
 
 /** Change a valid object into (usually) an invalid one: wrong values, missing or extra keys. */
