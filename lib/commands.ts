@@ -1,6 +1,7 @@
 /** Every action a client may send, by name: the registry the server's pipeline looks up. */
 import type { z } from 'zod';
 import { announcementCommands } from './announcements';
+import { editCommands } from './cafe/edits';
 import { roundCommands } from './cafe/rounds';
 import type { CommandDef } from './command';
 import { harvestCommands } from './harvest/actions';
@@ -15,6 +16,7 @@ import { linkCommands } from './team/links';
 
 const ALL = {
   ...roundCommands,
+  ...editCommands,
   ...peopleCommands,
   ...noteCommands,
   ...paperCommands,

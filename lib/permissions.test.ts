@@ -132,6 +132,9 @@ const BEFORE = {
       next: { round: 1, tableCount: 2, hosts: { 2: 'ben' }, seating: { ada: 2, chen: 2, ben: 2, di: 1 } },
     }),
   paused: (log: RecordLog) => log.add('round.paused', { round: 0, remainingMs: 5 * MIN }),
+  /** A third round, after round 2: two rounds still to come. */
+  thirdRound: (log: RecordLog) =>
+    log.add('round.added', { round: 2, question: 'What will you do first?', minutes: 10 }),
   marketClosed: (log: RecordLog) => log.add('marketplace.closed', {}),
   convergence: (log: RecordLog) => log.add('stage.changed', { stage: 'convergence' }),
   /** Convergence, and every active person has put a dot on Chen's session. */
@@ -184,6 +187,15 @@ const CASES: Record<string, Case> = {
   'round.resume': { payload: {}, before: 'paused' },
   'round.extend': { payload: { minutes: 5 } },
   'round.end': { payload: {} },
+  'round.edit the running round': { payload: { round: 0, question: 'What do you love most?', minutes: 25 } },
+  'round.edit round 1 (ended)': { payload: { round: 0, minutes: 25 }, before: 'roundOver' },
+  'round.add': { payload: { question: 'What will you do first?', minutes: 10 } },
+  'round.add before round 1 (running)': { payload: { question: 'Too late', minutes: 10, position: 0 } },
+  'round.remove round 2': { payload: { round: 1 } },
+  'round.remove round 1 (running)': { payload: { round: 0 } },
+  'round.move round 3 before round 2': { payload: { round: 2, to: 1 }, before: 'thirdRound' },
+  'round.move round 2 before round 1': { payload: { round: 1, to: 0 } },
+  'tables.set': { payload: { tables: 3 } },
   'participant.leave': { payload: {} },
   'participant.remove (Ada)': { payload: { participantId: 'ada' } },
   'host.volunteer': { payload: { volunteering: true } },
@@ -361,6 +373,15 @@ const MATRIX = `
 | space.add                             | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | space.edit the Garden                 | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | slot.add                              | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| round.edit the running round          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| round.edit round 1 (ended)            | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
+| round.add                             | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| round.add before round 1 (running)    | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
+| round.remove round 2                  | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| round.remove round 1 (running)        | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
+| round.move round 3 before round 2     | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| round.move round 2 before round 1     | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
+| tables.set                            | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

@@ -66,6 +66,24 @@ export interface RecordPayloads {
   'round.resumed': { round: number; endsAt: number };
   'round.extended': { round: number; minutes: number; endsAt: number | null; remainingMs: number | null };
   'round.ended': { round: number; endedAt: number; next: SeatingPlan | null };
+  /**
+   * A round's question and minutes as they are now. `endsAt` is the running round's new end and
+   * `remainingMs` the paused round's new time left; null when the round is neither.
+   */
+  'round.edited': {
+    round: number;
+    question: string;
+    minutes: number;
+    endsAt: number | null;
+    remainingMs: number | null;
+  };
+  /** A round not yet seated, added at index `round` (the rounds from there move one later). */
+  'round.added': { round: number; question: string; minutes: number };
+  'round.removed': { round: number };
+  /** A round not yet seated, taken from index `round` and put at index `to`. */
+  'round.moved': { round: number; to: number };
+  /** How many tables the next seating has (the café's `tables` setting from now on). */
+  'tables.set': { tables: number };
   /** A café note has a table and round; an Open Space note has a session (table 0, round -1). */
   'note.posted': {
     table: number;

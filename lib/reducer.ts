@@ -3,7 +3,7 @@
  * (to validate and apply) and the browser (to stay in sync).
  */
 import { reduceAnnouncements } from './announcements';
-import { reduceRound } from './cafe/reducer';
+import { pendingRound, reducePlan, reduceRound } from './cafe/reducer';
 import { isPlaced, reduceHarvest } from './harvest/reducer';
 import { NO_CHOICE, reduceScreen } from './harvest/screen';
 import { importedNoteId, reduceNote } from './notes/reducer';
@@ -27,15 +27,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     tableCount: settings.tables,
     participants: {},
     hosts: {},
-    rounds: settings.rounds.map(() => ({
-      status: 'pending',
-      seating: {},
-      hosts: {},
-      startedAt: null,
-      endsAt: null,
-      remainingMs: null,
-      endedAt: null,
-    })),
+    rounds: settings.rounds.map(pendingRound),
     current: -1,
     notes: emptyNoteTable(),
     part: settings.rounds.length > 0 ? 'cafe' : 'openSpace',
@@ -133,6 +125,12 @@ function reduceEventWide(
     case 'round.extended':
     case 'round.ended':
       return reduceRound(state, rec);
+    case 'round.edited':
+    case 'round.added':
+    case 'round.removed':
+    case 'round.moved':
+    case 'tables.set':
+      return reducePlan(state, rec);
     case 'event.part':
     case 'marketplace.opened':
     case 'marketplace.closed':

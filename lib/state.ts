@@ -45,6 +45,8 @@ export interface RoundState {
   /** Time left while paused. */
   remainingMs: number | null;
   endedAt: number | null;
+  /** How many tables its seating has (set when it is seated; older logs lack it). */
+  tables?: number;
 }
 
 export interface Note {
@@ -78,7 +80,10 @@ export interface EventState {
   settings: EventSettings;
   /** Highest sequence number applied to this state. */
   seq: number;
-  /** Fixed when round 1 is seated (from settings, or worked out from the number of people). */
+  /**
+   * The tables of the seating people are in now: fixed when round 1 is seated (from settings, or
+   * worked out from the number of people). The next seating uses `settings.tables` when set.
+   */
   tableCount: number | null;
   participants: Record<ParticipantId, Participant>;
   /** table number (as a string key) -> host's participant id */

@@ -66,6 +66,32 @@ export function activeCount(state: EventState): number {
 }
 const counted = new WeakMap<EventState['participants'], number>();
 
+/** How many tables a round's seating has (older logs: the count of the seating people are in now). */
+export const tablesIn = (state: EventState, round: number): number =>
+  state.rounds[round]?.tables ?? state.tableCount ?? 0;
+
+/**
+ * How many tables the next seating will have, or null when it will be worked out from the people
+ * present ("work it out" mode, for round 1 until it starts).
+ */
+export function nextTableCount(state: EventState): number | null {
+  if (state.settings.tables !== null) return state.settings.tables;
+  const firstPlan = state.current === -1 || (state.current === 0 && state.rounds[0]?.status === 'seated');
+  return firstPlan ? null : state.tableCount;
+}
+
+/**
+ * The tables a host may be chosen for: those of the seating people are in, and during a round
+ * also those the next seating will have (a new host moves there when people are seated again).
+ */
+export function hostTables(state: EventState): number | null {
+  const seated = state.tableCount ?? state.settings.tables;
+  const status = state.rounds[state.current]?.status;
+  if ((status === 'running' || status === 'paused') && state.settings.tables !== null)
+    return Math.max(seated ?? 0, state.settings.tables);
+  return seated;
+}
+
 /** People at a table in a round, hosts first. */
 export function tableMembers(state: EventState, table: number, round = state.current): string[] {
   const seating = state.rounds[round]?.seating ?? {};

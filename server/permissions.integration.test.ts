@@ -27,6 +27,11 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'round.resume': 'facilitator',
   'round.extend': 'facilitator',
   'round.end': 'facilitator',
+  'round.edit': 'facilitator',
+  'round.add': 'facilitator',
+  'round.remove': 'facilitator',
+  'round.move': 'facilitator',
+  'tables.set': 'facilitator',
   'participant.leave': 'participant',
   'participant.remove': 'facilitator',
   'host.volunteer': 'participant',
@@ -380,6 +385,16 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await ok(A.sender, 'round.pause', {});
       await ok(A.sender, 'round.resume', {});
       await ok(A.sender, 'round.extend', { minutes: 2 });
+      // The plan changes while the round runs: new words and minutes, a round added, moved and
+      // removed again, and a third table for the next seating, then back to two.
+      await ok(A.sender, 'round.edit', { round: 0, question: 'What matters most to you?', minutes: 25 });
+      await refused(p.sender, 'round.edit', { round: 0, minutes: 30 }, 'not_allowed');
+      await ok(A.sender, 'round.add', { question: 'What will you do first?', minutes: 10 });
+      await ok(A.sender, 'round.move', { round: 2, to: 1 });
+      await ok(A.sender, 'round.remove', { round: 1 });
+      await refused(A.sender, 'round.remove', { round: 0 }, 'wrong_state');
+      await ok(A.sender, 'tables.set', { tables: 3 });
+      await ok(A.sender, 'tables.set', { tables: 2 });
       await ok(A.sender, 'round.end', {});
       // Round 2 is seated: q becomes table 1's host, which moves q to table 1 for this round.
       await ok(A.sender, 'host.assign', { table: 1, participantId: q.id });

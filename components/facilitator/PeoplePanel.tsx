@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { LIMITS } from '../../lib/limits';
-import { activeCount, hostedTable, tableOf } from '../../lib/view';
+import { activeCount, hostedTable, hostTables, tableOf } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
@@ -23,7 +23,8 @@ export function PeoplePanel() {
   const people = Object.values(event.participants)
     .filter((p) => !p.left)
     .sort((a, b) => a.joinedAt - b.joinedAt);
-  const tables = event.tableCount ?? event.settings.tables;
+  // During a round, also the tables the next seating adds: a host chosen now takes one then.
+  const tables = hostTables(event);
   const tableChoices = Array.from(
     { length: tables ?? Math.max(1, Math.ceil(people.length / 5)) },
     (_, i) => i + 1,

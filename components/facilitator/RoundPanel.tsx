@@ -8,6 +8,7 @@ import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 import { Timer } from '../ui/Timer';
 import { NoHostFlag } from './NoHostFlag';
+import { RoundPlan } from './RoundPlan';
 import { ShortcutsHelp, useShortcuts, useShortcutsSetting } from './Shortcuts';
 
 /**
@@ -190,6 +191,7 @@ export function RoundPanel({ onHarvest }: { onHarvest: () => void }) {
         <p className="mt-2 text-sm text-stone-600">{t('endHelp')}</p>
       )}
       {phase.kind !== 'finished' && <ShortcutsHelp on={shortcutsOn} onChange={setShortcutsOn} />}
+      <RoundPlan />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { tablesWithoutHost } from '../../lib/cafe/room';
 import { liveNotes } from '../../lib/state';
-import { notesAt, tableMembers } from '../../lib/view';
+import { notesAt, tableMembers, tablesIn } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
@@ -20,7 +20,8 @@ export function TablesPanel() {
   if (!event) return null;
   const current = Math.max(0, event.current);
   const round = picked ?? current;
-  const tableCount = event.tableCount ?? 0;
+  // Each round shows the tables it was seated at: a later round may have more or fewer.
+  const tableCount = tablesIn(event, round);
   const tables = Array.from({ length: tableCount }, (_, i) => i + 1);
   const totalNotes = liveNotes(event).length;
   // Flagged only for the round people sit in now: earlier rounds are history.

@@ -4,7 +4,7 @@
  * totals, and the facilitator's one next step. Pure functions of the state.
  */
 import { type EventState, liveNotes } from '../state';
-import { activeCount, notesAt, phaseOf, tableMembers } from '../view';
+import { activeCount, notesAt, phaseOf, tableMembers, tablesIn } from '../view';
 
 export interface RoomTable {
   table: number;
@@ -24,8 +24,8 @@ function hostsIn(state: EventState, round: number): Record<string, string> {
 
 /** Every table of the café in `round` (the current one by default), numbered from 1. */
 export function roomTables(state: EventState, round = state.current): RoomTable[] {
-  const count = state.tableCount ?? 0;
   if (round < 0 || !state.rounds[round]) return [];
+  const count = tablesIn(state, round);
   const hosts = hostsIn(state, round);
   return Array.from({ length: count }, (_, i) => {
     const table = i + 1;

@@ -37,11 +37,12 @@ export const activePeople = (state: EventState): string[] =>
 export function makePlan(state: EventState, round: number): SeatingPlan {
   const people = activePeople(state);
   const active = new Set(people);
-  // In "work it out" mode the count follows the people present until round 1 starts.
+  // In "work it out" mode the count follows the people present until round 1 starts; a number
+  // the facilitator set (at creation, or later with tables.set) is used from then on.
   const autoFirst = round === 0 && state.settings.tables === null;
   const tableCount = autoFirst
     ? suggestTableCount(people.length)
-    : (state.tableCount ?? state.settings.tables ?? suggestTableCount(people.length));
+    : (state.settings.tables ?? state.tableCount ?? suggestTableCount(people.length));
   const hosts: Record<string, string> = {};
   const hosting = new Set<string>();
   for (const [table, pid] of Object.entries(state.hosts)) {

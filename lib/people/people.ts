@@ -11,6 +11,7 @@ import { seatLateArrival } from '../seating';
 import { tableIn } from '../seats';
 import { type EventState, personById } from '../state';
 import { humanText } from '../text';
+import { hostTables } from '../view';
 
 /**
  * A person's name, cleaned like all text. Blank (empty or only spaces) means no name; otherwise it
@@ -104,7 +105,7 @@ export const peopleCommands = {
     roles: ['facilitator'],
     decide: ({ table, participantId }, { state }) => {
       if (state.rounds.length === 0) return fail('wrong_state', 'This event has no café tables to host.');
-      const tables = state.tableCount ?? state.settings.tables ?? LIMITS.tables;
+      const tables = hostTables(state) ?? LIMITS.tables;
       if (table > tables) return fail('not_found', `There is no table ${table}; this café has ${tables}.`);
       if (participantId !== null && !isActive(state, participantId))
         return fail('not_found', 'That person is not in the event.');
