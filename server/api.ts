@@ -7,13 +7,15 @@ import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
 import { kitQuery } from '../lib/kit/plan';
+import { lineOf, readImportCsv } from '../lib/notes/import-csv';
+import { checkImport } from '../lib/notes/paper';
 import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
 import { EventSettingsSchema } from '../lib/settings';
 import { type EventState, noteById, personById } from '../lib/state';
 import type { Events } from './events';
 import { harvestDocx, harvestPdf } from './harvest-docs';
-import { hashToken } from './ids';
+import { hashToken, newRecordIdPart } from './ids';
 import { kitPdf } from './kit';
 import { liveThemesFor } from './live-harvest';
 import { log } from './log';
@@ -37,25 +39,30 @@ const problem = (res: ServerResponse, status: number, code: string, message: str
   send(res, status, { ok: false, error: { code, message, ...(issues ? { issues } : {}) } });
 
 function readJson(req: IncomingMessage): Promise<unknown> {
+  return readText(req, MAX_BODY).then((text) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new Error('bad_json');
+    }
+  });
+}
+
+/** A request's body as UTF-8 text, refused past `max` bytes (Error 'too_large'). */
+function readText(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         // Answer first, then drop the rest: destroying the socket now would lose the answer.
         reject(new Error('too_large'));
         req.removeAllListeners('data');
         req.resume();
       } else chunks.push(c);
     });
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {
-        reject(new Error('bad_json'));
-      }
-    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -122,6 +129,8 @@ export async function handleApi(
       await kitDownload(req, res, events, url, joinBase);
     } else if (url.pathname.startsWith('/api/events/') && method === 'GET') {
       await exportEvent(req, res, events, url);
+    } else if (/^\/api\/events\/[^/]+\/import$/.test(url.pathname) && method === 'POST') {
+      await importNotes(req, res, events, url);
     } else if (url.pathname.startsWith('/api/events/') && method === 'DELETE') {
       await deleteEvent(req, res, events, url);
     } else {
@@ -340,6 +349,61 @@ async function deleteEvent(req: IncomingMessage, res: ServerResponse, events: Ev
   await events.delete(room.id);
   log.info({ eventId: room.id }, 'event deleted by its organiser');
   send(res, 200, { ok: true, deleted: room.id });
+}
+
+/** Largest import accepted: 2,000 notes of 500 characters fit comfortably. */
+const MAX_IMPORT_BODY = 2 * 1024 * 1024;
+
+/**
+ * Notes brought in after the event: a CSV file (`text/csv`, lib/notes/import-csv.ts) or the
+ * `notes.import` action's payload as JSON. Every row is checked first; any bad row refuses the
+ * whole import and every bad row is named. Facilitators' links only.
+ */
+async function importNotes(req: IncomingMessage, res: ServerResponse, events: Events, url: URL) {
+  const rawId = /^\/api\/events\/([^/]+)\/import$/.exec(url.pathname)?.[1] ?? '';
+  const room = await facilitatorRoom(req, events, rawId, 'facilitators');
+  if (room === 'bad_token')
+    return problem(res, 403, 'bad_token', "Only the facilitators' links can import notes.");
+  if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
+  let body: string;
+  try {
+    body = await readText(req, MAX_IMPORT_BODY);
+  } catch {
+    return problem(res, 413, 'invalid_message', 'The file is too large: import at most 2 MB at a time.');
+  }
+  await room.refresh();
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  let notes: unknown;
+  if (type === 'text/csv') {
+    const read = readImportCsv(body, room.state.openSpace);
+    if (!read.ok) return importProblem(res, read.issues);
+    const checked = checkImport(room.state, read.rows, lineOf);
+    if (!checked.ok) return importProblem(res, checked.issues);
+    notes = read.rows;
+  } else if (type === 'application/json') {
+    try {
+      notes = (JSON.parse(body) as { notes?: unknown } | null)?.notes;
+    } catch {
+      return problem(res, 400, 'invalid_message', 'The request is not valid JSON.');
+    }
+  } else {
+    return problem(res, 415, 'invalid_message', 'Send the notes as text/csv, or as JSON {"notes": [...]}.');
+  }
+  const who = await events.identify(room.id, bearerToken(req).data ?? '');
+  if (!who.room) return problem(res, 403, 'bad_token', "Only the facilitators' links can import notes.");
+  const reply = await room.act(who.viewer, {
+    id: `import_${newRecordIdPart()}`,
+    type: 'notes.import',
+    payload: { notes },
+  });
+  if (!reply.ok) return send(res, reply.error.code === 'invalid_message' ? 400 : 409, reply);
+  send(res, 200, { ok: true, imported: Array.isArray(notes) ? notes.length : 0, seq: reply.seq });
+}
+
+function importProblem(res: ServerResponse, issues: { path: string; message: string }[]) {
+  const shown = issues.slice(0, 3).map((i) => i.message);
+  const more = issues.length > 3 ? ` And ${issues.length - 3} more.` : '';
+  return problem(res, 400, 'invalid_message', `Nothing was imported. ${shown.join(' ')}${more}`, issues);
 }
 
 /** The published "what you told us": public, read-only, no names, hidden notes left out. */

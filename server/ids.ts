@@ -9,5 +9,7 @@ export const newJoinCode = customAlphabet('ABCDEFGHJKMNPQRSTUVWXYZ23456789', 6);
 export const newEventId = () => nanoid(12);
 export const newParticipantId = () => nanoid(10);
 export const newToken = () => nanoid(32);
+/** Random letters for ids the server makes for clients' sake (an import's action id). */
+export const newRecordIdPart = () => nanoid(16);
 /** The server's own records; clients may not use this prefix for their action ids. */
 export const newRecordId = () => `${SERVER_ID_PREFIX}${nanoid(16)}`;

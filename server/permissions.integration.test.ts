@@ -381,6 +381,15 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await ok(p.sender, 'note.withdraw', { noteId: 'note-taken-back' });
       await ok(q.sender, 'note.post', { text: 'Off topic', round: 0, table: 2 }, 'note-removed');
       await ok(A.sender, 'note.withdraw', { noteId: 'note-removed' });
+      // A paper card, typed in: by table 2's host or a facilitator, not by a guest at the table.
+      const card = { text: 'From a paper card', round: 0, table: 2 };
+      await refused(q.sender, 'note.transcribe', card, 'not_allowed');
+      await ok(bram.sender, 'note.transcribe', card);
+      await ok(A.sender, 'note.transcribe', { ...card, table: 1, name: 'Ola' });
+      // Notes typed up from a tablecloth come in as one import, or not at all.
+      await refused(p.sender, 'notes.import', { notes: [{ ...card }] }, 'not_allowed');
+      await refused(A.sender, 'notes.import', { notes: [card, { ...card, table: 7 }] }, 'invalid_message');
+      await ok(A.sender, 'notes.import', { notes: [card] });
 
       await ok(A.sender, 'round.pause', {});
       await ok(A.sender, 'round.resume', {});

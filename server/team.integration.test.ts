@@ -119,4 +119,77 @@ describe.each(STORES)('a facilitator team on the %s store', (store) => {
     });
     expect((await server.get(`/api/events/${cafe.eventId}/export.csv`, co.token)).status).toBe(403);
   });
+
+  it('types in a paper card from a helper’s link, for that table only, and marks it in the export', async () => {
+    const cafe = await server.runningCafe(cafeSettings({ tables: 2 }), ['Ann', 'Bo', 'Cy', 'Di']);
+    const token = newToken();
+    expect(await cafe.f.act('link.create', { role: 'helper', label: 'Helper', token })).toMatchObject({
+      ok: true,
+    });
+    const helper = await openWith(cafe.eventId, token);
+    expect(helper.reply).toMatchObject({ ok: true, role: 'helper' });
+    // A helper steers nothing.
+    expect(await helper.c.act('round.pause', {})).toMatchObject({
+      ok: false,
+      error: { message: 'A helper’s link can type in paper notes and nothing else.' },
+    });
+    const card = { text: 'Buses after nine, please', round: 0, table: 1, name: 'Ola' };
+    expect(await helper.c.act('note.transcribe', card)).toMatchObject({ ok: true });
+    const atOne = cafe.phones.filter((p) => cafe.tableOf(p) === 1);
+    const atTwo = cafe.phones.filter((p) => cafe.tableOf(p) === 2);
+    const isCard = (r: EventRecord) => r.type === 'note.posted' && r.payload.text === card.text;
+    for (const p of atOne) {
+      const rec = await p.client.waitFor(isCard);
+      expect(rec.payload).toMatchObject({ source: 'paper', name: 'Ola' });
+    }
+    await cafe.f.waitFor(isCard);
+    for (const p of atTwo) expect(p.client.received.some(isCard)).toBe(false);
+    const csv = await (
+      await server.get(`/api/events/${cafe.eventId}/export.csv`, cafe.facilitatorToken)
+    ).text();
+    expect(csv).toContain('"Buses after nine, please",Ola');
+    expect(csv).toContain('paper card');
+  });
+
+  it('imports a spreadsheet of notes whole, or names every bad line and imports nothing', async () => {
+    const cafe = await server.runningCafe(cafeSettings({ tables: 2 }), ['Ann', 'Bo']);
+    const post = (body: string, token = cafe.facilitatorToken, type = 'text/csv') =>
+      fetch(`${server.url}/api/events/${cafe.eventId}/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': type },
+        body,
+      });
+    const head = async () => {
+      const r = await cafe.f.send('sync', { since: 0 });
+      return r.ok ? (r.records.at(-1)?.seq ?? 0) : -1;
+    };
+    const before = await head();
+    const bad = await post('table,round,text\n1,1,Fine\n5,1,No such table\n1,3,No such round\n');
+    expect(bad.status).toBe(400);
+    const refusal = (await bad.json()) as { error: { message: string; issues: { message: string }[] } };
+    expect(refusal.error.message).toBe(
+      'Nothing was imported. Line 3: round 1 had 2 tables, so there is no table 5. Line 4: there is no round 3.',
+    );
+    expect(await head()).toBe(before);
+    expect((await post('table,round,text\n1,1,x', newToken())).status).toBe(403);
+    expect((await post('not csv', cafe.facilitatorToken, 'text/plain')).status).toBe(415);
+
+    const good = await post(
+      'Table,Round,Note,Name\n1,1,From the tablecloth,\n2,1,"From a card, typed up",Ola\n',
+    );
+    expect(good.status).toBe(200);
+    expect(await good.json()).toMatchObject({ ok: true, imported: 2 });
+    const rec = await cafe.f.waitFor((r) => r.type === 'notes.imported');
+    expect(rec.payload).toMatchObject({
+      notes: [{ text: 'From the tablecloth' }, { text: 'From a card, typed up', name: 'Ola' }],
+    });
+    // Phones are not sent an import: it is for the organiser's harvest.
+    await cafe.phone(0).client.send('sync', { since: 0 });
+    expect(cafe.phone(0).client.received.some((r) => r.type === 'notes.imported')).toBe(false);
+    const csv = await (
+      await server.get(`/api/events/${cafe.eventId}/export.csv`, cafe.facilitatorToken)
+    ).text();
+    expect(csv).toContain('From the tablecloth,anonymous');
+    expect(csv).toContain('imported');
+  });
 });

@@ -47,10 +47,18 @@ function badPlace(state: EventState, round: number, table: number): string | nul
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export const ImportRowSchema = z.union([
-  z.strictObject({ table: TableNumber, round: RoundIndex, text: NoteText, name: GivenName }),
-  z.strictObject({ session: z.string().min(1).max(64), text: NoteText, name: GivenName }),
-]);
+export const TableRowSchema = z.strictObject({
+  table: TableNumber,
+  round: RoundIndex,
+  text: NoteText,
+  name: GivenName,
+});
+export const SessionRowSchema = z.strictObject({
+  session: z.string().min(1).max(64),
+  text: NoteText,
+  name: GivenName,
+});
+export const ImportRowSchema = z.union([TableRowSchema, SessionRowSchema]);
 export type ImportRow = z.output<typeof ImportRowSchema>;
 
 /**
@@ -60,6 +68,7 @@ export type ImportRow = z.output<typeof ImportRowSchema>;
 export function checkImport(
   state: EventState,
   rows: readonly ImportRow[],
+  rowName: (i: number) => string = (i) => `Row ${i + 1}`,
 ): { ok: true; notes: ImportedNote[] } | { ok: false; issues: { path: string; message: string }[] } {
   const issues: { path: string; message: string }[] = [];
   const notes: ImportedNote[] = [];
@@ -81,7 +90,7 @@ export function checkImport(
   };
   rows.forEach((row, i) => {
     const problem = why(row);
-    if (problem) issues.push({ path: `notes.${i}`, message: `Row ${i + 1}: ${problem}.` });
+    if (problem) issues.push({ path: `notes.${i}`, message: `${rowName(i)}: ${problem}.` });
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, notes };
 }
