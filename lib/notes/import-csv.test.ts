@@ -5,7 +5,8 @@ import { readImportCsv } from './import-csv';
 
 describe('reading notes to import from CSV', () => {
   it('takes columns by name in any order and case, rounds counted from 1, names optional', () => {
-    const csv = '\uFEFFRound,Table,Note,Name\r\n1,2,"More benches, please",Ola\r\n2,1,"Line one\nline two",\r\n';
+    const csv =
+      '\uFEFFRound,Table,Note,Name\r\n1,2,"More benches, please",Ola\r\n2,1,"Line one\nline two",\r\n';
     expect(readImportCsv(csv, null)).toEqual({
       ok: true,
       rows: [
@@ -19,7 +20,9 @@ describe('reading notes to import from CSV', () => {
     const os = emptyOpenSpace();
     const session = { id: 's-1', title: 'Car-free  Sundays', cancelled: false } as never;
     const withSession = { ...os, sessions: { 's-1': session } };
-    expect(readImportCsv('session,text\ncar-free sundays,Start small\ns-1,Ask the council', withSession)).toEqual({
+    expect(
+      readImportCsv('session,text\ncar-free sundays,Start small\ns-1,Ask the council', withSession),
+    ).toEqual({
       ok: true,
       rows: [
         { session: 's-1', text: 'Start small' },

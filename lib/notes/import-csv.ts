@@ -69,7 +69,7 @@ export function readImportCsv(text: string, os: OpenSpaceState | null): CsvRows 
     };
   const rows: ImportRow[] = [];
   const issues: { path: string; message: string }[] = [];
-  data.forEach((cells, i) => {
+  for (const [i, cells] of data.entries()) {
     const cell = (at: number) => (at >= 0 ? (cells[at] ?? '').trim() : '');
     const bad = (message: string) =>
       issues.push({ path: `notes.${i}`, message: `${lineOf(i)}: ${message}.` });
@@ -79,19 +79,25 @@ export function readImportCsv(text: string, os: OpenSpaceState | null): CsvRows 
     const given = name ? { name } : {};
     const table = wholeNumber(cell(col('table')));
     const round = wholeNumber(cell(col('round')));
-    if (!session && (Number.isNaN(table) || Number.isNaN(round)))
-      return bad('table and round must be whole numbers (or give a session)');
-    if (!session && (round < 1 || table < 1)) return bad('tables and rounds are counted from 1');
+    if (!session && (Number.isNaN(table) || Number.isNaN(round))) {
+      bad('table and round must be whole numbers (or give a session)');
+      continue;
+    }
+    if (!session && (round < 1 || table < 1)) {
+      bad('tables and rounds are counted from 1');
+      continue;
+    }
     const parsed = session
       ? SessionRowSchema.safeParse({ session: sessionIdOf(os, session), text, ...given })
       : TableRowSchema.safeParse({ table, round: round - 1, text, ...given });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') || 'row';
-      return bad(`${field === 'round' ? 'round (counted from 1)' : field}: ${issue?.message ?? 'not valid'}`);
+      bad(`${field === 'round' ? 'round (counted from 1)' : field}: ${issue?.message ?? 'not valid'}`);
+      continue;
     }
     rows.push(parsed.data);
-  });
+  }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, rows };
 }
 
