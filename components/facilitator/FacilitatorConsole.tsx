@@ -7,6 +7,8 @@ import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLive } from '../live/store';
 import { ConnectionContext, useConnection } from '../live/useConnection';
 import { OpenSpaceConsole } from '../openspace/OpenSpaceConsole';
+import { HelperScreen } from '../paper/HelperScreen';
+import { PaperCardPanel } from '../paper/PaperCardPanel';
 import { Announcer } from '../ui/Announcer';
 import { Button } from '../ui/Button';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
@@ -14,6 +16,7 @@ import { Problems } from '../ui/Problems';
 import { AnnouncePanel } from './AnnouncePanel';
 import { DeleteEvent } from './DeleteEvent';
 import { Downloads } from './Downloads';
+import { ImportNotes } from './ImportNotes';
 import { PartSwitch } from './PartSwitch';
 import { PeoplePanel } from './PeoplePanel';
 import { PrintKit } from './PrintKit';
@@ -37,6 +40,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
   const joinCode = useLive((s) => s.event?.joinCode);
   const part = useLive((s) => s.event?.part);
   const team = useLive((s) => s.team);
+  const status = useLive((s) => s.status);
   const organiser = team?.role === 'organiser';
   const [view, setView] = useState<'run' | 'harvest'>('run');
   const nav = useRef<HTMLElement>(null);
@@ -69,7 +73,9 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
         {say(fatal)}
       </Message>
     );
-  if (!title || !joinCode || !token || !conn)
+  // A cached copy of the event is not enough while the server is being asked who this link is:
+  // a helper's link must not show the console's controls, even for a moment.
+  if (!title || !joinCode || !token || !conn || (!team && status === 'connecting'))
     return <Message title={t('page.opening')}>{t('page.connecting')}</Message>;
   if (team?.role === 'projector')
     return (
@@ -81,6 +87,13 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
           {t('page.projectorLinkBody')}
         </a>
       </Message>
+    );
+
+  if (team?.role === 'helper')
+    return (
+      <ConnectionContext.Provider value={conn}>
+        <HelperScreen eventId={eventId} title={title} label={team.label} linkId={team.linkId} />
+      </ConnectionContext.Provider>
     );
 
   return (
@@ -151,6 +164,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
           <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
             <Problems />
             <HarvestConsole eventId={eventId} token={token} />
+            <ImportNotes eventId={eventId} token={token} />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
           </main>
         ) : part === 'openSpace' ? (
@@ -159,6 +173,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             {organiser && <SecretLink eventId={eventId} token={token} />}
             <PartSwitch />
             <OpenSpaceConsole eventId={eventId} token={token} />
+            <ImportNotes eventId={eventId} token={token} />
             <TeamPanel eventId={eventId} />
             <PrintKit eventId={eventId} token={token} />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
@@ -173,8 +188,10 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               <section className="rounded-2xl border-2 border-stone-200 bg-white p-4">
                 <AnnouncePanel className="" />
               </section>
+              <PaperCardPanel eventId={eventId} />
               <PeoplePanel />
               <Downloads eventId={eventId} token={token} />
+              <ImportNotes eventId={eventId} token={token} />
               <TeamPanel eventId={eventId} />
               <PrintKit eventId={eventId} token={token} />
               {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}

@@ -7,6 +7,7 @@ import { notesAt, tableMembers, tablesIn } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
+import { NoteMark } from '../paper/NoteMark';
 import { WarningIcon } from './NoHostFlag';
 
 /** Every table's notes as they arrive, for the round in view (current by default). */
@@ -101,6 +102,11 @@ export function TablesPanel() {
                       className="rounded-lg bg-brand-50 p-2 whitespace-pre-wrap break-words"
                     >
                       {n.text}
+                      {n.source && (
+                        <span className="mt-1 block">
+                          <NoteMark note={n} />
+                        </span>
+                      )}
                     </li>
                   ))}
                   {notes.length === 0 && <li className="text-stone-500">{t('noNotes')}</li>}

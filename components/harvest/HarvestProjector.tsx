@@ -5,6 +5,7 @@ import { projectorOf, projectorShows } from '../../lib/harvest/screen';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import { type EventState, liveNotes, type Note, noteById } from '../../lib/state';
 import { useIsolate } from '../i18n/bidi';
+import { NoteMark } from '../paper/NoteMark';
 import { useLiveThemes } from './useLiveThemes';
 import { harvestDots, useHarvestWords } from './view';
 
@@ -32,8 +33,11 @@ interface Row {
   places: number;
   spread: string;
   dots: number | null;
-  /** Representative notes: quotes first (after the start), else the most typical ones. */
-  examples: string[];
+  /**
+   * Representative notes: quotes first (after the start), else the most typical ones; a curated
+   * theme's keep their paper card or import mark.
+   */
+  examples: { text: string; note?: Note }[];
 }
 
 /**
@@ -77,7 +81,7 @@ export function HarvestProjector({
           dots: dots[t.id] ?? 0,
           examples: [...new Set([...notes.filter((n) => h.quotes.includes(n.id)), ...notes])]
             .slice(0, 3)
-            .map((n) => n.text),
+            .map((n) => ({ text: n.text, note: n })),
         };
       })
       .filter((r) => r.notes > 0)
@@ -89,6 +93,7 @@ export function HarvestProjector({
           .filter((theme) => projectorShows(event, theme.id))
           .map((theme) => ({
             ...theme,
+            examples: [...new Set(theme.examples)].map((text) => ({ text })),
             spread: words.spreadFromWords(theme.spread),
             dots: null,
           })),
@@ -149,9 +154,9 @@ export function HarvestProjector({
                   : t('words.themeFromDots', { notes: r.notes, spread: r.spread, dots: r.dots })}
               </p>
               <div className="mt-[1vh] min-h-0 flex-1 space-y-[1vh] overflow-hidden">
-                {[...new Set(r.examples)].slice(0, grid.rows === 1 ? 3 : 1).map((x) => (
+                {r.examples.slice(0, grid.rows === 1 ? 3 : 1).map((x) => (
                   <p
-                    key={x}
+                    key={x.note?.id ?? x.text}
                     className="overflow-hidden break-words text-stone-800 italic"
                     style={{
                       fontSize: `${grid.label * 0.72}vh`,
@@ -160,7 +165,16 @@ export function HarvestProjector({
                       WebkitLineClamp: lines,
                     }}
                   >
-                    {t('projector.quoted', { text: isolate(x) })}
+                    {t('projector.quoted', { text: isolate(x.text) })}
+                    {x.note?.source && (
+                      <>
+                        {' '}
+                        <NoteMark
+                          note={x.note}
+                          className="bg-amber-100 align-middle text-[0.7em] text-amber-950 not-italic"
+                        />
+                      </>
+                    )}
                   </p>
                 ))}
               </div>

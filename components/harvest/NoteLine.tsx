@@ -5,6 +5,7 @@ import type { HarvestTheme } from '../../lib/harvest/state';
 import type { EventState, Note } from '../../lib/state';
 import { useIsolate } from '../i18n/bidi';
 import { useSend } from '../live/useConnection';
+import { NoteMark } from '../paper/NoteMark';
 import { useHarvestWords } from './view';
 
 /**
@@ -71,6 +72,7 @@ export function NoteLine({
             <span className="sr-only">{t('quote')} </span>
           </>
         )}
+        {note.source && <NoteMark note={note} className="me-1 bg-amber-100 text-xs text-amber-950" />}
         <bdi>{note.text}</bdi>
         {hidden && <span className="ms-2 font-semibold">{t('hidden')}</span>}
       </button>

@@ -13,6 +13,7 @@ type Failed =
   | 'note_post'
   | 'note_edit'
   | 'note_withdraw'
+  | 'note_transcribe'
   | 'host_volunteer'
   | 'participant_leave'
   | 'session_propose'
@@ -31,6 +32,7 @@ const FAILED: Record<string, Failed> = {
   'note.post': 'note_post',
   'note.edit': 'note_edit',
   'note.withdraw': 'note_withdraw',
+  'note.transcribe': 'note_transcribe',
   'host.volunteer': 'host_volunteer',
   'participant.leave': 'participant_leave',
   'session.propose': 'session_propose',

@@ -8,6 +8,7 @@ import { type EventState, liveNotes, noteById } from '../../lib/state';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
+import { NoteMark } from '../paper/NoteMark';
 import { Button } from '../ui/Button';
 import { SessionEditForm } from './EditForms';
 import { SessionRow } from './OpenSpacePhone';
@@ -96,7 +97,7 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
               {n.text}
             </p>
             <p className="text-sm text-stone-600">
-              {n.authorId === me ? tn('you') : nameOf(event, n.authorId)}
+              {n.source ? <NoteMark note={n} /> : n.authorId === me ? tn('you') : nameOf(event, n.authorId)}
             </p>
           </li>
         ))}

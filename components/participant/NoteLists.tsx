@@ -8,6 +8,7 @@ import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
+import { NoteMark } from '../paper/NoteMark';
 import { Button } from '../ui/Button';
 
 /** This round's notes at this table, including this phone's notes still waiting to be sent. */
@@ -27,9 +28,11 @@ export function TableNotes({
   const notes = notesAt(event, table, round);
   const pending = outbox.flatMap((a) => {
     // The note's id is its action id: once the record is here, the outbox copy is not shown twice.
-    if (a.type !== 'note.post' || noteById(event, a.id)) return [];
-    const p = a.payload as { text: string; round: number; table: number };
-    return p.round === round && p.table === table ? [{ id: a.id, text: p.text }] : [];
+    // A host's typed-in paper card waits here too, marked as one.
+    if ((a.type !== 'note.post' && a.type !== 'note.transcribe') || noteById(event, a.id)) return [];
+    const p = a.payload as { text: string; round: number; table: number; name?: string };
+    const mark = a.type === 'note.transcribe' ? { source: 'paper' as const, givenName: p.name ?? null } : {};
+    return p.round === round && p.table === table ? [{ id: a.id, text: p.text, mark }] : [];
   });
   return (
     <section aria-labelledby="table-notes-h" className="space-y-2">
@@ -45,7 +48,10 @@ export function TableNotes({
             <p className="text-lg whitespace-pre-wrap break-words" dir="auto">
               {p.text}
             </p>
-            <p className="mt-1 text-sm font-medium text-amber-900">{t('waiting')}</p>
+            <p className="mt-1 flex flex-wrap items-center gap-x-2 text-sm font-medium text-amber-900">
+              <NoteMark note={p.mark} />
+              {t('waiting')}
+            </p>
           </li>
         ))}
         {notes.length === 0 && pending.length === 0 && <li className="text-stone-600">{t('none')}</li>}
@@ -98,10 +104,18 @@ function NoteItem({ note, event, mine }: { note: Note; event: EventState; mine: 
         </p>
       )}
       <div className="mt-1 flex flex-wrap items-center gap-x-3 text-sm text-stone-600">
-        <span>
-          {author}
-          {note.editedAt ? ` · ${t('edited')}` : ''}
-        </span>
+        {/* A paper or imported note has no author: its mark says where it came from instead. */}
+        {note.source ? (
+          <span className="flex flex-wrap items-center gap-x-2">
+            <NoteMark note={note} />
+            {note.editedAt ? t('edited') : ''}
+          </span>
+        ) : (
+          <span>
+            {author}
+            {note.editedAt ? ` · ${t('edited')}` : ''}
+          </span>
+        )}
         {mine && !editing && (
           <>
             <Button
@@ -169,7 +183,7 @@ export function EarlierNotes({
           <ul className="mt-1 list-disc space-y-1 ps-5">
             {notesAt(event, table, r).map((n) => (
               <li key={n.id} className="whitespace-pre-wrap break-words">
-                <bdi>{n.text}</bdi>
+                <bdi>{n.text}</bdi> <NoteMark note={n} />
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLive } from '../live/store';
 import { ConnectionContext, useSend } from '../live/useConnection';
 import { OpenSpacePhone } from '../openspace/OpenSpacePhone';
+import { PaperCardForm } from '../paper/PaperCardForm';
 import { Announcer } from '../ui/Announcer';
 import { Button } from '../ui/Button';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
@@ -135,11 +136,24 @@ function Stage({ event, me }: { event: EventState; me: string }) {
       </section>
       <NoteComposer round={phase.round} table={table} />
       <TableNotes event={event} me={me} table={table} round={phase.round} />
+      {hosting === table && <HostPaperCard round={phase.round} table={table} />}
       {hosting === table && phase.round > 0 && (
         <EarlierNotes event={event} table={table} beforeRound={phase.round} />
       )}
       <MyEarlierNotes event={event} me={me} fromRound={phase.round} />
     </>
+  );
+}
+
+/** A table's host types in the paper cards of people at the table who have no phone. */
+function HostPaperCard({ round, table }: { round: number; table: number }) {
+  const t = useTranslations('paper');
+  return (
+    <details className="rounded-2xl border-2 border-stone-200 bg-white p-4" data-testid="host-paper-card">
+      <summary className="min-h-11 cursor-pointer text-lg font-semibold">{t('heading')}</summary>
+      <p className="mt-1 mb-3 text-stone-700">{t('hostHelp')}</p>
+      <PaperCardForm place={{ round, table }} />
+    </details>
   );
 }
 

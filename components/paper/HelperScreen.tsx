@@ -1,0 +1,60 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { TablesPanel } from '../facilitator/TablesPanel';
+import { LanguagePicker } from '../i18n/LanguagePicker';
+import { ConnectionBadge } from '../ui/ConnectionBadge';
+import { Problems } from '../ui/Problems';
+import { PaperCardForm } from './PaperCardForm';
+
+/**
+ * What a helper's link opens: typing in paper cards, and the tables to see them arrive. A helper
+ * may send nothing else, so the console's controls are not shown at all.
+ */
+export function HelperScreen({
+  eventId,
+  title,
+  label,
+  linkId,
+}: {
+  eventId: string;
+  title: string;
+  label: string;
+  linkId: string;
+}) {
+  const t = useTranslations('console');
+  return (
+    <div className="min-h-screen">
+      <header className="border-b-2 border-stone-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+          <div className="min-w-0 grow basis-72">
+            <p className="text-sm font-medium text-stone-600">{t('helper.screen')}</p>
+            <h1 className="truncate text-2xl font-bold" dir="auto">
+              {title}
+            </h1>
+          </div>
+          <p className="rounded-full bg-stone-100 px-3 py-1 text-sm font-semibold" data-testid="team-badge">
+            {t('team.badge.helper', { label })}
+          </p>
+          <ConnectionBadge />
+          <LanguagePicker />
+        </div>
+      </header>
+      <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className="space-y-4">
+          <Problems />
+          <section
+            aria-labelledby="paper-h"
+            className="space-y-3 rounded-2xl border-2 border-brand-100 bg-white p-4"
+          >
+            <h2 id="paper-h" className="text-xl font-bold">
+              {t('helper.heading')}
+            </h2>
+            <p className="text-stone-700">{t('helper.help')}</p>
+            <PaperCardForm keepAs={`cafe:paper:${eventId}:${linkId}`} list />
+          </section>
+        </div>
+        <TablesPanel />
+      </main>
+    </div>
+  );
+}
