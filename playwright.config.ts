@@ -18,6 +18,9 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
+    // A click or a choice that cannot happen fails within 30 s, rather than using up the test's
+    // whole time (some tests allow 15 minutes) and hiding the tests after it.
+    actionTimeout: 30_000,
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
     headless: true,

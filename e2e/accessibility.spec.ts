@@ -304,7 +304,9 @@ test('every page and key state passes axe, in light, dark and high contrast', as
   await audit(cy.page, 'phone-openspace-propose');
   await phoneChecks(cy.page, 'phone-openspace-propose');
   await cy.page.getByLabel('Title').fill('Loneliness after retirement');
-  await cy.page.getByLabel('When and where').selectOption({ label: '10:00–11:00, Main hall' });
+  await cy.page
+    .getByLabel('When and where')
+    .selectOption({ label: '10:00–11:00, Main hall (step-free access)' });
   await cy.page.getByRole('button', { name: 'Propose it' }).click();
   await dee.page.getByRole('button', { name: 'Propose', exact: true }).click();
   await dee.page.getByLabel('Title').fill('Getting to the GP without a car');

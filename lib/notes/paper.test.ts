@@ -99,6 +99,35 @@ describe('typing in a paper card', () => {
     );
   });
 
+  it('takes any table a past round was seated at, even one nobody sat at', () => {
+    const ev = new EventUnderTest(
+      cafeSettings({
+        tables: 6,
+        rounds: [
+          { question: 'What works?', minutes: 20 },
+          { question: 'What next?', minutes: 20 },
+        ],
+      }),
+    );
+    for (const id of ['ada', 'ben', 'cy']) ev.later(1_000).join(id, id);
+    ev.facilitate('seating.plan');
+    ev.facilitate('round.start');
+    ev.facilitate('tables.set', { tables: 2 });
+    ev.later(MIN).facilitate('round.end');
+    ev.facilitate('round.start');
+    expect(tablesIn(ev.state, 0)).toBe(6);
+    expect(
+      ev.run(FACILITATOR, 'note.transcribe', { text: 'From table six', round: 0, table: 6 }).payload,
+    ).toMatchObject({
+      table: 6,
+      round: 0,
+    });
+    expect(ev.refusal(FACILITATOR, 'note.transcribe', { text: 'A card', round: 1, table: 3 })).toEqual({
+      code: 'wrong_state',
+      message: 'Round 2 had 2 tables, so there is no table 3.',
+    });
+  });
+
   it('carries no name in an anonymous event', () => {
     const { ev, helper } = cafe('anonymous');
     expect(

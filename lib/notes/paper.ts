@@ -24,14 +24,17 @@ const RoundIndex = z
   .max(LIMITS.rounds - 1);
 const TableNumber = z.number().int().min(1).max(LIMITS.tables);
 
-/** How many tables a round had: the highest table anyone sat at or hosted, or the event's count. */
+/**
+ * How many tables a round had: the number it was seated at (older logs lack it), and never fewer
+ * than the highest table anyone sat at or hosted, or, for the current round, the event's count.
+ */
 export function tablesIn(state: EventState, round: number): number {
   const r = state.rounds[round];
   if (!r) return 0;
   let most = 0;
   for (const t of Object.values(r.seating)) most = Math.max(most, t);
   for (const t of Object.keys(r.hosts)) most = Math.max(most, Number(t));
-  return Math.max(most, round === state.current ? (state.tableCount ?? 0) : 0);
+  return Math.max(most, r.tables ?? 0, round === state.current ? (state.tableCount ?? 0) : 0);
 }
 
 /** Why a note cannot belong to this table in this round (1-based words), or null if it can. */
