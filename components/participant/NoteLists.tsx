@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LIMITS } from '../../lib/limits';
-import { type EventState, liveNotes, type Note, noteById } from '../../lib/state';
+import { type EventState, liveNotes, type Note, noteById, shownAuthor } from '../../lib/state';
 import { notesAt } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
@@ -28,8 +28,10 @@ export function TableNotes({
   const pending = outbox.flatMap((a) => {
     // The note's id is its action id: once the record is here, the outbox copy is not shown twice.
     if (a.type !== 'note.post' || noteById(event, a.id)) return [];
-    const p = a.payload as { text: string; round: number; table: number };
-    return p.round === round && p.table === table ? [{ id: a.id, text: p.text }] : [];
+    const p = a.payload as { text: string; round: number; table: number; anonymous?: boolean };
+    return p.round === round && p.table === table
+      ? [{ id: a.id, text: p.text, unnamed: p.anonymous === true }]
+      : [];
   });
   return (
     <section aria-labelledby="table-notes-h" className="space-y-2">
@@ -45,7 +47,10 @@ export function TableNotes({
             <p className="text-lg whitespace-pre-wrap break-words" dir="auto">
               {p.text}
             </p>
-            <p className="mt-1 text-sm font-medium text-amber-900">{t('waiting')}</p>
+            <p className="mt-1 text-sm font-medium text-amber-900">
+              {t('waiting')}
+              {p.unnamed ? ` · ${t('withoutYourName')}` : ''}
+            </p>
           </li>
         ))}
         {notes.length === 0 && pending.length === 0 && <li className="text-stone-600">{t('none')}</li>}
@@ -61,7 +66,8 @@ function NoteItem({ note, event, mine }: { note: Note; event: EventState; mine: 
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.text);
   const [confirm, setConfirm] = useState(false);
-  const author = mine ? t('you') : nameOf(event, note.authorId);
+  // A note posted without a name names nobody, even where this screen knows its author.
+  const author = mine ? t('you') : nameOf(event, shownAuthor(note));
   return (
     <li className={`rounded-lg p-3 ${mine ? 'bg-brand-50' : 'border-2 border-stone-200 bg-white'}`}>
       {editing ? (
@@ -100,6 +106,7 @@ function NoteItem({ note, event, mine }: { note: Note; event: EventState; mine: 
       <div className="mt-1 flex flex-wrap items-center gap-x-3 text-sm text-stone-600">
         <span>
           {author}
+          {mine && note.anonymous ? ` · ${t('withoutYourName')}` : ''}
           {note.editedAt ? ` · ${t('edited')}` : ''}
         </span>
         {mine && !editing && (
