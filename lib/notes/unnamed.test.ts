@@ -8,7 +8,7 @@ import { exportCafe, toCsv, toJson, toMarkdown } from '../export';
 import { buildHarvestReport, harvestCsv } from '../harvest/report';
 import { foldLog } from '../reducer';
 import { type EventState, noteById, shownAuthor } from '../state';
-import { cafeSettings, EventUnderTest, FACILITATOR, openSpaceSettings, person } from '../testing/events';
+import { cafeSettings, EventUnderTest, openSpaceSettings, person } from '../testing/events';
 import {
   ANONYMOUS_AUTHOR,
   deliveriesOf,
@@ -20,6 +20,7 @@ import {
   viewFor,
 } from '../visibility';
 
+const ORGANISER: Viewer = { role: 'facilitator' };
 const CO_FACILITATOR: Viewer = { role: 'facilitator', link: 'lnk-co' };
 const HELPER: Viewer = { role: 'helper', link: 'lnk-help' };
 const PROJECTOR: Viewer = { role: 'projector', link: 'lnk-proj' };
@@ -40,7 +41,7 @@ function cafe(identity: 'named' | 'anonymous' | 'choice' = 'choice') {
 const unnamed = (text: string) => ({ text, round: 0, table: 1, anonymous: true });
 
 /** Everyone who may see the note but its author: tablemates, the host, and the whole team. */
-const OTHERS: Viewer[] = [phone('ben'), phone('cy'), FACILITATOR, CO_FACILITATOR, HELPER, PROJECTOR];
+const OTHERS: Viewer[] = [phone('ben'), phone('cy'), ORGANISER, CO_FACILITATOR, HELPER, PROJECTOR];
 
 /** The state a screen builds from what it is sent: its own view of every record, from the first. */
 function screenState(ev: EventUnderTest, viewer: Viewer): EventState {
