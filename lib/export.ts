@@ -4,7 +4,7 @@
  */
 import { spreadsheetCsv } from './csv';
 import { mdText, readableTime } from './markdown';
-import { type EventState, liveNotes, type Note } from './state';
+import { type EventState, liveNotes, type Note, shownAuthor } from './state';
 
 export interface ExportedNote {
   id: string;
@@ -45,8 +45,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 function authorOf(state: EventState, note: Note): string {
   if (note.source) return note.givenName ?? 'anonymous';
-  if (!note.authorId) return 'anonymous';
-  return state.participants[note.authorId]?.name ?? 'anonymous';
+  const author = shownAuthor(note);
+  if (!author) return 'anonymous';
+  return state.participants[author]?.name ?? 'anonymous';
 }
 
 /** Notes grouped by round, then table (tables in number order, notes in the order written). */

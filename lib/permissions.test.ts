@@ -204,6 +204,7 @@ const CASES: Record<string, Case> = {
   'note.post at table 2, round 1': { payload: { text: 'Trees', round: 0, table: 2 } },
   'note.post in round 2 (not seated)': { payload: { text: 'Trees', round: 1, table: 1 } },
   'note.post in a session': { payload: { text: 'Close the high street', session: 's-chen' } },
+  'note.post without a name at table 1': { payload: { text: 'Trees', round: 0, table: 1, anonymous: true } },
   'note.edit Ada’s note': { payload: { noteId: 'n-ada', text: 'Benches and bins' } },
   'note.edit Eli’s note (she left)': { payload: { noteId: 'n-eli', text: 'Shade' } },
   'note.withdraw Ada’s note': { payload: { noteId: 'n-ada' } },
@@ -317,6 +318,7 @@ const MATRIX = `
 | note.post at table 2, round 1         | not_allowed | ok          | not_allowed | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
 | note.post in round 2 (not seated)     | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | role            | role            | role        | role      |
 | note.post in a session                | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
+| note.post without a name at table 1   | ok          | not_allowed | ok          | not_allowed | not_allowed | not_allowed | role            | role            | role        | role      |
 | note.edit Ada’s note                  | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role            | role            | role        | role      |
 | note.edit Eli’s note (she left)       | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | role            | role            | role        | role      |
 | note.withdraw Ada’s note              | ok          | not_allowed | not_allowed | not_allowed | not_allowed | not_allowed | ok              | ok              | role        | role      |

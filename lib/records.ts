@@ -19,6 +19,13 @@ export type Actor =
   /** The server itself, e.g. clearing the presence of a phone that went away. */
   | { role: 'system' };
 
+/**
+ * Who made a record, as a connection is told. In the log it is always an `Actor`. `anonymous`
+ * stands in for the author of a note posted without their name (and of its edits and its
+ * withdrawal) in what every connection but the author's own receives (lib/visibility.ts).
+ */
+export type RecordActor = Actor | { role: 'anonymous' };
+
 /** One imported note: a café table and round, or an Open Space session (then table 0, round -1). */
 export interface ImportedNote {
   table: number;
@@ -94,6 +101,11 @@ export interface RecordPayloads {
     source?: 'paper';
     /** The name the person on the paper card gave, if they gave one. */
     name?: string;
+    /**
+     * Posted without the author's name (an event whose `identity` is `choice`): nobody but the
+     * author is told who wrote it, and every screen and export shows it as anonymous.
+     */
+    anonymous?: true;
   };
   /**
    * Notes brought in after the event (a spreadsheet, tablecloths and flipcharts typed up), all in
@@ -189,7 +201,7 @@ export type EventRecord = {
     type: T;
     /** Server time (ms since epoch) at which the record was committed. */
     at: number;
-    actor: Actor;
+    actor: RecordActor;
     payload: RecordPayloads[T];
     /**
      * Only in what a phone receives, never in the log: the people this record names whom the

@@ -51,6 +51,7 @@ export interface RoundState {
 
 export interface Note {
   id: string;
+  /** Who wrote it on their phone; null for a paper or imported note. Shown through shownAuthor. */
   authorId: ParticipantId | null;
   table: number;
   round: number;
@@ -71,6 +72,11 @@ export interface Note {
   givenName?: string | null;
   /** Sequence number of the last record applied to this note (orders edits that arrive late). */
   rev: number;
+  /**
+   * Posted without the author's name. Only the server and the author's own phone know its
+   * `authorId` (to let the author alone edit or withdraw it); other screens have null there.
+   */
+  anonymous?: true;
 }
 
 export interface EventState {
@@ -115,6 +121,12 @@ export interface EventState {
 }
 
 export type EventPart = 'cafe' | 'openSpace';
+
+/**
+ * Whom a screen or an export may name as a note's author: nobody for a note posted without a
+ * name, though the server (and the author's phone) still know who wrote it.
+ */
+export const shownAuthor = (note: Note): ParticipantId | null => (note.anonymous ? null : note.authorId);
 
 /** Look a note up by an id that may have come from outside: own keys only, so "constructor" finds nothing. */
 export const noteById = (state: EventState, id: string): Note | undefined => noteIn(state.notes, id);

@@ -8,13 +8,16 @@
  * someone a phone may not know carry their card. The server uses the same rules for live
  * delivery (as Socket.IO rooms) and for catch-up, so the two can never disagree. A team link is
  * sent to the team with its label, to phones without it, and to nobody with its token's hash.
+ * A note posted without its author's name reaches the author as it is and everyone else (the
+ * facilitator team too) with an `anonymous` actor and no card: only the server and the author
+ * know who wrote it.
  */
 
-import type { Actor, EventRecord, PersonCard, RecordOf, SeatingPlan } from './records';
+import type { Actor, EventRecord, PersonCard, RecordActor, RecordOf, SeatingPlan } from './records';
 import { isPersonRecord } from './reducer';
 import type { Seating } from './seating';
 import { groupByTable, tableIn } from './seats';
-import { type EventState, noteById, personById } from './state';
+import { type EventState, noteById, type ParticipantId, personById } from './state';
 import { linkRecordFor } from './team/roles';
 
 /** Who is looking: a phone, or someone of the facilitator team (organiser, co-facilitator, helper, projector). */
@@ -136,6 +139,25 @@ export function withCards(state: EventState, rec: EventRecord): EventRecord {
   return people.length > 0 ? { ...rec, people } : rec;
 }
 
+/** Who every screen but the author's is told made a record of a note posted without a name. */
+export const ANONYMOUS_AUTHOR = { role: 'anonymous' } as const satisfies RecordActor;
+
+/**
+ * The author a record would give away, for a note posted without their name: its posting, and
+ * the author's own edits and withdrawal (a facilitator's withdrawal names no author). Null when
+ * the record gives nobody away.
+ */
+export function unnamedAuthorOf(state: EventState, rec: EventRecord): ParticipantId | null {
+  if (rec.actor.role !== 'participant') return null;
+  if (rec.type === 'note.posted') return rec.payload.anonymous ? rec.actor.id : null;
+  if (rec.type === 'note.edited' || rec.type === 'note.withdrawn')
+    return noteById(state, rec.payload.noteId)?.anonymous ? rec.actor.id : null;
+  return null;
+}
+
+/** The record as screens other than its author's receive it: no author, so no author's card. */
+const withoutAuthor = (rec: EventRecord): EventRecord => ({ ...rec, actor: ANONYMOUS_AUTHOR });
+
 /** The plan a seating record carries (a round's end may carry the next round's). */
 export function planIn(rec: EventRecord): SeatingPlan | null {
   if (rec.type === 'seating.planned') return rec.payload;
@@ -196,6 +218,15 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
       { rec: planView(state, rec, plan, null), to: null, except: [ROOM_ALL_NOTES, ...tableRooms] },
     ];
   }
+  const author = unnamedAuthorOf(state, rec);
+  if (author !== null) {
+    // The author's phones are in their own room: they alone receive the record as it is.
+    const own = personRoom(author);
+    return [
+      { rec: rooms === null ? withCards(state, rec) : rec, to: [own] },
+      { rec: withoutAuthor(rec), to: rooms === null ? null : rooms.filter((r) => r !== own), except: [own] },
+    ];
+  }
   if (rooms !== null) return [{ rec, to: rooms }];
   if (rec.type === 'link.created')
     return [
@@ -208,6 +239,8 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
 /** A record as a viewer receives it on catching up (the same as live, for their own seat). */
 export function viewFor(state: EventState, rec: EventRecord, viewer: Viewer): EventRecord {
   if (rec.type === 'link.created') return linkRecordFor(rec, isTeam(viewer));
+  const author = unnamedAuthorOf(state, rec);
+  if (author !== null && !(viewer.role === 'participant' && viewer.id === author)) return withoutAuthor(rec);
   if (isTeam(viewer)) return rec;
   const plan = planIn(rec);
   if (plan) {

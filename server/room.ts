@@ -9,7 +9,7 @@ import { fail } from '../lib/errors';
 import { decideJoin, NameSchema } from '../lib/people/people';
 import { type Action, prepareAction } from '../lib/pipeline';
 import type { RecordOrder, Replies } from '../lib/protocol';
-import type { Actor, EventRecord, NewRecord } from '../lib/records';
+import type { Actor, EventRecord, NewRecord, RecordActor } from '../lib/records';
 import { foldLog, isTargetedRecord, reduce } from '../lib/reducer';
 import { type EventState, personById } from '../lib/state';
 import { isTeam, roomsFor, roomsOf, type Viewer, viewFor } from '../lib/visibility';
@@ -97,7 +97,7 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-const sameActor = (a: Actor, b: Actor) =>
+const sameActor = (a: RecordActor, b: Actor) =>
   a.role === 'participant' ? b.role === 'participant' && a.id === b.id : a.role === b.role;
 
 export class EventRoom {

@@ -4,11 +4,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import { canWriteReport, resolveSession } from '../../lib/openspace/reducer';
 import type { Session } from '../../lib/openspace/state';
-import { type EventState, liveNotes, noteById } from '../../lib/state';
+import { type EventState, liveNotes, noteById, shownAuthor } from '../../lib/state';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { NoteMark } from '../paper/NoteMark';
+import { mayLeaveNameOff, WithoutNameBox } from '../participant/WithoutName';
 import { Button } from '../ui/Button';
 import { SessionEditForm } from './EditForms';
 import { SessionRow } from './OpenSpacePhone';
@@ -66,21 +67,28 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
   const id = useId();
   const outbox = useLive((s) => s.outbox);
   const [text, setText] = useState('');
+  const [unnamed, setUnnamed] = useState(false);
+  const mayChoose = mayLeaveNameOff(event, me);
   const os = event.openSpace;
   const notes = liveNotes(event).filter(
     (n) => n.session !== null && !!os && resolveSession(os, n.session)?.id === session.id,
   );
   const pending = outbox.flatMap((a) => {
-    const p = a.payload as { session?: string; text?: string };
+    const p = a.payload as { session?: string; text?: string; anonymous?: boolean };
     return a.type === 'note.post' && p.session === session.id && !noteById(event, a.id)
-      ? [{ id: a.id, text: p.text ?? '' }]
+      ? [{ id: a.id, text: p.text ?? '', unnamed: p.anonymous === true }]
       : [];
   });
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!text.trim()) return;
-    send('note.post', { text: text.trim(), session: session.id });
+    send('note.post', {
+      text: text.trim(),
+      session: session.id,
+      ...(mayChoose && unnamed ? { anonymous: true } : {}),
+    });
     setText('');
+    setUnnamed(false);
   }
   return (
     <section aria-labelledby={`${id}-h`} className="space-y-2">
@@ -97,7 +105,14 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
               {n.text}
             </p>
             <p className="text-sm text-stone-600">
-              {n.source ? <NoteMark note={n} /> : n.authorId === me ? tn('you') : nameOf(event, n.authorId)}
+              {n.source ? (
+                <NoteMark note={n} />
+              ) : n.authorId === me ? (
+                tn('you')
+              ) : (
+                nameOf(event, shownAuthor(n))
+              )}
+              {n.authorId === me && n.anonymous ? ` · ${tn('withoutYourName')}` : ''}
             </p>
           </li>
         ))}
@@ -106,7 +121,10 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
             <p className="text-lg whitespace-pre-wrap break-words" dir="auto">
               {p.text}
             </p>
-            <p className="text-sm font-medium text-amber-900">{tn('waiting')}</p>
+            <p className="text-sm font-medium text-amber-900">
+              {tn('waiting')}
+              {p.unnamed ? ` · ${tn('withoutYourName')}` : ''}
+            </p>
           </li>
         ))}
       </ul>
@@ -123,6 +141,7 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
           onChange={(e) => setText(e.target.value)}
           className="mt-1 block w-full rounded-lg border-2 border-stone-400 px-3 py-2 text-lg"
         />
+        {mayChoose && <WithoutNameBox checked={unnamed} onChange={setUnnamed} />}
         <Button type="submit" className="mt-2">
           {tn('add')}
         </Button>

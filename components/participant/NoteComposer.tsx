@@ -2,16 +2,30 @@
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
+import type { EventState } from '../../lib/state';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
+import { mayLeaveNameOff, WithoutNameBox } from './WithoutName';
 
 /** Write a short note for the table. It goes to the outbox first, so no signal loses nothing. */
-export function NoteComposer({ round, table }: { round: number; table: number }) {
+export function NoteComposer({
+  event,
+  me,
+  round,
+  table,
+}: {
+  event: EventState;
+  me: string;
+  round: number;
+  table: number;
+}) {
   const t = useTranslations('notes');
   const send = useSend();
   const id = useId();
   const [text, setText] = useState('');
   const [hint, setHint] = useState(false);
+  const [unnamed, setUnnamed] = useState(false);
+  const mayChoose = mayLeaveNameOff(event, me);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -20,9 +34,11 @@ export function NoteComposer({ round, table }: { round: number; table: number })
       setHint(true);
       return;
     }
-    send('note.post', { text: clean, round, table });
+    send('note.post', { text: clean, round, table, ...(mayChoose && unnamed ? { anonymous: true } : {}) });
     setText('');
     setHint(false);
+    // One note at a time: the next one carries the name again unless asked.
+    setUnnamed(false);
   }
 
   return (
@@ -46,6 +62,7 @@ export function NoteComposer({ round, table }: { round: number; table: number })
         aria-describedby={`${id}-count`}
         className="mt-2 block w-full rounded-lg border-2 border-stone-400 px-3 py-2 text-lg"
       />
+      {mayChoose && <WithoutNameBox checked={unnamed} onChange={setUnnamed} />}
       <div className="mt-2 flex items-center justify-between gap-3">
         <span id={`${id}-count`} className="text-sm text-stone-600">
           {hint ? (

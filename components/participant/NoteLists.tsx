@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LIMITS } from '../../lib/limits';
-import { type EventState, liveNotes, type Note, noteById } from '../../lib/state';
+import { type EventState, liveNotes, type Note, noteById, shownAuthor } from '../../lib/state';
 import { notesAt } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
@@ -30,9 +30,11 @@ export function TableNotes({
     // The note's id is its action id: once the record is here, the outbox copy is not shown twice.
     // A host's typed-in paper card waits here too, marked as one.
     if ((a.type !== 'note.post' && a.type !== 'note.transcribe') || noteById(event, a.id)) return [];
-    const p = a.payload as { text: string; round: number; table: number; name?: string };
+    const p = a.payload as { text: string; round: number; table: number; name?: string; anonymous?: boolean };
     const mark = a.type === 'note.transcribe' ? { source: 'paper' as const, givenName: p.name ?? null } : {};
-    return p.round === round && p.table === table ? [{ id: a.id, text: p.text, mark }] : [];
+    return p.round === round && p.table === table
+      ? [{ id: a.id, text: p.text, mark, unnamed: p.anonymous === true }]
+      : [];
   });
   return (
     <section aria-labelledby="table-notes-h" className="space-y-2">
@@ -51,6 +53,7 @@ export function TableNotes({
             <p className="mt-1 flex flex-wrap items-center gap-x-2 text-sm font-medium text-amber-900">
               <NoteMark note={p.mark} />
               {t('waiting')}
+              {p.unnamed ? ` · ${t('withoutYourName')}` : ''}
             </p>
           </li>
         ))}
@@ -67,7 +70,8 @@ function NoteItem({ note, event, mine }: { note: Note; event: EventState; mine: 
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.text);
   const [confirm, setConfirm] = useState(false);
-  const author = mine ? t('you') : nameOf(event, note.authorId);
+  // A note posted without a name names nobody, even where this screen knows its author.
+  const author = mine ? t('you') : nameOf(event, shownAuthor(note));
   return (
     <li className={`rounded-lg p-3 ${mine ? 'bg-brand-50' : 'border-2 border-stone-200 bg-white'}`}>
       {editing ? (
@@ -113,6 +117,7 @@ function NoteItem({ note, event, mine }: { note: Note; event: EventState; mine: 
         ) : (
           <span>
             {author}
+            {mine && note.anonymous ? ` · ${t('withoutYourName')}` : ''}
             {note.editedAt ? ` · ${t('edited')}` : ''}
           </span>
         )}

@@ -134,7 +134,7 @@ function Stage({ event, me }: { event: EventState; me: string }) {
           <Timer round={event.rounds[phase.round]} />
         </div>
       </section>
-      <NoteComposer round={phase.round} table={table} />
+      <NoteComposer event={event} me={me} round={phase.round} table={table} />
       <TableNotes event={event} me={me} table={table} round={phase.round} />
       {hosting === table && <HostPaperCard round={phase.round} table={table} />}
       {hosting === table && phase.round > 0 && (

@@ -6,7 +6,7 @@
  */
 import { spreadsheetCsv } from '../csv';
 import { mdText, readableDay, readableTime } from '../markdown';
-import { type EventState, liveNotes, type Note, noteById } from '../state';
+import { type EventState, liveNotes, type Note, noteById, shownAuthor } from '../state';
 import { plural } from '../text';
 import { placeName, placeOf, questionOf, spreadText } from './groups';
 import { themeOfNote } from './reducer';
@@ -81,7 +81,11 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
   const os = state.openSpace;
   const people = Object.values(state.participants);
   const anonymousPeople = people.filter((p) => !p.name).length;
-  const anonymousNotes = live.filter((n) => !n.authorId || !state.participants[n.authorId]?.name).length;
+  const nameOf = (n: Note) => {
+    const author = shownAuthor(n);
+    return author ? (state.participants[author]?.name ?? null) : null;
+  };
+  const anonymousNotes = live.filter((n) => !nameOf(n)).length;
 
   const themes: ReportTheme[] = (h?.themeOrder ?? []).flatMap((id) => {
     const t = h?.themes[id];
@@ -177,7 +181,7 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
     theme: h ? (themeOfNote(h, n.id)?.label ?? null) : null,
     place: placeName(state, n),
     writtenAt: new Date(n.postedAt).toISOString(),
-    author: audience === 'organiser' && n.authorId ? (state.participants[n.authorId]?.name ?? null) : null,
+    author: audience === 'organiser' ? nameOf(n) : null,
     quote: quotes.has(n.id),
   }));
 

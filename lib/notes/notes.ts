@@ -8,11 +8,25 @@ import { command, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import { resolveSession } from '../openspace/sessions';
-import { noteById, personById } from '../state';
+import { type EventState, noteById, personById } from '../state';
 import { requiredText } from '../text';
 
 const NoteText = requiredText(LIMITS.note, 'a note cannot be empty');
 const NoteId = z.string().min(1).max(64);
+/** Post this note without the author's name (false or absent: as the author is known). */
+const Unnamed = z.boolean().optional();
+
+/** Why a note may not be posted without a name in this event, or null when it may. */
+function unnamedRefusal(state: EventState) {
+  if (state.settings.identity === 'named')
+    return fail('not_allowed', 'This event asks for a name on every note.');
+  if (state.settings.identity === 'anonymous')
+    return fail(
+      'not_allowed',
+      'Everyone in this event is anonymous already, so there is no name to leave off.',
+    );
+  return null;
+}
 
 export const noteCommands = {
   'note.post': command({
@@ -25,27 +39,32 @@ export const noteCommands = {
           .min(0)
           .max(LIMITS.rounds - 1),
         table: z.number().int().min(1).max(LIMITS.tables),
+        anonymous: Unnamed,
       }),
-      z.strictObject({ text: NoteText, session: NoteId }),
+      z.strictObject({ text: NoteText, session: NoteId, anonymous: Unnamed }),
     ]),
     roles: ['participant'],
     decide: (where, { state, actor }) => {
       if (actor.role !== 'participant') return fail('not_allowed', 'Only participants write notes.');
       if (personById(state, actor.id)?.left !== false)
         return fail('not_allowed', 'You have left this event; join again to write notes.');
+      const refusal = where.anonymous ? unnamedRefusal(state) : null;
+      if (refusal) return refusal;
+      // Only the author's own phone is told who wrote such a note (lib/visibility.ts).
+      const unnamed = where.anonymous ? { anonymous: true as const } : {};
       if ('session' in where) {
         // Open Space sessions are open to all (the law of two feet): anyone may write in one.
         // A note written offline for a session merged since lands in the session that absorbed it.
         const s = state.openSpace ? resolveSession(state.openSpace, where.session) : undefined;
         if (!s || s.cancelled) return fail('not_found', 'There is no such session.');
-        return draft('note.posted', { table: 0, round: -1, text: where.text, session: s.id });
+        return draft('note.posted', { table: 0, round: -1, text: where.text, session: s.id, ...unnamed });
       }
       const { text, round, table } = where;
       const seatedAt = state.rounds[round]?.seating[actor.id];
       if (seatedAt === undefined) return fail('wrong_state', 'You are not seated at a table in that round.');
       if (seatedAt !== table)
         return fail('not_allowed', `You are at table ${seatedAt} in that round, not table ${table}.`);
-      return draft('note.posted', { table, round, text });
+      return draft('note.posted', { table, round, text, ...unnamed });
     },
   }),
   'note.edit': command({

@@ -30,6 +30,7 @@ export function reduceNote(state: EventState, rec: NoteRecord): EventState {
         seq: rec.seq,
         rev: rec.seq,
         ...(paper ? { source: 'paper' as const, givenName: rec.payload.name ?? null } : {}),
+        ...(rec.payload.anonymous ? { anonymous: true as const } : {}),
       };
       // withNote keeps the order of posting even when an older note arrives late (backfill).
       return { ...state, notes: withNote(state.notes, note) };
