@@ -10,7 +10,7 @@ import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import { tableIn } from '../seats';
 import { type EventState, personById } from '../state';
-import { displayName, hostTables, tablesIn } from '../view';
+import { displayName, hostTables, roundInProgress, tablesIn } from '../view';
 
 const PersonId = z.string().min(1).max(40);
 const TableNumber = z.number().int().min(1).max(LIMITS.tables);
@@ -21,12 +21,6 @@ const NOT_HERE = 'That person is not in the event.';
 const isActive = (state: EventState, pid: string) => personById(state, pid)?.left === false;
 
 const tablesWord = (n: number) => (n === 1 ? 'one table' : `${n} tables`);
-
-/** The round people sit in now (seated, running or paused), or null between and after rounds. */
-export function roundInProgress(state: EventState): number | null {
-  const status = state.rounds[state.current]?.status;
-  return status === 'seated' || status === 'running' || status === 'paused' ? state.current : null;
-}
 
 /**
  * The tables someone may be kept at: those a host may be chosen for (the seating people are in,
