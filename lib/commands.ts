@@ -11,6 +11,7 @@ import { paperCommands } from './notes/paper';
 import { convergenceCommands } from './openspace/convergence';
 import { wallCommands } from './openspace/edits';
 import { openSpaceCommands } from './openspace/sessions';
+import { moveCommands } from './people/moves';
 import { peopleCommands } from './people/people';
 import { linkCommands } from './team/links';
 
@@ -18,6 +19,7 @@ const ALL = {
   ...roundCommands,
   ...editCommands,
   ...peopleCommands,
+  ...moveCommands,
   ...noteCommands,
   ...paperCommands,
   ...openSpaceCommands,

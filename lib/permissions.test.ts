@@ -200,6 +200,9 @@ const CASES: Record<string, Case> = {
   'participant.remove (Ada)': { payload: { participantId: 'ada' } },
   'host.volunteer': { payload: { volunteering: true } },
   'host.assign (table 1 to Ada)': { payload: { table: 1, participantId: 'ada' } },
+  'person.move (Ada to table 2)': { payload: { participantId: 'ada', table: 2 } },
+  'person.move (Ada to table 3, none)': { payload: { participantId: 'ada', table: 3 } },
+  'person.keep (Ada at table 1)': { payload: { participantId: 'ada', table: 1 } },
   'note.post at table 1, round 1': { payload: { text: 'Trees', round: 0, table: 1 } },
   'note.post at table 2, round 1': { payload: { text: 'Trees', round: 0, table: 2 } },
   'note.post in round 2 (not seated)': { payload: { text: 'Trees', round: 1, table: 1 } },
@@ -314,6 +317,9 @@ const MATRIX = `
 | participant.remove (Ada)              | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | host.volunteer                        | ok          | ok          | ok          | ok          | wrong_state | wrong_state | role            | role            | role        | role      |
 | host.assign (table 1 to Ada)          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| person.move (Ada to table 2)          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| person.move (Ada to table 3, none)    | role        | role        | role        | role        | role        | role        | not_found       | not_found       | role        | role      |
+| person.keep (Ada at table 1)          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | note.post at table 1, round 1         | ok          | not_allowed | ok          | not_allowed | not_allowed | not_allowed | role            | role            | role        | role      |
 | note.post at table 2, round 1         | not_allowed | ok          | not_allowed | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
 | note.post in round 2 (not seated)     | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | role            | role            | role        | role      |

@@ -62,6 +62,21 @@ export interface RecordPayloads {
     round?: number;
   };
   'host.volunteered': { participantId: ParticipantId; volunteering: boolean };
+  /**
+   * A facilitator moved someone from table `from` to table `table` in round `round` (the current
+   * one), at once; they stop hosting `from` if they hosted it. `tablemates` is never in the log:
+   * only the moved person's phone receives it, listing who sits at the new table (their cards
+   * come in `people`), as the seats stand when it is sent.
+   */
+  'person.moved': {
+    participantId: ParticipantId;
+    round: number;
+    table: number;
+    from: number;
+    tablemates?: ParticipantId[];
+  };
+  /** "Keep at this table" for every later seating (table null: mixed like everyone again). */
+  'person.kept': { participantId: ParticipantId; table: number | null };
   'host.assigned': { table: number; participantId: ParticipantId | null };
   'event.locked': { locked: boolean };
   /** `tokenHash` is in the log only: screens receive the record without it (lib/team/roles.ts). */

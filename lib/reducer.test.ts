@@ -60,7 +60,7 @@ const tableSizes = (seating: Seating, tables: number) => {
 
 describe('the command registry', () => {
   it('offers exactly the actions a café needs, each to the right people', () => {
-    const cafeNames = COMMAND_NAMES.filter((n) => /^(seating|round|participant|host|note)\./.test(n));
+    const cafeNames = COMMAND_NAMES.filter((n) => /^(seating|round|participant|host|person|note)\./.test(n));
     const roles = Object.fromEntries(cafeNames.map((n) => [n, findCommand(n)?.roles]));
     expect(roles).toEqual({
       'seating.plan': ['facilitator'],
@@ -77,6 +77,8 @@ describe('the command registry', () => {
       'participant.remove': ['facilitator'],
       'host.volunteer': ['participant'],
       'host.assign': ['facilitator'],
+      'person.move': ['facilitator'],
+      'person.keep': ['facilitator'],
       'note.post': ['participant'],
       'note.edit': ['participant'],
       'note.withdraw': ['participant', 'facilitator'],

@@ -49,11 +49,20 @@ export const isNoteRecord = (
   r.type === 'note.withdrawn' ||
   r.type === 'notes.imported';
 
-/** Joining, leaving and offering to host: sent only to those near the person (lib/visibility.ts). */
-export const isPersonRecord = (
-  r: EventRecord,
-): r is RecordOf<'participant.joined' | 'participant.left' | 'host.volunteered'> =>
-  r.type === 'participant.joined' || r.type === 'participant.left' || r.type === 'host.volunteered';
+export type PersonRecord = RecordOf<
+  'participant.joined' | 'participant.left' | 'host.volunteered' | 'person.moved' | 'person.kept'
+>;
+
+/**
+ * Joining, leaving, offering to host, being moved to another table and being kept at one: sent
+ * only to those near the person (lib/visibility.ts).
+ */
+export const isPersonRecord = (r: EventRecord): r is PersonRecord =>
+  r.type === 'participant.joined' ||
+  r.type === 'participant.left' ||
+  r.type === 'host.volunteered' ||
+  r.type === 'person.moved' ||
+  r.type === 'person.kept';
 
 /**
  * Notes and person records go to some screens only, so they may arrive in any order: they are
@@ -69,7 +78,8 @@ export const isTargetedRecord = (r: EventRecord): boolean => isNoteRecord(r) || 
  */
 export function reduce(state: EventState, rec: EventRecord): EventState {
   if (isPersonRecord(rec)) {
-    const next = reducePeople(state, rec);
+    // A move comes with the cards of the moved person (and, on their phone, their new tablemates).
+    const next = reducePeople(knowPeople(state, rec.people), rec);
     return rec.seq > next.seq ? { ...next, seq: rec.seq } : next;
   }
   if (isNoteRecord(rec)) {
@@ -105,6 +115,8 @@ function reduceEventWide(
       | 'participant.joined'
       | 'participant.left'
       | 'host.volunteered'
+      | 'person.moved'
+      | 'person.kept'
     >
   >,
 ): EventState {

@@ -206,6 +206,60 @@ describe('planSeating', () => {
   });
 });
 
+describe('planSeating with people kept at a table', () => {
+  it('places kept people at their table every round, and still mixes everyone else', () => {
+    const people = names(24);
+    const hosts = firstAsHosts(people, 6);
+    // A step-free seat at table 3 and an interpreter's table 5, with the person they interpret for.
+    const kept = { p0020: 3, p0021: 5, p0022: 5 };
+    const history: Seating[] = [];
+    for (let r = 0; r < 3; r++) {
+      const seating = planSeating({ people, tableCount: 6, hosts, kept, history, seed: `kept:${r}` });
+      expectValidSeating(seating, people, 6);
+      for (const [id, table] of Object.entries(kept)) expect(seating[id]).toBe(table);
+      history.push(seating);
+    }
+    // The only people who meet again are those fixed at one table together: table 3's host and
+    // p0020, and table 5's host, p0021 and p0022 (four pairs, meeting again in rounds 2 and 3).
+    expect(encounterStats(history).repeatPairs).toBe(4 * 2);
+  });
+
+  it('is deterministic, whatever order the pins are listed in', () => {
+    const people = names(30);
+    const input = { people, tableCount: 5, hosts: {}, history: [], seed: 'same' };
+    const one = planSeating({ ...input, kept: { p0001: 2, p0009: 4 } });
+    expect(planSeating({ ...input, kept: { p0009: 4, p0001: 2 } })).toEqual(one);
+    expect(one.p0001).toBe(2);
+    expect(one.p0009).toBe(4);
+  });
+
+  it('puts someone kept at a table the seating lacks at its highest table', () => {
+    const seating = planSeating({
+      people: names(10),
+      tableCount: 2,
+      hosts: {},
+      kept: { p0003: 7 },
+      history: [],
+      seed: 'x',
+    });
+    expect(seating.p0003).toBe(2);
+  });
+
+  it('leaves a host at the table they host, and ignores pins of people not there', () => {
+    const seating = planSeating({
+      people: names(9),
+      tableCount: 3,
+      hosts: { 1: 'p0001' },
+      kept: { p0001: 3, gone: 2, p0002: 0 },
+      history: [],
+      seed: 'y',
+    });
+    expect(seating.p0001).toBe(1);
+    expect(seating).not.toHaveProperty('gone');
+    expectValidSeating(seating, names(9), 3);
+  });
+});
+
 describe('seatLateArrival', () => {
   it('sends a late arrival to the least-full table', () => {
     const seating = { a: 1, b: 1, c: 2, d: 3, e: 3 };

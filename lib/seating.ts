@@ -18,6 +18,12 @@ export interface SeatingInput {
   people: string[]; // active participants to seat this round (includes hosts)
   tableCount: number; // >= 1
   hosts: Record<number, string>; // table -> participant id of its host (only hosts that are in `people` count; ignore others)
+  /**
+   * participant id -> the table they are kept at ("keep at this table": a step-free seat, an
+   * interpreter's table). Placed there like hosts; a table beyond `tableCount` means the highest
+   * table. A host stays at the table they host. Only people in `people` count.
+   */
+  kept?: Record<string, number>;
   history: Seating[]; // seatings of earlier rounds, oldest first (may mention people who left)
   seed: string; // e.g. eventId + round index; same input => same output
 }
@@ -72,7 +78,7 @@ const isTable = (t: unknown, tableCount: number): t is number =>
 interface Problem {
   n: number;
   tables: number;
-  /** Host table (0-based) for hosts, -1 for people who move. */
+  /** Table (0-based) for hosts and kept people, -1 for people who move. */
   fixedTable: Int32Array;
   movable: number[];
   /**
@@ -101,6 +107,7 @@ function buildProblem(
   ids: string[],
   tables: number,
   hosts: Record<number, string>,
+  kept: Record<string, number>,
   history: Seating[],
 ): Problem {
   const n = ids.length;
@@ -117,6 +124,14 @@ function buildProblem(
     // Someone listed for two tables can only sit at one; the lower table number wins.
     if (p === undefined || fixedTable[p] !== -1) continue;
     fixedTable[p] = t - 1;
+  }
+  // Kept people next, in id order; a table the next seating lacks means its highest table.
+  for (const id of Object.keys(kept).sort()) {
+    const t = kept[id];
+    const p = index.get(id);
+    if (p === undefined || fixedTable[p] !== -1 || typeof t !== 'number' || !Number.isInteger(t) || t < 1)
+      continue;
+    fixedTable[p] = Math.min(t, tables) - 1;
   }
   const movable: number[] = [];
   for (let p = 0; p < n; p++) if (fixedTable[p] === -1) movable.push(p);
@@ -252,7 +267,7 @@ function scoreArrangement(prob: Problem, arr: Arrangement): void {
 }
 
 /**
- * Greedy start: hosts first, then everyone else in seeded random order, each to the cheapest
+ * Greedy start: hosts and kept people first, then everyone else in seeded random order, each to the cheapest
  * table that still has room. Room is rationed so that sizes end up floor(n/T) or ceil(n/T).
  */
 function construct(prob: Problem, rng: Rng, work: { done: number }): Arrangement {
@@ -506,7 +521,10 @@ function improve(prob: Problem, arr: Arrangement, rng: Rng, work: { done: number
 const better = (x: Arrangement, y: Arrangement) =>
   x.pairCost < y.pairCost || (x.pairCost === y.pairCost && x.revisitCost < y.revisitCost);
 
-/** Plan one round. Hosts stay at their own table; everyone else is placed to meet new people. */
+/**
+ * Plan one round. Hosts stay at their own table and kept people at theirs; everyone else is
+ * placed to meet new people.
+ */
 export function planSeating(input: SeatingInput): Seating {
   const tables = normaliseTableCount(input.tableCount);
   const seen = new Set<string>();
@@ -521,7 +539,7 @@ export function planSeating(input: SeatingInput): Seating {
 
   // Sorting first makes the plan depend on who is present, not on the order they were listed.
   const ids = people.slice().sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const prob = buildProblem(ids, tables, input.hosts ?? {}, input.history ?? []);
+  const prob = buildProblem(ids, tables, input.hosts ?? {}, input.kept ?? {}, input.history ?? []);
   const rng = mulberry32(hashString(String(input.seed)));
 
   // Counting work rather than time keeps the result deterministic while still bounding the

@@ -25,8 +25,14 @@ export interface Participant {
   /** The N of "Anonymous N" when they have no name (older logs lack it: see anonymousNumber). */
   anon?: number;
   /**
-   * Seq of the last joining, leaving or volunteering record applied to this person: a phone
-   * receives these only for people near it, in any order, and applies each once (like notes).
+   * The table they are kept at in every later seating (`person.keep`: a step-free seat, an
+   * interpreter's table); absent when they are mixed like everyone. Only the team's screens know it.
+   */
+  keep?: number;
+  /**
+   * Seq of the last person record (joining, leaving, volunteering, being moved or kept) applied to
+   * this person: a phone receives these only for people near it, in any order, and applies each
+   * once (like notes).
    */
   rev?: number;
 }

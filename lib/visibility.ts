@@ -1,8 +1,9 @@
 /**
  * Who receives what. Event-wide records go to everyone in the event; a note goes only to the
  * people who sat at its table in its round, that table's host (who briefs newcomers), its
- * author, and facilitators. Joining, leaving and offering to host go to facilitators, the
- * person, and (joining or leaving a seat) that table: a phone learns counts, not every join,
+ * author, and facilitators. Joining, leaving, offering to host and being moved go to
+ * facilitators, the person, and (joining or leaving a seat, a move) the tables concerned; being
+ * kept at a table goes to the facilitators alone. A phone learns counts, not every join,
  * so a thousand joins cost a thousand deliveries, not a million. A seating plan reaches each
  * phone cut to its own table, with the people at it (`people` cards); records that name
  * someone a phone may not know carry their card. The server uses the same rules for live
@@ -14,7 +15,7 @@
  */
 
 import type { Actor, EventRecord, PersonCard, RecordActor, RecordOf, SeatingPlan } from './records';
-import { isPersonRecord } from './reducer';
+import { isPersonRecord, type PersonRecord } from './reducer';
 import type { Seating } from './seating';
 import { groupByTable, tableIn } from './seats';
 import { type EventState, noteById, type ParticipantId, personById } from './state';
@@ -73,12 +74,18 @@ export function roomsOf(state: EventState, rec: EventRecord): string[] | null {
   return rooms;
 }
 
-/** A person record goes to facilitators, the person, and the table they take or leave. */
-function personRooms(
-  rec: RecordOf<'participant.joined' | 'participant.left' | 'host.volunteered'>,
-): string[] {
+/**
+ * A person record goes to facilitators, the person, and the table they take or leave (a move:
+ * both tables). Being kept at a table goes to the facilitator team alone: a person's reasons
+ * (a step-free seat, an interpreter) are not their tablemates' business.
+ */
+function personRooms(rec: PersonRecord): string[] {
+  if (rec.type === 'person.kept') return [ROOM_ALL_NOTES];
   const rooms = [ROOM_ALL_NOTES, personRoom(rec.payload.participantId)];
-  if (rec.type !== 'host.volunteered') {
+  if (rec.type === 'person.moved') {
+    const { from, table, round } = rec.payload;
+    rooms.push(tableRoom(from, round), tableRoom(table, round));
+  } else if (rec.type !== 'host.volunteered') {
     const { table, round } = rec.payload;
     if (typeof table === 'number' && typeof round === 'number' && round >= 0)
       rooms.push(tableRoom(table, round));
@@ -100,12 +107,13 @@ const CHANGES_EVERYONES_ROOMS = new Set(['seating.planned', 'round.ended', 'host
 
 /**
  * Whose note rooms a record changes: everyone's (a new seating or host), one person's (their own
- * join or leave: re-placing everyone there would make seating n phones cost n²), or nobody's.
+ * join or leave, or a move to another table: re-placing everyone there would make seating n
+ * phones cost n²), or nobody's.
  * The server re-places sockets by it before delivering the record.
  */
 export function placementChangeFor(rec: EventRecord): { everyone: true } | { participantId: string } | null {
   if (CHANGES_EVERYONES_ROOMS.has(rec.type)) return { everyone: true };
-  if (rec.type === 'participant.joined' || rec.type === 'participant.left')
+  if (rec.type === 'participant.joined' || rec.type === 'participant.left' || rec.type === 'person.moved')
     return { participantId: rec.payload.participantId };
   return null;
 }
@@ -192,6 +200,20 @@ function planView(state: EventState, rec: EventRecord, plan: SeatingPlan, table:
   return { ...rec, payload, ...(people.length > 0 ? { people } : {}) } as EventRecord;
 }
 
+/**
+ * A move as the moved person's phone receives it: with the people at their new table as the
+ * seats stand now (`tablemates`) and their cards, so the phone shows its new table at once.
+ */
+function moveView(state: EventState, rec: RecordOf<'person.moved'>): EventRecord {
+  const { participantId, table, round } = rec.payload;
+  const seating = state.rounds[round]?.seating ?? {};
+  const tablemates = (seatsByTable(seating).get(table) ?? []).filter(
+    (id) => id !== participantId && personById(state, id)?.left === false,
+  );
+  const people = [participantId, ...tablemates].flatMap((id) => cardOf(state, id) ?? []);
+  return { ...rec, payload: { ...rec.payload, tablemates }, ...(people.length > 0 ? { people } : {}) };
+}
+
 /** One live delivery: a record (or a phone's view of it) and who receives it. */
 export interface Delivery {
   rec: EventRecord;
@@ -204,8 +226,9 @@ export interface Delivery {
 /**
  * How one committed record is sent live (`state` is the state after it, `rooms` from roomsOf
  * before it). A seating plan goes whole to facilitators, to each table its own part, and an
- * empty part to phones without a seat; a note or person record goes as it is to its rooms; any
- * other record to everyone, with the cards of the people it names.
+ * empty part to phones without a seat; a move goes to both tables with the moved person's card,
+ * and to that person with their new tablemates; a note or person record goes as it is to its
+ * rooms; any other record to everyone, with the cards of the people it names.
  */
 export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[] | null): Delivery[] {
   const plan = planIn(rec);
@@ -225,6 +248,14 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
     return [
       { rec: rooms === null ? withCards(state, rec) : rec, to: [own] },
       { rec: withoutAuthor(rec), to: rooms === null ? null : rooms.filter((r) => r !== own), except: [own] },
+    ];
+  }
+  if (rec.type === 'person.moved' && rooms !== null) {
+    // Both tables and the team learn who moved (with their card); the person, their new table too.
+    const mover = personRoom(rec.payload.participantId);
+    return [
+      { rec: withCards(state, rec), to: rooms.filter((r) => r !== mover), except: [mover] },
+      { rec: moveView(state, rec), to: [mover] },
     ];
   }
   if (rooms !== null) return [{ rec, to: rooms }];
@@ -247,6 +278,8 @@ export function viewFor(state: EventState, rec: EventRecord, viewer: Viewer): Ev
     const seat = state.rounds[plan.round]?.seating ?? {};
     return planView(state, rec, plan, tableIn(seat, viewer.id) ?? null);
   }
+  if (rec.type === 'person.moved')
+    return rec.payload.participantId === viewer.id ? moveView(state, rec) : withCards(state, rec);
   if (isPersonRecord(rec)) return rec;
   // Older notes may be by someone this phone never sat with (a new host's table, before them).
   return withCards(state, rec);

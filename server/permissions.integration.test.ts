@@ -36,6 +36,8 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'participant.remove': 'facilitator',
   'host.volunteer': 'participant',
   'host.assign': 'facilitator',
+  'person.move': 'facilitator',
+  'person.keep': 'facilitator',
   'note.post': 'participant',
   'note.edit': 'participant',
   'note.withdraw': 'either',
@@ -376,6 +378,14 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await refused(q.sender, 'note.edit', { noteId: 'note-r1-t1', text: 'Changed' }, 'not_allowed');
       await refused(q.sender, 'note.withdraw', { noteId: 'note-r1-t1' }, 'not_allowed');
       await refused(bram.sender, 'note.withdraw', { noteId: 'note-r1-t2' }, 'not_allowed');
+      // Seats by hand are the facilitators': a move there and back, a pin set and cleared.
+      await refused(p.sender, 'person.move', { participantId: p.id, table: 2 }, 'not_allowed');
+      await refused(A.sender, 'person.move', { participantId: p.id, table: 1 }, 'wrong_state');
+      await ok(A.sender, 'person.move', { participantId: p.id, table: 2 });
+      await ok(A.sender, 'person.move', { participantId: p.id, table: 1 });
+      await refused(q.sender, 'person.keep', { participantId: q.id, table: 2 }, 'not_allowed');
+      await ok(A.sender, 'person.keep', { participantId: q.id, table: 2 });
+      await ok(A.sender, 'person.keep', { participantId: q.id, table: null });
       // The author may take their note back, and so may the facilitator.
       await ok(p.sender, 'note.post', { text: 'Second thoughts', round: 0, table: 1 }, 'note-taken-back');
       await ok(p.sender, 'note.withdraw', { noteId: 'note-taken-back' });

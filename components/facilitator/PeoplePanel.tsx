@@ -1,7 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { LIMITS } from '../../lib/limits';
-import { activeCount, hostedTable, hostTables, tableOf } from '../../lib/view';
+import type { Participant } from '../../lib/state';
+import { activeCount, hostedTable, hostTables, roundInProgress, tableOf, tablesIn } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
@@ -9,7 +11,7 @@ import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 import { useServerNow } from '../ui/Timer';
 
-/** Who is here, who offered to host, and choosing hosts. */
+/** Who is here, who offered to host, choosing hosts, and moving or keeping someone at a table. */
 export function PeoplePanel() {
   const event = useLive((s) => s.event);
   const send = useSend();
@@ -30,6 +32,9 @@ export function PeoplePanel() {
     (_, i) => i + 1,
   );
   const volunteers = people.filter((p) => p.volunteer && hostedTable(event, p.id) === null).length;
+  // People sit somewhere now: each may be moved to another of this round's tables.
+  const round = roundInProgress(event);
+  const seatTables = round === null ? 0 : tablesIn(event, round);
 
   return (
     <section aria-labelledby="people-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
@@ -78,6 +83,11 @@ export function PeoplePanel() {
                       {t('canHost')}
                     </span>
                   )}
+                  {p.keep !== undefined && (
+                    <span className="ms-2 inline-block rounded bg-sky-100 px-2 py-0.5 text-sm text-sky-900">
+                      {t('keptAt', { table: p.keep })}
+                    </span>
+                  )}
                 </span>
                 <label className="sr-only" htmlFor={`host-${p.id}`}>
                   {t('hostFor', { name: isolate(name) })}
@@ -107,11 +117,93 @@ export function PeoplePanel() {
                 >
                   {t('gone')}
                 </Button>
+                {event.rounds.length > 0 && (
+                  <SeatControls
+                    person={p}
+                    name={name}
+                    table={table}
+                    tables={round !== null && table !== null ? seatTables : 0}
+                  />
+                )}
               </li>
             );
           })}
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * Moving someone to another table of the round people sit in now, and keeping them at a table in
+ * every later seating (the table they sit at now; a pin stays until cleared, even after a move).
+ */
+function SeatControls({
+  person,
+  name,
+  table,
+  tables,
+}: {
+  person: Participant;
+  name: string;
+  /** Where they sit now, if anywhere. */
+  table: number | null;
+  /** How many tables the round people sit in now has (0: nobody can be moved now). */
+  tables: number;
+}) {
+  const send = useSend();
+  const t = useTranslations('console.people');
+  const isolate = useIsolate();
+  const [target, setTarget] = useState('');
+  const kept = person.keep !== undefined;
+  const choices = Array.from({ length: tables }, (_, i) => i + 1).filter((n) => n !== table);
+  return (
+    <div className="flex basis-full flex-wrap items-center gap-2">
+      {choices.length > 0 && (
+        <>
+          <label className="sr-only" htmlFor={`move-${person.id}`}>
+            {t('moveLabel', { name: isolate(name) })}
+          </label>
+          <select
+            id={`move-${person.id}`}
+            className="min-h-11 rounded-lg border-2 border-stone-300 bg-white px-2"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          >
+            <option value="">{t('moveChoose')}</option>
+            {choices.map((n) => (
+              <option key={n} value={n}>
+                {t('moveOption', { table: n })}
+              </option>
+            ))}
+          </select>
+          <Button
+            variant="secondary"
+            disabled={target === ''}
+            onClick={() => {
+              send('person.move', { participantId: person.id, table: Number(target) });
+              setTarget('');
+            }}
+          >
+            {t('move')}
+          </Button>
+        </>
+      )}
+      {(table !== null || kept) && (
+        <label className="flex min-h-11 items-center gap-2">
+          <input
+            type="checkbox"
+            className="size-5"
+            checked={kept}
+            onChange={() => send('person.keep', { participantId: person.id, table: kept ? null : table })}
+          />
+          {t('keepHere')}
+          <span className="sr-only">
+            {' '}
+            (<bdi>{name}</bdi>)
+          </span>
+        </label>
+      )}
+    </div>
   );
 }

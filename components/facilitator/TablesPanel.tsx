@@ -63,7 +63,14 @@ export function TablesPanel() {
             const members = tableMembers(event, table, round);
             const notes = notesAt(event, table, round);
             const host = event.hosts[String(table)];
-            const others = members.filter((m) => m !== host).map((m) => isolate(nameOf(event, m)));
+            // People kept at a table are marked in the round they sit in now.
+            const shown = (m: string) => {
+              const name = isolate(nameOf(event, m));
+              const keep = round === current ? event.participants[m]?.keep : undefined;
+              if (keep === undefined) return name;
+              return keep === table ? t('kept', { name }) : t('keptAt', { name, table: keep });
+            };
+            const others = members.filter((m) => m !== host).map(shown);
             return (
               <article
                 key={table}
@@ -86,11 +93,7 @@ export function TablesPanel() {
                   </p>
                 )}
                 <p className="text-sm text-stone-600">
-                  {host
-                    ? t('host', { name: isolate(nameOf(event, host)) })
-                    : missing.has(table)
-                      ? ''
-                      : t('noHost')}
+                  {host ? t('host', { name: shown(host) }) : missing.has(table) ? '' : t('noHost')}
                   {others.length > 0 &&
                     `${host || !missing.has(table) ? ' · ' : ''}${format.list(others, { type: 'unit', style: 'short' })}`}
                 </p>

@@ -33,7 +33,10 @@ export const activePeople = (state: EventState): string[] =>
     .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1))
     .map((p) => p.id);
 
-/** Plan where everyone sits in `round`: hosts stay, volunteers fill tables without a host. */
+/**
+ * Plan where everyone sits in `round`: hosts stay, kept people go to their table, volunteers fill
+ * tables without a host, and everyone else is mixed.
+ */
 export function makePlan(state: EventState, round: number): SeatingPlan {
   const people = activePeople(state);
   const active = new Set(people);
@@ -43,10 +46,18 @@ export function makePlan(state: EventState, round: number): SeatingPlan {
   const tableCount = autoFirst
     ? suggestTableCount(people.length)
     : (state.settings.tables ?? state.tableCount ?? suggestTableCount(people.length));
+  // Kept people sit at their table (the highest one when the seating has fewer tables).
+  const kept: Record<string, number> = {};
+  for (const pid of people) {
+    const keep = state.participants[pid]?.keep;
+    if (keep !== undefined) kept[pid] = Math.min(keep, tableCount);
+  }
+  const fits = (pid: string, table: number) => kept[pid] === undefined || kept[pid] === table;
   const hosts: Record<string, string> = {};
   const hosting = new Set<string>();
   for (const [table, pid] of Object.entries(state.hosts)) {
-    if (active.has(pid) && Number(table) <= tableCount) {
+    // Someone kept at another table than the one they host sits at their own: the pin wins.
+    if (active.has(pid) && Number(table) <= tableCount && fits(pid, Number(table))) {
       hosts[table] = pid;
       hosting.add(pid);
     }
@@ -54,7 +65,10 @@ export function makePlan(state: EventState, round: number): SeatingPlan {
   const volunteers = people.filter((pid) => state.participants[pid]?.volunteer && !hosting.has(pid));
   for (let t = 1; t <= tableCount && volunteers.length > 0; t++) {
     if (hosts[String(t)]) continue;
-    const pid = volunteers.shift();
+    // A volunteer kept at this table first, else one who is not kept anywhere.
+    const here = volunteers.findIndex((pid) => kept[pid] === t);
+    const at = here >= 0 ? here : volunteers.findIndex((pid) => kept[pid] === undefined);
+    const [pid] = at >= 0 ? volunteers.splice(at, 1) : [];
     if (pid) hosts[String(t)] = pid;
   }
   const hostsByTable: Record<number, string> = {};
@@ -64,6 +78,7 @@ export function makePlan(state: EventState, round: number): SeatingPlan {
     people,
     tableCount,
     hosts: hostsByTable,
+    kept,
     history,
     seed: `${state.id}:${round}`,
   });

@@ -51,6 +51,9 @@ function seatFor(state: EventState, participantId: string): number | null {
   if (!round || round.status === 'ended' || state.tableCount === null) return null;
   const earlier = round.seating[participantId];
   if (earlier !== undefined) return earlier;
+  // Someone kept at a table who comes back goes to it (the highest table if there are fewer).
+  const keep = personById(state, participantId)?.keep;
+  if (keep !== undefined) return Math.min(keep, state.tableCount);
   // Asked of each seat, not built for everyone: a join must not cost the size of the event.
   const active = { has: (id: string) => personById(state, id)?.left === false };
   const history = state.rounds.slice(0, state.current).map((r) => r.seating);

@@ -26,7 +26,12 @@ export function knowPeople(state: EventState, people: readonly PersonCard[] | un
 }
 
 type PeopleRecord = RecordOf<
-  'participant.joined' | 'participant.left' | 'host.volunteered' | 'host.assigned'
+  | 'participant.joined'
+  | 'participant.left'
+  | 'host.volunteered'
+  | 'host.assigned'
+  | 'person.moved'
+  | 'person.kept'
 >;
 
 function withoutHost(hosts: Record<string, string>, pid: string): Record<string, string> {
@@ -54,6 +59,8 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
           left: false,
           volunteer: before?.volunteer ?? false,
           ...(anon !== undefined ? { anon } : {}),
+          // Someone kept at a table who comes back is kept there still.
+          ...(before?.keep !== undefined ? { keep: before.keep } : {}),
           rev: rec.seq,
         },
       };
@@ -91,6 +98,16 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
       };
       return { ...state, participants };
     }
+    case 'person.moved':
+      return applyMove(state, rec);
+    case 'person.kept': {
+      const p = personById(state, rec.payload.participantId);
+      if (!p || seen(state, p.id, rec.seq)) return state;
+      const { keep: _old, ...rest } = p;
+      const table = rec.payload.table;
+      const kept = table === null ? { ...rest, rev: rec.seq } : { ...rest, keep: table, rev: rec.seq };
+      return { ...state, participants: { ...state.participants, [p.id]: kept } };
+    }
     case 'host.assigned': {
       const { table, participantId } = rec.payload;
       const hosts = participantId ? withoutHost(state.hosts, participantId) : { ...state.hosts };
@@ -110,4 +127,29 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
       return { ...state, hosts, rounds };
     }
   }
+}
+
+/**
+ * A person moved to another table in a round, at once. They stop hosting the table they leave
+ * (here and in the round's list of hosts); a phone that receives the new table's `tablemates`
+ * (the moved person's) learns where those people sit.
+ */
+function applyMove(state: EventState, rec: RecordOf<'person.moved'>): EventState {
+  const { participantId, round, table, from, tablemates } = rec.payload;
+  const p = personById(state, participantId);
+  const r = state.rounds[round];
+  if (!p || !r || seen(state, p.id, rec.seq)) return state;
+  const seating = { ...r.seating };
+  for (const id of tablemates ?? []) seating[id] = table;
+  seating[p.id] = table;
+  const leaves = (hosts: Record<string, string>) =>
+    hosts[String(from)] === p.id ? withoutHost(hosts, p.id) : hosts;
+  const rounds = state.rounds.slice();
+  rounds[round] = { ...r, seating, hosts: leaves(r.hosts) };
+  return {
+    ...state,
+    participants: { ...state.participants, [p.id]: { ...p, rev: rec.seq } },
+    rounds,
+    hosts: round === state.current ? leaves(state.hosts) : state.hosts,
+  };
 }
