@@ -93,10 +93,10 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   await expect(ann.page.getByRole('button', { name: 'Propose', exact: true })).toHaveCount(0);
   await f.getByRole('button', { name: 'Open the marketplace' }).click();
   await expect(projector.getByText('Marketplace open')).toBeVisible();
-  await propose(ann, 'Loneliness after retirement', '10:00–11:00, Main hall');
-  await propose(bo, 'Getting to the GP without a car', '10:00–11:00, Room 2');
+  await propose(ann, 'Loneliness after retirement', '10:00–11:00, Main hall (step-free access)');
+  await propose(bo, 'Getting to the GP without a car', '10:00–11:00, Room 2 (has a screen)');
   await propose(cy, 'Transport for older people', null);
-  await propose(anon, 'Intergenerational gardening', '11:15–12:15, Main hall');
+  await propose(anon, 'Intergenerational gardening', '11:15–12:15, Main hall (step-free access)');
   for (const title of [
     'Loneliness after retirement',
     'Getting to the GP without a car',

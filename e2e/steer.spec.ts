@@ -113,13 +113,12 @@ test('a facilitator team steers a live café', async ({ browser, request }) => {
   // Moves Ann to the other table by hand: her phone says so at once.
   const annWas = await tableOf(ann);
   const annTo = annWas === 1 ? 2 : 1;
-  await sam.getByLabel('Move Ann to table').selectOption(String(annTo));
+  const annMove = sam.getByLabel(/^Move \W?Ann\W? to table$/);
+  await annMove.selectOption({ label: `Table ${annTo}` });
   await sam
-    .getByRole('group', { name: /Ann/ })
-    .or(sam.locator('body'))
-    .first()
+    .getByRole('listitem')
+    .filter({ has: annMove })
     .getByRole('button', { name: 'Move', exact: true })
-    .first()
     .click();
   await expect.poll(() => tableOf(ann)).toBe(annTo);
 
