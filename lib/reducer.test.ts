@@ -81,6 +81,8 @@ describe('the command registry', () => {
       'note.edit': ['participant'],
       'note.withdraw': ['participant', 'facilitator'],
       'note.transcribe': ['facilitator', 'helper', 'participant'],
+      'note.remove': ['facilitator'],
+      'note.restore': ['facilitator'],
     });
   });
 

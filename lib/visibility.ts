@@ -7,11 +7,14 @@
  * phone cut to its own table, with the people at it (`people` cards); records that name
  * someone a phone may not know carry their card. The server uses the same rules for live
  * delivery (as Socket.IO rooms) and for catch-up, so the two can never disagree. A team link is
- * sent to the team with its label, to phones without it, and to nobody with its token's hash.
+ * sent to the team with its label, to phones without it, and to nobody with its token's hash. A
+ * note the facilitators removed keeps its words for the facilitators alone: everyone else
+ * receives its records without them (lib/notes/removal.ts).
  */
 
+import { outsiderView } from './notes/removal';
 import type { Actor, EventRecord, PersonCard, RecordOf, SeatingPlan } from './records';
-import { isPersonRecord } from './reducer';
+import { isNoteRecord, isPersonRecord } from './reducer';
 import type { Seating } from './seating';
 import { groupByTable, tableIn } from './seats';
 import { type EventState, noteById, personById } from './state';
@@ -25,6 +28,11 @@ export const isTeam = (viewer: Viewer): viewer is Exclude<Viewer, { role: 'parti
   viewer.role !== 'participant';
 
 export const ROOM_ALL_NOTES = 'notes';
+/** The organiser and co-facilitators: the only screens that keep a removed note's words. */
+export const ROOM_FACILITATORS = 'facilitators';
+
+/** The organiser or a co-facilitator (not a helper or a projector). */
+export const isFacilitator = (viewer: Viewer): boolean => viewer.role === 'facilitator';
 export const tableRoom = (table: number, round: number) => `t${table}r${round}`;
 export const hostRoom = (table: number) => `h${table}`;
 export const personRoom = (pid: string) => `p${pid}`;
@@ -33,7 +41,10 @@ export const linkRoom = (linkId: string) => `l${linkId}`;
 
 /** The note rooms a viewer belongs to (event-wide delivery needs no room of its own here). */
 export function roomsFor(state: EventState, viewer: Viewer): string[] {
-  if (isTeam(viewer)) return viewer.link ? [ROOM_ALL_NOTES, linkRoom(viewer.link)] : [ROOM_ALL_NOTES];
+  if (isTeam(viewer)) {
+    const rooms = isFacilitator(viewer) ? [ROOM_ALL_NOTES, ROOM_FACILITATORS] : [ROOM_ALL_NOTES];
+    return viewer.link ? [...rooms, linkRoom(viewer.link)] : rooms;
+  }
   const rooms = [personRoom(viewer.id)];
   state.rounds.forEach((r, i) => {
     const t = r.seating[viewer.id];
@@ -57,7 +68,12 @@ export function roomsOf(state: EventState, rec: EventRecord): string[] | null {
       // A note typed in from a paper card belongs to its table, not to whoever typed it.
       authorId: rec.actor.role === 'participant' && rec.payload.source !== 'paper' ? rec.actor.id : null,
     };
-  } else if (rec.type === 'note.edited' || rec.type === 'note.withdrawn') {
+  } else if (
+    rec.type === 'note.edited' ||
+    rec.type === 'note.withdrawn' ||
+    rec.type === 'note.removed' ||
+    rec.type === 'note.restored'
+  ) {
     note = noteById(state, rec.payload.noteId);
   } else {
     return null;
@@ -196,6 +212,12 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
       { rec: planView(state, rec, plan, null), to: null, except: [ROOM_ALL_NOTES, ...tableRooms] },
     ];
   }
+  // A removal or a return: the facilitators as it is, everyone else with no words kept back.
+  if (rec.type === 'note.removed' || rec.type === 'note.restored')
+    return [
+      { rec, to: [ROOM_FACILITATORS] },
+      { rec: outsiderView(state, rec), to: rooms, except: [ROOM_FACILITATORS] },
+    ];
   if (rooms !== null) return [{ rec, to: rooms }];
   if (rec.type === 'link.created')
     return [
@@ -208,13 +230,16 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
 /** A record as a viewer receives it on catching up (the same as live, for their own seat). */
 export function viewFor(state: EventState, rec: EventRecord, viewer: Viewer): EventRecord {
   if (rec.type === 'link.created') return linkRecordFor(rec, isTeam(viewer));
-  if (isTeam(viewer)) return rec;
-  const plan = planIn(rec);
+  if (isFacilitator(viewer)) return rec;
+  // A removed note's words stay with the facilitators.
+  const seen = isNoteRecord(rec) ? outsiderView(state, rec) : rec;
+  if (isTeam(viewer)) return seen;
+  const plan = planIn(seen);
   if (plan) {
     const seat = state.rounds[plan.round]?.seating ?? {};
-    return planView(state, rec, plan, tableIn(seat, viewer.id) ?? null);
+    return planView(state, seen, plan, tableIn(seat, viewer.id) ?? null);
   }
-  if (isPersonRecord(rec)) return rec;
+  if (isPersonRecord(seen)) return seen;
   // Older notes may be by someone this phone never sat with (a new host's table, before them).
-  return withCards(state, rec);
+  return withCards(state, seen);
 }

@@ -80,6 +80,8 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'link.revoke': 'facilitator',
   'note.transcribe': 'either',
   'notes.import': 'facilitator',
+  'note.remove': 'facilitator',
+  'note.restore': 'facilitator',
   'space.add': 'facilitator',
   'space.edit': 'facilitator',
   'slot.add': 'facilitator',
