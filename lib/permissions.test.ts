@@ -294,7 +294,10 @@ const CASES: Record<string, Case> = {
   },
   'notes.import (round 2 not seated)': { payload: { notes: [{ table: 1, round: 1, text: 'Too soon' }] } },
   'note.remove Ada’s note': { payload: { noteId: 'n-ada', reason: 'off_topic' } },
-  'note.remove Ben’s note (removed)': { payload: { noteId: 'n-ben', reason: 'offensive' }, before: 'removed' },
+  'note.remove Ben’s note (removed)': {
+    payload: { noteId: 'n-ben', reason: 'offensive' },
+    before: 'removed',
+  },
   'note.restore Ben’s note (removed)': { payload: { noteId: 'n-ben' }, before: 'removed' },
   'note.restore Ada’s note (not removed)': { payload: { noteId: 'n-ada' } },
   'note.restore an erased note, no text': { payload: { noteId: 'n-ben' }, before: 'erased' },

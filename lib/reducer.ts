@@ -91,8 +91,16 @@ export function reduce(state: EventState, rec: EventRecord): EventState {
       next = { ...next, harvest: { ...h, unthemed: [...h.unthemed, ...ids] } };
     }
     // A note put back after the harvest started returns to its theme, or waits unthemed.
-    if (rec.type === 'note.restored' && next !== known && next.harvest && !isPlaced(next.harvest, rec.payload.noteId))
-      next = { ...next, harvest: { ...next.harvest, unthemed: [...next.harvest.unthemed, rec.payload.noteId] } };
+    if (
+      rec.type === 'note.restored' &&
+      next !== known &&
+      next.harvest &&
+      !isPlaced(next.harvest, rec.payload.noteId)
+    )
+      next = {
+        ...next,
+        harvest: { ...next.harvest, unthemed: [...next.harvest.unthemed, rec.payload.noteId] },
+      };
     return rec.seq > next.seq ? { ...next, seq: rec.seq } : next;
   }
   if (rec.seq <= state.seq) return state;

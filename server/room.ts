@@ -6,12 +6,12 @@
  */
 import { type Draft, NO_SERVICES, type Services } from '../lib/command';
 import { fail } from '../lib/errors';
+import { isErasing } from '../lib/notes/removal';
 import { decideJoin, NameSchema } from '../lib/people/people';
 import { type Action, prepareAction } from '../lib/pipeline';
 import type { RecordOrder, Replies } from '../lib/protocol';
 import type { Actor, EventRecord, NewRecord } from '../lib/records';
 import { foldLog, isTargetedRecord, reduce } from '../lib/reducer';
-import { isErasing } from '../lib/notes/removal';
 import { type EventState, personById } from '../lib/state';
 import { isTeam, roomsFor, roomsOf, type Viewer, viewFor } from '../lib/visibility';
 import { breathe } from './breather';
