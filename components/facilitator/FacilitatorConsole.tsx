@@ -14,6 +14,7 @@ import { Problems } from '../ui/Problems';
 import { AnnouncePanel } from './AnnouncePanel';
 import { DeleteEvent } from './DeleteEvent';
 import { Downloads } from './Downloads';
+import { RemovedNotes } from './Moderation';
 import { PartSwitch } from './PartSwitch';
 import { PeoplePanel } from './PeoplePanel';
 import { PrintKit } from './PrintKit';
@@ -151,6 +152,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
           <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
             <Problems />
             <HarvestConsole eventId={eventId} token={token} />
+            <RemovedNotes />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
           </main>
         ) : part === 'openSpace' ? (
@@ -159,6 +161,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             {organiser && <SecretLink eventId={eventId} token={token} />}
             <PartSwitch />
             <OpenSpaceConsole eventId={eventId} token={token} />
+            <RemovedNotes />
             <TeamPanel eventId={eventId} />
             <PrintKit eventId={eventId} token={token} />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
@@ -179,7 +182,10 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               <PrintKit eventId={eventId} token={token} />
               {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
             </div>
-            <TablesPanel />
+            <div className="space-y-6">
+              <TablesPanel />
+              <RemovedNotes />
+            </div>
           </main>
         )}
       </div>

@@ -7,6 +7,7 @@ import { notesAt, tableMembers, tablesIn } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
+import { RemoveNote, useCanModerate } from './Moderation';
 import { WarningIcon } from './NoHostFlag';
 
 /** Every table's notes as they arrive, for the round in view (current by default). */
@@ -17,6 +18,7 @@ export function TablesPanel() {
   const nameOf = usePersonName();
   const isolate = useIsolate();
   const format = useFormatter();
+  const moderate = useCanModerate();
   if (!event) return null;
   const current = Math.max(0, event.current);
   const round = picked ?? current;
@@ -95,12 +97,11 @@ export function TablesPanel() {
                 </p>
                 <ul className="mt-3 space-y-2" data-testid={`table-${table}-notes`}>
                   {notes.map((n) => (
-                    <li
-                      key={n.id}
-                      dir="auto"
-                      className="rounded-lg bg-brand-50 p-2 whitespace-pre-wrap break-words"
-                    >
-                      {n.text}
+                    <li key={n.id} className="flex flex-wrap items-start gap-x-2 rounded-lg bg-brand-50 p-2">
+                      <span dir="auto" className="min-w-0 flex-1 whitespace-pre-wrap break-words">
+                        {n.text}
+                      </span>
+                      {moderate && <RemoveNote note={n} compact />}
                     </li>
                   ))}
                   {notes.length === 0 && <li className="text-stone-500">{t('noNotes')}</li>}

@@ -8,6 +8,7 @@ import { type EventState, liveNotes, noteById } from '../../lib/state';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
+import { RemovedStub, removedMine } from '../participant/NoteLists';
 import { Button } from '../ui/Button';
 import { SessionEditForm } from './EditForms';
 import { SessionRow } from './OpenSpacePhone';
@@ -69,6 +70,9 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
   const notes = liveNotes(event).filter(
     (n) => n.session !== null && !!os && resolveSession(os, n.session)?.id === session.id,
   );
+  const removed = removedMine(event, me).filter(
+    (n) => n.session !== null && !!os && resolveSession(os, n.session)?.id === session.id,
+  );
   const pending = outbox.flatMap((a) => {
     const p = a.payload as { session?: string; text?: string };
     return a.type === 'note.post' && p.session === session.id && !noteById(event, a.id)
@@ -99,6 +103,9 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
               {n.authorId === me ? tn('you') : nameOf(event, n.authorId)}
             </p>
           </li>
+        ))}
+        {removed.map((n) => (
+          <RemovedStub key={n.id} note={n} />
         ))}
         {pending.map((p) => (
           <li key={p.id} className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 p-3">
