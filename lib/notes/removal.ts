@@ -74,7 +74,3 @@ export function outsiderView(state: EventState, rec: EventRecord): EventRecord {
       return rec;
   }
 }
-
-/** Whether a record's words differ for screens outside the facilitators (see outsiderView). */
-export const differsForOutsiders = (rec: EventRecord): boolean =>
-  rec.type === 'note.removed' || rec.type === 'note.restored';
