@@ -13,18 +13,9 @@
 import type { EventRecord, ImportedNote, RecordOf } from '../records';
 import { type EventState, type Note, noteById } from '../state';
 
-/** Why a note was removed, from the short list the facilitators pick from. */
+/** Why a note was removed, from the short list the facilitators pick from (the screens' words: `console.moderation.reason.*`, `notes.removedReason.*`). */
 export const REMOVAL_REASONS = ['personal_details', 'offensive', 'off_topic', 'duplicate', 'other'] as const;
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
-
-/** How each reason reads in plain English (the screens translate them: `moderation.reason.*`). */
-export const REASON_WORDS: Record<RemovalReason, string> = {
-  personal_details: 'it names or identifies a person',
-  offensive: 'it is offensive',
-  off_topic: 'it is off topic',
-  duplicate: 'it repeats another note',
-  other: 'another reason',
-};
 
 /** The reason whose removal erases the words from the store. */
 export const ERASING: RemovalReason = 'personal_details';
