@@ -160,7 +160,9 @@ test('a facilitator team steers a live café', async ({ browser, request }) => {
   const team = f.getByRole('region', { name: 'Your team' });
   await team.getByRole('button', { name: 'Revoke Hall screen’s link' }).click();
   await team.getByRole('button', { name: 'Revoke now' }).click();
-  await expect(hall.getByText('This link was revoked by the organiser; ask them for a new one.')).toBeVisible();
+  await expect(
+    hall.getByText('This link was revoked by the organiser; ask them for a new one.'),
+  ).toBeVisible();
   await expect(team.getByTestId('team-link').filter({ hasText: 'Hall screen' })).toContainText('Revoked');
 
   // After the event: the tablecloth's notes, typed up, imported as one CSV.

@@ -6,6 +6,7 @@ import { roundCommands } from './cafe/rounds';
 import type { CommandDef } from './command';
 import { harvestCommands } from './harvest/actions';
 import { screenCommands } from './harvest/screen';
+import { moderationCommands } from './notes/moderation';
 import { noteCommands } from './notes/notes';
 import { paperCommands } from './notes/paper';
 import { convergenceCommands } from './openspace/convergence';
@@ -22,6 +23,7 @@ const ALL = {
   ...moveCommands,
   ...noteCommands,
   ...paperCommands,
+  ...moderationCommands,
   ...openSpaceCommands,
   ...convergenceCommands,
   ...wallCommands,

@@ -1,6 +1,7 @@
 /**
  * The café's notes as files an organiser can keep: Markdown to read, CSV for spreadsheets, JSON
- * for programs. A pure fold over the event's state; withdrawn notes are left out.
+ * for programs. A pure fold over the event's state; withdrawn notes and notes the
+ * facilitators removed are left out.
  */
 import { spreadsheetCsv } from './csv';
 import { mdText, readableTime } from './markdown';

@@ -159,6 +159,10 @@ const BEFORE = {
     log.add('harvest.voting', { open: true });
   },
   announced: (log: RecordLog) => log.add('announcement.made', { text: 'Lunch is ready' }),
+  /** A facilitator removed Ben's note as off topic. */
+  removed: (log: RecordLog) => log.add('note.removed', { noteId: 'n-ben', reason: 'off_topic' }),
+  /** A facilitator removed Ben's note for naming someone: its words are gone. */
+  erased: (log: RecordLog) => log.add('note.removed', { noteId: 'n-ben', reason: 'personal_details' }),
   /** Chen's report proposes an action, and action planning is open. */
   reportedActions: (log: RecordLog) => {
     log.add(
@@ -293,6 +297,14 @@ const CASES: Record<string, Case> = {
     },
   },
   'notes.import (round 2 not seated)': { payload: { notes: [{ table: 1, round: 1, text: 'Too soon' }] } },
+  'note.remove Ada’s note': { payload: { noteId: 'n-ada', reason: 'off_topic' } },
+  'note.remove Ben’s note (removed)': {
+    payload: { noteId: 'n-ben', reason: 'offensive' },
+    before: 'removed',
+  },
+  'note.restore Ben’s note (removed)': { payload: { noteId: 'n-ben' }, before: 'removed' },
+  'note.restore Ada’s note (not removed)': { payload: { noteId: 'n-ada' } },
+  'note.restore an erased note, no text': { payload: { noteId: 'n-ben' }, before: 'erased' },
   'space.add': { payload: { name: 'Courtyard', capacity: 12, notes: 'step-free, hearing loop' } },
   'space.edit the Garden': { payload: { space: GARDEN, name: 'Rose garden', capacity: 8, notes: '' } },
   'slot.add': { payload: { start: '13:00', end: '14:00', label: 'Afternoon', isBreak: false } },
@@ -378,6 +390,11 @@ const MATRIX = `
 | note.transcribe at table 3 (none)     | wrong_state | wrong_state | wrong_state | wrong_state | wrong_state | wrong_state | wrong_state     | wrong_state     | wrong_state | role      |
 | notes.import                          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | notes.import (round 2 not seated)     | role        | role        | role        | role        | role        | role        | invalid_message | invalid_message | role        | role      |
+| note.remove Ada’s note                | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| note.remove Ben’s note (removed)      | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
+| note.restore Ben’s note (removed)     | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| note.restore Ada’s note (not removed) | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
+| note.restore an erased note, no text  | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
 | space.add                             | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | space.edit the Garden                 | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | slot.add                              | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
@@ -506,6 +523,7 @@ function roundTwoLog(): RecordLog {
   );
   log.add('note.edited', { noteId: 'n-ada', text: 'Benches and bins' }, person('ada'), 'e-ada');
   log.add('announcement.made', { text: 'Ten minutes left' }, FACILITATOR, 'announce');
+  log.add('note.removed', { noteId: 'n-chen', reason: 'off_topic' }, FACILITATOR, 'r-chen');
   return log;
 }
 
@@ -532,6 +550,7 @@ const DELIVERY = `
 | n-chen (round 2, table 2, by Chen) | x   | x   | x    | -  | -   | -   | x           |
 | n-s    (Chen’s session, by Ada)    | x   | x   | x    | x  | x   | x   | x           |
 | e-ada  (Ada edits n-ada)           | x   | -   | x    | x  | x   | -   | x           |
+| r-chen (n-chen removed)            | x   | x   | x    | -  | -   | -   | x           |
 | announce (event-wide)              | x   | x   | x    | x  | x   | x   | x           |
 `;
 

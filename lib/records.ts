@@ -3,6 +3,7 @@
  * server (after validation and authorisation), so their shapes are plain types, not schemas.
  */
 
+import type { RemovalReason } from './notes/removal';
 import type { OpenSpaceStage, SessionReport } from './openspace/state';
 import type { Seating } from './seating';
 import type { EventSettings } from './settings';
@@ -129,6 +130,16 @@ export interface RecordPayloads {
   'notes.imported': { notes: ImportedNote[] };
   'note.edited': { noteId: string; text: string };
   'note.withdrawn': { noteId: string };
+  /**
+   * A facilitator removed a note (lib/notes/removal.ts). `hidden` is only in what screens other
+   * than the facilitators' receive, never in the log: their state drops the note's words too.
+   */
+  'note.removed': { noteId: string; reason: RemovalReason; hidden?: true };
+  /**
+   * A facilitator put a removed note back: with `text` when its words had been erased (typed
+   * again). Screens other than the facilitators' always receive `text`: the words it is back with.
+   */
+  'note.restored': { noteId: string; text?: string };
   'event.part': { part: EventPart };
   'marketplace.opened': Record<string, never>;
   'marketplace.closed': Record<string, never>;

@@ -83,6 +83,8 @@ describe('the command registry', () => {
       'note.edit': ['participant'],
       'note.withdraw': ['participant', 'facilitator'],
       'note.transcribe': ['facilitator', 'helper', 'participant'],
+      'note.remove': ['facilitator'],
+      'note.restore': ['facilitator'],
     });
   });
 

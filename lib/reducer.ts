@@ -43,11 +43,15 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
 
 export const isNoteRecord = (
   r: EventRecord,
-): r is RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn' | 'notes.imported'> =>
+): r is RecordOf<
+  'note.posted' | 'note.edited' | 'note.withdrawn' | 'notes.imported' | 'note.removed' | 'note.restored'
+> =>
   r.type === 'note.posted' ||
   r.type === 'note.edited' ||
   r.type === 'note.withdrawn' ||
-  r.type === 'notes.imported';
+  r.type === 'notes.imported' ||
+  r.type === 'note.removed' ||
+  r.type === 'note.restored';
 
 export type PersonRecord = RecordOf<
   'participant.joined' | 'participant.left' | 'host.volunteered' | 'person.moved' | 'person.kept'
@@ -96,6 +100,17 @@ export function reduce(state: EventState, rec: EventRecord): EventState {
         .filter((id) => !isPlaced(h, id));
       next = { ...next, harvest: { ...h, unthemed: [...h.unthemed, ...ids] } };
     }
+    // A note put back after the harvest started returns to its theme, or waits unthemed.
+    if (
+      rec.type === 'note.restored' &&
+      next !== known &&
+      next.harvest &&
+      !isPlaced(next.harvest, rec.payload.noteId)
+    )
+      next = {
+        ...next,
+        harvest: { ...next.harvest, unthemed: [...next.harvest.unthemed, rec.payload.noteId] },
+      };
     return rec.seq > next.seq ? { ...next, seq: rec.seq } : next;
   }
   if (rec.seq <= state.seq) return state;
@@ -112,6 +127,8 @@ function reduceEventWide(
       | 'note.edited'
       | 'note.withdrawn'
       | 'notes.imported'
+      | 'note.removed'
+      | 'note.restored'
       | 'participant.joined'
       | 'participant.left'
       | 'host.volunteered'

@@ -6,6 +6,7 @@
 import type { Announcement } from './announcements';
 import type { ProjectorState } from './harvest/screen';
 import type { HarvestState } from './harvest/state';
+import type { RemovalReason } from './notes/removal';
 import { idsIn, liveIn, type NoteTable, noteIn, notesIn } from './notes/table';
 import type { OpenSpaceState } from './openspace/state';
 import type { Seating } from './seating';
@@ -83,6 +84,11 @@ export interface Note {
    * `authorId` (to let the author alone edit or withdraw it); other screens have null there.
    */
   anonymous?: true;
+  /**
+   * Set while the facilitators have it removed (lib/notes/removal.ts): it is in no list, theme or
+   * export, and only the facilitators' screens hold its words (none if they were erased).
+   */
+  removed?: { reason: RemovalReason; at: number };
 }
 
 export interface EventState {
@@ -143,7 +149,10 @@ export const noteById = (state: EventState, id: string): Note | undefined => not
  */
 export const notesInOrder = (state: EventState): readonly Note[] => notesIn(state.notes);
 
-/** The notes not withdrawn, in the order posted (kept like notesInOrder). */
+/** Whether a note is shown anywhere: neither withdrawn by its author nor removed by the facilitators. */
+export const isShown = (note: Note): boolean => !note.withdrawn && !note.removed;
+
+/** The notes shown (neither withdrawn nor removed), in the order posted (kept like notesInOrder). */
 export const liveNotes = (state: EventState): readonly Note[] => liveIn(state.notes);
 
 /** Note ids in the order posted. */

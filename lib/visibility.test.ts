@@ -16,6 +16,7 @@ import {
   placementChangeFor,
   placementKey,
   ROOM_ALL_NOTES,
+  ROOM_FACILITATORS,
   roomsFor,
   roomsOf,
   tableRoom,
@@ -115,7 +116,7 @@ const whoSees = (state: EventState, rec: EventRecord, ids: string[]) =>
 describe('roomsFor', () => {
   it('puts the facilitator in the room that receives every note', () => {
     const { state } = roundTwo();
-    expect(roomsFor(state, FACILITATOR)).toEqual([ROOM_ALL_NOTES]);
+    expect(roomsFor(state, FACILITATOR)).toEqual([ROOM_ALL_NOTES, ROOM_FACILITATORS]);
   });
 
   it('puts a person in their own room and at each table they sat at, round by round', () => {

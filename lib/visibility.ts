@@ -11,11 +11,13 @@
  * sent to the team with its label, to phones without it, and to nobody with its token's hash.
  * A note posted without its author's name reaches the author as it is and everyone else (the
  * facilitator team too) with an `anonymous` actor and no card: only the server and the author
- * know who wrote it.
+ * know who wrote it. A note the facilitators removed keeps its words for the facilitators alone:
+ * everyone else receives its records without them (lib/notes/removal.ts).
  */
 
+import { outsiderView } from './notes/removal';
 import type { Actor, EventRecord, PersonCard, RecordActor, RecordOf, SeatingPlan } from './records';
-import { isPersonRecord, type PersonRecord } from './reducer';
+import { isNoteRecord, isPersonRecord, type PersonRecord } from './reducer';
 import type { Seating } from './seating';
 import { groupByTable, tableIn } from './seats';
 import { type EventState, noteById, type ParticipantId, personById } from './state';
@@ -29,6 +31,11 @@ export const isTeam = (viewer: Viewer): viewer is Exclude<Viewer, { role: 'parti
   viewer.role !== 'participant';
 
 export const ROOM_ALL_NOTES = 'notes';
+/** The organiser and co-facilitators: the only screens that keep a removed note's words. */
+export const ROOM_FACILITATORS = 'facilitators';
+
+/** The organiser or a co-facilitator (not a helper or a projector). */
+export const isFacilitator = (viewer: Viewer): boolean => viewer.role === 'facilitator';
 export const tableRoom = (table: number, round: number) => `t${table}r${round}`;
 export const hostRoom = (table: number) => `h${table}`;
 export const personRoom = (pid: string) => `p${pid}`;
@@ -37,7 +44,10 @@ export const linkRoom = (linkId: string) => `l${linkId}`;
 
 /** The note rooms a viewer belongs to (event-wide delivery needs no room of its own here). */
 export function roomsFor(state: EventState, viewer: Viewer): string[] {
-  if (isTeam(viewer)) return viewer.link ? [ROOM_ALL_NOTES, linkRoom(viewer.link)] : [ROOM_ALL_NOTES];
+  if (isTeam(viewer)) {
+    const rooms = isFacilitator(viewer) ? [ROOM_ALL_NOTES, ROOM_FACILITATORS] : [ROOM_ALL_NOTES];
+    return viewer.link ? [...rooms, linkRoom(viewer.link)] : rooms;
+  }
   const rooms = [personRoom(viewer.id)];
   state.rounds.forEach((r, i) => {
     const t = r.seating[viewer.id];
@@ -61,7 +71,12 @@ export function roomsOf(state: EventState, rec: EventRecord): string[] | null {
       // A note typed in from a paper card belongs to its table, not to whoever typed it.
       authorId: rec.actor.role === 'participant' && rec.payload.source !== 'paper' ? rec.actor.id : null,
     };
-  } else if (rec.type === 'note.edited' || rec.type === 'note.withdrawn') {
+  } else if (
+    rec.type === 'note.edited' ||
+    rec.type === 'note.withdrawn' ||
+    rec.type === 'note.removed' ||
+    rec.type === 'note.restored'
+  ) {
     note = noteById(state, rec.payload.noteId);
   } else {
     return null;
@@ -241,6 +256,12 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
       { rec: planView(state, rec, plan, null), to: null, except: [ROOM_ALL_NOTES, ...tableRooms] },
     ];
   }
+  // A removal or a return: the facilitators as it is, everyone else with no words kept back.
+  if (rec.type === 'note.removed' || rec.type === 'note.restored')
+    return [
+      { rec, to: [ROOM_FACILITATORS] },
+      { rec: outsiderView(state, rec), to: rooms, except: [ROOM_FACILITATORS] },
+    ];
   const author = unnamedAuthorOf(state, rec);
   if (author !== null) {
     // The author's phones are in their own room: they alone receive the record as it is.
@@ -271,16 +292,20 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
 export function viewFor(state: EventState, rec: EventRecord, viewer: Viewer): EventRecord {
   if (rec.type === 'link.created') return linkRecordFor(rec, isTeam(viewer));
   const author = unnamedAuthorOf(state, rec);
-  if (author !== null && !(viewer.role === 'participant' && viewer.id === author)) return withoutAuthor(rec);
-  if (isTeam(viewer)) return rec;
-  const plan = planIn(rec);
+  const hideAuthor = author !== null && !(viewer.role === 'participant' && viewer.id === author);
+  const own = hideAuthor ? withoutAuthor(rec) : rec;
+  if (isFacilitator(viewer)) return own;
+  // A removed note's words stay with the facilitators.
+  const seen = isNoteRecord(own) ? outsiderView(state, own) : own;
+  if (isTeam(viewer) || hideAuthor) return seen;
+  const plan = planIn(seen);
   if (plan) {
     const seat = state.rounds[plan.round]?.seating ?? {};
-    return planView(state, rec, plan, tableIn(seat, viewer.id) ?? null);
+    return planView(state, seen, plan, tableIn(seat, viewer.id) ?? null);
   }
-  if (rec.type === 'person.moved')
-    return rec.payload.participantId === viewer.id ? moveView(state, rec) : withCards(state, rec);
-  if (isPersonRecord(rec)) return rec;
+  if (seen.type === 'person.moved')
+    return seen.payload.participantId === viewer.id ? moveView(state, seen) : withCards(state, seen);
+  if (isPersonRecord(seen)) return seen;
   // Older notes may be by someone this phone never sat with (a new host's table, before them).
-  return withCards(state, rec);
+  return withCards(state, seen);
 }

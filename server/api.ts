@@ -12,7 +12,7 @@ import { checkImport } from '../lib/notes/paper';
 import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
 import { EventSettingsSchema } from '../lib/settings';
-import { type EventState, noteById, personById } from '../lib/state';
+import { type EventState, isShown, noteById, personById } from '../lib/state';
 import type { Events } from './events';
 import { harvestDocx, harvestPdf } from './harvest-docs';
 import { hashToken, newRecordIdPart } from './ids';
@@ -424,8 +424,8 @@ export const VOTE_THEMES_LIMIT = { points: 10, seconds: 10 };
 const voteThemeBuckets = new Buckets(VOTE_THEMES_LIMIT.points, VOTE_THEMES_LIMIT.seconds * 1000);
 
 /**
- * The texts a phone reads before voting: each harvest theme's notes that are neither withdrawn
- * nor hidden, without names. A phone receives over the socket only the notes of its own tables
+ * The texts a phone reads before voting: each harvest theme's notes that are neither withdrawn,
+ * removed nor hidden, without names. A phone receives over the socket only the notes of its own tables
  * (lib/visibility.ts), so it asks here, with its own token, only once the harvest has started.
  */
 async function voteThemes(req: IncomingMessage, res: ServerResponse, events: Events, url: URL) {
@@ -455,7 +455,7 @@ async function voteThemes(req: IncomingMessage, res: ServerResponse, events: Eve
     if (!theme) return [];
     const notes = theme.noteIds.flatMap((n) => {
       const note = noteById(state, n);
-      return note && !note.withdrawn && !hidden.has(n) ? [note.text] : [];
+      return note && isShown(note) && !hidden.has(n) ? [note.text] : [];
     });
     return notes.length ? [{ id, count: notes.length, notes: notes.slice(0, VOTE_THEME_NOTES) }] : [];
   });

@@ -82,6 +82,8 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'link.revoke': 'facilitator',
   'note.transcribe': 'either',
   'notes.import': 'facilitator',
+  'note.remove': 'facilitator',
+  'note.restore': 'facilitator',
   'space.add': 'facilitator',
   'space.edit': 'facilitator',
   'slot.add': 'facilitator',
@@ -400,6 +402,17 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await refused(p.sender, 'notes.import', { notes: [{ ...card }] }, 'not_allowed');
       await refused(A.sender, 'notes.import', { notes: [card, { ...card, table: 7 }] }, 'invalid_message');
       await ok(A.sender, 'notes.import', { notes: [card] });
+      // A facilitator removes a note, with a reason, and puts it back; nobody else may.
+      const moderated = 'note-moderated';
+      await ok(q.sender, 'note.post', { text: 'Said something unkind', round: 0, table: 2 }, moderated);
+      await refused(bram.sender, 'note.remove', { noteId: moderated, reason: 'offensive' }, 'not_allowed');
+      await ok(A.sender, 'note.remove', { noteId: moderated, reason: 'offensive' });
+      await refused(A.sender, 'note.remove', { noteId: moderated, reason: 'other' }, 'wrong_state');
+      await refused(q.sender, 'note.edit', { noteId: moderated, text: 'Kinder now' }, 'wrong_state');
+      await refused(q.sender, 'note.restore', { noteId: moderated }, 'not_allowed');
+      await refused(A.sender, 'note.restore', { noteId: moderated, text: 'New words' }, 'wrong_state');
+      await ok(A.sender, 'note.restore', { noteId: moderated });
+      await refused(A.sender, 'note.restore', { noteId: moderated }, 'wrong_state');
 
       await ok(A.sender, 'round.pause', {});
       await ok(A.sender, 'round.resume', {});

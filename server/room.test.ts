@@ -349,6 +349,37 @@ describe('a room', () => {
     expect(JSON.stringify(again.room.state)).not.toContain('rude');
   });
 
+  it('erases personal details a removal left behind when it loads, but not the words the note came back with', async () => {
+    const { room, store } = await openRoom();
+    const { ada, tableOf } = await runningRound(room);
+    await post(room, ada, tableOf(ada), 'n-p', 'Ask Jo Kestrel at number 12');
+    // As if the process died between committing the removal and erasing the words.
+    const add = async (rec: NewRecord) => {
+      const out = await store.append(EVENT, (await store.records(EVENT)).length, rec);
+      if (!out.ok) throw new Error('append failed');
+    };
+    await add({
+      id: 'r-p',
+      type: 'note.removed',
+      at: T0,
+      actor: FACILITATOR,
+      payload: { noteId: 'n-p', reason: 'personal_details' },
+    });
+    await add({
+      id: 'b-p',
+      type: 'note.restored',
+      at: T0,
+      actor: FACILITATOR,
+      payload: { noteId: 'n-p', text: 'Ask the allotment society' },
+    });
+    expect(JSON.stringify(await store.records(EVENT))).toContain('Kestrel');
+    const again = await openRoom(store);
+    const stored = JSON.stringify(await store.records(EVENT));
+    expect(stored).not.toContain('Kestrel');
+    expect(stored).toContain('Ask the allotment society');
+    expect(noteById(again.room.state, 'n-p')?.text).toBe('Ask the allotment society');
+  });
+
   it('refuses everything once the event is deleted, and the store forgets it', async () => {
     const { room, store } = await openRoom();
     await room.delete();

@@ -6,6 +6,7 @@
  */
 import { type Draft, NO_SERVICES, type Services } from '../lib/command';
 import { fail } from '../lib/errors';
+import { isErasing } from '../lib/notes/removal';
 import { decideJoin, NameSchema } from '../lib/people/people';
 import { type Action, prepareAction } from '../lib/pipeline';
 import type { RecordOrder, Replies } from '../lib/protocol';
@@ -84,7 +85,22 @@ export interface JoinOptions {
 }
 
 /** The records that carry a note's words: the ones a backfill may need to send again. */
-const NOTE_RECORDS = new Set(['note.posted', 'note.edited', 'note.withdrawn', 'notes.imported']);
+const NOTE_RECORDS = new Set([
+  'note.posted',
+  'note.edited',
+  'note.withdrawn',
+  'notes.imported',
+  'note.removed',
+  'note.restored',
+]);
+
+/** A record after which a note's words must be gone from the store: the note it names. */
+function erasingOf(rec: EventRecord): string | null {
+  if (rec.type === 'note.withdrawn') return rec.payload.noteId;
+  // Removed for personal details: erased at once, as a withdrawal is.
+  if (rec.type === 'note.removed' && isErasing(rec.payload.reason)) return rec.payload.noteId;
+  return null;
+}
 /** Index key for notes everyone may see (Open Space session notes). */
 const EVERYONE = '*';
 
@@ -150,29 +166,34 @@ export class EventRoom {
     const state = foldLog(log);
     if (!state) return null;
     const room = new EventRoom(id, store, delivery, state, log, services);
-    // A crash between a withdrawal and its erasure leaves words behind: finish the job now.
-    const leftover = log.flatMap((r) =>
-      r.type === 'note.withdrawn' ? room.eraseWords(r.payload.noteId) : [],
-    );
+    // A crash between a withdrawal (or a removal for personal details) and its erasure leaves
+    // words behind: finish the job now.
+    const leftover = log.flatMap((r) => {
+      const noteId = erasingOf(r);
+      return noteId === null ? [] : room.eraseWords(noteId, r.seq);
+    });
     if (leftover.length > 0) await store.erase(id, leftover);
     return room;
   }
 
   /**
-   * Blank the words of a withdrawn note in this copy of the log (the posting and every edit),
-   * returning the records that changed so the store can be told.
+   * Blank the words of a withdrawn (or removed for personal details) note in this copy of the
+   * log: the posting, every edit and any words it was put back with, in the records before
+   * `before` (a note put back after a removal keeps its new words). Returns the records that
+   * changed so the store can be told.
    */
-  private eraseWords(noteId: string): EventRecord[] {
+  private eraseWords(noteId: string, before: number): EventRecord[] {
     const changed: EventRecord[] = [];
     // An imported note's id is its import record's id and its place in it.
     const recordId = this.actionSeq.has(noteId)
       ? noteId
       : noteId.slice(0, Math.max(0, noteId.lastIndexOf(':')));
     const posted = this.log[(this.actionSeq.get(recordId) ?? 0) - 1];
-    for (const r of posted ? [posted, ...this.log.slice(posted.seq)] : []) {
+    for (const r of posted ? [posted, ...this.log.slice(posted.seq, before - 1)] : []) {
       const ofNote =
         (r.type === 'note.posted' && r.id === noteId) ||
-        (r.type === 'note.edited' && r.payload.noteId === noteId);
+        (r.type === 'note.edited' && r.payload.noteId === noteId) ||
+        (r.type === 'note.restored' && r.payload.noteId === noteId && r.payload.text !== undefined);
       if (ofNote && 'text' in r.payload && (r.payload.text !== '' || 'name' in r.payload)) {
         r.payload.text = '';
         // A paper card's given name goes with its words.
@@ -303,7 +324,7 @@ export class EventRoom {
         if (!result.ok) return LOST;
         // Each record's state was worked out while planning: it is not reduced a second time.
         const erased = result.records.flatMap((r, k) => this.apply(r, false, planned.states[k]));
-        // Withdrawn words are erased from the store before the phone is told it is done.
+        // Withdrawn (and removed personal) words are erased from the store before the sender is told it is done.
         if (erased.length > 0) await this.store.erase(this.id, erased);
         recordOf.forEach((k, i) => {
           const rec = result.records[k];
@@ -542,7 +563,8 @@ export class EventRoom {
     this.actionSeq.set(rec.id, rec.seq);
     this.index(rec, rooms);
     // Every process blanks its own copy; the writer also erases the stored words (see act).
-    const erased = rec.type === 'note.withdrawn' ? this.eraseWords(rec.payload.noteId) : [];
+    const erasing = erasingOf(rec);
+    const erased = erasing === null ? [] : this.eraseWords(erasing, rec.seq);
     const order = { after: this.lastWide };
     if (!isTargetedRecord(rec)) this.lastWide = rec.seq;
     this.delivery.record(this, rec, order, rooms, learned);

@@ -17,6 +17,7 @@ import { AnnouncePanel } from './AnnouncePanel';
 import { DeleteEvent } from './DeleteEvent';
 import { Downloads } from './Downloads';
 import { ImportNotes } from './ImportNotes';
+import { RemovedNotes } from './Moderation';
 import { PartSwitch } from './PartSwitch';
 import { PeoplePanel } from './PeoplePanel';
 import { PrintKit } from './PrintKit';
@@ -165,6 +166,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             <Problems />
             <HarvestConsole eventId={eventId} token={token} />
             <ImportNotes eventId={eventId} token={token} />
+            <RemovedNotes />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
           </main>
         ) : part === 'openSpace' ? (
@@ -174,6 +176,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             <PartSwitch />
             <OpenSpaceConsole eventId={eventId} token={token} />
             <ImportNotes eventId={eventId} token={token} />
+            <RemovedNotes />
             <TeamPanel eventId={eventId} />
             <PrintKit eventId={eventId} token={token} />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
@@ -196,7 +199,10 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               <PrintKit eventId={eventId} token={token} />
               {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
             </div>
-            <TablesPanel />
+            <div className="space-y-6">
+              <TablesPanel />
+              <RemovedNotes />
+            </div>
           </main>
         )}
       </div>

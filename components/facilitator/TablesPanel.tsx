@@ -8,6 +8,7 @@ import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { NoteMark } from '../paper/NoteMark';
+import { RemoveNote, useCanModerate } from './Moderation';
 import { WarningIcon } from './NoHostFlag';
 
 /** Every table's notes as they arrive, for the round in view (current by default). */
@@ -18,6 +19,7 @@ export function TablesPanel() {
   const nameOf = usePersonName();
   const isolate = useIsolate();
   const format = useFormatter();
+  const moderate = useCanModerate();
   if (!event) return null;
   const current = Math.max(0, event.current);
   const round = picked ?? current;
@@ -99,17 +101,16 @@ export function TablesPanel() {
                 </p>
                 <ul className="mt-3 space-y-2" data-testid={`table-${table}-notes`}>
                   {notes.map((n) => (
-                    <li
-                      key={n.id}
-                      dir="auto"
-                      className="rounded-lg bg-brand-50 p-2 whitespace-pre-wrap break-words"
-                    >
-                      {n.text}
-                      {n.source && (
-                        <span className="mt-1 block">
-                          <NoteMark note={n} />
-                        </span>
-                      )}
+                    <li key={n.id} className="flex flex-wrap items-start gap-x-2 rounded-lg bg-brand-50 p-2">
+                      <span dir="auto" className="min-w-0 flex-1 whitespace-pre-wrap break-words">
+                        {n.text}
+                        {n.source && (
+                          <span className="mt-1 block">
+                            <NoteMark note={n} />
+                          </span>
+                        )}
+                      </span>
+                      {moderate && <RemoveNote note={n} compact />}
                     </li>
                   ))}
                   {notes.length === 0 && <li className="text-stone-500">{t('noNotes')}</li>}

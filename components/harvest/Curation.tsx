@@ -6,7 +6,7 @@ import { granularityOf } from '../../lib/harvest/reducer';
 import type { HarvestState, HarvestTheme } from '../../lib/harvest/state';
 import { harvestSummary } from '../../lib/harvest/summary';
 import { LIMITS } from '../../lib/limits';
-import { type EventState, type Note, noteById } from '../../lib/state';
+import { type EventState, isShown, type Note, noteById } from '../../lib/state';
 import { downloadWithToken } from '../facilitator/download';
 import { useIsolate } from '../i18n/bidi';
 import { useSend } from '../live/useConnection';
@@ -24,7 +24,7 @@ const FORMATS = ['pdf', 'docx', 'md', 'csv', 'json'] as const;
 const FORMAT_NAMES = { md: 'Markdown', csv: 'CSV', json: 'JSON' } as const;
 
 const liveNotes = (event: EventState, ids: readonly string[]) =>
-  ids.map((id) => noteById(event, id)).filter((n): n is Note => !!n && !n.withdrawn);
+  ids.map((id) => noteById(event, id)).filter((n): n is Note => !!n && isShown(n));
 
 /** Notes picked for "Move to…" or "New theme from selected": always of one question. */
 interface Selection {

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { placeOf } from '../../lib/harvest/groups';
 import { projectorOf, projectorShows } from '../../lib/harvest/screen';
 import type { HarvestTheme } from '../../lib/harvest/state';
-import { type EventState, liveNotes, type Note, noteById } from '../../lib/state';
+import { type EventState, isShown, liveNotes, type Note, noteById } from '../../lib/state';
 import { useIsolate } from '../i18n/bidi';
 import { NoteMark } from '../paper/NoteMark';
 import { useLiveThemes } from './useLiveThemes';
@@ -71,7 +71,7 @@ export function HarvestProjector({
       .map((t) => {
         const notes = t.noteIds
           .map((id) => noteById(event, id))
-          .filter((n): n is Note => !!n && !n.withdrawn && !hidden.has(n.id));
+          .filter((n): n is Note => !!n && isShown(n) && !hidden.has(n.id));
         return {
           id: t.id,
           label: t.label,

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { createContext, useCallback, useContext, useState } from 'react';
 import { harvestDotsUsed, themesByQuestion } from '../../lib/harvest/reducer';
 import type { HarvestTheme } from '../../lib/harvest/state';
-import { type EventState, noteById } from '../../lib/state';
+import { type EventState, isShown, noteById } from '../../lib/state';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 import { harvestDots } from './view';
@@ -61,9 +61,13 @@ export function HarvestVote({ event, me }: { event: EventState; me: string }) {
   const left = h.votesPerPerson - harvestDotsUsed(h, me);
   const mine = h.votes[me] ?? {};
   const dots = harvestDots(h);
-  // Only what would be published: notes not withdrawn and not hidden.
+  // Only what would be published: notes not withdrawn, removed or hidden (a phone knows only its
+  // own tables' notes: the others count as they are).
   const shown = (theme: HarvestTheme) =>
-    theme.noteIds.filter((id) => !noteById(event, id)?.withdrawn && !h.hidden.includes(id)).length;
+    theme.noteIds.filter((id) => {
+      const n = noteById(event, id);
+      return (!n || isShown(n)) && !h.hidden.includes(id);
+    }).length;
   const themes = h.themeOrder.map((id) => h.themes[id]).filter((x): x is HarvestTheme => !!x && shown(x) > 0);
   const questions = themesByQuestion(themes);
   return (

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { type FocusEvent, type KeyboardEvent, useRef, useState } from 'react';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import type { EventState, Note } from '../../lib/state';
+import { RemoveNote, useCanModerate } from '../facilitator/Moderation';
 import { useIsolate } from '../i18n/bidi';
 import { useSend } from '../live/useConnection';
 import { NoteMark } from '../paper/NoteMark';
@@ -106,6 +107,7 @@ function NoteMenu({
   const t = useTranslations('harvestConsole.note');
   const isolate = useIsolate();
   const send = useSend();
+  const moderate = useCanModerate();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -166,6 +168,11 @@ function NoteMenu({
           >
             {hidden ? t('show') : t('hide')}
           </button>
+          {moderate && (
+            <div className="flex flex-wrap px-1">
+              <RemoveNote note={note} compact />
+            </div>
+          )}
           {(targets.length > 0 || themeId !== null) && (
             <fieldset className="mt-1 border-t border-stone-200 pt-1">
               <legend className="px-3 text-xs font-semibold text-stone-700">{t('moveTo')}</legend>

@@ -4,7 +4,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { placeOf } from '../../lib/harvest/groups';
 import type { HarvestTheme } from '../../lib/harvest/state';
 import { LIMITS } from '../../lib/limits';
-import { type EventState, type Note, noteById } from '../../lib/state';
+import { type EventState, isShown, type Note, noteById } from '../../lib/state';
 import { useIsolate } from '../i18n/bidi';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
@@ -82,7 +82,7 @@ export function ThemeCard({
   const send = useSend();
   const h = event.harvest;
   if (!h) return null;
-  const notes = theme.noteIds.map((id) => noteById(event, id)).filter((n): n is Note => !!n && !n.withdrawn);
+  const notes = theme.noteIds.map((id) => noteById(event, id)).filter((n): n is Note => !!n && isShown(n));
   const hiddenHere = notes.filter((n) => h.hidden.includes(n.id)).length;
   return (
     <DropZone

@@ -9,6 +9,7 @@ import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { NoteMark } from '../paper/NoteMark';
+import { RemovedStub, removedMine } from '../participant/NoteLists';
 import { mayLeaveNameOff, WithoutNameBox } from '../participant/WithoutName';
 import { Button } from '../ui/Button';
 import { SessionEditForm } from './EditForms';
@@ -73,6 +74,9 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
   const notes = liveNotes(event).filter(
     (n) => n.session !== null && !!os && resolveSession(os, n.session)?.id === session.id,
   );
+  const removed = removedMine(event, me).filter(
+    (n) => n.session !== null && !!os && resolveSession(os, n.session)?.id === session.id,
+  );
   const pending = outbox.flatMap((a) => {
     const p = a.payload as { session?: string; text?: string; anonymous?: boolean };
     return a.type === 'note.post' && p.session === session.id && !noteById(event, a.id)
@@ -115,6 +119,9 @@ function SessionNotes({ event, me, session }: { event: EventState; me: string; s
               {n.authorId === me && n.anonymous ? ` · ${tn('withoutYourName')}` : ''}
             </p>
           </li>
+        ))}
+        {removed.map((n) => (
+          <RemovedStub key={n.id} note={n} />
         ))}
         {pending.map((p) => (
           <li key={p.id} className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 p-3">

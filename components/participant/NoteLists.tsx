@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LIMITS } from '../../lib/limits';
-import { type EventState, liveNotes, type Note, noteById, shownAuthor } from '../../lib/state';
+import { type EventState, liveNotes, type Note, noteById, notesInOrder, shownAuthor } from '../../lib/state';
 import { notesAt } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
@@ -26,6 +26,7 @@ export function TableNotes({
   const t = useTranslations('notes');
   const outbox = useLive((s) => s.outbox);
   const notes = notesAt(event, table, round);
+  const removed = removedMine(event, me).filter((n) => n.table === table && n.round === round && !n.session);
   const pending = outbox.flatMap((a) => {
     // The note's id is its action id: once the record is here, the outbox copy is not shown twice.
     // A host's typed-in paper card waits here too, marked as one.
@@ -45,6 +46,9 @@ export function TableNotes({
         {notes.map((n) => (
           <NoteItem key={n.id} note={n} event={event} mine={n.authorId === me} />
         ))}
+        {removed.map((n) => (
+          <RemovedStub key={n.id} note={n} />
+        ))}
         {pending.map((p) => (
           <li key={p.id} className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 p-3">
             <p className="text-lg whitespace-pre-wrap break-words" dir="auto">
@@ -57,9 +61,27 @@ export function TableNotes({
             </p>
           </li>
         ))}
-        {notes.length === 0 && pending.length === 0 && <li className="text-stone-600">{t('none')}</li>}
+        {notes.length === 0 && pending.length === 0 && removed.length === 0 && (
+          <li className="text-stone-600">{t('none')}</li>
+        )}
       </ul>
     </section>
+  );
+}
+
+/** This person's notes the facilitators removed (their phone keeps a stub of each, without words). */
+export const removedMine = (event: EventState, me: string): Note[] =>
+  notesInOrder(event).filter((n) => n.removed && !n.withdrawn && n.authorId === me);
+
+/** In place of one's own note the facilitators removed: that they did, and why. No words. */
+export function RemovedStub({ note }: { note: Note }) {
+  const t = useTranslations('notes');
+  const reason = note.removed?.reason ?? 'other';
+  return (
+    <li className="rounded-lg border-2 border-stone-300 bg-stone-100 p-3" data-testid="removed-stub">
+      <p className="font-medium text-stone-800">{t('removed', { reason: t(`removedReason.${reason}`) })}</p>
+      <p className="text-sm text-stone-600">{t('removedHelp')}</p>
+    </li>
   );
 }
 
@@ -210,7 +232,8 @@ export function MyEarlierNotes({
 }) {
   const t = useTranslations('notes');
   const mine = liveNotes(event).filter((n) => n.authorId === me && n.round < fromRound);
-  if (mine.length === 0) return null;
+  const removed = removedMine(event, me).filter((n) => n.session === null && n.round < fromRound);
+  if (mine.length === 0 && removed.length === 0) return null;
   return (
     <details className="rounded-2xl border-2 border-stone-200 bg-white p-4">
       <summary className="min-h-11 cursor-pointer text-lg font-semibold">
@@ -219,6 +242,9 @@ export function MyEarlierNotes({
       <ul className="mt-2 space-y-2">
         {mine.map((n) => (
           <NoteItem key={n.id} note={n} event={event} mine />
+        ))}
+        {removed.map((n) => (
+          <RemovedStub key={n.id} note={n} />
         ))}
       </ul>
     </details>

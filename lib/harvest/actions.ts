@@ -8,7 +8,7 @@ import { type CommandContext, command, type Decision, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import type { RecordPayloads } from '../records';
-import { type EventState, noteById, personById } from '../state';
+import { type EventState, isShown, noteById, personById } from '../state';
 import { humanText, requiredText } from '../text';
 import { type NoteGroup, noteGroups, placeOf, questionOf, spreadText } from './groups';
 import { harvestDotsUsed, themeById, themeOfNote } from './reducer';
@@ -234,7 +234,7 @@ export const harvestCommands = {
     decide: ({ noteId, themeId }, ctx) =>
       inHarvest(({ state, h }) => {
         const note = noteById(state, noteId);
-        if (!note || note.withdrawn) return fail('not_found', 'There is no such note.');
+        if (!note || !isShown(note)) return fail('not_found', 'There is no such note.');
         const target = themeId === null ? undefined : themeById(h, themeId);
         if (themeId !== null && !target) return fail('not_found', 'There is no such theme.');
         if (target && target.group !== questionOf(state, note))

@@ -6,7 +6,7 @@
  */
 import { spreadsheetCsv } from '../csv';
 import { mdText, readableDay, readableTime } from '../markdown';
-import { type EventState, liveNotes, type Note, noteById, shownAuthor } from '../state';
+import { type EventState, isShown, liveNotes, type Note, noteById, shownAuthor } from '../state';
 import { plural } from '../text';
 import { placeName, placeOf, questionOf, spreadText } from './groups';
 import { themeOfNote } from './reducer';
@@ -92,7 +92,7 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
     if (!t) return [];
     const notes = t.noteIds
       .map((nid) => noteById(state, nid))
-      .filter((n): n is Note => !!n && !n.withdrawn && !hidden.has(n.id));
+      .filter((n): n is Note => !!n && isShown(n) && !hidden.has(n.id));
     if (notes.length === 0) return [];
     let dots = 0;
     let voters = 0;
@@ -202,7 +202,10 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
     },
     themes,
     unthemed: h
-      ? h.unthemed.filter((id) => !hidden.has(id) && noteById(state, id)?.withdrawn === false).length
+      ? h.unthemed.filter((id) => {
+          const n = noteById(state, id);
+          return !hidden.has(id) && !!n && isShown(n);
+        }).length
       : shown.length,
     hiddenNotes: live.length - shown.length,
     votes,

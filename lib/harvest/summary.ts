@@ -11,7 +11,7 @@ import { noteGroups, placeOf } from './groups';
 export interface SummaryTheme {
   id: string;
   label: string;
-  /** Notes in the theme (hidden and withdrawn notes left out). */
+  /** Notes in the theme (hidden, withdrawn and removed notes left out). */
   notes: number;
   /** How many tables or sessions its notes came from. */
   places: number;
@@ -27,7 +27,7 @@ export interface QuestionSummary {
   /** The question's key (`r1`, `os`) and words. */
   key: string;
   question: string;
-  /** Notes written for the question (not withdrawn). */
+  /** Notes written for the question (neither withdrawn nor removed). */
   notes: number;
   /** Tables (in its round) or sessions that wrote for it. */
   places: number;

@@ -75,6 +75,11 @@ export const noteCommands = {
       if (!note || note.withdrawn) return fail('not_found', 'That note does not exist or was withdrawn.');
       if (actor.role !== 'participant' || note.authorId !== actor.id)
         return fail('not_allowed', 'You can only edit your own notes.');
+      if (note.removed)
+        return fail(
+          'wrong_state',
+          'The facilitators removed that note, so it cannot be edited; ask them about it.',
+        );
       if (personById(state, actor.id)?.left !== false)
         return fail('not_allowed', 'You have left this event; join again to edit notes.');
       return draft('note.edited', { noteId, text });

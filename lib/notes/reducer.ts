@@ -4,9 +4,12 @@
  */
 import type { RecordOf } from '../records';
 import { type EventState, type Note, noteById } from '../state';
+import { isErasing, wordsErased } from './removal';
 import { withNote } from './table';
 
-type NoteRecord = RecordOf<'note.posted' | 'note.edited' | 'note.withdrawn' | 'notes.imported'>;
+type NoteRecord = RecordOf<
+  'note.posted' | 'note.edited' | 'note.withdrawn' | 'notes.imported' | 'note.removed' | 'note.restored'
+>;
 
 /** The id of the n-th note (from 1) of an import record. */
 export const importedNoteId = (recordId: string, n: number) => `${recordId}:${n}`;
@@ -70,13 +73,41 @@ export function reduceNote(state: EventState, rec: NoteRecord): EventState {
       const note = noteById(state, rec.payload.noteId);
       if (!note || note.withdrawn) return state;
       // The words go: a withdrawn note keeps only where it was, so counts stay honest.
+      const { removed: _removed, ...kept } = note;
       const next = {
-        ...note,
+        ...kept,
         text: '',
         withdrawn: true,
         editedAt: rec.at,
         rev: rec.seq,
         ...(note.givenName ? { givenName: null } : {}),
+      };
+      return { ...state, notes: withNote(state.notes, next) };
+    }
+    case 'note.removed': {
+      const note = noteById(state, rec.payload.noteId);
+      if (!note || note.withdrawn || note.removed || rec.seq <= note.rev) return state;
+      // The facilitators keep the words unless they were personal details; nobody else keeps them.
+      const blank = rec.payload.hidden === true || isErasing(rec.payload.reason);
+      const next: Note = {
+        ...note,
+        removed: { reason: rec.payload.reason, at: rec.at },
+        rev: rec.seq,
+        ...(blank ? { text: '', ...(note.givenName ? { givenName: null } : {}) } : {}),
+      };
+      return { ...state, notes: withNote(state.notes, next) };
+    }
+    case 'note.restored': {
+      const note = noteById(state, rec.payload.noteId);
+      if (!note?.removed || rec.seq <= note.rev) return state;
+      const { removed: _removed, ...back } = note;
+      const { text } = rec.payload;
+      const next: Note = {
+        ...back,
+        rev: rec.seq,
+        ...(text !== undefined ? { text } : {}),
+        // Words typed again by a facilitator: the note reads as edited.
+        ...(text !== undefined && wordsErased(note) ? { editedAt: rec.at } : {}),
       };
       return { ...state, notes: withNote(state.notes, next) };
     }

@@ -87,11 +87,11 @@ export function notesIn(table: NoteTable): readonly Note[] {
   return notes;
 }
 
-/** The notes not withdrawn, in posting order. */
+/** The notes neither withdrawn nor removed by the facilitators, in posting order. */
 export function liveIn(table: NoteTable): readonly Note[] {
   const known = live.get(table);
   if (known) return known;
-  const notes = notesIn(table).filter((n) => !n.withdrawn);
+  const notes = notesIn(table).filter((n) => !n.withdrawn && !n.removed);
   live.set(table, notes);
   return notes;
 }

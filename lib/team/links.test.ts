@@ -124,8 +124,8 @@ describe('what screens are sent of a link', () => {
 
   it('puts a team screen in the room its link is closed by', () => {
     const { ev, linkId } = eventWithLink();
-    expect(roomsFor(ev.state, { role: 'facilitator' })).toEqual(['notes']);
-    expect(roomsFor(ev.state, COFACILITATOR(linkId))).toEqual(['notes', `l${linkId}`]);
+    expect(roomsFor(ev.state, { role: 'facilitator' })).toEqual(['notes', 'facilitators']);
+    expect(roomsFor(ev.state, COFACILITATOR(linkId))).toEqual(['notes', 'facilitators', `l${linkId}`]);
     expect(roomsFor(ev.state, { role: 'helper', link: 'h1' })).toEqual(['notes', 'lh1']);
   });
 });

@@ -370,6 +370,8 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'link.revoke': { linkId: 'abcdefgh' },
   'note.transcribe': { text: 'from a card', round: 0, table: 1, name: 'Ola' },
   'notes.import': { notes: [{ table: 1, round: 0, text: 'typed up' }] },
+  'note.remove': { noteId: 'n_123456789', reason: 'off_topic' },
+  'note.restore': { noteId: 'n_123456789', text: 'typed again' },
   'space.add': { name: 'Courtyard', capacity: 12, notes: 'step-free' },
   'space.edit': { space: 0, name: 'Courtyard', capacity: null, notes: '' },
   'slot.add': { start: '13:00', end: '14:00', label: 'Afternoon', isBreak: false },
