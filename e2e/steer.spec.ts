@@ -171,6 +171,7 @@ test('a facilitator team steers a live café', async ({ browser, request }) => {
 
   // After the event: the tablecloth's notes, typed up, imported as one CSV.
   const importer = f.getByRole('region', { name: 'Import notes' }).first();
+  await importer.getByText('Choose a file or paste the lines').click();
   await importer.getByLabel('CSV file').setInputFiles({
     name: 'tablecloth.csv',
     mimeType: 'text/csv',

@@ -66,43 +66,49 @@ export function ImportNotes({ eventId, token }: { eventId: string; token: string
         {t('heading')}
       </h2>
       <p className="text-stone-600">{t('help')}</p>
-      <p className="mt-1 text-sm text-stone-600" id={`${id}-columns`}>
-        {t('columns')}
-      </p>
-      <form onSubmit={submit} className="mt-3 space-y-3">
-        <div>
-          <label htmlFor={`${id}-file`} className="block font-semibold">
-            {t('file')}
-          </label>
-          <input
-            ref={fileInput}
-            id={`${id}-file`}
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={`${id}-columns`}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            className="mt-1 block w-full text-base file:me-3 file:min-h-11 file:rounded-lg file:border-2 file:border-stone-300 file:bg-white file:px-4 file:font-semibold"
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-paste`} className="block font-semibold">
-            {t('paste')}
-          </label>
-          <textarea
-            id={`${id}-paste`}
-            value={pasted}
-            rows={3}
-            dir="ltr"
-            disabled={file !== null}
-            onChange={(e) => setPasted(e.target.value)}
-            aria-describedby={`${id}-columns`}
-            className="mt-1 block w-full rounded-lg border-2 border-stone-400 px-3 py-2 font-mono text-sm disabled:bg-stone-100"
-          />
-        </div>
-        <Button type="submit" disabled={busy}>
-          {busy ? t('working') : t('submit')}
-        </Button>
-      </form>
+      {/* Folded until wanted: most of the day nobody imports, and the console stays short. */}
+      <details className="mt-2">
+        <summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand-800 underline underline-offset-4">
+          {t('open')}
+        </summary>
+        <p className="mt-1 text-sm text-stone-600" id={`${id}-columns`}>
+          {t('columns')}
+        </p>
+        <form onSubmit={submit} className="mt-3 space-y-3">
+          <div>
+            <label htmlFor={`${id}-file`} className="block font-semibold">
+              {t('file')}
+            </label>
+            <input
+              ref={fileInput}
+              id={`${id}-file`}
+              type="file"
+              accept=".csv,text/csv"
+              aria-describedby={`${id}-columns`}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              className="mt-1 block w-full text-base file:me-3 file:min-h-11 file:rounded-lg file:border-2 file:border-stone-300 file:bg-white file:px-4 file:font-semibold"
+            />
+          </div>
+          <div>
+            <label htmlFor={`${id}-paste`} className="block font-semibold">
+              {t('paste')}
+            </label>
+            <textarea
+              id={`${id}-paste`}
+              value={pasted}
+              rows={3}
+              dir="ltr"
+              disabled={file !== null}
+              onChange={(e) => setPasted(e.target.value)}
+              aria-describedby={`${id}-columns`}
+              className="mt-1 block w-full rounded-lg border-2 border-stone-400 px-3 py-2 font-mono text-sm disabled:bg-stone-100"
+            />
+          </div>
+          <Button type="submit" disabled={busy}>
+            {busy ? t('working') : t('submit')}
+          </Button>
+        </form>
+      </details>
       {shown?.ok === true && (
         <p role="status" className="mt-3 font-semibold text-emerald-900">
           {t('done', { count: shown.imported })}

@@ -168,11 +168,6 @@ function NoteMenu({
           >
             {hidden ? t('show') : t('hide')}
           </button>
-          {moderate && (
-            <div className="flex flex-wrap px-1">
-              <RemoveNote note={note} compact />
-            </div>
-          )}
           {(targets.length > 0 || themeId !== null) && (
             <fieldset className="mt-1 border-t border-stone-200 pt-1">
               <legend className="px-3 text-xs font-semibold text-stone-700">{t('moveTo')}</legend>
@@ -204,6 +199,12 @@ function NoteMenu({
                 </button>
               )}
             </fieldset>
+          )}
+          {/* Taking a note off every screen comes last, apart from the everyday choices. */}
+          {moderate && (
+            <div className="mt-1 flex flex-wrap border-t border-stone-200 px-1 pt-1">
+              <RemoveNote note={note} compact />
+            </div>
           )}
         </div>
       )}
