@@ -139,7 +139,7 @@ test('from a café’s notes to a published harvest', async ({ browser, request 
   const merged = f.getByTestId('theme-card').first();
   await merged.locator('summary').click();
   await merged.getByLabel('What we will do').fill('We will ask the bus company for a stop at the surgery.');
-  await merged.getByRole('button', { name: 'Save the response' }).click();
+  await merged.getByRole('button', { name: 'Save the commitment' }).click();
   await f.screenshot({ path: `${SCREENS}/harvest-curation.png`, fullPage: true });
 
   // Every export downloads; none of the readable ones carries the hidden note.

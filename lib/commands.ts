@@ -5,6 +5,7 @@ import { editCommands } from './cafe/edits';
 import { roundCommands } from './cafe/rounds';
 import type { CommandDef } from './command';
 import { harvestCommands } from './harvest/actions';
+import { commitmentCommands } from './harvest/commitments';
 import { screenCommands } from './harvest/screen';
 import { moderationCommands } from './notes/moderation';
 import { noteCommands } from './notes/notes';
@@ -28,6 +29,7 @@ const ALL = {
   ...convergenceCommands,
   ...wallCommands,
   ...harvestCommands,
+  ...commitmentCommands,
   ...announcementCommands,
   ...screenCommands,
   ...linkCommands,

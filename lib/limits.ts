@@ -25,6 +25,10 @@ export const LIMITS = {
   actionText: 300,
   themeLabel: 80,
   themeResponse: 2000,
+  /** A theme's commitment: what will be done, by whom (a team or role), and each dated update's note. */
+  commitmentWhat: 1000,
+  commitmentWho: 120,
+  commitmentNote: 1000,
   linkLabel: 60,
   /** Notes in one import (a spreadsheet, or tablecloths typed up). */
   importNotes: 2000,

@@ -154,6 +154,11 @@ const BEFORE = {
       unthemed: [],
       votesPerPerson: 3,
     }),
+  /** The harvest, and "Benches" has a commitment. */
+  committed: (log: RecordLog) => {
+    BEFORE.harvest(log);
+    log.add('commitment.set', { themeId: 'r1:benches', what: 'Ten benches', who: 'Parks team', due: null });
+  },
   harvestVoting: (log: RecordLog) => {
     BEFORE.harvest(log);
     log.add('harvest.voting', { open: true });
@@ -267,6 +272,18 @@ const CASES: Record<string, Case> = {
   'harvest.hide-note': { payload: { noteId: 'n-ada', hidden: true }, before: 'harvest' },
   'harvest.quote-note': { payload: { noteId: 'n-ada', quoted: true }, before: 'harvest' },
   'theme.respond': { payload: { themeId: 'r1:benches', text: 'Ten benches' }, before: 'harvest' },
+  'commitment.set': {
+    payload: { themeId: 'r1:benches', what: 'Ten benches', who: 'Parks team', due: '2026-06-30' },
+    before: 'harvest',
+  },
+  'commitment.update': {
+    payload: { themeId: 'r1:benches', status: 'in_progress', note: 'Ordered' },
+    before: 'committed',
+  },
+  'commitment.update (none yet)': {
+    payload: { themeId: 'r1:benches', status: 'done', note: '' },
+    before: 'harvest',
+  },
   'harvest.voting': { payload: { open: true }, before: 'harvest' },
   'harvest.vote': { payload: { themeId: 'r1:benches', dot: 1 }, before: 'harvestVoting' },
   'harvest.publish': { payload: { published: true }, before: 'harvest' },
@@ -374,6 +391,9 @@ const MATRIX = `
 | harvest.hide-note                     | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | harvest.quote-note                    | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | theme.respond                         | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| commitment.set                        | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| commitment.update                     | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| commitment.update (none yet)          | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
 | harvest.voting                        | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | harvest.vote                          | ok          | ok          | ok          | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
 | harvest.publish                       | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |

@@ -3,6 +3,7 @@
  * server (after validation and authorisation), so their shapes are plain types, not schemas.
  */
 
+import type { CommitmentStatus } from './harvest/state';
 import type { RemovalReason } from './notes/removal';
 import type { OpenSpaceStage, SessionReport } from './openspace/state';
 import type { Seating } from './seating';
@@ -197,7 +198,12 @@ export interface RecordPayloads {
   'harvest.note-moved': { noteId: string; themeId: string | null };
   'harvest.note-hidden': { noteId: string; hidden: boolean };
   'harvest.note-quoted': { noteId: string; quoted: boolean };
+  /** The older way to say what will be done: `text` is the commitment's `what` ("" withdraws it). */
   'theme.responded': { themeId: string; text: string };
+  /** A theme's commitment made or changed (its updates are kept). */
+  'commitment.set': { themeId: string; what: string; who: string; due: string | null };
+  /** A dated update of a theme's commitment (the record's `at` is its date). */
+  'commitment.updated': { themeId: string; status: CommitmentStatus; note: string };
   'harvest.voting': { open: boolean };
   'harvest.voted': { participantId: ParticipantId; themeId: string; dot: 1 | -1 };
   'harvest.published': { published: boolean };

@@ -196,6 +196,8 @@ function reduceEventWide(
     case 'harvest.note-hidden':
     case 'harvest.note-quoted':
     case 'theme.responded':
+    case 'commitment.set':
+    case 'commitment.updated':
     case 'harvest.voting':
     case 'harvest.voted':
     case 'harvest.published':

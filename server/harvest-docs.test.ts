@@ -7,7 +7,7 @@
 import JSZip from 'jszip';
 import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildHarvestReport, type HarvestReport } from '../lib/harvest/report';
+import { buildHarvestReport, commitmentLine, type HarvestReport, updateHeading } from '../lib/harvest/report';
 import type { Actor, EventRecord, RecordPayloads, RecordType } from '../lib/records';
 import { initialState, reduce } from '../lib/reducer';
 import { EventSettingsSchema } from '../lib/settings';
@@ -31,6 +31,7 @@ const TEXT = {
   hidden: 'Ring me on 07700 900123 about the allotment',
 };
 const LABELS = ['Food & the café', 'Зелёные места', 'Δέντρα και πλατείες', 'Buses'];
+const UPDATE = 'Twelve benches ordered from the joinery in town.';
 const RESPONSE = 'What the council will fund: new benches by the river, planted this autumn.';
 
 function eventState(): EventState {
@@ -98,9 +99,28 @@ function eventState(): EventState {
   add('harvest.note-quoted', { noteId: 'n-accents', quoted: true }, FACILITATOR, 'c3');
   add('harvest.note-quoted', { noteId: 'n-fish', quoted: true }, FACILITATOR, 'c4');
   add('theme.responded', { themeId: 'r2:green', text: RESPONSE }, FACILITATOR, 'c5');
+  add(
+    'commitment.set',
+    { themeId: 'r2:green', what: RESPONSE, who: 'Parks team', due: '2025-10-31' },
+    FACILITATOR,
+    'c7',
+  );
+  add('commitment.updated', { themeId: 'r2:green', status: 'in_progress', note: UPDATE }, FACILITATOR, 'c8');
   add('harvest.voting', { open: true }, FACILITATOR, 'c6');
   add('harvest.voted', { participantId: 'p2', themeId: 'r1:bus', dot: 1 }, person('p2'), 'v1');
   return state;
+}
+
+/** What both documents say under the commitment: who, by when, the status and its one update. */
+function commitmentLines(): string[] {
+  const c = report.themes.find((t) => t.id === 'r2:green')?.commitment;
+  if (!c?.history[0]) throw new Error('the theme has no commitment with an update');
+  return [
+    'Who: Parks team',
+    'By when: Friday 31 October 2025',
+    `Status: ${commitmentLine(c)}`,
+    `${updateHeading(c.history[0])}. ${UPDATE}`,
+  ];
 }
 
 /** The words a reader would see, with line wrapping undone. */
@@ -190,6 +210,7 @@ describe('the PDF', () => {
 
   it('says what we will do, and the evidence under each heading', () => {
     expect(pdfText).toContain(flat(`What we will do: ${RESPONSE}`));
+    for (const line of commitmentLines()) expect(pdfText).toContain(flat(line));
     expect(pdfText).toContain('Evidence of engagement');
     expect(pdfText).toContain('National Standards for Community Engagement');
     const evidenceAt = pdfText.indexOf('Evidence of engagement');
@@ -231,6 +252,7 @@ describe('the Word document', () => {
   it('says what we will do, and the evidence under each heading', () => {
     const texts = docParas.map((p) => p.text);
     expect(texts).toContain(`What we will do: ${RESPONSE}`);
+    for (const line of commitmentLines()) expect(texts).toContain(line);
     expect(docParas).toContainEqual({ style: 'Heading1', text: 'Evidence of engagement' });
     for (const e of report.evidence) {
       expect(docParas).toContainEqual({ style: 'Heading2', text: e.heading });

@@ -6,7 +6,8 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { printableText } from '../lib/clean-text';
-import type { HarvestReport } from '../lib/harvest/report';
+import { commitmentLine, type HarvestReport, updateHeading } from '../lib/harvest/report';
+import { readableDay } from '../lib/markdown';
 import { pdf } from './pdf';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -37,7 +38,18 @@ function blocks(r: HarvestReport): Block[] {
       text: `${plural(t.notes, 'note', 'notes')} from ${t.spread}; ${plural(t.dots, 'dot', 'dots')} from ${plural(t.voters, 'person', 'people')}. Question: ${t.question}`,
     });
     for (const q of t.quotes.length ? t.quotes : t.examples) out.push({ kind: 'quote', text: q });
-    if (t.response) out.push({ kind: 'p', text: `What we will do: ${t.response}` });
+    const c = t.commitment;
+    if (c) {
+      out.push({ kind: 'p', text: `What we will do: ${c.what}` });
+      if (c.who) out.push({ kind: 'bullet', text: `Who: ${c.who}` });
+      if (c.due) out.push({ kind: 'bullet', text: `By when: ${readableDay(c.due)}` });
+      out.push({ kind: 'bullet', text: `Status: ${commitmentLine(c)}` });
+      for (const u of c.history)
+        out.push({
+          kind: 'bullet',
+          text: `${updateHeading(u)}${u.note ? `. ${u.note}` : ''}`,
+        });
+    }
   });
   if (r.actions.length) {
     out.push({ kind: 'h1', text: 'Actions' });

@@ -130,6 +130,8 @@ function hostileEvent(seed: number): EventState {
   });
   for (const id of noteIds.slice(0, 6)) log.add('harvest.note-quoted', { noteId: id, quoted: true });
   log.add('theme.responded', { themeId: 'r1:a', text: text() }, FACILITATOR);
+  log.add('commitment.set', { themeId: 'r1:b', what: text(), who: text(), due: '2026-09-30' }, FACILITATOR);
+  log.add('commitment.updated', { themeId: 'r1:b', status: 'not_possible', note: text() }, FACILITATOR);
   return log.state();
 }
 

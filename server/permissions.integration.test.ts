@@ -68,6 +68,8 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'harvest.hide-note': 'facilitator',
   'harvest.quote-note': 'facilitator',
   'theme.respond': 'facilitator',
+  'commitment.set': 'facilitator',
+  'commitment.update': 'facilitator',
   'harvest.voting': 'facilitator',
   'harvest.vote': 'participant',
   'harvest.publish': 'facilitator',
@@ -806,6 +808,24 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await refused(bram.sender, 'harvest.vote', { themeId: theme.id, dot: -1 }, 'not_found');
       await refused(cyra.sender, 'theme.rename', { themeId: theme.id, label: 'Mine' }, 'not_allowed');
       await ok(A.sender, 'harvest.publish', { published: true });
+      // Weeks later, after publishing: what will be done, and what has happened since.
+      await ok(A.sender, 'commitment.set', {
+        themeId: theme.id,
+        what: 'A market',
+        who: 'Markets team',
+        due: null,
+      });
+      await ok(A.sender, 'commitment.update', {
+        themeId: theme.id,
+        status: 'in_progress',
+        note: 'Stalls booked',
+      });
+      await refused(
+        cyra.sender,
+        'commitment.update',
+        { themeId: theme.id, status: 'done', note: '' },
+        'not_allowed',
+      );
       // What the projector shows is the facilitator's choice alone.
       await ok(A.sender, 'projector.show', { view: 'told' });
       await ok(A.sender, 'projector.theme', { themeId: theme.id, shown: true });

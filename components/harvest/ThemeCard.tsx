@@ -1,8 +1,13 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { placeOf } from '../../lib/harvest/groups';
-import type { HarvestTheme } from '../../lib/harvest/state';
+import {
+  COMMITMENT_STATUSES,
+  type CommitmentStatus,
+  commitmentStatus,
+  type HarvestTheme,
+} from '../../lib/harvest/state';
 import { LIMITS } from '../../lib/limits';
 import { type EventState, isShown, type Note, noteById } from '../../lib/state';
 import { useIsolate } from '../i18n/bidi';
@@ -126,7 +131,7 @@ export function ThemeCard({
         )}
       </div>
       <ul className="space-y-0.5">{children}</ul>
-      <Response theme={theme} />
+      <Commitment theme={theme} />
     </DropZone>
   );
 }
@@ -186,44 +191,164 @@ function ThemeName({ theme }: { theme: HarvestTheme }) {
   );
 }
 
-/** "What we will do", folded away until opened (its first words show when there is one). */
-function Response({ theme }: { theme: HarvestTheme }) {
+/**
+ * "What we will do" as a tracked commitment, folded away until opened (its first words and its
+ * status show when there is one): what, who (a team or a role) and by when; then, once there is
+ * one, a status and an update to add, and the dated updates so far, oldest first.
+ */
+function Commitment({ theme }: { theme: HarvestTheme }) {
   const t = useTranslations('harvestConsole.theme');
+  const format = useFormatter();
   const send = useSend();
-  const [response, setResponse] = useState(theme.response);
-  useEffect(() => setResponse(theme.response), [theme.response]);
+  const c = theme.commitment;
+  const [what, setWhat] = useState(c?.what ?? '');
+  const [who, setWho] = useState(c?.who ?? '');
+  const [due, setDue] = useState(c?.due ?? '');
+  const [status, setStatus] = useState<CommitmentStatus>(c ? commitmentStatus(c) : 'planned');
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    setWhat(c?.what ?? '');
+    setWho(c?.who ?? '');
+    setDue(c?.due ?? '');
+    setStatus(c ? commitmentStatus(c) : 'planned');
+  }, [c]);
+  const id = `commit-${theme.id}`;
+  const field = 'mt-0.5 block w-full rounded-lg border-2 border-stone-300 px-2 py-1';
   return (
     <details className="text-sm">
       <summary className="min-h-8 cursor-pointer py-1 font-semibold text-brand-700">
         {t('response')}
-        {theme.response && (
-          <span className="ms-2 font-normal text-stone-700" dir="auto">
-            {theme.response.length > 60 ? `${theme.response.slice(0, 60)}…` : theme.response}
+        {c && (
+          <span className="ms-2 font-normal text-stone-700">
+            <span dir="auto">{c.what.length > 60 ? `${c.what.slice(0, 60)}…` : c.what}</span>
+            {` · ${t(`statuses.${commitmentStatus(c)}`)}`}
           </span>
         )}
       </summary>
       <form
+        className="space-y-1"
         onSubmit={(e) => {
           e.preventDefault();
-          send('theme.respond', { themeId: theme.id, text: response });
+          send('commitment.set', { themeId: theme.id, what, who, due: due || null });
         }}
       >
-        <label htmlFor={`resp-${theme.id}`} className="sr-only">
+        <label htmlFor={`${id}-what`} className="block font-semibold">
           {t('response')}
         </label>
         <textarea
-          id={`resp-${theme.id}`}
+          id={`${id}-what`}
           rows={2}
-          value={response}
-          maxLength={LIMITS.themeResponse}
-          onChange={(e) => setResponse(e.target.value)}
+          value={what}
+          maxLength={LIMITS.commitmentWhat}
+          required
+          onChange={(e) => setWhat(e.target.value)}
           dir="auto"
-          className="mt-1 block w-full rounded-lg border-2 border-stone-300 px-2 py-1"
+          className={field}
         />
-        <Button type="submit" variant="secondary" className="mt-1">
-          {t('saveResponse')}
+        <label htmlFor={`${id}-who`} className="block font-semibold">
+          {t('who')}
+        </label>
+        <input
+          id={`${id}-who`}
+          value={who}
+          maxLength={LIMITS.commitmentWho}
+          onChange={(e) => setWho(e.target.value)}
+          aria-describedby={`${id}-who-hint`}
+          dir="auto"
+          className={`${field} min-h-9`}
+        />
+        <p id={`${id}-who-hint`} className="text-stone-700">
+          {t('whoHint')}
+        </p>
+        <label htmlFor={`${id}-due`} className="block font-semibold">
+          {t('due')}
+        </label>
+        <input
+          id={`${id}-due`}
+          type="date"
+          value={due}
+          onChange={(e) => setDue(e.target.value)}
+          className={`${field} min-h-9`}
+        />
+        <Button type="submit" variant="secondary">
+          {t('saveCommitment')}
         </Button>
       </form>
+      {c && (
+        <>
+          <form
+            className="mt-2 space-y-1 border-t border-stone-200 pt-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              send('commitment.update', { themeId: theme.id, status, note });
+              setNote('');
+            }}
+          >
+            <label htmlFor={`${id}-status`} className="block font-semibold">
+              {t('status')}
+            </label>
+            <select
+              id={`${id}-status`}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as CommitmentStatus)}
+              className={`${field} min-h-9 bg-white`}
+            >
+              {COMMITMENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${id}-note`} className="block font-semibold">
+              {t('update')}
+            </label>
+            <textarea
+              id={`${id}-note`}
+              rows={2}
+              value={note}
+              maxLength={LIMITS.commitmentNote}
+              required={status === 'not_possible'}
+              onChange={(e) => setNote(e.target.value)}
+              aria-describedby={`${id}-note-hint`}
+              dir="auto"
+              className={field}
+            />
+            <p id={`${id}-note-hint`} className="text-stone-700">
+              {t('updateHint')}
+            </p>
+            <Button type="submit" variant="secondary">
+              {t('saveUpdate')}
+            </Button>
+          </form>
+          <p className="pt-1 font-semibold">{t('history')}</p>
+          {c.updates.length === 0 ? (
+            <p className="text-stone-700">{t('noUpdates')}</p>
+          ) : (
+            <ol className="space-y-0.5">
+              {c.updates.map((u) => (
+                <li key={`${u.at}-${u.status}-${u.note}`}>
+                  <span className="font-semibold">
+                    {t('historyEntry', {
+                      date: format.dateTime(new Date(u.at), {
+                        day: 'numeric',
+                        month: 'long',
+                        year: 'numeric',
+                        timeZone: 'UTC',
+                      }),
+                      status: t(`statuses.${u.status}`),
+                    })}
+                  </span>
+                  {u.note && (
+                    <span className="ms-1 whitespace-pre-wrap" dir="auto">
+                      {u.note}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
     </details>
   );
 }

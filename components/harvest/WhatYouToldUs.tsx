@@ -2,7 +2,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ErrorCode } from '../../lib/errors';
-import type { HarvestReport } from '../../lib/harvest/report';
+import type { HarvestReport, ReportCommitment } from '../../lib/harvest/report';
 import { useIsolate } from '../i18n/bidi';
 import { formatDay } from '../i18n/dates';
 import { useRefusalText } from '../i18n/errors';
@@ -105,14 +105,7 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
                 </li>
               ))}
             </ul>
-            {theme.response && (
-              <div className="mt-3 rounded-lg bg-brand-50 p-3">
-                <p className="font-semibold">{t('willDo')}</p>
-                <p className="whitespace-pre-wrap" dir="auto">
-                  {theme.response}
-                </p>
-              </div>
-            )}
+            {theme.commitment && <Commitment c={theme.commitment} />}
           </article>
         ))}
       </section>
@@ -148,5 +141,51 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
         </ul>
       </section>
     </main>
+  );
+}
+
+/** "You said, we did": what will be done, who and by when, its latest status, and every dated update. */
+function Commitment({ c }: { c: ReportCommitment }) {
+  const t = useTranslations('told');
+  const format = useFormatter();
+  const day = (iso: string) => formatDay(format, iso.slice(0, 10));
+  const status = t(`statuses.${c.status}`);
+  return (
+    <div className="mt-3 rounded-lg bg-brand-50 p-3" data-testid="told-commitment">
+      <p className="font-semibold">{t('willDo')}</p>
+      <p className="whitespace-pre-wrap" dir="auto">
+        {c.what}
+      </p>
+      <ul className="mt-1 text-stone-800">
+        {c.who && (
+          <li>
+            {t('commitmentWho')} <bdi>{c.who}</bdi>
+          </li>
+        )}
+        {c.due && <li>{t('commitmentDue', { date: formatDay(format, c.due) })}</li>}
+        <li className="font-semibold">
+          {c.updatedAt ? t('statusUpdated', { status, date: day(c.updatedAt) }) : t('statusOnly', { status })}
+        </li>
+      </ul>
+      {c.history.length > 0 && (
+        <>
+          <p className="mt-2 font-semibold">{t('history')}</p>
+          <ol className="mt-1 space-y-1">
+            {c.history.map((u) => (
+              <li key={`${u.at}-${u.status}-${u.note}`}>
+                <span className="font-semibold">
+                  {t('historyEntry', { date: day(u.at), status: t(`statuses.${u.status}`) })}
+                </span>
+                {u.note && (
+                  <span className="ms-1 whitespace-pre-wrap" dir="auto">
+                    {u.note}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
   );
 }

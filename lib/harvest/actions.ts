@@ -268,11 +268,17 @@ export const harvestCommands = {
     schema: z.strictObject({ themeId: Id, text: humanText(LIMITS.themeResponse) }),
     roles: ['facilitator'],
     decide: ({ themeId, text }, ctx) =>
-      inHarvest(({ h }) =>
-        themeById(h, themeId)
-          ? draft('theme.responded', { themeId, text })
-          : fail('not_found', 'There is no such theme.'),
-      )(ctx),
+      inHarvest(({ h }) => {
+        const t = themeById(h, themeId);
+        if (!t) return fail('not_found', 'There is no such theme.');
+        // The text is the commitment's "what" (lib/harvest/commitments.ts): its history stays.
+        if (!text && t.commitment?.updates.length)
+          return fail(
+            'wrong_state',
+            'This commitment has dated updates, so it cannot be emptied; change what you will do instead.',
+          );
+        return draft('theme.responded', { themeId, text });
+      })(ctx),
   }),
   'harvest.voting': command({
     schema: z.strictObject({ open: z.boolean() }),

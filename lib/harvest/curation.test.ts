@@ -134,7 +134,7 @@ describe('starting the harvest', () => {
       const t = cafe.theme(id);
       expect([Q1, Q2]).toContain(t.group);
       expect(t.label.length).toBeGreaterThan(0);
-      expect(t.response).toBe('');
+      expect(t.commitment).toBeNull();
       for (const noteId of t.noteIds) {
         const note = noteById(cafe.state, noteId);
         expect(note?.withdrawn).toBe(false);
@@ -240,7 +240,7 @@ describe('curating themes', () => {
     expect(cafe.harvest.themeOrder).toEqual(orderBefore.filter((id) => id !== B));
     expect(cafe.theme(A)).toMatchObject({
       label: 'Neighbours and the market',
-      response: 'A street party in June.\n\nNew benches by the river.',
+      commitment: { what: 'A street party in June.\n\nNew benches by the river.', who: '', due: null },
     });
     expect(cafe.theme(A).noteIds).toEqual(expect.arrayContaining([r1.park1, r1.park2, r1.park3, r1.market1]));
     expect(cafe.theme(A).noteIds).toHaveLength(7);
@@ -267,7 +267,7 @@ describe('curating themes', () => {
     });
     if (rec.type !== 'theme.split') throw new Error('no split');
     const id = rec.payload.newThemeId;
-    expect(cafe.theme(id)).toMatchObject({ id, group: Q1, label: 'The market', response: '' });
+    expect(cafe.theme(id)).toMatchObject({ id, group: Q1, label: 'The market', commitment: null });
     expect(cafe.theme(id).noteIds.slice().sort()).toEqual([r1.market1, r1.market2].sort());
     expect(cafe.theme(A).noteIds.slice().sort()).toEqual([r1.neighbours1, r1.neighbours2].sort());
     const order = cafe.harvest.themeOrder;
@@ -363,9 +363,9 @@ describe('curating themes', () => {
       themeId: C,
       text: '  We will ask the council for an evening bus.\r\nBy June.  ',
     });
-    expect(cafe.theme(C).response).toBe('We will ask the council for an evening bus.\nBy June.');
+    expect(cafe.theme(C).commitment?.what).toBe('We will ask the council for an evening bus.\nBy June.');
     cafe.facilitate('theme.respond', { themeId: C, text: '' });
-    expect(cafe.theme(C).response).toBe('');
+    expect(cafe.theme(C).commitment).toBeNull();
     expect(cafe.refusal(FACILITATOR, 'theme.respond', { themeId: C, text: 'x'.repeat(2001) }).code).toBe(
       'invalid_message',
     );

@@ -4,7 +4,7 @@
  */
 import type { RecordOf } from '../records';
 import type { EventState } from '../state';
-import type { HarvestState, HarvestTheme } from './state';
+import type { Commitment, HarvestState, HarvestTheme } from './state';
 
 export const themeById = (h: HarvestState, id: string): HarvestTheme | undefined =>
   Object.hasOwn(h.themes, id) ? h.themes[id] : undefined;
@@ -36,6 +36,8 @@ type HarvestRecord = RecordOf<
   | 'harvest.note-hidden'
   | 'harvest.note-quoted'
   | 'theme.responded'
+  | 'commitment.set'
+  | 'commitment.updated'
   | 'harvest.voting'
   | 'harvest.voted'
   | 'harvest.published'
@@ -69,7 +71,7 @@ export function reduceHarvest(state: EventState, rec: HarvestRecord): EventState
     if (state.harvest) return state;
     const p = rec.payload;
     const themes: Record<string, HarvestTheme> = {};
-    for (const t of p.themes) themes[t.id] = { ...t, response: '' };
+    for (const t of p.themes) themes[t.id] = { ...t, commitment: null };
     const harvest: HarvestState = {
       startedAt: rec.at,
       themes,
@@ -114,7 +116,7 @@ function reduceCurated(
       themes[into.id] = {
         ...into,
         noteIds: [...into.noteIds, ...from.noteIds.filter((n) => !into.noteIds.includes(n))],
-        response: [into.response, from.response].filter(Boolean).join('\n\n'),
+        commitment: mergedCommitment(into.commitment, from.commitment),
       };
       // Dots given to the merged-away theme now count for the merged one.
       const votes: HarvestState['votes'] = {};
@@ -136,7 +138,7 @@ function reduceCurated(
         group: t.group,
         label: rec.payload.label,
         noteIds: t.noteIds.filter((n) => moving.has(n)),
-        response: '',
+        commitment: null,
       };
       const at = h.themeOrder.indexOf(t.id) + 1;
       return curate(
@@ -164,10 +166,31 @@ function reduceCurated(
       return { ...h, hidden: toggle(h.hidden, rec.payload.noteId, rec.payload.hidden) };
     case 'harvest.note-quoted':
       return { ...h, quotes: toggle(h.quotes, rec.payload.noteId, rec.payload.quoted) };
-    case 'theme.responded':
-      return themeById(h, rec.payload.themeId)
-        ? curate(patchTheme(h, rec.payload.themeId, { response: rec.payload.text }), rec.payload.themeId)
+    case 'theme.responded': {
+      const t = themeById(h, rec.payload.themeId);
+      return t
+        ? curate(patchTheme(h, t.id, { commitment: responded(t.commitment, rec.payload.text) }), t.id)
         : h;
+    }
+    case 'commitment.set': {
+      const { themeId, what, who, due } = rec.payload;
+      const t = themeById(h, themeId);
+      return t
+        ? curate(
+            patchTheme(h, themeId, { commitment: { what, who, due, updates: t.commitment?.updates ?? [] } }),
+            themeId,
+          )
+        : h;
+    }
+    case 'commitment.updated': {
+      const { themeId, status, note } = rec.payload;
+      const c = themeById(h, themeId)?.commitment;
+      return c
+        ? patchTheme(h, themeId, {
+            commitment: { ...c, updates: [...c.updates, { at: rec.at, status, note }] },
+          })
+        : h;
+    }
     case 'harvest.voting':
       return { ...h, votingOpen: rec.payload.open };
     case 'harvest.voted': {
@@ -186,6 +209,30 @@ function reduceCurated(
     case 'harvest.rethemed':
       return rethemed(h, rec.payload);
   }
+}
+
+/**
+ * `theme.respond`'s text is the commitment's `what`, keeping who, by when and the updates; an
+ * empty text withdraws a commitment that has no updates yet (one with updates is never emptied:
+ * `theme.respond` refuses that).
+ */
+function responded(c: Commitment | null, text: string): Commitment | null {
+  if (text) return c ? { ...c, what: text } : { what: text, who: '', due: null, updates: [] };
+  return c && c.updates.length > 0 ? c : null;
+}
+
+/**
+ * Merging two themes keeps both commitments as one: the kept theme's words first (a blank line
+ * between), its who and by when unless it has none, and both histories in order of date.
+ */
+function mergedCommitment(into: Commitment | null, from: Commitment | null): Commitment | null {
+  if (!into || !from) return into ?? from;
+  return {
+    what: [into.what, from.what].filter(Boolean).join('\n\n'),
+    who: into.who || from.who,
+    due: into.due ?? from.due,
+    updates: [...into.updates, ...from.updates].sort((a, b) => a.at - b.at),
+  };
 }
 
 /**
@@ -208,7 +255,7 @@ function rethemed(h: HarvestState, p: RecordOf<'harvest.rethemed'>['payload']): 
         ? { ...t, noteIds: t.noteIds.filter((n) => !pool.has(n)) }
         : t;
   }
-  for (const t of fresh) themes[t.id] = { ...t, response: '' };
+  for (const t of fresh) themes[t.id] = { ...t, commitment: null };
   const granularity = { ...h.granularity };
   for (const key of p.groups) granularity[key] = p.granularity;
   const unique = (ids: string[]) => [...new Set(ids)];

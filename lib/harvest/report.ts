@@ -10,6 +10,7 @@ import { type EventState, isShown, liveNotes, type Note, noteById, shownAuthor }
 import { plural } from '../text';
 import { placeName, placeOf, questionOf, spreadText } from './groups';
 import { themeOfNote } from './reducer';
+import { type Commitment, type CommitmentStatus, commitmentStatus } from './state';
 
 export type Audience = 'organiser' | 'public';
 
@@ -18,6 +19,8 @@ export interface ReportNote {
   text: string;
   question: string;
   theme: string | null;
+  /** The id of `theme` (the CSV gives each note its theme's commitment). */
+  themeId: string | null;
   place: string;
   writtenAt: string;
   /** A name only in the organiser's copy, and only when the person gave one. */
@@ -38,8 +41,50 @@ export interface ReportTheme {
   voters: number;
   quotes: string[];
   examples: string[];
+  /** The commitment's `what` ("" when there is none), kept for readers of older exports. */
   response: string;
+  /** "You said, we did": the theme's commitment with its latest status and dated history, or null. */
+  commitment: ReportCommitment | null;
 }
+
+export interface ReportCommitment {
+  what: string;
+  /** A team or a role, as the organiser wrote it ("" when not said). */
+  who: string;
+  /** YYYY-MM-DD, or null. */
+  due: string | null;
+  /** The latest update's status, or `planned` before any. */
+  status: CommitmentStatus;
+  /** When the latest update was made (ISO 8601), or null before any. */
+  updatedAt: string | null;
+  /** Every dated update, oldest first. */
+  history: { at: string; status: CommitmentStatus; note: string }[];
+}
+
+/** How each status reads in the English reports. */
+export const STATUS_WORDS: Record<CommitmentStatus, string> = {
+  planned: 'Planned',
+  in_progress: 'In progress',
+  done: 'Done',
+  not_possible: 'Not possible',
+};
+
+export function reportCommitment(c: Commitment | null): ReportCommitment | null {
+  if (!c) return null;
+  const latest = c.updates.at(-1);
+  return {
+    what: c.what,
+    who: c.who,
+    due: c.due,
+    status: commitmentStatus(c),
+    updatedAt: latest ? new Date(latest.at).toISOString() : null,
+    history: c.updates.map((u) => ({ at: new Date(u.at).toISOString(), status: u.status, note: u.note })),
+  };
+}
+
+/** A commitment's history in one line per update, e.g. "2027-01-10 In progress: the bid is in". */
+const historyLines = (c: ReportCommitment) =>
+  c.history.map((u) => `${u.at.slice(0, 10)} ${STATUS_WORDS[u.status]}${u.note ? `: ${u.note}` : ''}`);
 
 export interface EvidenceItem {
   heading: 'Inclusion' | 'Support' | 'Planning' | 'Working together' | 'Methods' | 'Communication' | 'Impact';
@@ -113,7 +158,8 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
         voters,
         quotes: notes.filter((n) => quotes.has(n.id)).map((n) => n.text),
         examples: notes.slice(0, 3).map((n) => n.text),
-        response: t.response,
+        response: t.commitment?.what ?? '',
+        commitment: reportCommitment(t.commitment),
       },
     ];
   });
@@ -174,16 +220,20 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
     ...(state.settings.openSpace ? [state.settings.openSpace.theme] : []),
   ];
 
-  const notes: ReportNote[] = shown.map((n) => ({
-    id: n.id,
-    text: n.text,
-    question: questionOf(state, n),
-    theme: h ? (themeOfNote(h, n.id)?.label ?? null) : null,
-    place: placeName(state, n),
-    writtenAt: new Date(n.postedAt).toISOString(),
-    author: audience === 'organiser' ? nameOf(n) : null,
-    quote: quotes.has(n.id),
-  }));
+  const notes: ReportNote[] = shown.map((n) => {
+    const theme = h ? themeOfNote(h, n.id) : undefined;
+    return {
+      id: n.id,
+      text: n.text,
+      question: questionOf(state, n),
+      theme: theme?.label ?? null,
+      themeId: theme?.id ?? null,
+      place: placeName(state, n),
+      writtenAt: new Date(n.postedAt).toISOString(),
+      author: audience === 'organiser' ? nameOf(n) : null,
+      quote: quotes.has(n.id),
+    };
+  });
 
   const report: HarvestReport = {
     title: state.settings.title,
@@ -232,7 +282,8 @@ function evidence(state: EventState, r: HarvestReport): EvidenceItem[] {
   const accessible = (state.settings.openSpace?.spaces ?? [])
     .filter((s) => s.notes)
     .map((s) => `${s.name} (${s.notes})`);
-  const responded = r.themes.filter((t) => t.response).length;
+  const responded = r.themes.filter((t) => t.commitment).length;
+  const done = r.themes.filter((t) => t.commitment?.status === 'done').length;
   const items: EvidenceItem[] = [
     {
       heading: 'Inclusion',
@@ -319,6 +370,7 @@ function evidence(state: EventState, r: HarvestReport): EvidenceItem[] {
               `The organiser responded to ${responded} of ${plural(r.themes.length, 'theme', 'themes')} with what will be done.`,
             ]
           : []),
+        ...(done ? [`${plural(done, 'commitment is', 'commitments are')} done.`] : []),
         ...r.actions
           .filter((a) => a.due)
           .map((a) => `“${a.title}”: next step by ${readableDay(a.due ?? '')}.`),
@@ -328,21 +380,50 @@ function evidence(state: EventState, r: HarvestReport): EvidenceItem[] {
   return items.filter((i) => i.points.length > 0);
 }
 
+/** "Monday 10 January 2028: In progress": an update's day and status, as the reports read it. */
+export const updateHeading = (u: { at: string; status: CommitmentStatus }) =>
+  `${readableDay(u.at.slice(0, 10))}: ${STATUS_WORDS[u.status]}`;
+
+/** "In progress (updated Monday 10 January 2028)", or "Planned" before any update. */
+export const commitmentLine = (c: ReportCommitment) =>
+  `${STATUS_WORDS[c.status]}${c.updatedAt ? ` (updated ${readableDay(c.updatedAt.slice(0, 10))})` : ''}`;
+
 export const harvestJson = (r: HarvestReport) => `${JSON.stringify(r, null, 2)}\n`;
 
 /** One row per note with its theme. Every cell goes through `csvCell`, so no spreadsheet runs any of them. */
 export function harvestCsv(r: HarvestReport): string {
   return spreadsheetCsv(
-    ['question', 'theme', 'note', 'where', 'written_at', 'quote', 'author'],
-    r.notes.map((n) => [
-      n.question,
-      n.theme ?? '',
-      n.text,
-      n.place,
-      n.writtenAt,
-      n.quote ? 'yes' : '',
-      n.author ?? '',
-    ]),
+    [
+      'question',
+      'theme',
+      'note',
+      'where',
+      'written_at',
+      'quote',
+      'author',
+      'commitment',
+      'commitment_who',
+      'commitment_due',
+      'commitment_status',
+      'commitment_updates',
+    ],
+    r.notes.map((n) => {
+      const c = n.themeId ? (r.themes.find((t) => t.id === n.themeId)?.commitment ?? null) : null;
+      return [
+        n.question,
+        n.theme ?? '',
+        n.text,
+        n.place,
+        n.writtenAt,
+        n.quote ? 'yes' : '',
+        n.author ?? '',
+        c?.what ?? '',
+        c?.who ?? '',
+        c?.due ?? '',
+        c ? STATUS_WORDS[c.status] : '',
+        c ? historyLines(c).join('\n') : '',
+      ];
+    }),
   );
 }
 
@@ -360,7 +441,19 @@ export function harvestMarkdown(r: HarvestReport): string {
       '',
     );
     for (const q of t.quotes.length ? t.quotes : t.examples) out.push(`> ${esc(q)}`, '');
-    if (t.response) out.push(`**What we will do:** ${esc(t.response)}`, '');
+    const c = t.commitment;
+    if (c) {
+      out.push(`**What we will do:** ${esc(c.what)}`, '');
+      if (c.who) out.push(`- Who: ${esc(c.who)}`);
+      if (c.due) out.push(`- By when: ${readableDay(c.due)}`);
+      out.push(`- Status: ${commitmentLine(c)}`, '');
+      if (c.history.length) {
+        out.push('Updates:', '');
+        for (const u of c.history)
+          out.push(`- ${updateHeading(u)}${u.note ? `. ${mdText(u.note, { indent: '  ' })}` : ''}`);
+        out.push('');
+      }
+    }
   });
   if (r.actions.length) {
     out.push('## Actions', '');

@@ -356,6 +356,8 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'harvest.hide-note': { noteId: 'n1', hidden: true },
   'harvest.quote-note': { noteId: 'n1', quoted: true },
   'theme.respond': { themeId: 't1', text: '' },
+  'commitment.set': { themeId: 't1', what: 'Ask the council', who: 'Transport team', due: '2030-01-31' },
+  'commitment.update': { themeId: 't1', status: 'not_possible', note: 'No money this year' },
   'harvest.voting': { open: true },
   'harvest.vote': { themeId: 't1', dot: 1 },
   'harvest.publish': { published: true },
