@@ -6,7 +6,7 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { printableText } from '../lib/clean-text';
-import type { HarvestReport } from '../lib/harvest/report';
+import { evaluationLines, type HarvestReport } from '../lib/harvest/report';
 import { pdf } from './pdf';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -73,6 +73,15 @@ function blocks(r: HarvestReport): Block[] {
   for (const e of r.evidence) {
     out.push({ kind: 'h2', text: e.heading });
     for (const pt of e.points) out.push({ kind: 'bullet', text: pt });
+  }
+  if (r.evaluation) {
+    const e = evaluationLines(r.evaluation);
+    out.push({ kind: 'h2', text: 'Evaluation' });
+    for (const pt of e.points) out.push({ kind: 'bullet', text: pt });
+    if (e.question) {
+      out.push({ kind: 'p', text: `Answers to “${e.question}”:` });
+      for (const a of e.open) out.push({ kind: 'quote', text: a });
+    }
   }
   // Every character a Word file holds must be one XML 1.0 allows; the PDF says the same.
   return out.map((b) => ({ ...b, text: printableText(b.text) }));
