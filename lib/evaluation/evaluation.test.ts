@@ -4,6 +4,7 @@
  * first), and anonymity: no screen but the person's own learns who answered what.
  */
 import { describe, expect, it } from 'vitest';
+import { findCommand } from '../commands';
 import { foldLog } from '../reducer';
 import { EventSettingsSchema } from '../settings';
 import type { EventState } from '../state';
@@ -41,6 +42,14 @@ function screenState(ev: EventUnderTest, viewer: Viewer): EventState {
   if (!state) throw new Error('no log');
   return state;
 }
+
+describe('the evaluation’s actions', () => {
+  it('are the facilitators’ to set and open, and the participants’ to answer', () => {
+    expect(findCommand('evaluation.set')?.roles).toEqual(['facilitator']);
+    expect(findCommand('evaluation.open')?.roles).toEqual(['facilitator']);
+    expect(findCommand('evaluation.answer')?.roles).toEqual(['participant']);
+  });
+});
 
 describe('what the evaluation asks', () => {
   it('asks the default when the settings leave it out (older logs, API clients)', () => {
