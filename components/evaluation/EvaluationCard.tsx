@@ -5,7 +5,7 @@
  * skippable, and it can be changed later: a second answer replaces the first.
  */
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { OPEN_ANSWER_MAX, SCORES, type Score, type StatementId } from '../../lib/evaluation/bank';
 import { answerOf, evaluationOf } from '../../lib/evaluation/state';
 import type { EventState } from '../../lib/state';
@@ -27,6 +27,11 @@ export function EvaluationCard({ event, me }: { event: EventState; me: string })
   const [problem, setProblem] = useState(false);
 
   const answered = (mine !== undefined || sent) && !editing;
+  // After Send the form goes: the keyboard and screen readers move to the thanks.
+  const thanks = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (sent && answered) thanks.current?.focus();
+  }, [sent, answered]);
 
   function startOver() {
     setDraft(mine ? { answers: { ...mine.answers }, open: mine.open } : draft);
@@ -63,7 +68,7 @@ export function EvaluationCard({ event, me }: { event: EventState; me: string })
   if (answered)
     return (
       <section className="rounded-2xl border-2 border-stone-200 bg-white p-4" data-testid="evaluation">
-        <h2 className="text-2xl font-bold" aria-live="polite">
+        <h2 ref={thanks} tabIndex={-1} className="text-2xl font-bold">
           {t('thanks')}
         </h2>
         <p className="mt-1 text-stone-700">{t('thanksBody')}</p>
