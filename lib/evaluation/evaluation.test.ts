@@ -9,7 +9,15 @@ import { foldLog } from '../reducer';
 import { EventSettingsSchema } from '../settings';
 import type { EventState } from '../state';
 import { cafeSettings, EventUnderTest, FACILITATOR, openSpaceSettings, person } from '../testing/events';
-import { deliveriesOf, personRoom, ROOM_ALL_NOTES, roomsOf, type Viewer, viewFor } from '../visibility';
+import {
+  canSee,
+  deliveriesOf,
+  personRoom,
+  ROOM_ALL_NOTES,
+  roomsOf,
+  type Viewer,
+  viewFor,
+} from '../visibility';
 import { DEFAULT_EVALUATION } from './bank';
 import { answerOf, isEvaluationOpen, tallyEvaluation } from './state';
 
@@ -242,6 +250,9 @@ describe('anonymity', () => {
   it('goes to the team and the person only; the team live receives no actor', () => {
     const { ev, again } = answered();
     expect(roomsOf(ev.state, again)).toEqual([ROOM_ALL_NOTES, personRoom('ada')]);
+    // Ben (who answered too) and Cy (who did not) are never sent Ada's answer.
+    for (const other of ['ben', 'cy']) expect(canSee(ev.state, phone(other), again)).toBe(false);
+    expect(canSee(ev.state, phone('ada'), again)).toBe(true);
     const sent = deliveriesOf(ev.state, again, roomsOf(ev.state, again));
     expect(sent).toEqual([
       { rec: again, to: [personRoom('ada')] },
