@@ -4,6 +4,7 @@ import { announcementCommands } from './announcements';
 import { editCommands } from './cafe/edits';
 import { roundCommands } from './cafe/rounds';
 import type { CommandDef } from './command';
+import { evaluationCommands } from './evaluation/actions';
 import { harvestCommands } from './harvest/actions';
 import { commitmentCommands } from './harvest/commitments';
 import { screenCommands } from './harvest/screen';
@@ -33,6 +34,7 @@ const ALL = {
   ...announcementCommands,
   ...screenCommands,
   ...linkCommands,
+  ...evaluationCommands,
 };
 
 export type CommandName = keyof typeof ALL;

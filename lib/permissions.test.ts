@@ -177,6 +177,18 @@ const BEFORE = {
     );
     log.add('stage.changed', { stage: 'actions' });
   },
+  /** A facilitator opened the evaluation. */
+  evaluationOpen: (log: RecordLog) => log.add('evaluation.opened', { open: true }),
+  /** The evaluation is open and Ada has answered it. */
+  evaluationAnswered: (log: RecordLog) => {
+    log.add('evaluation.opened', { open: true });
+    log.add(
+      'evaluation.answered',
+      { key: 'k-ada', answers: { listened: 4 }, open: '' },
+      person('ada'),
+      'k-ada',
+    );
+  },
 } satisfies Record<string, (log: RecordLog) => unknown>;
 
 interface Case {
@@ -325,6 +337,15 @@ const CASES: Record<string, Case> = {
   'space.add': { payload: { name: 'Courtyard', capacity: 12, notes: 'step-free, hearing loop' } },
   'space.edit the Garden': { payload: { space: GARDEN, name: 'Rose garden', capacity: 8, notes: '' } },
   'slot.add': { payload: { start: '13:00', end: '14:00', label: 'Afternoon', isBreak: false } },
+  'evaluation.set': { payload: { statements: ['welcome', 'worth_it'], open: 'What would you keep?' } },
+  'evaluation.set (answered)': {
+    payload: { statements: ['welcome'], open: '' },
+    before: 'evaluationAnswered',
+  },
+  'evaluation.open': { payload: { open: true } },
+  'evaluation.open (open already)': { payload: { open: true }, before: 'evaluationOpen' },
+  'evaluation.answer': { payload: { answers: { listened: 4 }, open: 'More time' }, before: 'evaluationOpen' },
+  'evaluation.answer (closed)': { payload: { answers: { listened: 4 } } },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -427,6 +448,12 @@ const MATRIX = `
 | round.move round 3 before round 2     | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | round.move round 2 before round 1     | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
 | tables.set                            | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| evaluation.set                        | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| evaluation.set (answered)             | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
+| evaluation.open                       | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| evaluation.open (open already)        | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
+| evaluation.answer                     | ok          | ok          | ok          | ok          | ok          | not_allowed | role            | role            | role        | role      |
+| evaluation.answer (closed)            | wrong_state | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | role            | role            | role        | role      |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

@@ -3,6 +3,7 @@
  * server (after validation and authorisation), so their shapes are plain types, not schemas.
  */
 
+import type { EvaluationSettings, Score, StatementId } from './evaluation/bank';
 import type { CommitmentStatus } from './harvest/state';
 import type { RemovalReason } from './notes/removal';
 import type { OpenSpaceStage, SessionReport } from './openspace/state';
@@ -220,6 +221,16 @@ export interface RecordPayloads {
     themes: { id: string; group: string; label: string; noteIds: string[]; representative?: string }[];
     unthemed: string[];
   };
+  /** What the evaluation asks from now on (only before anyone has answered). */
+  'evaluation.set': EvaluationSettings;
+  /** A facilitator opened (or closed) the evaluation; until then it opens when the event is over. */
+  'evaluation.opened': { open: boolean };
+  /**
+   * A person's answer to the evaluation. `key` is the id of their first answer's record: a later
+   * answer with the same key replaces it. Only the person's own screens receive the actor; the
+   * team's receive it with an `anonymous` actor and other phones not at all (lib/visibility.ts).
+   */
+  'evaluation.answered': { key: string; answers: Partial<Record<StatementId, Score>>; open: string };
 }
 
 export type RecordType = keyof RecordPayloads;

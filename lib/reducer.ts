@@ -4,6 +4,7 @@
  */
 import { reduceAnnouncements } from './announcements';
 import { pendingRound, reducePlan, reduceRound } from './cafe/reducer';
+import { initialEvaluation, reduceEvaluation } from './evaluation/state';
 import { isPlaced, reduceHarvest } from './harvest/reducer';
 import { NO_CHOICE, reduceScreen } from './harvest/screen';
 import { importedNoteId, reduceNote } from './notes/reducer';
@@ -38,6 +39,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     locked: false,
     anonymous: 0,
     links: {},
+    evaluation: initialEvaluation(settings.evaluation),
   };
 }
 
@@ -68,12 +70,18 @@ export const isPersonRecord = (r: EventRecord): r is PersonRecord =>
   r.type === 'person.moved' ||
   r.type === 'person.kept';
 
+/** An answer to the evaluation: for the team (with no actor) and the person's own screens only. */
+export const isEvaluationAnswer = (r: EventRecord): r is RecordOf<'evaluation.answered'> =>
+  r.type === 'evaluation.answered';
+
 /**
- * Notes and person records go to some screens only, so they may arrive in any order: they are
- * applied by id and revision. Every other record is event-wide: every screen receives it,
- * applies it once and in sequence order (never after a later event-wide record).
+ * Notes, person records and evaluation answers go to some screens only, so they may arrive in
+ * any order: they are applied by id (or key) and revision. Every other record is event-wide:
+ * every screen receives it, applies it once and in sequence order (never after a later
+ * event-wide record).
  */
-export const isTargetedRecord = (r: EventRecord): boolean => isNoteRecord(r) || isPersonRecord(r);
+export const isTargetedRecord = (r: EventRecord): boolean =>
+  isNoteRecord(r) || isPersonRecord(r) || isEvaluationAnswer(r);
 
 /**
  * Apply one record. Records already applied are no-ops: event-wide records by sequence number,
@@ -113,6 +121,10 @@ export function reduce(state: EventState, rec: EventRecord): EventState {
       };
     return rec.seq > next.seq ? { ...next, seq: rec.seq } : next;
   }
+  if (isEvaluationAnswer(rec)) {
+    const next = reduceEvaluation(state, rec);
+    return rec.seq > next.seq ? { ...next, seq: rec.seq } : next;
+  }
   if (rec.seq <= state.seq) return state;
   const next = reduceEventWide(knowPeople(state, rec.people), rec);
   return { ...next, seq: rec.seq };
@@ -134,6 +146,7 @@ function reduceEventWide(
       | 'host.volunteered'
       | 'person.moved'
       | 'person.kept'
+      | 'evaluation.answered'
     >
   >,
 ): EventState {
@@ -207,6 +220,9 @@ function reduceEventWide(
     case 'projector.theme-shown':
     case 'projector.all-themes':
       return reduceScreen(state, rec);
+    case 'evaluation.set':
+    case 'evaluation.opened':
+      return reduceEvaluation(state, rec);
   }
 }
 

@@ -1,5 +1,6 @@
 /** What a facilitator chooses when setting up an event: validated at the edge, stored in the first record. */
 import { z } from 'zod';
+import { MAX_STATEMENTS, OPEN_QUESTION_MAX, STATEMENT_IDS } from './evaluation/bank';
 import { LIMITS } from './limits';
 import { OpenSpaceSettingsSchema } from './openspace/settings';
 import { humanText, requiredText } from './text';
@@ -12,6 +13,18 @@ export const RoundSettingsSchema = z.strictObject({
   minutes: z.number().int().min(LIMITS.minutesMin).max(LIMITS.minutesMax),
 });
 export type RoundSettings = z.infer<typeof RoundSettingsSchema>;
+
+/**
+ * The evaluation at the end (lib/evaluation/bank.ts): up to six statements from the bank, each
+ * once, and an open question ('' for none). Optional: an event set up without it asks the default.
+ */
+export const EvaluationSettingsSchema = z.strictObject({
+  statements: z
+    .array(z.enum(STATEMENT_IDS))
+    .max(MAX_STATEMENTS, `choose at most ${MAX_STATEMENTS} statements`)
+    .refine((ids) => new Set(ids).size === ids.length, 'choose each statement once'),
+  open: humanText(OPEN_QUESTION_MAX),
+});
 
 /**
  * An event: a World Café (rounds at tables), an Open Space, or both one after the other
@@ -28,6 +41,8 @@ export const EventSettingsSchema = z
     /** named: everyone gives a name; anonymous: nobody does; choice: each person decides. */
     identity: IdentitySchema,
     openSpace: OpenSpaceSettingsSchema.nullable().default(null),
+    /** What the evaluation at the end asks; absent (older logs, API clients): DEFAULT_EVALUATION. */
+    evaluation: EvaluationSettingsSchema.optional(),
   })
   .refine((s) => s.rounds.length > 0 || s.openSpace !== null, {
     message: 'add at least one café round, or an Open Space',

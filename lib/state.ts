@@ -4,6 +4,7 @@
  */
 
 import type { Announcement } from './announcements';
+import type { EvaluationState } from './evaluation/state';
 import type { ProjectorState } from './harvest/screen';
 import type { HarvestState } from './harvest/state';
 import type { RemovalReason } from './notes/removal';
@@ -130,6 +131,8 @@ export interface EventState {
   anonymous: number;
   /** The team's links by id, revoked ones included (lib/team/roles.ts). */
   links: Record<string, TeamLink>;
+  /** The evaluation at the end: what it asks, whether it is open, the answers (lib/evaluation/state.ts). */
+  evaluation: EvaluationState;
 }
 
 export type EventPart = 'cafe' | 'openSpace';

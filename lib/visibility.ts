@@ -12,7 +12,9 @@
  * A note posted without its author's name reaches the author as it is and everyone else (the
  * facilitator team too) with an `anonymous` actor and no card: only the server and the author
  * know who wrote it. A note the facilitators removed keeps its words for the facilitators alone:
- * everyone else receives its records without them (lib/notes/removal.ts).
+ * everyone else receives its records without them (lib/notes/removal.ts). An answer to the
+ * evaluation goes to the team with an `anonymous` actor, to its author's own screens as it is,
+ * and to no other phone: nobody but the server and the person learns who answered what.
  */
 
 import { outsiderView } from './notes/removal';
@@ -61,6 +63,8 @@ export function roomsFor(state: EventState, viewer: Viewer): string[] {
 /** The rooms a record goes to, or null when it goes to everyone in the event. */
 export function roomsOf(state: EventState, rec: EventRecord): string[] | null {
   if (isPersonRecord(rec)) return personRooms(rec);
+  if (rec.type === 'evaluation.answered')
+    return rec.actor.role === 'participant' ? [ROOM_ALL_NOTES, personRoom(rec.actor.id)] : [ROOM_ALL_NOTES];
   let note: { table: number; round: number; session: string | null; authorId: string | null } | undefined;
   // Notes imported after the event are for the organiser's harvest: the team reads them.
   if (rec.type === 'notes.imported') return [ROOM_ALL_NOTES];
@@ -167,11 +171,12 @@ export const ANONYMOUS_AUTHOR = { role: 'anonymous' } as const satisfies RecordA
 
 /**
  * The author a record would give away, for a note posted without their name: its posting, and
- * the author's own edits and withdrawal (a facilitator's withdrawal names no author). Null when
- * the record gives nobody away.
+ * the author's own edits and withdrawal (a facilitator's withdrawal names no author); and for an
+ * answer to the evaluation, always. Null when the record gives nobody away.
  */
 export function unnamedAuthorOf(state: EventState, rec: EventRecord): ParticipantId | null {
   if (rec.actor.role !== 'participant') return null;
+  if (rec.type === 'evaluation.answered') return rec.actor.id;
   if (rec.type === 'note.posted') return rec.payload.anonymous ? rec.actor.id : null;
   if (rec.type === 'note.edited' || rec.type === 'note.withdrawn')
     return noteById(state, rec.payload.noteId)?.anonymous ? rec.actor.id : null;

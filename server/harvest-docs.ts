@@ -6,7 +6,7 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { printableText } from '../lib/clean-text';
-import { commitmentLine, type HarvestReport, updateHeading } from '../lib/harvest/report';
+import { commitmentLine, evaluationLines, type HarvestReport, updateHeading } from '../lib/harvest/report';
 import { readableDay } from '../lib/markdown';
 import { pdf } from './pdf';
 
@@ -85,6 +85,15 @@ function blocks(r: HarvestReport): Block[] {
   for (const e of r.evidence) {
     out.push({ kind: 'h2', text: e.heading });
     for (const pt of e.points) out.push({ kind: 'bullet', text: pt });
+  }
+  if (r.evaluation) {
+    const e = evaluationLines(r.evaluation);
+    out.push({ kind: 'h2', text: 'Evaluation' });
+    for (const pt of e.points) out.push({ kind: 'bullet', text: pt });
+    if (e.question) {
+      out.push({ kind: 'p', text: `Answers to “${e.question}”:` });
+      for (const a of e.open) out.push({ kind: 'quote', text: a });
+    }
   }
   // Every character a Word file holds must be one XML 1.0 allows; the PDF says the same.
   return out.map((b) => ({ ...b, text: printableText(b.text) }));

@@ -89,6 +89,9 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'space.add': 'facilitator',
   'space.edit': 'facilitator',
   'slot.add': 'facilitator',
+  'evaluation.set': 'facilitator',
+  'evaluation.open': 'facilitator',
+  'evaluation.answer': 'participant',
 };
 
 describe.each(STORES)('permissions on the %s store', (store) => {
@@ -440,6 +443,20 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await ok(bram.sender, 'note.post', { text: 'Fewer cars', round: 1, table: 2 }, 'note-r2-t2');
       await ok(p.sender, 'note.edit', { noteId: 'note-r1-t1', text: 'Benches and bins' }, 'edit-r1-t1');
       await ok(A.sender, 'round.end', {});
+      // The evaluation: the facilitators choose what it asks and open it; a person answers, and
+      // may answer again; once anyone has answered, what it asks stays as it is.
+      const ask = { statements: ['listened', 'welcome'], open: 'What would you change?' };
+      await refused(p.sender, 'evaluation.set', ask, 'not_allowed');
+      await ok(A.sender, 'evaluation.set', ask);
+      await refused(p.sender, 'evaluation.answer', { answers: { listened: 4 } }, 'wrong_state');
+      await refused(p.sender, 'evaluation.open', { open: true }, 'not_allowed');
+      await ok(A.sender, 'evaluation.open', { open: true });
+      await refused(A.sender, 'evaluation.open', { open: true }, 'wrong_state');
+      await refused(A.sender, 'evaluation.answer', { answers: { listened: 4 } }, 'not_allowed');
+      await refused(p.sender, 'evaluation.answer', { answers: { worth_it: 4 } }, 'not_found');
+      await ok(p.sender, 'evaluation.answer', { answers: { listened: 4 }, open: 'More time' });
+      await ok(p.sender, 'evaluation.answer', { answers: { listened: 5 } });
+      await refused(A.sender, 'evaluation.set', ask, 'wrong_state');
     });
 
     it('the Open Space: conveners, the people they chose and owners, and nobody else', async () => {

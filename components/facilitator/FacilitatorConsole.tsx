@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { EvaluationPanel } from '../evaluation/EvaluationPanel';
 import { HarvestConsole } from '../harvest/HarvestConsole';
 import { useRefusalText } from '../i18n/errors';
 import { LanguagePicker } from '../i18n/LanguagePicker';
@@ -165,6 +166,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
           <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
             <Problems />
             <HarvestConsole eventId={eventId} token={token} />
+            <EvaluationPanel />
             <ImportNotes eventId={eventId} token={token} />
             <RemovedNotes />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
@@ -175,6 +177,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             {organiser && <SecretLink eventId={eventId} token={token} />}
             <PartSwitch />
             <OpenSpaceConsole eventId={eventId} token={token} />
+            <EvaluationPanel />
             <ImportNotes eventId={eventId} token={token} />
             <RemovedNotes />
             <TeamPanel eventId={eventId} />
@@ -193,6 +196,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               </section>
               <PaperCardPanel eventId={eventId} />
               <PeoplePanel />
+              <EvaluationPanel />
               <Downloads eventId={eventId} token={token} />
               <ImportNotes eventId={eventId} token={token} />
               <TeamPanel eventId={eventId} />

@@ -4,8 +4,10 @@ import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../lib/errors';
+import { DEFAULT_EVALUATION, type EvaluationSettings } from '../../lib/evaluation/bank';
 import { LIMITS } from '../../lib/limits';
 import { EventSettingsSchema, type Identity } from '../../lib/settings';
+import { EvaluationFields } from '../evaluation/EvaluationFields';
 import { useRefusalText } from '../i18n/errors';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { Button } from '../ui/Button';
@@ -29,6 +31,7 @@ const field = 'mt-1 block w-full rounded-lg border-2 border-stone-400 px-3 py-2 
  */
 export function NewEventForm() {
   const t = useTranslations('site');
+  const te = useTranslations('evaluation');
   const refusal = useRefusalText();
   const router = useRouter();
   const params = useSearchParams();
@@ -58,6 +61,10 @@ export function NewEventForm() {
     { key: 'r2', question: '', minutes: '20' },
     { key: 'r3', question: '', minutes: '20' },
   ]);
+  const [evaluation, setEvaluation] = useState<EvaluationSettings>(() => ({
+    statements: [...DEFAULT_EVALUATION.statements],
+    open: te('setup.defaultQuestion'),
+  }));
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -73,6 +80,7 @@ export function NewEventForm() {
       rounds: withCafe ? rounds.map((r) => ({ question: r.question, minutes: Number(r.minutes) })) : [],
       identity,
       openSpace: withOpenSpace ? openSpaceSettings(openSpace) : null,
+      evaluation,
     };
     const parsed = EventSettingsSchema.safeParse(settings);
     if (!parsed.success) {
@@ -296,6 +304,8 @@ export function NewEventForm() {
           ))}
         </fieldset>
 
+        <EvaluationFields value={evaluation} onChange={setEvaluation} />
+
         <Button type="submit" disabled={busy} className="text-lg">
           {busy ? t('new.creating') : t('new.create')}
         </Button>
@@ -319,6 +329,7 @@ function explainIssue(t: T, issue: Issue): string {
   if (first === 'title') return line(t('problems.where.title'));
   if (first === 'openSpace') return line(openSpaceWhere(t, path.slice(1)));
   if (first === 'purpose') return line(t('problems.where.purpose'));
+  if (first === 'evaluation') return line(t('problems.where.evaluation'));
   return reason;
 }
 

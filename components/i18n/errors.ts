@@ -26,6 +26,7 @@ type Failed =
   | 'action_signup'
   | 'action_propose'
   | 'action_edit'
+  | 'evaluation_answer'
   | 'other';
 
 const FAILED: Record<string, Failed> = {
@@ -47,6 +48,7 @@ const FAILED: Record<string, Failed> = {
   'action.signup': 'action_signup',
   'action.propose': 'action_propose',
   'action.edit': 'action_edit',
+  'evaluation.answer': 'evaluation_answer',
 };
 
 export interface Refusal {

@@ -1,8 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useContext, useState } from 'react';
+import { isEvaluationOpen } from '../../lib/evaluation/state';
 import type { EventState } from '../../lib/state';
 import { activeCount, hostedTable, phaseOf, tableMembers, tableOf } from '../../lib/view';
+import { EvaluationCard } from '../evaluation/EvaluationCard';
 import { HarvestVote, ToldLink } from '../harvest/HarvestVote';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLive } from '../live/store';
@@ -51,6 +53,8 @@ export function ParticipantView() {
         <ToldLink event={event} />
         {!left && <HarvestVote event={event} me={me} />}
         {left ? <LeftCard /> : <Stage event={event} me={me} />}
+        {/* Someone who has left may still answer, on the way out. */}
+        {isEvaluationOpen(event) && <EvaluationCard event={event} me={me} />}
         {!left && event.part === 'cafe' && <RoundEndCue event={event} />}
         {!left && <LeaveButton />}
         <LanguagePicker className="border-t-2 border-stone-200 pt-4" />

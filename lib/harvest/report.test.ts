@@ -628,3 +628,57 @@ describe('spread in words', () => {
     expect(spreadText([])).toBe('nowhere yet');
   });
 });
+
+describe('the evaluation', () => {
+  it('gives each statement’s counts and % agree, and the open answers in the organiser’s copy only', () => {
+    const { log } = curatedCafe();
+    log.add(
+      'evaluation.answered',
+      { key: 'k1', answers: { listened: 5, could_say: 4 }, open: 'More time' },
+      person('p1'),
+      'k1',
+    );
+    log.add('evaluation.answered', { key: 'k2', answers: { listened: 2 }, open: '' }, person('p2'), 'k2');
+    log.add(
+      'evaluation.answered',
+      { key: 'k1', answers: { listened: 4, could_say: 4 }, open: 'Longer rounds' },
+      person('p1'),
+    );
+    const r = log.report();
+    expect(r.evaluation).toEqual({
+      answers: 2,
+      statements: [
+        { statement: 'I felt listened to', counts: [0, 1, 0, 1, 0], answered: 2, agree: 50 },
+        { statement: 'I could say what I wanted', counts: [0, 0, 0, 1, 0], answered: 1, agree: 100 },
+        { statement: 'I understand what happens next', counts: [0, 0, 0, 0, 0], answered: 0, agree: 0 },
+      ],
+      question: 'What one thing would you change?',
+      open: ['Longer rounds'],
+    });
+    const md = harvestMarkdown(r);
+    expect(md).toContain('- 2 people answered the evaluation, anonymously.');
+    expect(md).toContain(
+      '- “I felt listened to”: 50% agree, of 2 (strongly agree 0, agree 1, neither agree nor disagree 0, disagree 1, strongly disagree 0).',
+    );
+    expect(md).toContain('- “I understand what happens next”: nobody answered.');
+    expect(md).toContain('Answers to “What one thing would you change?”:');
+    expect(md).toContain('- “Longer rounds”');
+    for (const name of NAMES) expect(md.split('### Evaluation')[1]).not.toContain(name);
+    expect(JSON.stringify(r.evaluation)).not.toContain('p1');
+    const pub = log.report('public');
+    expect(pub.evaluation?.open).toEqual([]);
+    expect(harvestMarkdown(pub)).not.toContain('Longer rounds');
+  });
+
+  it('says so when nobody answered, and nothing when it asked nothing', () => {
+    const { log } = curatedCafe();
+    expect(log.report().evaluation?.answers).toBe(0);
+    const md = harvestMarkdown(log.report());
+    expect(md).toContain('### Evaluation\n\n- Nobody answered the evaluation.\n');
+    expect(md).not.toContain('Answers to');
+    const silent = new EventLog(cafeSettings({ evaluation: { statements: [], open: '' } }));
+    silent.add('harvest.started', { themes: [], unthemed: [], votesPerPerson: 3 });
+    expect(silent.report().evaluation).toBeNull();
+    expect(harvestMarkdown(silent.report())).not.toContain('Evaluation');
+  });
+});

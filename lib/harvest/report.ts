@@ -5,6 +5,8 @@
  * person gave one. Counts, not identities, are the evidence.
  */
 import { spreadsheetCsv } from '../csv';
+import { SCORE_TEXT, type Score, STATEMENT_TEXT } from '../evaluation/bank';
+import { asksAnything, evaluationOf, tallyEvaluation } from '../evaluation/state';
 import { mdText, readableDay, readableTime } from '../markdown';
 import { type EventState, isShown, liveNotes, type Note, noteById, shownAuthor } from '../state';
 import { plural } from '../text';
@@ -91,6 +93,24 @@ export interface EvidenceItem {
   points: string[];
 }
 
+/**
+ * The evaluation's results: how many answered, each statement's counts and % agree, and (in the
+ * organiser's copy only) the open answers. Never who answered what.
+ */
+export interface ReportEvaluation {
+  answers: number;
+  statements: {
+    statement: string;
+    /** How many chose each point, strongly disagree (first) to strongly agree (last). */
+    counts: number[];
+    answered: number;
+    agree: number;
+  }[];
+  /** The open question, '' for none. */
+  question: string;
+  open: string[];
+}
+
 export interface HarvestReport {
   title: string;
   purpose: string;
@@ -112,6 +132,8 @@ export interface HarvestReport {
   votes: { dots: number; voters: number };
   actions: { title: string; session: string; nextStep: string; due: string | null; owners: number }[];
   evidence: EvidenceItem[];
+  /** null when the evaluation asked nothing. */
+  evaluation: ReportEvaluation | null;
   notes: ReportNote[];
 }
 
@@ -261,6 +283,7 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
     votes,
     actions,
     evidence: [],
+    evaluation: reportEvaluation(state, audience),
     notes,
   };
   report.evidence = evidence(state, report);
@@ -388,6 +411,41 @@ export const updateHeading = (u: { at: string; status: CommitmentStatus }) =>
 export const commitmentLine = (c: ReportCommitment) =>
   `${STATUS_WORDS[c.status]}${c.updatedAt ? ` (updated ${readableDay(c.updatedAt.slice(0, 10))})` : ''}`;
 
+function reportEvaluation(state: EventState, audience: Audience): ReportEvaluation | null {
+  const ask = evaluationOf(state).ask;
+  if (!asksAnything(ask)) return null;
+  const tally = tallyEvaluation(state);
+  return {
+    answers: tally.answers,
+    statements: tally.statements.map((s) => ({
+      statement: STATEMENT_TEXT[s.id],
+      counts: [...s.counts],
+      answered: s.answered,
+      agree: s.agree,
+    })),
+    question: ask.open,
+    // Open answers are people's own words: the public page gives the counts only.
+    open: audience === 'organiser' ? tally.open : [],
+  };
+}
+
+/** The evaluation's results as lines of the evidence section (no filler when nobody answered). */
+export function evaluationLines(e: ReportEvaluation): { points: string[]; question: string; open: string[] } {
+  if (e.answers === 0) return { points: ['Nobody answered the evaluation.'], question: '', open: [] };
+  const points = [`${plural(e.answers, 'person', 'people')} answered the evaluation, anonymously.`];
+  for (const s of e.statements) {
+    if (s.answered === 0) {
+      points.push(`“${s.statement}”: nobody answered.`);
+      continue;
+    }
+    const counts = ([5, 4, 3, 2, 1] as Score[]).map(
+      (score) => `${SCORE_TEXT[score]} ${s.counts[score - 1] ?? 0}`,
+    );
+    points.push(`“${s.statement}”: ${s.agree}% agree, of ${s.answered} (${counts.join(', ')}).`);
+  }
+  return { points, question: e.open.length ? e.question : '', open: e.open };
+}
+
 export const harvestJson = (r: HarvestReport) => `${JSON.stringify(r, null, 2)}\n`;
 
 /** One row per note with its theme. Every cell goes through `csvCell`, so no spreadsheet runs any of them. */
@@ -478,6 +536,17 @@ export function harvestMarkdown(r: HarvestReport): string {
     out.push(`### ${e.heading}`, '');
     for (const pt of e.points) out.push(`- ${esc(pt)}`);
     out.push('');
+  }
+  if (r.evaluation) {
+    const e = evaluationLines(r.evaluation);
+    out.push('### Evaluation', '');
+    for (const pt of e.points) out.push(`- ${esc(pt)}`);
+    out.push('');
+    if (e.question) {
+      out.push(`Answers to “${esc(e.question)}”:`, '');
+      for (const a of e.open) out.push(`- “${esc(a)}”`);
+      out.push('');
+    }
   }
   return out.join('\n');
 }

@@ -377,6 +377,9 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'space.add': { name: 'Courtyard', capacity: 12, notes: 'step-free' },
   'space.edit': { space: 0, name: 'Courtyard', capacity: null, notes: '' },
   'slot.add': { start: '13:00', end: '14:00', label: 'Afternoon', isBreak: false },
+  'evaluation.set': { statements: ['listened', 'welcome'], open: 'What would you change?' },
+  'evaluation.open': { open: true },
+  'evaluation.answer': { answers: { listened: 4, welcome: 5 }, open: 'More time' },
 };
 
 /** Change a valid object into (usually) an invalid one: wrong values, missing or extra keys. */
