@@ -22,7 +22,13 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     id: eventId,
     joinCode,
     createdAt: rec.at,
-    settings,
+    // Events made before these settings existed ask nothing more at the door.
+    settings: {
+      ...settings,
+      notice: settings.notice ?? '',
+      groups: settings.groups ?? [],
+      askNeeds: settings.askNeeds ?? false,
+    },
     seq: rec.seq,
     tableCount: settings.tables,
     participants: {},
@@ -38,6 +44,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     locked: false,
     anonymous: 0,
     links: {},
+    groupCounts: {},
   };
 }
 
