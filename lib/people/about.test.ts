@@ -4,6 +4,7 @@
  * and helpers alone.
  */
 import { describe, expect, it } from 'vitest';
+import { exportCafe, toCsv, toJson, toMarkdown } from '../export';
 import type { RecordOf } from '../records';
 import { initialState } from '../reducer';
 import { EventSettingsSchema } from '../settings';
@@ -195,5 +196,42 @@ describe('who is told', () => {
       { rec, to: roomsOf(ev.state, rec) },
     ]);
     expect(viewFor(ev.state, rec, PROJECTOR)).toBe(rec);
+  });
+});
+
+describe('the export', () => {
+  it('counts the groups in its summary and puts no group or need beside a note or a name', () => {
+    const ev = asking({ tables: 1 });
+    ev.join('ada', 'Ada', { group: 'Carer', needs: ['interpreter'], needsOther: '' });
+    ev.join('ben', 'Ben', { group: 'Staff', needs: ['other'], needsOther: 'Handouts in Welsh' });
+    ev.facilitate('seating.plan');
+    ev.facilitate('round.start');
+    ev.post('ada', 'More benches');
+    const cafe = exportCafe(ev.state, ev.now);
+    expect(cafe.participants.groups).toEqual({
+      groups: [
+        { label: 'Person who uses services', count: 0 },
+        { label: 'Carer', count: 1 },
+        { label: 'Staff', count: 1 },
+        { label: 'Other', count: 0 },
+      ],
+      notSaid: 0,
+    });
+    const md = toMarkdown(cafe);
+    expect(md).toContain(
+      'I’m here as… Person who uses services: 0; Carer: 1; Staff: 1; Other: 0; not said: 0.',
+    );
+    expect(md.match(/Carer/g)).toHaveLength(1);
+    const rows = toCsv(cafe);
+    for (const text of [
+      rows,
+      toJson({ ...cafe, participants: { ...cafe.participants, groups: undefined } }),
+      md,
+    ]) {
+      expect(text).not.toContain('Handouts in Welsh');
+      expect(text).not.toContain('interpreter');
+    }
+    expect(rows).not.toContain('Carer');
+    expect(toMarkdown(exportCafe(new EventUnderTest(cafeSettings()).state, 0))).not.toContain('I’m here as');
   });
 });
