@@ -8,7 +8,7 @@ import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { StoreApi } from 'zustand';
 import type { CommandName, CommandPayload } from '../../lib/commands';
-import type { StoredJoin } from '../../lib/early-join';
+import { phoneStorageKey, type StoredJoin } from '../../lib/early-join';
 import type { ActionError } from '../../lib/errors';
 import { NEEDS, type Need } from '../../lib/people/needs';
 import type { ClientEmits, ClientMessage, GroupCounts, RecordOrder, ServerPushes } from '../../lib/protocol';
@@ -40,6 +40,22 @@ function aboutToSend(
     ...(needs.length > 0 ? { needs } : {}),
     ...(typeof about.needsOther === 'string' && about.needsOther ? { needsOther: about.needsOther } : {}),
   };
+}
+
+/**
+ * Once the server has the answers given at the door, the phone keeps them no longer: they were
+ * for the first join only (the server ignores them on any later one).
+ */
+function forgetAnswers(code: string) {
+  try {
+    const key = phoneStorageKey(code);
+    const kept = JSON.parse(localStorage.getItem(key) ?? 'null') as StoredJoin | null;
+    if (!kept?.about) return;
+    const { about: _told, ...rest } = kept;
+    localStorage.setItem(key, JSON.stringify(rest));
+  } catch {
+    // Storage out of reach (private mode, full): nothing was kept there to forget.
+  }
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -294,6 +310,7 @@ export class LiveConnection {
       this.socket.close();
       return;
     }
+    if (id.kind === 'participant' && id.about) forgetAnswers(id.code);
     const cached = this.store.getState().event;
     this.store.setState({
       me: reply.role === 'participant' ? reply.participantId : null,
