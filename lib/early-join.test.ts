@@ -3,7 +3,14 @@
  * what the full page would keep, and it never makes a second person of a phone that joined.
  */
 import { describe, expect, it } from 'vitest';
-import { EARLY_JOIN_OFF, earlyJoinScript, phoneStorageKey } from './early-join';
+import {
+  EARLY_JOIN_OFF,
+  earlyJoinScript,
+  GROUP_INPUT_NAME,
+  NEEDS_INPUT_NAME,
+  NEEDS_OTHER_ID,
+  phoneStorageKey,
+} from './early-join';
 import { TokenSchema } from './protocol';
 
 class FakeElement {
@@ -41,8 +48,13 @@ function page(identity: 'named' | 'choice' | 'anonymous', stored: Record<string,
     getItem: (k: string) => items.get(k) ?? null,
     setItem: (k: string, v: string) => void items.set(k, v),
   };
+  const other = new FakeElement();
+  /** The optional questions' inputs on the page ("I'm here as…" radios, the needs' boxes). */
+  const choices: { name: string; value: string; checked: boolean }[] = [];
+  Object.assign(form, { querySelectorAll: () => choices });
   const document = {
-    getElementById: (id: string) => (id === 'join-form' ? form : id === 'name' ? input : null),
+    getElementById: (id: string) =>
+      id === 'join-form' ? form : id === 'name' ? input : id === NEEDS_OTHER_ID ? other : null,
   };
   const run = (code: string) =>
     new Function('window', 'document', 'localStorage', 'crypto', earlyJoinScript(code))(
@@ -58,7 +70,7 @@ function page(identity: 'named' | 'choice' | 'anonymous', stored: Record<string,
     for (const l of form.listeners) l({ preventDefault: () => (prevented = true) });
     return prevented;
   };
-  return { form, input, items, window, run, submit };
+  return { form, input, other, choices, items, window, run, submit };
 }
 
 describe('the join screen before its scripts arrive', () => {
@@ -86,6 +98,30 @@ describe('the join screen before its scripts arrive', () => {
     c.run('ABC123');
     c.submit();
     expect(JSON.parse(c.items.get(phoneStorageKey('ABC123')) ?? 'null').name).toBeNull();
+  });
+
+  it('keeps the answers to the optional questions, and none when they were skipped', () => {
+    const p = page('choice');
+    p.choices.push(
+      { name: GROUP_INPUT_NAME, value: 'Carer', checked: true },
+      { name: GROUP_INPUT_NAME, value: '', checked: false },
+      { name: NEEDS_INPUT_NAME, value: 'step_free', checked: true },
+      { name: NEEDS_INPUT_NAME, value: 'interpreter', checked: false },
+    );
+    p.other.value = ' A chair ';
+    p.run('ABC123');
+    p.submit();
+    expect(JSON.parse(p.items.get(phoneStorageKey('ABC123')) ?? 'null').about).toEqual({
+      group: 'Carer',
+      // Saying what else would help counts as ticking "Something else".
+      needs: ['step_free', 'other'],
+      needsOther: 'A chair',
+    });
+    const skipped = page('choice');
+    skipped.choices.push({ name: GROUP_INPUT_NAME, value: '', checked: true });
+    skipped.run('ABC123');
+    skipped.submit();
+    expect(JSON.parse(skipped.items.get(phoneStorageKey('ABC123')) ?? 'null').about).toEqual({});
   });
 
   it('asks for a name where the café needs one, and keeps nothing', () => {

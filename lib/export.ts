@@ -5,6 +5,8 @@
  */
 import { spreadsheetCsv } from './csv';
 import { mdText, readableTime } from './markdown';
+import { groupCountsOf } from './people/about';
+import type { GroupCounts } from './protocol';
 import { type EventState, liveNotes, type Note, shownAuthor } from './state';
 
 export interface ExportedNote {
@@ -24,7 +26,16 @@ export interface ExportedCafe {
   title: string;
   purpose: string;
   exportedAt: string;
-  participants: { joined: number; named: number; anonymous: number };
+  participants: {
+    joined: number;
+    named: number;
+    anonymous: number;
+    /**
+     * "I'm here as…" as counts only (when the event asks it): no note, name or row is ever
+     * exported beside a group, and nobody's access needs are exported at all.
+     */
+    groups?: GroupCounts;
+  };
   rounds: {
     round: number;
     question: string;
@@ -85,6 +96,7 @@ export function exportCafe(state: EventState, now: number): ExportedCafe {
       })),
     };
   });
+  const groups = groupCountsOf(state);
   return {
     title: state.settings.title,
     purpose: state.settings.purpose,
@@ -93,6 +105,7 @@ export function exportCafe(state: EventState, now: number): ExportedCafe {
       joined: people.length,
       named: people.filter((p) => p.name).length,
       anonymous: people.filter((p) => !p.name).length,
+      ...(groups ? { groups } : {}),
     },
     rounds,
   };
@@ -129,6 +142,13 @@ const SOURCE_NOTES: Record<NoteSource, string> = {
   import: ' (imported)',
 };
 
+/** "I'm here as…" in a report: one count per group, and how many did not say. */
+function groupLines(groups: GroupCounts | undefined, esc: (s: string) => string): string[] {
+  if (!groups) return [];
+  const counts = groups.groups.map((g) => `${esc(g.label)}: ${g.count}`);
+  return [`I’m here as… ${[...counts, `not said: ${groups.notSaid}`].join('; ')}.`, ''];
+}
+
 /** Markdown that reads well as plain text: note text is escaped only where it would become markup. */
 export function toMarkdown(cafe: ExportedCafe): string {
   // Every line of a note stays inside its list item.
@@ -139,6 +159,7 @@ export function toMarkdown(cafe: ExportedCafe): string {
   out.push(
     `${cafe.participants.joined} people took part (${cafe.participants.anonymous} anonymously); ${total} notes.`,
     '',
+    ...groupLines(cafe.participants.groups, esc),
     `Exported ${readableTime(cafe.exportedAt)}.`,
     '',
   );

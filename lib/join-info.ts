@@ -1,5 +1,6 @@
 /**
- * What a phone shows before joining (the café's title, purpose and name rule), handed from the
+ * What a phone shows before joining (the café's title, purpose and name rule, the facts its
+ * privacy notice is made of, and the optional questions it asks), handed from the
  * server to the phone page it renders, so the join screen arrives with the page instead of after
  * a second request: on a weak signal every request is seconds. The server registers the look-up
  * when it starts (`server/join-info.ts`); the page asks for it (`app/j/[code]/page.tsx`). Both run
@@ -16,6 +17,16 @@ export interface JoinInfo {
   identity: Identity;
   /** False while a facilitator keeps new people out (`event.lock`): the screen says so, no form. */
   open: boolean;
+  /** For the privacy notice: days the event is kept after its last activity (0: until deleted). */
+  retentionDays: number;
+  /** The organiser's own line under the privacy notice ('' for none). */
+  notice: string;
+  /** "I'm here as…" choices (none: not asked). */
+  groups: string[];
+  /** Whether "Anything that would help you take part?" is asked. */
+  askNeeds: boolean;
+  /** Whether the event has an Open Space, whose notes everyone in the event sees. */
+  openSpace: boolean;
 }
 
 type Lookup = (code: string) => Promise<JoinInfo | null>;

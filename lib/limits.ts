@@ -30,6 +30,13 @@ export const LIMITS = {
   commitmentWho: 120,
   commitmentNote: 1000,
   linkLabel: 60,
+  /** The organiser's own line under the join screen's privacy notice. */
+  notice: 200,
+  /** "I'm here as…" choices an event may offer, and the length of each. */
+  groups: 8,
+  groupLabel: 40,
+  /** What "Something else" that would help someone take part may say. */
+  needsOther: 100,
   /** Notes in one import (a spreadsheet, or tablecloths typed up). */
   importNotes: 2000,
   /** Team links an event may have at once (revoked ones do not count). */

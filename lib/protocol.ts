@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ActionError } from './errors';
 import { LIMITS } from './limits';
+import { AboutSchema } from './people/about';
 import type { EventRecord } from './records';
 import type { TeamRole } from './team/roles';
 
@@ -17,6 +18,15 @@ export const JoinCodeSchema = z
   .string()
   .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
   .pipe(z.string().regex(/^[A-Z0-9]{4,10}$/, 'a join code is 6 letters and digits'));
+
+/**
+ * How many people joined as each of the event's groups, and how many did not say: counts only,
+ * sent to the organiser, co-facilitators and helpers (no screen is told anyone's group).
+ */
+export interface GroupCounts {
+  groups: { label: string; count: number }[];
+  notSaid: number;
+}
 
 /** Client -> server, with an acknowledgement callback. */
 export const ClientMessages = {
@@ -36,6 +46,8 @@ export const ClientMessages = {
     token: TokenSchema,
     /** Come back after leaving (or being marked as gone); without it such a phone only looks on. */
     rejoin: z.boolean().optional(),
+    /** "I'm here as…" and access needs, each optional (lib/people/about.ts); kept from a first join only. */
+    ...AboutSchema.shape,
   }),
   /** Ask for what was missed: every visible record after `since`, plus visible older notes. */
   sync: z.strictObject({ since: z.number().int().min(0) }),
@@ -84,6 +96,8 @@ export interface Replies {
     backfill: EventRecord[];
     /** How many people are in the event now (phones are not sent every join; see the `people` push). */
     present: number;
+    /** For the organiser, co-facilitators and helpers: how many joined as each group (see `people`). */
+    groups?: GroupCounts;
     serverNow: number;
   }>;
   act: Reply<{ seq: number; duplicate: boolean }>;
@@ -106,7 +120,7 @@ export interface ServerPushes {
    * How many people are in the event now, at most about once a second while people join or
    * leave (phones receive the joins of their own tablemates only).
    */
-  people: (p: { present: number }) => void;
+  people: (p: { present: number; groups?: GroupCounts }) => void;
   /** The server is shutting down or the client must re-sync; reconnect and sync again. */
   resync: (reason: string) => void;
   /** A refusal for a message sent without an acknowledgement callback. */

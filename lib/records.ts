@@ -7,6 +7,7 @@ import type { EvaluationSettings, Score, StatementId } from './evaluation/bank';
 import type { CommitmentStatus } from './harvest/state';
 import type { RemovalReason } from './notes/removal';
 import type { OpenSpaceStage, SessionReport } from './openspace/state';
+import type { Need } from './people/needs';
 import type { Seating } from './seating';
 import type { EventSettings } from './settings';
 import type { EventPart, ParticipantId } from './state';
@@ -57,6 +58,14 @@ export interface RecordPayloads {
     round?: number;
     /** The N of "Anonymous N" for a person without a name, fixed when they first join. */
     anon?: number;
+    /**
+     * "I'm here as…", "Anything that would help you take part?" (lib/people/about.ts), as told
+     * on a first join. In the log only: no screen receives `group` (the team is sent counts);
+     * `needs` and `needsOther` reach the organiser, co-facilitators and helpers alone.
+     */
+    group?: string;
+    needs?: Need[];
+    needsOther?: string;
   };
   'participant.left': {
     participantId: ParticipantId;

@@ -23,7 +23,13 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     id: eventId,
     joinCode,
     createdAt: rec.at,
-    settings,
+    // Events made before these settings existed ask nothing more at the door.
+    settings: {
+      ...settings,
+      notice: settings.notice ?? '',
+      groups: settings.groups ?? [],
+      askNeeds: settings.askNeeds ?? false,
+    },
     seq: rec.seq,
     tableCount: settings.tables,
     participants: {},
@@ -40,6 +46,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     anonymous: 0,
     links: {},
     evaluation: initialEvaluation(settings.evaluation),
+    groupCounts: {},
   };
 }
 

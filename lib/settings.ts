@@ -43,9 +43,25 @@ export const EventSettingsSchema = z
     openSpace: OpenSpaceSettingsSchema.nullable().default(null),
     /** What the evaluation at the end asks; absent (older logs, API clients): DEFAULT_EVALUATION. */
     evaluation: EvaluationSettingsSchema.optional(),
+    /** The organiser's own line under the join screen's privacy notice. */
+    notice: humanText(LIMITS.notice).default(''),
+    /** "I'm here as…": the choices a person may pick from when joining (none: not asked). */
+    groups: z
+      .array(requiredText(LIMITS.groupLabel, 'each group needs a label'))
+      .max(LIMITS.groups)
+      .refine((g) => new Set(g.map((l) => l.toLowerCase())).size === g.length, 'each group once')
+      .default([]),
+    /** Ask "Anything that would help you take part?" when joining. */
+    askNeeds: z.boolean().default(false),
   })
   .refine((s) => s.rounds.length > 0 || s.openSpace !== null, {
     message: 'add at least one café round, or an Open Space',
     path: ['rounds'],
   });
-export type EventSettings = z.infer<typeof EventSettingsSchema>;
+/**
+ * The join screen's extras (`notice`, `groups`, `askNeeds`) are optional here: events created
+ * before them lack them in their log, and the reducer fills the defaults in (lib/reducer.ts).
+ */
+type AtTheDoor = 'notice' | 'groups' | 'askNeeds';
+type ParsedSettings = z.infer<typeof EventSettingsSchema>;
+export type EventSettings = Omit<ParsedSettings, AtTheDoor> & Partial<Pick<ParsedSettings, AtTheDoor>>;

@@ -10,6 +10,7 @@ import type { HarvestState } from './harvest/state';
 import type { RemovalReason } from './notes/removal';
 import { idsIn, liveIn, type NoteTable, noteIn, notesIn } from './notes/table';
 import type { OpenSpaceState } from './openspace/state';
+import type { Need } from './people/needs';
 import type { Seating } from './seating';
 import type { EventSettings } from './settings';
 import type { TeamLink } from './team/roles';
@@ -31,6 +32,10 @@ export interface Participant {
    * interpreter's table); absent when they are mixed like everyone. Only the team's screens know it.
    */
   keep?: number;
+  /** What would help them take part, if they said (only the team's screens but the projector's know it). */
+  needs?: Need[];
+  /** Their own words for "Something else" that would help. */
+  needsOther?: string;
   /**
    * Seq of the last person record (joining, leaving, volunteering, being moved or kept) applied to
    * this person: a phone receives these only for people near it, in any order, and applies each
@@ -133,6 +138,12 @@ export interface EventState {
   links: Record<string, TeamLink>;
   /** The evaluation at the end: what it asks, whether it is open, the answers (lib/evaluation/state.ts). */
   evaluation: EvaluationState;
+  /**
+   * How many people said they are here as each of the event's groups (lib/people/about.ts). Only
+   * the server counts: no screen receives a person's group, so screens hold no counts here and
+   * the team's screens are sent the server's counts instead (`groups` in `sync` and `people`).
+   */
+  groupCounts: Record<string, number>;
 }
 
 export type EventPart = 'cafe' | 'openSpace';

@@ -16,6 +16,7 @@ import {
   placementChangeFor,
   placementKey,
   ROOM_ALL_NOTES,
+  ROOM_CARE,
   ROOM_FACILITATORS,
   roomsFor,
   roomsOf,
@@ -114,9 +115,9 @@ const whoSees = (state: EventState, rec: EventRecord, ids: string[]) =>
   ids.filter((id) => canSee(state, viewer(id), rec));
 
 describe('roomsFor', () => {
-  it('puts the facilitator in the room that receives every note', () => {
+  it('puts the facilitator in the room that receives every note, and the one told people’s needs', () => {
     const { state } = roundTwo();
-    expect(roomsFor(state, FACILITATOR)).toEqual([ROOM_ALL_NOTES, ROOM_FACILITATORS]);
+    expect(roomsFor(state, FACILITATOR)).toEqual([ROOM_ALL_NOTES, ROOM_FACILITATORS, ROOM_CARE]);
   });
 
   it('puts a person in their own room and at each table they sat at, round by round', () => {

@@ -15,6 +15,9 @@
  * everyone else receives its records without them (lib/notes/removal.ts). An answer to the
  * evaluation goes to the team with an `anonymous` actor, to its author's own screens as it is,
  * and to no other phone: nobody but the server and the person learns who answered what.
+ * A person's group
+ * ("I'm here as…") reaches no screen at all (the team is sent counts); their access needs reach
+ * the organiser, co-facilitators and helpers only (lib/people/about.ts).
  */
 
 import { outsiderView } from './notes/removal';
@@ -36,6 +39,12 @@ export const ROOM_ALL_NOTES = 'notes';
 /** The organiser and co-facilitators: the only screens that keep a removed note's words. */
 export const ROOM_FACILITATORS = 'facilitators';
 
+/**
+ * The organiser, co-facilitators and helpers: the screens told what would help a person take
+ * part (access needs). Never the projector, whose screen the whole room reads.
+ */
+export const ROOM_CARE = 'care';
+
 /** The organiser or a co-facilitator (not a helper or a projector). */
 export const isFacilitator = (viewer: Viewer): boolean => viewer.role === 'facilitator';
 export const tableRoom = (table: number, round: number) => `t${table}r${round}`;
@@ -47,7 +56,11 @@ export const linkRoom = (linkId: string) => `l${linkId}`;
 /** The note rooms a viewer belongs to (event-wide delivery needs no room of its own here). */
 export function roomsFor(state: EventState, viewer: Viewer): string[] {
   if (isTeam(viewer)) {
-    const rooms = isFacilitator(viewer) ? [ROOM_ALL_NOTES, ROOM_FACILITATORS] : [ROOM_ALL_NOTES];
+    const rooms = isFacilitator(viewer)
+      ? [ROOM_ALL_NOTES, ROOM_FACILITATORS, ROOM_CARE]
+      : viewer.role === 'helper'
+        ? [ROOM_ALL_NOTES, ROOM_CARE]
+        : [ROOM_ALL_NOTES];
     return viewer.link ? [...rooms, linkRoom(viewer.link)] : rooms;
   }
   const rooms = [personRoom(viewer.id)];
@@ -234,6 +247,26 @@ function moveView(state: EventState, rec: RecordOf<'person.moved'>): EventRecord
   return { ...rec, payload: { ...rec.payload, tablemates }, ...(people.length > 0 ? { people } : {}) };
 }
 
+/** Whether a viewer is told people's access needs: the organiser, co-facilitators and helpers. */
+export const hearsNeeds = (viewer: Viewer): boolean =>
+  viewer.role === 'facilitator' || viewer.role === 'helper';
+
+/**
+ * A join as screens receive it: never with the person's group (the team is sent counts), and with
+ * their access needs only for those who hear them. The record itself when it carries neither.
+ */
+export function joinedView(
+  rec: RecordOf<'participant.joined'>,
+  needs: boolean,
+): RecordOf<'participant.joined'> {
+  const { group, needs: told, needsOther, ...rest } = rec.payload;
+  if (group === undefined && (needs || (told === undefined && needsOther === undefined))) return rec;
+  const kept = needs
+    ? { ...(told !== undefined ? { needs: told } : {}), ...(needsOther !== undefined ? { needsOther } : {}) }
+    : {};
+  return { ...rec, payload: { ...rest, ...kept } };
+}
+
 /** One live delivery: a record (or a phone's view of it) and who receives it. */
 export interface Delivery {
   rec: EventRecord;
@@ -276,6 +309,15 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
       { rec: withoutAuthor(rec), to: rooms === null ? null : rooms.filter((r) => r !== own), except: [own] },
     ];
   }
+  if (rec.type === 'participant.joined' && rooms !== null) {
+    const told = joinedView(rec, true);
+    const untold = joinedView(rec, false);
+    if (untold === rec) return [{ rec, to: rooms }];
+    return [
+      { rec: told, to: [ROOM_CARE] },
+      { rec: untold, to: rooms, except: [ROOM_CARE] },
+    ];
+  }
   if (rec.type === 'person.moved' && rooms !== null) {
     // Both tables and the team learn who moved (with their card); the person, their new table too.
     const mover = personRoom(rec.payload.participantId);
@@ -296,6 +338,7 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
 /** A record as a viewer receives it on catching up (the same as live, for their own seat). */
 export function viewFor(state: EventState, rec: EventRecord, viewer: Viewer): EventRecord {
   if (rec.type === 'link.created') return linkRecordFor(rec, isTeam(viewer));
+  if (rec.type === 'participant.joined') return joinedView(rec, hearsNeeds(viewer));
   const author = unnamedAuthorOf(state, rec);
   const hideAuthor = author !== null && !(viewer.role === 'participant' && viewer.id === author);
   const own = hideAuthor ? withoutAuthor(rec) : rec;

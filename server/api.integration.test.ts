@@ -66,6 +66,29 @@ describe('join information', () => {
     });
   });
 
+  it('tells a phone what its privacy notice says and which optional questions it asks', async () => {
+    const plain = await server.createCafe(cafeSettings());
+    const info = async (code: string) =>
+      (await (await fetch(`${server.url}/api/join/${code}`)).json()) as unknown;
+    // The server's retention (RETENTION_DAYS, 365 unless set) is what the notice says.
+    expect(await info(plain.joinCode)).toMatchObject({
+      ok: true,
+      retentionDays: 365,
+      notice: '',
+      groups: [],
+      askNeeds: false,
+      openSpace: false,
+    });
+    const asking = await server.createCafe(
+      cafeSettings({ notice: 'Ask Sam at the door.', groups: ['Carer', 'Staff'], askNeeds: true }),
+    );
+    expect(await info(asking.joinCode)).toMatchObject({
+      notice: 'Ask Sam at the door.',
+      groups: ['Carer', 'Staff'],
+      askNeeds: true,
+    });
+  });
+
   it('says whether the event is letting new people in', async () => {
     const cafe = await server.createCafe(cafeSettings());
     const info = async () =>

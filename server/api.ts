@@ -16,6 +16,7 @@ import { type EventState, isShown, noteById, personById } from '../lib/state';
 import type { Events } from './events';
 import { harvestDocx, harvestPdf } from './harvest-docs';
 import { hashToken, newRecordIdPart } from './ids';
+import { joinInfoOf } from './join-info';
 import { kitPdf } from './kit';
 import { liveThemesFor } from './live-harvest';
 import { log } from './log';
@@ -87,6 +88,8 @@ export interface ApiOptions {
   /** The address phones use to join, as printed at start-up. */
   joinBase: () => string;
   guesses: Guesses;
+  /** Days an untouched event is kept (0: until deleted), for the join screen's privacy notice. */
+  retentionDays: number;
 }
 
 const TOO_MANY_GUESSES = 'Too many wrong codes or links from this network; wait a minute and try again.';
@@ -99,7 +102,7 @@ const bearerToken = (req: IncomingMessage) =>
 export async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
-  { events, joinBase, guesses }: ApiOptions,
+  { events, joinBase, guesses, retentionDays }: ApiOptions,
 ) {
   const url = requestUrl(req.url);
   if (!url.pathname.startsWith('/api/')) return false;
@@ -118,7 +121,7 @@ export async function handleApi(
     } else if (url.pathname === '/api/info' && method === 'GET') {
       send(res, 200, { ok: true, joinBase: joinBase() });
     } else if (url.pathname.startsWith('/api/join/') && method === 'GET') {
-      await joinInfo(res, events, url);
+      await joinInfo(res, events, url, retentionDays);
     } else if (url.pathname === '/api/events' && method === 'POST') {
       await createEvent(req, res, events);
     } else if (url.pathname.startsWith('/api/published/') && method === 'GET') {
@@ -145,8 +148,11 @@ export async function handleApi(
   return true;
 }
 
-/** What a phone needs to show before joining: the café's title, purpose and name rule. Public. */
-async function joinInfo(res: ServerResponse, events: Events, url: URL) {
+/**
+ * What a phone needs to show before joining: the café's title, purpose and name rule, its privacy
+ * notice's facts and the optional questions it asks. Public.
+ */
+async function joinInfo(res: ServerResponse, events: Events, url: URL, retentionDays: number) {
   let raw: string;
   try {
     raw = decodeURIComponent(url.pathname.slice('/api/join/'.length));
@@ -164,8 +170,7 @@ async function joinInfo(res: ServerResponse, events: Events, url: URL) {
       'unknown_event',
       `No event has the join code ${code.data}. Check the code on the screen.`,
     );
-  const { title, purpose, identity } = room.state.settings;
-  send(res, 200, { ok: true, code: code.data, title, purpose, identity, open: !room.state.locked });
+  send(res, 200, { ok: true, ...joinInfoOf(room.state, code.data, retentionDays) });
 }
 
 async function createEvent(req: IncomingMessage, res: ServerResponse, events: Events) {

@@ -123,7 +123,8 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   );
 
   // The phone page draws its join screen from these, without a second request.
-  if (opts.web) provideJoinInfo(joinInfoLookup(events));
+  const retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  if (opts.web) provideJoinInfo(joinInfoLookup(events, retentionDays));
 
   // Numbers for the load benchmark (bench/load.ts), only when it asks with BENCH_STATS=1.
   const benchStats =
@@ -148,7 +149,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       return;
     }
     if (benchStats?.(req, res)) return;
-    if (await handleApi(req, res, { events, joinBase, guesses })) return;
+    if (await handleApi(req, res, { events, joinBase, guesses, retentionDays })) return;
     if (await staticFiles?.(req, res)) return;
     if (nextHandler) return nextHandler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -200,7 +201,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
 
   // Retention: events nobody has touched for the set number of days are deleted, at start-up
   // and then every hour.
-  const retentionMs = (opts.retentionDays ?? DEFAULT_RETENTION_DAYS) * 24 * 60 * 60 * 1000;
+  const retentionMs = retentionDays * 24 * 60 * 60 * 1000;
   const sweep = () => {
     if (retentionMs <= 0) return;
     events.sweep(retentionMs).then(

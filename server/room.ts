@@ -7,6 +7,7 @@
 import { type Draft, NO_SERVICES, type Services } from '../lib/command';
 import { fail } from '../lib/errors';
 import { isErasing } from '../lib/notes/removal';
+import type { About } from '../lib/people/about';
 import { decideJoin, NameSchema } from '../lib/people/people';
 import { type Action, prepareAction } from '../lib/pipeline';
 import type { RecordOrder, Replies } from '../lib/protocol';
@@ -82,6 +83,8 @@ export interface JoinOptions {
   /** Asked once before a token never seen becomes a new person: may one more come in now? */
   newPerson?: () => boolean;
   now?: number;
+  /** "I'm here as…" and access needs, as the phone sent them (checked when deciding). */
+  about?: About;
 }
 
 /** The records that carry a note's words: the ones a backfill may need to send again. */
@@ -407,12 +410,12 @@ export class EventRoom {
     token: string,
     name: string | null,
     rejoin: boolean,
-    { newPerson = () => true, now = Date.now() }: JoinOptions = {},
+    { newPerson = () => true, now = Date.now(), about = {} }: JoinOptions = {},
   ): Promise<Replies['join']> {
     if (this.closing) return Promise.resolve(RESTARTING);
     // Joins wait in a lane of their own and enter the event's queue one at a time, so the actions
     // of people already here never wait behind a crowd (or a flood) at the door.
-    const run = this.doorway.then(() => this.admit(token, name, rejoin, newPerson, now));
+    const run = this.doorway.then(() => this.admit(token, name, rejoin, newPerson, now, about));
     this.doorway = run.catch(() => undefined);
     return run;
   }
@@ -423,6 +426,7 @@ export class EventRoom {
     rejoin: boolean,
     newPerson: () => boolean,
     now: number,
+    about: About,
   ): Promise<Replies['join']> {
     return this.serial(async () => {
       const cleanName = NameSchema.safeParse(name ?? '');
@@ -448,7 +452,7 @@ export class EventRoom {
         const existing = personById(this.state, participantId);
         // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
         if (existing && !(existing.left && rejoin)) return 'in';
-        const decision = decideJoin(this.state, participantId, cleanName.data || null);
+        const decision = decideJoin(this.state, participantId, cleanName.data || null, about);
         if (!decision.ok) return decision;
         const rec = {
           ...decision.record,

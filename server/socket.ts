@@ -6,22 +6,27 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { ActionError } from '../lib/errors';
+import { groupCountsOf } from '../lib/people/about';
 import { REVOKED } from '../lib/pipeline';
 import {
   type ClientMessageName,
   ClientMessages,
   type Failure,
+  type GroupCounts,
   type RecordOrder,
   type ServerPushes,
   TokenSchema,
 } from '../lib/protocol';
 import type { EventRecord } from '../lib/records';
+import type { EventState } from '../lib/state';
 import { activeCount } from '../lib/view';
 import {
   deliveriesOf,
+  hearsNeeds,
   linkRoom,
   personRoom,
   placementChangeFor,
+  ROOM_CARE,
   roomsFor,
   type Viewer,
 } from '../lib/visibility';
@@ -83,6 +88,12 @@ const failure = (code: ActionError['code'], message: string, issues?: ActionErro
   error: { code, message, ...(issues ? { issues } : {}) },
 });
 
+/** The counts per group, for the screens that are sent them (`groups` in the `sync` reply). */
+function countsFor(state: EventState, viewer: Viewer): { groups?: GroupCounts } {
+  const groups = hearsNeeds(viewer) ? groupCountsOf(state) : null;
+  return groups ? { groups } : {};
+}
+
 const roomName = (eventId: string, room: string) => `${eventId}:${room}`;
 
 /** Put a socket in exactly the note rooms its viewer may hear now. */
@@ -127,9 +138,14 @@ export function createDelivery(getIo: () => CafeServer, clustered = false): Deli
     if (counting.has(room.id)) return;
     const timer = setTimeout(() => {
       counting.delete(room.id);
-      getIo()
-        .local.to(room.id)
-        .emit('people', { present: activeCount(room.state) });
+      const present = activeCount(room.state);
+      const groups = groupCountsOf(room.state);
+      const io = getIo();
+      if (!groups) return io.local.to(room.id).emit('people', { present });
+      // The counts per group go to the screens told people's needs; everyone else, the head count.
+      const care = roomName(room.id, ROOM_CARE);
+      io.local.to(room.id).except(care).emit('people', { present });
+      io.local.to(care).emit('people', { present, groups });
     }, PEOPLE_EVERY_MS);
     timer.unref();
     counting.set(room.id, timer);
@@ -359,7 +375,7 @@ export function wireSockets(
       };
     });
 
-    on('join', async ({ code, name, token, rejoin }) => {
+    on('join', async ({ code, name, token, rejoin, group, needs, needsOther }) => {
       const busy = alreadyIn();
       if (busy) return busy;
       if (!guesses.allowed(address)) return tooManyGuesses();
@@ -371,6 +387,11 @@ export function wireSockets(
       }
       const reply = await room.join(token, name?.trim() ? name.trim() : null, rejoin === true, {
         newPerson: () => admission.newPerson(address, room.id),
+        about: {
+          ...(group !== undefined ? { group } : {}),
+          ...(needs !== undefined ? { needs } : {}),
+          ...(needsOther !== undefined ? { needsOther } : {}),
+        },
       });
       if (reply.ok) {
         const key = `${room.id}:${reply.participantId}`;
@@ -398,6 +419,7 @@ export function wireSockets(
         ok: true,
         ...room.recordsFor(data.viewer, since),
         present: activeCount(room.state),
+        ...countsFor(room.state, data.viewer),
         serverNow: Date.now(),
       };
     });

@@ -28,6 +28,7 @@ import { saveEvent, tokenFor } from './saved';
 import { TablesPanel } from './TablesPanel';
 import { TeamPanel } from './TeamPanel';
 import { useFacilitatorToken } from './useFacilitatorToken';
+import { WhoIsHerePanel } from './WhoIsHerePanel';
 
 /** The facilitator's laptop screen: run the rounds, see people and every table's notes live. */
 export function FacilitatorConsole({ eventId }: { eventId: string }) {
@@ -197,6 +198,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               <PaperCardPanel eventId={eventId} />
               <PeoplePanel />
               <EvaluationPanel />
+              <WhoIsHerePanel />
               <Downloads eventId={eventId} token={token} />
               <ImportNotes eventId={eventId} token={token} />
               <TeamPanel eventId={eventId} />

@@ -56,6 +56,11 @@ export function NewEventForm() {
   const [autoTables, setAutoTables] = useState(true);
   const [tables, setTables] = useState('6');
   const [identity, setIdentity] = useState<Identity>('choice');
+  const [notice, setNotice] = useState('');
+  const [askGroups, setAskGroups] = useState(false);
+  // Suggested groups, one a line, in the organiser's language; theirs to change.
+  const [groups, setGroups] = useState(() => t('new.groupsSuggested'));
+  const [askNeeds, setAskNeeds] = useState(false);
   const [rounds, setRounds] = useState<RoundDraft[]>([
     { key: 'r1', question: '', minutes: '20' },
     { key: 'r2', question: '', minutes: '20' },
@@ -81,6 +86,9 @@ export function NewEventForm() {
       identity,
       openSpace: withOpenSpace ? openSpaceSettings(openSpace) : null,
       evaluation,
+      notice,
+      groups: askGroups ? groupLines(groups) : [],
+      askNeeds,
     };
     const parsed = EventSettingsSchema.safeParse(settings);
     if (!parsed.success) {
@@ -305,6 +313,55 @@ export function NewEventForm() {
         </fieldset>
 
         <EvaluationFields value={evaluation} onChange={setEvaluation} />
+        <fieldset className="rounded-lg border-2 border-stone-200 p-4">
+          <legend className="px-1 font-semibold">{t('new.doorLegend')}</legend>
+          <p className="text-stone-700">{t('new.doorIntro')}</p>
+          <label htmlFor={`${uid}-notice`} className="mt-3 block font-medium">
+            {t('new.notice')}
+          </label>
+          <input
+            id={`${uid}-notice`}
+            value={notice}
+            maxLength={LIMITS.notice}
+            dir="auto"
+            placeholder={t('new.noticePlaceholder')}
+            onChange={(e) => setNotice(e.target.value)}
+            className={field}
+          />
+          <label className="mt-3 flex min-h-11 items-center gap-3">
+            <input
+              type="checkbox"
+              checked={askGroups}
+              onChange={(e) => setAskGroups(e.target.checked)}
+              className="size-5"
+            />
+            {t('new.askGroups')}
+          </label>
+          {askGroups && (
+            <>
+              <label htmlFor={`${uid}-groups`} className="block font-medium">
+                {t('new.groups', { max: LIMITS.groups })}
+              </label>
+              <textarea
+                id={`${uid}-groups`}
+                value={groups}
+                rows={5}
+                dir="auto"
+                onChange={(e) => setGroups(e.target.value)}
+                className={field}
+              />
+            </>
+          )}
+          <label className="mt-3 flex min-h-11 items-center gap-3">
+            <input
+              type="checkbox"
+              checked={askNeeds}
+              onChange={(e) => setAskNeeds(e.target.checked)}
+              className="size-5"
+            />
+            {t('new.askNeeds')}
+          </label>
+        </fieldset>
 
         <Button type="submit" disabled={busy} className="text-lg">
           {busy ? t('new.creating') : t('new.create')}
@@ -313,6 +370,13 @@ export function NewEventForm() {
     </main>
   );
 }
+
+/** The groups typed one a line (blank lines left out). */
+const groupLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 /** One problem in the form, as "where: what is wrong" in the reader's language. */
 function explainIssue(t: T, issue: Issue): string {
@@ -330,6 +394,11 @@ function explainIssue(t: T, issue: Issue): string {
   if (first === 'openSpace') return line(openSpaceWhere(t, path.slice(1)));
   if (first === 'purpose') return line(t('problems.where.purpose'));
   if (first === 'evaluation') return line(t('problems.where.evaluation'));
+  if (first === 'notice') return line(t('problems.where.notice'));
+  if (first === 'groups')
+    return line(
+      typeof index === 'number' ? t('problems.where.group', { n: index + 1 }) : t('problems.where.groups'),
+    );
   return reason;
 }
 
@@ -372,6 +441,8 @@ const REASONS = {
   'slots must be in time order and must not overlap': 'overlap',
   'use a 24-hour time like 13:30': 'clock',
   'must not contain control characters': 'controlCharacters',
+  'each group needs a label': 'needsGroupLabel',
+  'each group once': 'groupTwice',
 } as const;
 
 /** What is wrong, from the schema's sentence when it has one, else from the kind of problem. */

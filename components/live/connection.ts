@@ -8,8 +8,10 @@ import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { StoreApi } from 'zustand';
 import type { CommandName, CommandPayload } from '../../lib/commands';
+import { phoneStorageKey, type StoredJoin } from '../../lib/early-join';
 import type { ActionError } from '../../lib/errors';
-import type { ClientEmits, RecordOrder, ServerPushes } from '../../lib/protocol';
+import { NEEDS, type Need } from '../../lib/people/needs';
+import type { ClientEmits, ClientMessage, GroupCounts, RecordOrder, ServerPushes } from '../../lib/protocol';
 import type { EventRecord } from '../../lib/records';
 import { foldLog, reduce } from '../../lib/reducer';
 import type { EventState } from '../../lib/state';
@@ -18,7 +20,43 @@ import { type LiveStore, type PendingAction, useLive } from './store';
 
 export type Identity =
   | { kind: 'facilitator'; eventId: string; token: string }
-  | { kind: 'participant'; code: string; token: string; name: string | null };
+  | {
+      kind: 'participant';
+      code: string;
+      token: string;
+      name: string | null;
+      /** What the person told at the door (lib/people/about.ts); the server keeps a first join's only. */
+      about?: StoredJoin['about'];
+    };
+
+/** Stored answers as the join message takes them: needs the server does not know are left out. */
+function aboutToSend(
+  about: StoredJoin['about'],
+): Pick<ClientMessage<'join'>, 'group' | 'needs' | 'needsOther'> {
+  if (!about) return {};
+  const needs = (about.needs ?? []).filter((n): n is Need => (NEEDS as readonly string[]).includes(n));
+  return {
+    ...(typeof about.group === 'string' && about.group ? { group: about.group } : {}),
+    ...(needs.length > 0 ? { needs } : {}),
+    ...(typeof about.needsOther === 'string' && about.needsOther ? { needsOther: about.needsOther } : {}),
+  };
+}
+
+/**
+ * Once the server has the answers given at the door, the phone keeps them no longer: they were
+ * for the first join only (the server ignores them on any later one).
+ */
+function forgetAnswers(code: string) {
+  try {
+    const key = phoneStorageKey(code);
+    const kept = JSON.parse(localStorage.getItem(key) ?? 'null') as StoredJoin | null;
+    if (!kept?.about) return;
+    const { about: _told, ...rest } = kept;
+    localStorage.setItem(key, JSON.stringify(rest));
+  } catch {
+    // Storage out of reach (private mode, full): nothing was kept there to forget.
+  }
+}
 
 const ACK_TIMEOUT_MS = 10_000;
 /** How long a live record may wait for an event-wide record it overtook before a catch-up. */
@@ -154,8 +192,9 @@ export class LiveConnection {
     this.socket.on('record', (rec: EventRecord, order?: RecordOrder) =>
       this.live({ rec, after: order?.after ?? 0 }),
     );
-    this.socket.on('people', (p: { present?: unknown } | null) => {
+    this.socket.on('people', (p: { present?: unknown; groups?: GroupCounts } | null) => {
       if (typeof p?.present === 'number') this.store.setState({ present: p.present });
+      if (p?.groups) this.store.setState({ groupCounts: p.groups });
     });
     this.socket.on('deleted', () =>
       // The organiser deleted the event: keep nothing of it on this device.
@@ -253,7 +292,13 @@ export class LiveConnection {
             .catch(() => null)
         : await this.socket
             .timeout(ACK_TIMEOUT_MS)
-            .emitWithAck('join', { code: id.code, name: id.name, token: id.token, rejoin: this.rejoinNext })
+            .emitWithAck('join', {
+              code: id.code,
+              name: id.name,
+              token: id.token,
+              rejoin: this.rejoinNext,
+              ...aboutToSend(id.about),
+            })
             .catch(() => null);
     if (!reply) return this.retrySoon();
     // Busy or restarting says nothing about who we are: try again on a fresh connection.
@@ -265,6 +310,7 @@ export class LiveConnection {
       this.socket.close();
       return;
     }
+    if (id.kind === 'participant' && id.about) forgetAnswers(id.code);
     const cached = this.store.getState().event;
     this.store.setState({
       me: reply.role === 'participant' ? reply.participantId : null,
@@ -308,6 +354,7 @@ export class LiveConnection {
     this.store.setState({
       clockOffset: reply.serverNow - Date.now(),
       ...(typeof reply.present === 'number' ? { present: reply.present } : {}),
+      ...(reply.groups ? { groupCounts: reply.groups } : {}),
     });
     // The reply holds every record after `since` that this screen may see: nothing is missing
     // from it, so it is applied as it is; the pushes that came meanwhile then take their turn.

@@ -7,6 +7,7 @@
 import { create, type StoreApi } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ActionError } from '../../lib/errors';
+import type { GroupCounts } from '../../lib/protocol';
 import type { EventState } from '../../lib/state';
 import type { TeamRole } from '../../lib/team/roles';
 
@@ -53,6 +54,11 @@ export interface LiveStore {
    * so its state knows only the people near it); null until it has said.
    */
   present: number | null;
+  /**
+   * On the organiser's, co-facilitators' and helpers' screens: how many joined as each of the
+   * event's groups (the server counts; no screen is told anyone's group); null until it has said.
+   */
+  groupCounts: GroupCounts | null;
   dismissProblem(id: string): void;
 }
 
@@ -67,6 +73,7 @@ const initialLive = (set: StoreApi<LiveStore>['setState']): LiveStore => ({
   outbox: [],
   problems: [],
   present: null,
+  groupCounts: null,
   dismissProblem: (id) => set((s) => ({ problems: s.problems.filter((p) => p.id !== id) })),
 });
 

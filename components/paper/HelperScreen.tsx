@@ -1,13 +1,15 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { TablesPanel } from '../facilitator/TablesPanel';
+import { WhoIsHerePanel } from '../facilitator/WhoIsHerePanel';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Problems } from '../ui/Problems';
 import { PaperCardForm } from './PaperCardForm';
 
 /**
- * What a helper's link opens: typing in paper cards, and the tables to see them arrive. A helper
+ * What a helper's link opens: typing in paper cards, the tables to see them arrive, and who is here
+ * (counts per group, who asked for what to help them take part). A helper
  * may send nothing else, so the console's controls are not shown at all.
  */
 export function HelperScreen({
@@ -52,6 +54,7 @@ export function HelperScreen({
             <p className="text-stone-700">{t('helper.help')}</p>
             <PaperCardForm keepAs={`cafe:paper:${eventId}:${linkId}`} list />
           </section>
+          <WhoIsHerePanel />
         </div>
         <TablesPanel />
       </main>

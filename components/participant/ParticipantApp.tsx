@@ -13,7 +13,13 @@ import {
   useState,
 } from 'react';
 import { cleanText, hasVisibleText } from '../../lib/clean-text';
-import { EARLY_JOIN_OFF, JOIN_FORM_ID, NAME_INPUT_ID, phoneStorageKey } from '../../lib/early-join';
+import {
+  EARLY_JOIN_OFF,
+  JOIN_FORM_ID,
+  NAME_INPUT_ID,
+  phoneStorageKey,
+  type StoredJoin,
+} from '../../lib/early-join';
 import type { ErrorCode } from '../../lib/errors';
 import { LIMITS } from '../../lib/limits';
 import type { Identity } from '../../lib/settings';
@@ -22,13 +28,11 @@ import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLive } from '../live/store';
 import { AccessibilityLink } from '../ui/AccessibilityLink';
 import { Button } from '../ui/Button';
+import { type Answers, aboutOf, type DoorFacts, DoorQuestions, NO_ANSWERS, PrivacyNotice } from './AtTheDoor';
 
-interface Stored {
-  token: string;
-  name: string | null;
-}
+type Stored = StoredJoin;
 
-interface JoinInfo {
+interface JoinInfo extends DoorFacts {
   title: string;
   purpose: string;
   identity: Identity;
@@ -75,7 +79,16 @@ export function ParticipantApp({ code, info = null }: { code: string; info?: Joi
   }, [code]);
 
   const identity = useMemo(
-    () => (stored ? ({ kind: 'participant', code, token: stored.token, name: stored.name } as const) : null),
+    () =>
+      stored
+        ? ({
+            kind: 'participant',
+            code,
+            token: stored.token,
+            name: stored.name,
+            ...(stored.about ? { about: stored.about } : {}),
+          } as const)
+        : null,
     [code, stored],
   );
   useEffect(() => {
@@ -100,8 +113,8 @@ export function ParticipantApp({ code, info = null }: { code: string; info?: Joi
       <JoinScreen
         code={code}
         initial={info}
-        onJoin={(name) => {
-          const next = { token: nanoid(32), name };
+        onJoin={(name, about) => {
+          const next: Stored = { token: nanoid(32), name, about };
           localStorage.setItem(phoneStorageKey(code), JSON.stringify(next));
           setStored(next);
         }}
@@ -158,7 +171,7 @@ function JoinScreen({
 }: {
   code: string;
   initial: JoinInfo | null;
-  onJoin: (name: string | null) => void;
+  onJoin: (name: string | null, about: ReturnType<typeof aboutOf>) => void;
 }) {
   const t = useTranslations('join');
   const say = useRefusalText();
@@ -166,6 +179,7 @@ function JoinScreen({
   /** Why the café could not be shown: the server's refusal, or `offline` when it was not reached. */
   const [error, setError] = useState<{ code: string; message: string } | 'offline' | null>(null);
   const [name, setName] = useState('');
+  const [answers, setAnswers] = useState<Answers>(NO_ANSWERS);
   const [nameError, setNameError] = useState(false);
   /** The name typed has nothing that can be seen (only zero-width characters and the like). */
   const [nameInvisible, setNameInvisible] = useState(false);
@@ -203,7 +217,7 @@ function JoinScreen({
       setNameInvisible(true);
       return;
     }
-    onJoin(info?.identity === 'anonymous' ? null : clean || null);
+    onJoin(info?.identity === 'anonymous' ? null : clean || null, aboutOf(answers));
   }
 
   if (error) {
@@ -243,6 +257,7 @@ function JoinScreen({
           {info.purpose}
         </p>
       )}
+      <PrivacyNotice facts={info} />
       {info.open === false ? (
         // The facilitators keep new people out for now: no form, and a way to look again.
         <section className="mt-6 rounded-2xl border-2 border-amber-300 bg-amber-50 p-4">
@@ -309,6 +324,7 @@ function JoinScreen({
               )}
             </div>
           )}
+          <DoorQuestions facts={info} answers={answers} onChange={setAnswers} />
           <Button type="submit" className="w-full text-lg group-data-[joining]:hidden">
             {info.identity === 'choice' && !name.trim() ? t('joinAnonymously') : t('join')}
           </Button>

@@ -12,6 +12,7 @@ import { tableIn } from '../seats';
 import { type EventState, personById } from '../state';
 import { humanText } from '../text';
 import { hostTables } from '../view';
+import { type About, checkAbout } from './about';
 
 /**
  * A person's name, cleaned like all text. Blank (empty or only spaces) means no name; otherwise it
@@ -20,7 +21,12 @@ import { hostTables } from '../view';
 export const NameSchema = humanText(LIMITS.name).refine((s) => s === '' || hasVisibleText(s), NAME_INVISIBLE);
 
 /** Decide what joining means for this person now: a name check, and a seat if a round is under way. */
-export function decideJoin(state: EventState, participantId: string, rawName: string | null): Decision {
+export function decideJoin(
+  state: EventState,
+  participantId: string,
+  rawName: string | null,
+  about: About = {},
+): Decision {
   const name = rawName && rawName.length > 0 ? rawName : null;
   const identity = state.settings.identity;
   if (identity === 'named' && !name) return fail('invalid_message', 'This event asks everyone for a name.');
@@ -30,6 +36,9 @@ export function decideJoin(state: EventState, participantId: string, rawName: st
   if (!existing && state.locked)
     return fail('not_allowed', 'This event is not letting new people in just now. Ask a facilitator.');
   const shown = identity === 'anonymous' ? null : name;
+  // Asked once: someone coming back has told (or not told) already, and is not counted twice.
+  const checked = existing ? { ok: true as const, told: {} } : checkAbout(state.settings, about);
+  if (!checked.ok) return checked;
   return draft('participant.joined', {
     participantId,
     name: shown,
@@ -37,6 +46,7 @@ export function decideJoin(state: EventState, participantId: string, rawName: st
     round: state.current,
     // "Anonymous N" is numbered here, where everyone is known: phones know only the people near them.
     ...(existing || shown ? {} : { anon: nextAnonymous(state) }),
+    ...checked.told,
   });
 }
 

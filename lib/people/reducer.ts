@@ -3,7 +3,8 @@
  * and their schemas, so screens that fold the log do not load the validation library).
  */
 import type { PersonCard, RecordOf } from '../records';
-import { type EventState, personById } from '../state';
+import { type EventState, type Participant, personById } from '../state';
+import type { Need } from './needs';
 
 /**
  * Add the people a phone is told about with a record (its `people`) that it does not know yet.
@@ -40,6 +41,16 @@ function withoutHost(hosts: Record<string, string>, pid: string): Record<string,
   return out;
 }
 
+/** The needs a person told on joining (a later join of theirs keeps the first one's). */
+function needsOf(
+  before: Participant | undefined,
+  told: { needs?: Need[]; needsOther?: string },
+): { needs?: Need[]; needsOther?: string } {
+  const needs = before?.needs ?? told.needs;
+  const needsOther = before?.needsOther ?? told.needsOther;
+  return { ...(needs ? { needs } : {}), ...(needsOther !== undefined ? { needsOther } : {}) };
+}
+
 /** Whether this person record was applied already (records about a person may arrive in any order). */
 const seen = (state: EventState, pid: string, seq: number) => (personById(state, pid)?.rev ?? 0) >= seq;
 
@@ -61,6 +72,7 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
           ...(anon !== undefined ? { anon } : {}),
           // Someone kept at a table who comes back is kept there still.
           ...(before?.keep !== undefined ? { keep: before.keep } : {}),
+          ...needsOf(before, rec.payload),
           rev: rec.seq,
         },
       };
@@ -73,7 +85,16 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
       }
       // Older logs carry no number: a new person without a name still takes the next one.
       const given = anon ?? (!before && !name ? state.anonymous + 1 : 0);
-      return { ...state, participants, rounds, anonymous: Math.max(state.anonymous, given) };
+      const { group } = rec.payload;
+      // A group is counted once, at the first join that tells it; the person keeps no group.
+      const groupCounts =
+        group !== undefined && !before
+          ? {
+              ...state.groupCounts,
+              [group]: (Object.hasOwn(state.groupCounts, group) ? (state.groupCounts[group] ?? 0) : 0) + 1,
+            }
+          : state.groupCounts;
+      return { ...state, participants, rounds, anonymous: Math.max(state.anonymous, given), groupCounts };
     }
     case 'participant.left': {
       const p = personById(state, rec.payload.participantId);

@@ -124,8 +124,14 @@ describe('what screens are sent of a link', () => {
 
   it('puts a team screen in the room its link is closed by', () => {
     const { ev, linkId } = eventWithLink();
-    expect(roomsFor(ev.state, { role: 'facilitator' })).toEqual(['notes', 'facilitators']);
-    expect(roomsFor(ev.state, COFACILITATOR(linkId))).toEqual(['notes', 'facilitators', `l${linkId}`]);
-    expect(roomsFor(ev.state, { role: 'helper', link: 'h1' })).toEqual(['notes', 'lh1']);
+    expect(roomsFor(ev.state, { role: 'facilitator' })).toEqual(['notes', 'facilitators', 'care']);
+    expect(roomsFor(ev.state, COFACILITATOR(linkId))).toEqual([
+      'notes',
+      'facilitators',
+      'care',
+      `l${linkId}`,
+    ]);
+    expect(roomsFor(ev.state, { role: 'helper', link: 'h1' })).toEqual(['notes', 'care', 'lh1']);
+    expect(roomsFor(ev.state, { role: 'projector', link: 'p1' })).toEqual(['notes', 'lp1']);
   });
 });

@@ -10,10 +10,11 @@ import { expect } from 'vitest';
 import type { z } from 'zod';
 import { NO_SERVICES, type Services } from '../command';
 import type { CommandName, CommandPayload } from '../commands';
-import type { ActionError } from '../errors';
+import { type ActionError, fail } from '../errors';
 import type { HarvestState, HarvestTheme } from '../harvest/state';
 import type { OpenSpaceSettingsSchema } from '../openspace/settings';
 import type { OpenSpaceState, Session } from '../openspace/state';
+import { type About, AboutSchema } from '../people/about';
 import { decideJoin } from '../people/people';
 import { handle } from '../pipeline';
 import type { Actor, EventRecord, RecordOf, RecordPayloads, RecordType } from '../records';
@@ -152,8 +153,9 @@ export function applyJoin(
   participantId: string,
   name: string | null,
   now: number,
+  about: About = {},
 ): Outcome {
-  const decision = decideJoin(state, participantId, name);
+  const decision = decideJoin(state, participantId, name, about);
   if (!decision.ok) return decision;
   return commit(state, decision.record, person(participantId), now, nextActionId());
 }
@@ -252,12 +254,15 @@ export class EventUnderTest {
     return this.refusalRaw(actor, type, payload);
   }
 
-  tryJoin(participantId: string, name: string | null = null): Outcome {
-    return this.keep(applyJoin(this.state, participantId, name, this.now));
+  /** `about`: "I'm here as…" and access needs, as a phone would send them (not yet checked). */
+  tryJoin(participantId: string, name: string | null = null, about: unknown = {}): Outcome {
+    const parsed = AboutSchema.safeParse(about);
+    if (!parsed.success) return fail('invalid_message', parsed.error.issues[0]?.message ?? 'bad join');
+    return this.keep(applyJoin(this.state, participantId, name, this.now, parsed.data));
   }
 
-  join(participantId: string, name: string | null = null): EventRecord {
-    return accepted(this.tryJoin(participantId, name), `joining as ${participantId}`);
+  join(participantId: string, name: string | null = null, about: unknown = {}): EventRecord {
+    return accepted(this.tryJoin(participantId, name, about), `joining as ${participantId}`);
   }
 
   /** The server clearing the presence of a phone that has gone quiet past the timeout. */

@@ -1,0 +1,77 @@
+'use client';
+/**
+ * "Who is here": how many joined as each of the event's groups (counts the server sends: no screen
+ * is told anyone's group) and, when the event asks, who asked for what to help them take part.
+ * Shown on the organiser's, co-facilitators' and helpers' screens, never the projector's.
+ */
+import { useTranslations } from 'next-intl';
+import { asksNeeds, groupsOf } from '../../lib/people/about';
+import { NEEDS } from '../../lib/people/needs';
+import { usePersonName } from '../i18n/names';
+import { useLive } from '../live/store';
+
+export function WhoIsHerePanel() {
+  const event = useLive((s) => s.event);
+  const counts = useLive((s) => s.groupCounts);
+  const t = useTranslations('console.whoIsHere');
+  const needT = useTranslations('join.questions.need');
+  const nameOf = usePersonName();
+  if (!event) return null;
+  const groups = groupsOf(event.settings);
+  const needs = asksNeeds(event.settings);
+  if (groups.length === 0 && !needs) return null;
+  const asking = Object.values(event.participants)
+    .filter((p) => !p.left && p.needs && p.needs.length > 0)
+    .sort((a, b) => a.joinedAt - b.joinedAt);
+
+  return (
+    <section aria-labelledby="who-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
+      <h2 id="who-h" className="text-lg font-bold">
+        {t('heading')}
+      </h2>
+      {groups.length > 0 && (
+        <>
+          <h3 className="mt-2 font-semibold">{t('groups')}</h3>
+          <p className="text-stone-600">{t('groupsHelp')}</p>
+          <ul className="mt-1" data-testid="group-counts">
+            {(counts?.groups ?? groups.map((label) => ({ label, count: 0 }))).map((g) => (
+              <li key={g.label}>
+                <span dir="auto">{g.label}</span>: {g.count}
+              </li>
+            ))}
+            <li>
+              {t('notSaid')}: {counts?.notSaid ?? 0}
+            </li>
+          </ul>
+        </>
+      )}
+      {needs && (
+        <>
+          <h3 className="mt-3 font-semibold">{t('needs')}</h3>
+          {asking.length === 0 ? (
+            <p className="text-stone-600">{t('noNeeds')}</p>
+          ) : (
+            <ul className="mt-1 space-y-1" data-testid="access-needs">
+              {NEEDS.map((need) => {
+                const who = asking.filter((p) => p.needs?.includes(need));
+                if (who.length === 0) return null;
+                return (
+                  <li key={need}>
+                    <span className="font-medium">{needT(need)}</span>:{' '}
+                    {who.map((p, i) => (
+                      <span key={p.id}>
+                        {i > 0 && ', '}
+                        <bdi>{nameOf(event, p.id)}</bdi>
+                        {need === 'other' && p.needsOther && <span dir="auto"> ({p.needsOther})</span>}
+                      </span>
+                    ))}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
