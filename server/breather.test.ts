@@ -10,8 +10,10 @@ const busy = (ms: number) => {
 describe('breathe', () => {
   it('gives timers a turn between waiters that each work a while, never all at once', async () => {
     const order: string[] = [];
-    // Let the loop turn first, so the spell starts now.
+    // Let the loop turn, then work past a breath, so the waiters below queue whatever the clock
+    // said when this file was loaded.
     await new Promise((r) => setImmediate(r));
+    busy(6);
     const timer = new Promise<void>((resolve) =>
       setTimeout(() => {
         order.push('timer');
