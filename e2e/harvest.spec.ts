@@ -279,11 +279,12 @@ test('curating the green-spaces café on a laptop: drag, keyboard, rename on blu
 
   // The whole curation page, every note on show, fits in a few screens (the layout before this one
   // took 6,475 px for these 36 notes; the number of themes the engine finds moves it a little).
+  // Below the themes come the evaluation's live counts and the folded import: about 3,750 px.
   const height = await f.evaluate(() => document.documentElement.scrollHeight);
   test.info().annotations.push({ type: 'page height at 1366×768', description: `${height} px` });
   console.log(`green-spaces curation page height at 1366×768: ${height} px`);
   await f.screenshot({ path: `${SCREENS}/harvest-green-spaces-1366.png`, fullPage: true });
-  expect(height).toBeLessThan(3_600);
+  expect(height).toBeLessThan(3_900);
 
   const question = f.getByTestId('harvest-question').filter({ hasText: GREEN_SPACES[0]?.question ?? '' });
   const cards = question.getByTestId('theme-card');
