@@ -7,7 +7,7 @@
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import { type EvaluationSettings, SCORES } from '../../lib/evaluation/bank';
-import { evaluationOf, isEvaluationOpen, tallyEvaluation } from '../../lib/evaluation/state';
+import { asksAnything, evaluationOf, isEvaluationOpen, tallyEvaluation } from '../../lib/evaluation/state';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
@@ -47,7 +47,7 @@ export function EvaluationPanel() {
         <Button
           variant={open ? 'secondary' : 'primary'}
           onClick={() => send('evaluation.open', { open: !open })}
-          disabled={!open && ev.ask.statements.length === 0 && ev.ask.open === ''}
+          disabled={!open && !asksAnything(ev.ask)}
         >
           {open ? t('close') : t('openIt')}
         </Button>

@@ -4,9 +4,11 @@
  * is told anyone's group) and, when the event asks, who asked for what to help them take part.
  * Shown on the organiser's, co-facilitators' and helpers' screens, never the projector's.
  */
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useMemo } from 'react';
 import { asksNeeds, groupsOf } from '../../lib/people/about';
 import { NEEDS } from '../../lib/people/needs';
+import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 
@@ -14,15 +16,22 @@ export function WhoIsHerePanel() {
   const event = useLive((s) => s.event);
   const counts = useLive((s) => s.groupCounts);
   const t = useTranslations('console.whoIsHere');
+  const isolate = useIsolate();
   const needT = useTranslations('join.questions.need');
   const nameOf = usePersonName();
+  const format = useFormatter();
+  const participants = event?.participants;
+  const asking = useMemo(
+    () =>
+      Object.values(participants ?? {})
+        .filter((p) => !p.left && p.needs && p.needs.length > 0)
+        .sort((a, b) => a.joinedAt - b.joinedAt),
+    [participants],
+  );
   if (!event) return null;
   const groups = groupsOf(event.settings);
   const needs = asksNeeds(event.settings);
   if (groups.length === 0 && !needs) return null;
-  const asking = Object.values(event.participants)
-    .filter((p) => !p.left && p.needs && p.needs.length > 0)
-    .sort((a, b) => a.joinedAt - b.joinedAt);
 
   return (
     <section aria-labelledby="who-h" className="rounded-2xl border-2 border-stone-200 bg-white p-4">
@@ -35,13 +44,9 @@ export function WhoIsHerePanel() {
           <p className="text-stone-600">{t('groupsHelp')}</p>
           <ul className="mt-1" data-testid="group-counts">
             {(counts?.groups ?? groups.map((label) => ({ label, count: 0 }))).map((g) => (
-              <li key={g.label}>
-                <span dir="auto">{g.label}</span>: {g.count}
-              </li>
+              <li key={g.label}>{t('count', { label: isolate(g.label), count: g.count })}</li>
             ))}
-            <li>
-              {t('notSaid')}: {counts?.notSaid ?? 0}
-            </li>
+            <li>{t('count', { label: t('notSaid'), count: counts?.notSaid ?? 0 })}</li>
           </ul>
         </>
       )}
@@ -55,16 +60,19 @@ export function WhoIsHerePanel() {
               {NEEDS.map((need) => {
                 const who = asking.filter((p) => p.needs?.includes(need));
                 if (who.length === 0) return null;
+                const names = who.map((p) =>
+                  isolate(
+                    need === 'other' && p.needsOther
+                      ? `${nameOf(event, p.id)} (${p.needsOther})`
+                      : nameOf(event, p.id),
+                  ),
+                );
                 return (
                   <li key={need}>
-                    <span className="font-medium">{needT(need)}</span>:{' '}
-                    {who.map((p, i) => (
-                      <span key={p.id}>
-                        {i > 0 && ', '}
-                        <bdi>{nameOf(event, p.id)}</bdi>
-                        {need === 'other' && p.needsOther && <span dir="auto"> ({p.needsOther})</span>}
-                      </span>
-                    ))}
+                    {t('count', {
+                      label: needT(need),
+                      count: format.list(names, { type: 'unit', style: 'short' }),
+                    })}
                   </li>
                 );
               })}

@@ -11,8 +11,10 @@ import {
 import { LIMITS } from '../../lib/limits';
 import { type EventState, isShown, type Note, noteById } from '../../lib/state';
 import { useIsolate } from '../i18n/bidi';
+import { formatDay } from '../i18n/dates';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
+import { CommitmentUpdates } from './CommitmentUpdates';
 import { useHarvestWords } from './view';
 
 /**
@@ -199,21 +201,7 @@ function ThemeName({ theme }: { theme: HarvestTheme }) {
 function Commitment({ theme }: { theme: HarvestTheme }) {
   const t = useTranslations('harvestConsole.theme');
   const format = useFormatter();
-  const send = useSend();
   const c = theme.commitment;
-  const [what, setWhat] = useState(c?.what ?? '');
-  const [who, setWho] = useState(c?.who ?? '');
-  const [due, setDue] = useState(c?.due ?? '');
-  const [status, setStatus] = useState<CommitmentStatus>(c ? commitmentStatus(c) : 'planned');
-  const [note, setNote] = useState('');
-  useEffect(() => {
-    setWhat(c?.what ?? '');
-    setWho(c?.who ?? '');
-    setDue(c?.due ?? '');
-    setStatus(c ? commitmentStatus(c) : 'planned');
-  }, [c]);
-  const id = `commit-${theme.id}`;
-  const field = 'mt-0.5 block w-full rounded-lg border-2 border-stone-300 px-2 py-1';
   return (
     <details className="text-sm">
       <summary className="min-h-8 cursor-pointer py-1 font-semibold text-brand-700">
@@ -225,130 +213,149 @@ function Commitment({ theme }: { theme: HarvestTheme }) {
           </span>
         )}
       </summary>
-      <form
-        className="space-y-1"
-        onSubmit={(e) => {
-          e.preventDefault();
-          send('commitment.set', { themeId: theme.id, what, who, due: due || null });
-        }}
-      >
-        <label htmlFor={`${id}-what`} className="block font-semibold">
-          {t('response')}
-        </label>
-        <textarea
-          id={`${id}-what`}
-          rows={2}
-          value={what}
-          maxLength={LIMITS.commitmentWhat}
-          required
-          onChange={(e) => setWhat(e.target.value)}
-          dir="auto"
-          className={field}
-        />
-        <label htmlFor={`${id}-who`} className="block font-semibold">
-          {t('who')}
-        </label>
-        <input
-          id={`${id}-who`}
-          value={who}
-          maxLength={LIMITS.commitmentWho}
-          onChange={(e) => setWho(e.target.value)}
-          aria-describedby={`${id}-who-hint`}
-          dir="auto"
-          className={`${field} min-h-9`}
-        />
-        <p id={`${id}-who-hint`} className="text-stone-700">
-          {t('whoHint')}
-        </p>
-        <label htmlFor={`${id}-due`} className="block font-semibold">
-          {t('due')}
-        </label>
-        <input
-          id={`${id}-due`}
-          type="date"
-          value={due}
-          onChange={(e) => setDue(e.target.value)}
-          className={`${field} min-h-9`}
-        />
-        <Button type="submit" variant="secondary">
-          {t('saveCommitment')}
-        </Button>
-      </form>
+      {/* Keyed on what was saved: a new save (here or on another screen) starts this form afresh;
+          an update to the status leaves anything being typed alone. */}
+      <CommitmentForm key={`${c?.what}|${c?.who}|${c?.due}`} theme={theme} />
       {c && (
         <>
-          <form
-            className="mt-2 space-y-1 border-t border-stone-200 pt-2"
-            onSubmit={(e) => {
-              e.preventDefault();
-              send('commitment.update', { themeId: theme.id, status, note });
-              setNote('');
-            }}
-          >
-            <label htmlFor={`${id}-status`} className="block font-semibold">
-              {t('status')}
-            </label>
-            <select
-              id={`${id}-status`}
-              value={status}
-              onChange={(e) => setStatus(e.target.value as CommitmentStatus)}
-              className={`${field} min-h-9 bg-white`}
-            >
-              {COMMITMENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`statuses.${s}`)}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${id}-note`} className="block font-semibold">
-              {t('update')}
-            </label>
-            <textarea
-              id={`${id}-note`}
-              rows={2}
-              value={note}
-              maxLength={LIMITS.commitmentNote}
-              required={status === 'not_possible'}
-              onChange={(e) => setNote(e.target.value)}
-              aria-describedby={`${id}-note-hint`}
-              dir="auto"
-              className={field}
-            />
-            <p id={`${id}-note-hint`} className="text-stone-700">
-              {t('updateHint')}
-            </p>
-            <Button type="submit" variant="secondary">
-              {t('saveUpdate')}
-            </Button>
-          </form>
+          <UpdateForm theme={theme} />
           <p className="pt-1 font-semibold">{t('history')}</p>
           {c.updates.length === 0 ? (
             <p className="text-stone-700">{t('noUpdates')}</p>
           ) : (
-            <ol className="space-y-0.5">
-              {c.updates.map((u) => (
-                <li key={`${u.at}-${u.status}-${u.note}`}>
-                  <span className="font-semibold">
-                    {t('historyEntry', {
-                      date: format.dateTime(new Date(u.at), {
-                        day: 'numeric',
-                        month: 'long',
-                        year: 'numeric',
-                        timeZone: 'UTC',
-                      }),
-                      status: t(`statuses.${u.status}`),
-                    })}
-                  </span>
-                  {u.note && (
-                    <span className="ms-1 whitespace-pre-wrap" dir="auto">
-                      {u.note}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ol>
+            <CommitmentUpdates
+              updates={c.updates}
+              className="space-y-0.5"
+              entry={(u) =>
+                t('historyEntry', {
+                  date: formatDay(format, new Date(u.at).toISOString().slice(0, 10)),
+                  status: t(`statuses.${u.status}`),
+                })
+              }
+            />
           )}
         </>
       )}
     </details>
+  );
+}
+
+const COMMIT_FIELD = 'mt-0.5 block w-full rounded-lg border-2 border-stone-300 px-2 py-1';
+
+/** What will be done, who does it and by when, starting from what was saved. */
+function CommitmentForm({ theme }: { theme: HarvestTheme }) {
+  const t = useTranslations('harvestConsole.theme');
+  const send = useSend();
+  const c = theme.commitment;
+  const [what, setWhat] = useState(c?.what ?? '');
+  const [who, setWho] = useState(c?.who ?? '');
+  const [due, setDue] = useState(c?.due ?? '');
+  const id = `commit-${theme.id}`;
+  return (
+    <form
+      className="space-y-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send('commitment.set', { themeId: theme.id, what, who, due: due || null });
+      }}
+    >
+      <label htmlFor={`${id}-what`} className="block font-semibold">
+        {t('response')}
+      </label>
+      <textarea
+        id={`${id}-what`}
+        rows={2}
+        value={what}
+        maxLength={LIMITS.commitmentWhat}
+        required
+        onChange={(e) => setWhat(e.target.value)}
+        dir="auto"
+        className={COMMIT_FIELD}
+      />
+      <label htmlFor={`${id}-who`} className="block font-semibold">
+        {t('who')}
+      </label>
+      <input
+        id={`${id}-who`}
+        value={who}
+        maxLength={LIMITS.commitmentWho}
+        onChange={(e) => setWho(e.target.value)}
+        aria-describedby={`${id}-who-hint`}
+        dir="auto"
+        className={`${COMMIT_FIELD} min-h-9`}
+      />
+      <p id={`${id}-who-hint`} className="text-stone-700">
+        {t('whoHint')}
+      </p>
+      <label htmlFor={`${id}-due`} className="block font-semibold">
+        {t('due')}
+      </label>
+      <input
+        id={`${id}-due`}
+        type="date"
+        value={due}
+        onChange={(e) => setDue(e.target.value)}
+        className={`${COMMIT_FIELD} min-h-9`}
+      />
+      <Button type="submit" variant="secondary">
+        {t('saveCommitment')}
+      </Button>
+    </form>
+  );
+}
+
+/** A dated update: the status (starting from the latest) and what has happened since. */
+function UpdateForm({ theme }: { theme: HarvestTheme }) {
+  const t = useTranslations('harvestConsole.theme');
+  const send = useSend();
+  const c = theme.commitment;
+  const [status, setStatus] = useState<CommitmentStatus>(c ? commitmentStatus(c) : 'planned');
+  const [note, setNote] = useState('');
+  const id = `commit-${theme.id}`;
+  return (
+    <form
+      className="mt-2 space-y-1 border-t border-stone-200 pt-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send('commitment.update', { themeId: theme.id, status, note });
+        setNote('');
+      }}
+    >
+      <label htmlFor={`${id}-status`} className="block font-semibold">
+        {t('status')}
+      </label>
+      <select
+        id={`${id}-status`}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as CommitmentStatus)}
+        className={`${COMMIT_FIELD} min-h-9 bg-white`}
+      >
+        {COMMITMENT_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`statuses.${s}`)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-note`} className="block font-semibold">
+        {t('update')}
+      </label>
+      <textarea
+        id={`${id}-note`}
+        rows={2}
+        value={note}
+        maxLength={LIMITS.commitmentNote}
+        required={status === 'not_possible'}
+        onChange={(e) => setNote(e.target.value)}
+        aria-describedby={`${id}-note-hint`}
+        dir="auto"
+        className={COMMIT_FIELD}
+      />
+      <p id={`${id}-note-hint`} className="text-stone-700">
+        {t('updateHint')}
+      </p>
+      <Button type="submit" variant="secondary">
+        {t('saveUpdate')}
+      </Button>
+    </form>
   );
 }

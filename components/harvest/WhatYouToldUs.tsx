@@ -7,6 +7,7 @@ import { useIsolate } from '../i18n/bidi';
 import { formatDay } from '../i18n/dates';
 import { useRefusalText } from '../i18n/errors';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import { CommitmentUpdates } from './CommitmentUpdates';
 
 type PublicReport = Omit<HarvestReport, 'notes'>;
 
@@ -170,20 +171,10 @@ function Commitment({ c }: { c: ReportCommitment }) {
       {c.history.length > 0 && (
         <>
           <p className="mt-2 font-semibold">{t('history')}</p>
-          <ol className="mt-1 space-y-1">
-            {c.history.map((u) => (
-              <li key={`${u.at}-${u.status}-${u.note}`}>
-                <span className="font-semibold">
-                  {t('historyEntry', { date: day(u.at), status: t(`statuses.${u.status}`) })}
-                </span>
-                {u.note && (
-                  <span className="ms-1 whitespace-pre-wrap" dir="auto">
-                    {u.note}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ol>
+          <CommitmentUpdates
+            updates={c.history}
+            entry={(u) => t('historyEntry', { date: day(u.at), status: t(`statuses.${u.status}`) })}
+          />
         </>
       )}
     </div>

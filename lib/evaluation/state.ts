@@ -95,7 +95,18 @@ export interface EvaluationTally {
 
 /** The results so far: counts per statement and the open answers, never who gave them. */
 export function tallyEvaluation(state: EventState): EvaluationTally {
+  // Screens ask on every render; the evaluation changes only with its own records.
   const ev = evaluationOf(state);
+  const known = tallies.get(ev);
+  if (known) return known;
+  const tally = countAnswers(ev);
+  tallies.set(ev, tally);
+  return tally;
+}
+
+const tallies = new WeakMap<EvaluationState, EvaluationTally>();
+
+function countAnswers(ev: EvaluationState): EvaluationTally {
   const answers = Object.values(ev.answers).sort((a, b) => a.rev - b.rev);
   const statements = ev.ask.statements.map((id): StatementTally => {
     const counts: StatementTally['counts'] = [0, 0, 0, 0, 0];
