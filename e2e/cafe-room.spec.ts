@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { joinOnPhone, type Phone } from './phone';
+import { joinOnPhone, type Phone, postNote } from './phone';
 
 const SCREENS = 'test-results/screens';
 fs.mkdirSync(SCREENS, { recursive: true });
@@ -75,12 +75,6 @@ async function qrShare(projector: Page): Promise<number> {
   const height = projector.viewportSize()?.height ?? 1;
   if (!box) throw new Error('no QR code on the projector');
   return box.height / height;
-}
-
-async function postNote(p: Phone, text: string) {
-  await p.page.getByLabel('Add a note for your table').fill(text);
-  await p.page.getByRole('button', { name: 'Add note' }).click();
-  await expect(p.page.getByTestId('table-notes').getByText(text, { exact: true })).toBeVisible();
 }
 
 test('the projector fits each moment of the café, and the console always shows the next step', async ({

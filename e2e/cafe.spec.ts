@@ -3,31 +3,19 @@
  * four phones. Screenshots of each screen are kept in test-results/screens.
  */
 import fs from 'node:fs';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { joinOnPhone, type Phone } from './phone';
+import { expect, type Page, test } from '@playwright/test';
+import { newPhone, type Phone, postNote } from './phone';
 
 const SCREENS = 'test-results/screens';
 fs.mkdirSync(SCREENS, { recursive: true });
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
 
-async function newPhone(browser: Browser, code: string, name: string): Promise<Phone> {
-  const phone = await joinOnPhone(browser, code, name);
-  await expect(phone.page.getByRole('heading', { name: 'You’re in' })).toBeVisible();
-  return phone;
-}
-
 async function tableOnPhone(p: Phone): Promise<number> {
   const text = (await p.page.getByTestId('go-to-table').getByRole('heading').textContent()) ?? '';
   const m = /table (\d+)/i.exec(text);
   if (!m?.[1]) throw new Error(`no table on ${p.label}'s phone: ${text}`);
   return Number(m[1]);
-}
-
-async function postNote(p: Phone, text: string) {
-  await p.page.getByLabel('Add a note for your table').fill(text);
-  await p.page.getByRole('button', { name: 'Add note' }).click();
-  await expect(p.page.getByTestId('table-notes').getByText(text, { exact: true })).toBeVisible();
 }
 
 test('a two-round café from set-up to export', async ({ browser }) => {

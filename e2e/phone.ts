@@ -22,3 +22,17 @@ export async function joinOnPhone(browser: Browser, code: string, name: string):
   await page.getByRole('button', { name: name ? 'Join' : 'Join anonymously' }).click();
   return { label: name || 'anonymous', page, context };
 }
+
+/** Join and wait until the phone says the person is in. */
+export async function newPhone(browser: Browser, code: string, name: string): Promise<Phone> {
+  const phone = await joinOnPhone(browser, code, name);
+  await expect(phone.page.getByRole('heading', { name: 'You’re in' })).toBeVisible();
+  return phone;
+}
+
+/** Write a note for the phone's table and wait until it shows among the table's notes. */
+export async function postNote(p: Phone, text: string) {
+  await p.page.getByLabel('Add a note for your table').fill(text);
+  await p.page.getByRole('button', { name: 'Add note' }).click();
+  await expect(p.page.getByTestId('table-notes').getByText(text, { exact: true })).toBeVisible();
+}

@@ -7,19 +7,13 @@
  * tablecloth; the export marks the paper card and the imported note.
  */
 import fs from 'node:fs';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { joinOnPhone, type Phone } from './phone';
+import { expect, type Page, test } from '@playwright/test';
+import { newPhone, type Phone, postNote } from './phone';
 
 const SCREENS = 'test-results/screens';
 fs.mkdirSync(SCREENS, { recursive: true });
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${SCREENS}/steer-${name}.png`, fullPage: true });
-
-async function newPhone(browser: Browser, code: string, name: string): Promise<Phone> {
-  const phone = await joinOnPhone(browser, code, name);
-  await expect(phone.page.getByRole('heading', { name: 'You’re in' })).toBeVisible();
-  return phone;
-}
 
 /** The table a phone says its person sits at in the round now. */
 async function tableOf(p: Phone): Promise<number> {
@@ -27,12 +21,6 @@ async function tableOf(p: Phone): Promise<number> {
   const m = /table (\d+)/i.exec(text);
   if (!m?.[1]) throw new Error(`no table on ${p.label}'s phone: ${text}`);
   return Number(m[1]);
-}
-
-async function postNote(p: Phone, text: string) {
-  await p.page.getByLabel('Add a note for your table').fill(text);
-  await p.page.getByRole('button', { name: 'Add note' }).click();
-  await expect(p.page.getByTestId('table-notes').getByText(text, { exact: true })).toBeVisible();
 }
 
 /** Make a team link in the organiser's Team panel; its address as the organiser would copy it. */

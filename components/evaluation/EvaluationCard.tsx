@@ -32,9 +32,22 @@ export function EvaluationCard({ event, me }: { event: EventState; me: string })
   useEffect(() => {
     if (sent && answered) thanks.current?.focus();
   }, [sent, answered]);
+  // Skipping (or changing one's mind) swaps the card's contents: the focus goes with them.
+  const skippedText = useRef<HTMLParagraphElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    (skipped ? skippedText : heading).current?.focus();
+  }, [skipped]);
+  const skip = (to: boolean) => {
+    moved.current = true;
+    setSkipped(to);
+  };
 
   function startOver() {
-    setDraft(mine ? { answers: { ...mine.answers }, open: mine.open } : draft);
+    if (mine) setDraft({ answers: { ...mine.answers }, open: mine.open });
     setEditing(true);
     setSkipped(false);
   }
@@ -58,8 +71,10 @@ export function EvaluationCard({ event, me }: { event: EventState; me: string })
   if (skipped)
     return (
       <section className="rounded-2xl border-2 border-stone-200 bg-white p-4" data-testid="evaluation">
-        <p>{t('skipped')}</p>
-        <Button variant="ghost" className="mt-1 px-0" onClick={() => setSkipped(false)}>
+        <p ref={skippedText} tabIndex={-1}>
+          {t('skipped')}
+        </p>
+        <Button variant="ghost" className="mt-1 px-0" onClick={() => skip(false)}>
           {t('answerAfterAll')}
         </Button>
       </section>
@@ -84,7 +99,7 @@ export function EvaluationCard({ event, me }: { event: EventState; me: string })
       aria-labelledby={`${uid}-heading`}
       data-testid="evaluation"
     >
-      <h2 id={`${uid}-heading`} className="text-2xl font-bold">
+      <h2 id={`${uid}-heading`} ref={heading} tabIndex={-1} className="text-2xl font-bold">
         {t('heading')}
       </h2>
       <p className="mt-1 text-stone-700">{t('intro')}</p>
@@ -139,7 +154,7 @@ export function EvaluationCard({ event, me }: { event: EventState; me: string })
             variant="secondary"
             onClick={() => {
               setEditing(false);
-              setSkipped(true);
+              skip(true);
             }}
           >
             {t('skip')}

@@ -24,12 +24,12 @@ export function EvaluationFields({
   const uid = useId();
   const full = value.statements.length >= MAX_STATEMENTS;
   return (
-    <fieldset className="rounded-lg border-2 border-stone-200 p-4">
+    <fieldset className="rounded-lg border-2 border-stone-200 p-4" aria-describedby={`${uid}-help`}>
       <legend className="px-1 font-semibold">{t('setup.legend')}</legend>
       <p className="text-stone-700" id={`${uid}-help`}>
         {t('setup.help', { max: MAX_STATEMENTS })}
       </p>
-      <div className="mt-2 grid gap-1" aria-describedby={`${uid}-help`}>
+      <div className="mt-2 grid gap-1">
         {STATEMENT_IDS.map((id) => {
           const checked = value.statements.includes(id);
           return (

@@ -95,7 +95,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
   if (team?.role === 'helper')
     return (
       <ConnectionContext.Provider value={conn}>
-        <HelperScreen eventId={eventId} title={title} label={team.label} linkId={team.linkId} />
+        <HelperScreen eventId={eventId} title={title} label={team.label} />
       </ConnectionContext.Provider>
     );
 

@@ -5,7 +5,8 @@ import { type ImportOutcome, readImportReply } from '../../lib/notes/paper-scree
 import { useRefusalText } from '../i18n/errors';
 import { Button } from '../ui/Button';
 
-type Shown = ImportOutcome | { ok: false; code: null; message: ''; lines: []; why: 'empty' | 'network' };
+/** What the panel shows: the server's answer, or why nothing was sent or heard back. */
+type Shown = ImportOutcome | { ok: false; why: 'empty' | 'network' };
 
 /**
  * Notes written elsewhere (tablecloths, flipcharts, a spreadsheet typed up afterwards), sent as a
@@ -21,13 +22,7 @@ export function ImportNotes({ eventId, token }: { eventId: string; token: string
   const [pasted, setPasted] = useState('');
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<Shown | null>(null);
-  const nothing = (why: 'empty' | 'network'): Shown => ({
-    ok: false,
-    code: null,
-    message: '',
-    lines: [],
-    why,
-  });
+  const nothing = (why: 'empty' | 'network'): Shown => ({ ok: false, why });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -122,8 +117,9 @@ export function ImportNotes({ eventId, token }: { eventId: string; token: string
             <>
               <p className="font-semibold">{t('failed')}</p>
               <ul className="mt-1 list-disc space-y-1 ps-5" data-testid="import-problems">
-                {shown.lines.map((line) => (
-                  <li key={line} dir="auto">
+                {shown.lines.map((line, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the server may name two lines alike
+                  <li key={i} dir="auto">
                     {line}
                   </li>
                 ))}

@@ -13,6 +13,9 @@ import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
 
+/** Set when a removal was just sent from this screen: the removed notes' heading takes the focus. */
+let focusRemovedList = false;
+
 /** Whether this console may remove notes: the organiser's or a co-facilitator's. */
 export function useCanModerate(): boolean {
   const role = useLive((s) => s.team?.role);
@@ -49,6 +52,8 @@ export function RemoveNote({ note, compact = false }: { note: Note; compact?: bo
     e.preventDefault();
     if (!reason) return;
     send('note.remove', { noteId: note.id, reason });
+    // The note and this button leave the screen: the focus goes to the list it joins instead.
+    focusRemovedList = true;
     setOpen(false);
     setReason(null);
   };
@@ -122,16 +127,22 @@ export function RemovedNotes() {
   const event = useLive((s) => s.event);
   const can = useCanModerate();
   const t = useTranslations('console.moderation');
-  if (!event || !can) return null;
-  const removed = notesInOrder(event).filter((n) => n.removed && !n.withdrawn);
-  if (removed.length === 0) return null;
+  const removed = event ? notesInOrder(event).filter((n) => n.removed && !n.withdrawn) : [];
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusRemovedList && removed.length > 0) {
+      focusRemovedList = false;
+      heading.current?.focus();
+    }
+  }, [removed.length]);
+  if (!event || !can || removed.length === 0) return null;
   return (
     <section
       aria-labelledby="removed-notes-h"
       className="rounded-2xl border-2 border-stone-200 bg-white p-4"
       data-testid="removed-notes"
     >
-      <h2 id="removed-notes-h" className="text-xl font-bold">
+      <h2 id="removed-notes-h" ref={heading} tabIndex={-1} className="text-xl font-bold">
         {t('removedHeading', { count: removed.length })}
       </h2>
       <p className="text-stone-600">{t('removedHelp')}</p>

@@ -196,12 +196,9 @@ function SeatControls({
             className="size-5"
             checked={kept}
             onChange={() => send('person.keep', { participantId: person.id, table: kept ? null : table })}
+            aria-label={t('keepHereFor', { name: isolate(name) })}
           />
           {t('keepHere')}
-          <span className="sr-only">
-            {' '}
-            (<bdi>{name}</bdi>)
-          </span>
         </label>
       )}
     </div>

@@ -5,24 +5,14 @@ import { WhoIsHerePanel } from '../facilitator/WhoIsHerePanel';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Problems } from '../ui/Problems';
-import { PaperCardForm } from './PaperCardForm';
+import { PaperCardPanel } from './PaperCardPanel';
 
 /**
  * What a helper's link opens: typing in paper cards, the tables to see them arrive, and who is here
  * (counts per group, who asked for what to help them take part). A helper
  * may send nothing else, so the console's controls are not shown at all.
  */
-export function HelperScreen({
-  eventId,
-  title,
-  label,
-  linkId,
-}: {
-  eventId: string;
-  title: string;
-  label: string;
-  linkId: string;
-}) {
+export function HelperScreen({ eventId, title, label }: { eventId: string; title: string; label: string }) {
   const t = useTranslations('console');
   return (
     <div className="min-h-screen">
@@ -44,16 +34,7 @@ export function HelperScreen({
       <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-4">
           <Problems />
-          <section
-            aria-labelledby="paper-h"
-            className="space-y-3 rounded-2xl border-2 border-brand-100 bg-white p-4"
-          >
-            <h2 id="paper-h" className="text-xl font-bold">
-              {t('helper.heading')}
-            </h2>
-            <p className="text-stone-700">{t('helper.help')}</p>
-            <PaperCardForm keepAs={`cafe:paper:${eventId}:${linkId}`} list />
-          </section>
+          <PaperCardPanel eventId={eventId} words="helper" />
           <WhoIsHerePanel />
         </div>
         <TablesPanel />

@@ -21,6 +21,7 @@ import { useRefusalText } from '../i18n/errors';
 import { type Problem, useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
+import { NoteBox, NoteCount } from '../ui/NoteBox';
 
 /** The most cards a screen lists (and keeps for a reload). */
 const KEPT = 200;
@@ -56,7 +57,6 @@ export function PaperCardForm({
   list?: boolean;
 }) {
   const t = useTranslations('paper');
-  const tn = useTranslations('notes');
   const say = useRefusalText();
   const send = useSend();
   const id = useId();
@@ -71,7 +71,6 @@ export function PaperCardForm({
   const [name, setName] = useState('');
   const [hint, setHint] = useState(false);
   const [kept, setKept] = useState<SentCard[]>([]);
-  const [refusals, setRefusals] = useState<Record<string, Problem>>({});
   const [last, setLast] = useState<SentCard | null>(null);
   const [said, setSaid] = useState('');
   const sayTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -88,16 +87,25 @@ export function PaperCardForm({
   );
 
   const cards = useMemo(() => typedIn(kept, outbox), [kept, outbox]);
+  const refusals = useMemo(
+    () => Object.fromEntries(kept.flatMap((c) => (c.refusal ? [[c.id, { id: c.id, ...c.refusal }]] : []))),
+    [kept],
+  ) as Record<string, Problem>;
   const refused = useMemo(() => new Set(Object.keys(refusals)), [refusals]);
 
-  // This form's refusals are shown here, beside it, rather than at the top of the screen.
+  // This form's refusals are shown here, beside it, rather than at the top of the screen: each is
+  // kept with its card (and saved with it), then cleared from the screen's list of problems.
   useEffect(() => {
-    const ours = new Set(kept.map((c) => c.id));
-    const hits = problems.filter((p) => ours.has(p.id));
-    if (hits.length === 0) return;
-    setRefusals((r) => ({ ...r, ...Object.fromEntries(hits.map((p) => [p.id, p])) }));
-    for (const p of hits) dismiss(p.id);
-  }, [problems, kept, dismiss]);
+    const hits = new Map(problems.filter((p) => kept.some((c) => c.id === p.id)).map((p) => [p.id, p]));
+    if (hits.size === 0) return;
+    const next = kept.map((c) => {
+      const p = hits.get(c.id);
+      return p ? { ...c, refusal: { message: p.message, ...(p.code ? { code: p.code } : {}) } } : c;
+    });
+    setKept(next);
+    if (keepAs) saveKept(keepAs, next);
+    for (const id of hits.keys()) dismiss(id);
+  }, [problems, kept, dismiss, keepAs]);
 
   /** Into the live region; emptied first, so the same words twice in a row are read out again. */
   const announce = useCallback((words: string) => {
@@ -201,30 +209,18 @@ export function PaperCardForm({
           <label htmlFor={`${id}-text`} className="block font-semibold">
             {t('text')}
           </label>
-          <textarea
+          <NoteBox
             ref={textBox}
             id={`${id}-text`}
             value={text}
-            rows={3}
-            dir="auto"
-            maxLength={LIMITS.note}
-            onChange={(e) => {
-              setText(e.target.value);
+            onChange={(next) => {
+              setText(next);
               setHint(false);
             }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
-            }}
-            aria-describedby={`${id}-count`}
-            className="mt-1 block w-full rounded-lg border-2 border-stone-400 px-3 py-2 text-lg"
+            onSend={submit}
+            className="mt-1"
           />
-          <span id={`${id}-count`} className="text-sm text-stone-600">
-            {hint ? (
-              t('writeFirst')
-            ) : (
-              <bdi dir="ltr">{tn('length', { count: text.length, max: LIMITS.note })}</bdi>
-            )}
-          </span>
+          <NoteCount id={`${id}-text`} length={text.length} hint={hint ? t('writeFirst') : null} />
         </div>
         {!anonymous && (
           <div>

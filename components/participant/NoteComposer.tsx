@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
-import { LIMITS } from '../../lib/limits';
 import type { EventState } from '../../lib/state';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
+import { NoteBox, NoteCount } from '../ui/NoteBox';
 import { mayLeaveNameOff, WithoutNameBox } from './WithoutName';
 
 /** Write a short note for the table. It goes to the outbox first, so no signal loses nothing. */
@@ -46,31 +46,19 @@ export function NoteComposer({
       <label htmlFor={id} className="block text-lg font-semibold">
         {t('addForTable')}
       </label>
-      <textarea
+      <NoteBox
         id={id}
         value={text}
-        rows={3}
-        dir="auto"
-        maxLength={LIMITS.note}
-        onChange={(e) => {
-          setText(e.target.value);
+        onChange={(next) => {
+          setText(next);
           setHint(false);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
-        }}
-        aria-describedby={`${id}-count`}
-        className="mt-2 block w-full rounded-lg border-2 border-stone-400 px-3 py-2 text-lg"
+        onSend={submit}
+        className="mt-2"
       />
       {mayChoose && <WithoutNameBox checked={unnamed} onChange={setUnnamed} />}
       <div className="mt-2 flex items-center justify-between gap-3">
-        <span id={`${id}-count`} className="text-sm text-stone-600">
-          {hint ? (
-            t('writeFirst')
-          ) : (
-            <bdi dir="ltr">{t('length', { count: text.length, max: LIMITS.note })}</bdi>
-          )}
-        </span>
+        <NoteCount id={id} length={text.length} hint={hint ? t('writeFirst') : null} />
         <Button type="submit">{t('add')}</Button>
       </div>
     </form>

@@ -35,6 +35,8 @@ export interface SentCard {
   round: number;
   table: number;
   name: string | null;
+  /** Why the server refused it, kept with the card so a reload still says so. */
+  refusal?: { message: string; code?: ErrorCode };
 }
 
 /** An action waiting in a screen's outbox. */
