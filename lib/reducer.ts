@@ -50,6 +50,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
   };
 }
 
+/** The records that carry a note's words (applied by id and revision; a backfill may send them again). */
 export const isNoteRecord = (
   r: EventRecord,
 ): r is RecordOf<
