@@ -16,7 +16,8 @@ import {
   QUESTION_1,
   QUESTION_2,
 } from '../testing/events';
-import { NO_COMMITMENT, NO_HARVEST, NO_THEME, WHY_MISSING } from './commitments';
+import { NO_HARVEST, NO_THEME } from './actions';
+import { NO_COMMITMENT, WHY_MISSING } from './commitments';
 import { buildHarvestReport, harvestCsv, harvestMarkdown } from './report';
 import { commitmentStatus } from './state';
 
