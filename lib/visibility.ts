@@ -306,15 +306,17 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
     const own = personRoom(author);
     return [
       { rec: rooms === null ? withCards(state, rec) : rec, to: [own] },
-      { rec: withoutAuthor(rec), to: rooms === null ? null : rooms.filter((r) => r !== own), except: [own] },
+      // `except` leaves the author's screens out even where they share a room (`to`) with others.
+      { rec: withoutAuthor(rec), to: rooms, except: [own] },
     ];
   }
   if (rec.type === 'participant.joined' && rooms !== null) {
-    const told = joinedView(rec, true);
     const untold = joinedView(rec, false);
-    if (untold === rec) return [{ rec, to: rooms }];
+    // With no needs to tell, everyone receives the same record (without the person's group).
+    const { needs, needsOther } = rec.payload;
+    if (needs === undefined && needsOther === undefined) return [{ rec: untold, to: rooms }];
     return [
-      { rec: told, to: [ROOM_CARE] },
+      { rec: joinedView(rec, true), to: [ROOM_CARE] },
       { rec: untold, to: rooms, except: [ROOM_CARE] },
     ];
   }
@@ -322,7 +324,7 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
     // Both tables and the team learn who moved (with their card); the person, their new table too.
     const mover = personRoom(rec.payload.participantId);
     return [
-      { rec: withCards(state, rec), to: rooms.filter((r) => r !== mover), except: [mover] },
+      { rec: withCards(state, rec), to: rooms, except: [mover] },
       { rec: moveView(state, rec), to: [mover] },
     ];
   }
