@@ -47,21 +47,26 @@ export const ROOM_CARE = 'care';
 
 /** The organiser or a co-facilitator (not a helper or a projector). */
 export const isFacilitator = (viewer: Viewer): boolean => viewer.role === 'facilitator';
+/** Whether a viewer is told people's access needs (ROOM_CARE): the organiser, co-facilitators and helpers. */
+export const hearsNeeds = (viewer: Viewer): boolean =>
+  viewer.role === 'facilitator' || viewer.role === 'helper';
 export const tableRoom = (table: number, round: number) => `t${table}r${round}`;
 export const hostRoom = (table: number) => `h${table}`;
 export const personRoom = (pid: string) => `p${pid}`;
 /** Every screen that came in by one team link (closed together when the link is revoked). */
 export const linkRoom = (linkId: string) => `l${linkId}`;
 
-/** The note rooms a viewer belongs to (event-wide delivery needs no room of its own here). */
+/**
+ * The note rooms a viewer belongs to (event-wide delivery needs no room of its own here): the one
+ * definition of who is in which room, which live delivery, catching up and the group counts follow.
+ */
 export function roomsFor(state: EventState, viewer: Viewer): string[] {
   if (isTeam(viewer)) {
-    const rooms = isFacilitator(viewer)
-      ? [ROOM_ALL_NOTES, ROOM_FACILITATORS, ROOM_CARE]
-      : viewer.role === 'helper'
-        ? [ROOM_ALL_NOTES, ROOM_CARE]
-        : [ROOM_ALL_NOTES];
-    return viewer.link ? [...rooms, linkRoom(viewer.link)] : rooms;
+    const rooms = [ROOM_ALL_NOTES];
+    if (isFacilitator(viewer)) rooms.push(ROOM_FACILITATORS);
+    if (hearsNeeds(viewer)) rooms.push(ROOM_CARE);
+    if (viewer.link) rooms.push(linkRoom(viewer.link));
+    return rooms;
   }
   const rooms = [personRoom(viewer.id)];
   state.rounds.forEach((r, i) => {
@@ -246,10 +251,6 @@ function moveView(state: EventState, rec: RecordOf<'person.moved'>): EventRecord
   const people = [participantId, ...tablemates].flatMap((id) => cardOf(state, id) ?? []);
   return { ...rec, payload: { ...rec.payload, tablemates }, ...(people.length > 0 ? { people } : {}) };
 }
-
-/** Whether a viewer is told people's access needs: the organiser, co-facilitators and helpers. */
-export const hearsNeeds = (viewer: Viewer): boolean =>
-  viewer.role === 'facilitator' || viewer.role === 'helper';
 
 /**
  * A join as screens receive it: never with the person's group (the team is sent counts), and with
