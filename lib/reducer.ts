@@ -93,7 +93,7 @@ export const isPersonRecord = (r: EventRecord): r is PersonRecord =>
   r.type === 'person.kept';
 
 /** An answer to the evaluation: for the team (with no actor) and the person's own screens only. */
-export const isEvaluationAnswer = (r: EventRecord): r is RecordOf<'evaluation.answered'> =>
+const isEvaluationAnswer = (r: EventRecord): r is RecordOf<'evaluation.answered'> =>
   r.type === 'evaluation.answered';
 
 /**

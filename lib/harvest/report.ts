@@ -64,14 +64,14 @@ export interface ReportCommitment {
 }
 
 /** How each status reads in the English reports. */
-export const STATUS_WORDS: Record<CommitmentStatus, string> = {
+const STATUS_WORDS: Record<CommitmentStatus, string> = {
   planned: 'Planned',
   in_progress: 'In progress',
   done: 'Done',
   not_possible: 'Not possible',
 };
 
-export function reportCommitment(c: Commitment | null): ReportCommitment | null {
+function reportCommitment(c: Commitment | null): ReportCommitment | null {
   if (!c) return null;
   const latest = c.updates.at(-1);
   return {

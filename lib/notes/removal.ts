@@ -19,7 +19,7 @@ export const REMOVAL_REASONS = ['personal_details', 'offensive', 'off_topic', 'd
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
 /** The reason whose removal erases the words from the store. */
-export const ERASING: RemovalReason = 'personal_details';
+const ERASING: RemovalReason = 'personal_details';
 
 export const isErasing = (reason: RemovalReason) => reason === ERASING;
 
