@@ -1,3 +1,6 @@
+/** What a commitment says will be done; `theme.respond` sets the same text. */
+const COMMITMENT_WHAT = 2000;
+
 /** Size limits shared by the edge (validation) and the screens (input maxLength, counters). */
 export const LIMITS = {
   title: 120,
@@ -24,9 +27,13 @@ export const LIMITS = {
   announcement: 280,
   actionText: 300,
   themeLabel: 80,
-  themeResponse: 2000,
-  /** A theme's commitment: what will be done, by whom (a team or role), and each dated update's note. */
-  commitmentWhat: 1000,
+  /** A theme's response: its commitment's "what" as `theme.respond` (older clients) sets it. */
+  themeResponse: COMMITMENT_WHAT,
+  /**
+   * A theme's commitment: what will be done (the same text as the theme's response, so one
+   * limit), by whom (a team or role), and each dated update's note.
+   */
+  commitmentWhat: COMMITMENT_WHAT,
   commitmentWho: 120,
   commitmentNote: 1000,
   linkLabel: 60,

@@ -5,7 +5,7 @@
 import { reduceAnnouncements } from './announcements';
 import { pendingRound, reducePlan, reduceRound } from './cafe/reducer';
 import { initialEvaluation, reduceEvaluation } from './evaluation/state';
-import { isPlaced, reduceHarvest } from './harvest/reducer';
+import { reduceHarvest, withUnthemed } from './harvest/reducer';
 import { NO_CHOICE, reduceScreen } from './harvest/screen';
 import { importedNoteId, reduceNote } from './notes/reducer';
 import { emptyNoteTable } from './notes/table';
@@ -50,17 +50,32 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
   };
 }
 
-export const isNoteRecord = (
-  r: EventRecord,
-): r is RecordOf<
+type NoteRecord = RecordOf<
   'note.posted' | 'note.edited' | 'note.withdrawn' | 'notes.imported' | 'note.removed' | 'note.restored'
-> =>
+>;
+
+/** The records that carry a note's words (applied by id and revision; a backfill may send them again). */
+export const isNoteRecord = (r: EventRecord): r is NoteRecord =>
   r.type === 'note.posted' ||
   r.type === 'note.edited' ||
   r.type === 'note.withdrawn' ||
   r.type === 'notes.imported' ||
   r.type === 'note.removed' ||
   r.type === 'note.restored';
+
+/** The notes a record adds or puts back (the harvest must hold them); none for other note records. */
+function notesArriving(rec: NoteRecord): string[] {
+  switch (rec.type) {
+    case 'note.posted':
+      return [rec.id];
+    case 'notes.imported':
+      return rec.payload.notes.map((_, i) => importedNoteId(rec.id, i + 1));
+    case 'note.restored':
+      return [rec.payload.noteId];
+    default:
+      return [];
+  }
+}
 
 export type PersonRecord = RecordOf<
   'participant.joined' | 'participant.left' | 'host.volunteered' | 'person.moved' | 'person.kept'
@@ -78,7 +93,7 @@ export const isPersonRecord = (r: EventRecord): r is PersonRecord =>
   r.type === 'person.kept';
 
 /** An answer to the evaluation: for the team (with no actor) and the person's own screens only. */
-export const isEvaluationAnswer = (r: EventRecord): r is RecordOf<'evaluation.answered'> =>
+const isEvaluationAnswer = (r: EventRecord): r is RecordOf<'evaluation.answered'> =>
   r.type === 'evaluation.answered';
 
 /**
@@ -104,28 +119,13 @@ export function reduce(state: EventState, rec: EventRecord): EventState {
   if (isNoteRecord(rec)) {
     const known = knowPeople(state, rec.people);
     let next = reduceNote(known, rec);
-    // A note written after the harvest started waits, unthemed, for the organiser to place it.
-    // (A phone may receive an older note late; one already in a theme stays where it is.)
-    if (rec.type === 'note.posted' && next !== known && next.harvest && !isPlaced(next.harvest, rec.id))
-      next = { ...next, harvest: { ...next.harvest, unthemed: [...next.harvest.unthemed, rec.id] } };
-    if (rec.type === 'notes.imported' && next !== known && next.harvest) {
-      const h = next.harvest;
-      const ids = rec.payload.notes
-        .map((_, i) => importedNoteId(rec.id, i + 1))
-        .filter((id) => !isPlaced(h, id));
-      next = { ...next, harvest: { ...h, unthemed: [...h.unthemed, ...ids] } };
+    // A note written (or imported) after the harvest started waits, unthemed, for the organiser to
+    // place it; one put back returns to its theme, or waits unthemed. (A phone may receive an
+    // older note late; one already in a theme stays where it is.)
+    if (next !== known && next.harvest) {
+      const arriving = notesArriving(rec);
+      if (arriving.length > 0) next = { ...next, harvest: withUnthemed(next.harvest, arriving) };
     }
-    // A note put back after the harvest started returns to its theme, or waits unthemed.
-    if (
-      rec.type === 'note.restored' &&
-      next !== known &&
-      next.harvest &&
-      !isPlaced(next.harvest, rec.payload.noteId)
-    )
-      next = {
-        ...next,
-        harvest: { ...next.harvest, unthemed: [...next.harvest.unthemed, rec.payload.noteId] },
-      };
     return rec.seq > next.seq ? { ...next, seq: rec.seq } : next;
   }
   if (isEvaluationAnswer(rec)) {

@@ -68,8 +68,8 @@ const counted = new WeakMap<EventState['participants'], number>();
 
 /** The round people sit in now (seated, running or paused), or null between and after rounds. */
 export function roundInProgress(state: EventState): number | null {
-  const status = state.rounds[state.current]?.status;
-  return status === 'seated' || status === 'running' || status === 'paused' ? state.current : null;
+  const phase = phaseOf(state);
+  return 'round' in phase ? phase.round : null;
 }
 
 /** How many tables a round's seating has (older logs: the count of the seating people are in now). */

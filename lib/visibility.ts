@@ -47,21 +47,26 @@ export const ROOM_CARE = 'care';
 
 /** The organiser or a co-facilitator (not a helper or a projector). */
 export const isFacilitator = (viewer: Viewer): boolean => viewer.role === 'facilitator';
+/** Whether a viewer is told people's access needs (ROOM_CARE): the organiser, co-facilitators and helpers. */
+export const hearsNeeds = (viewer: Viewer): boolean =>
+  viewer.role === 'facilitator' || viewer.role === 'helper';
 export const tableRoom = (table: number, round: number) => `t${table}r${round}`;
 export const hostRoom = (table: number) => `h${table}`;
 export const personRoom = (pid: string) => `p${pid}`;
 /** Every screen that came in by one team link (closed together when the link is revoked). */
 export const linkRoom = (linkId: string) => `l${linkId}`;
 
-/** The note rooms a viewer belongs to (event-wide delivery needs no room of its own here). */
+/**
+ * The note rooms a viewer belongs to (event-wide delivery needs no room of its own here): the one
+ * definition of who is in which room, which live delivery, catching up and the group counts follow.
+ */
 export function roomsFor(state: EventState, viewer: Viewer): string[] {
   if (isTeam(viewer)) {
-    const rooms = isFacilitator(viewer)
-      ? [ROOM_ALL_NOTES, ROOM_FACILITATORS, ROOM_CARE]
-      : viewer.role === 'helper'
-        ? [ROOM_ALL_NOTES, ROOM_CARE]
-        : [ROOM_ALL_NOTES];
-    return viewer.link ? [...rooms, linkRoom(viewer.link)] : rooms;
+    const rooms = [ROOM_ALL_NOTES];
+    if (isFacilitator(viewer)) rooms.push(ROOM_FACILITATORS);
+    if (hearsNeeds(viewer)) rooms.push(ROOM_CARE);
+    if (viewer.link) rooms.push(linkRoom(viewer.link));
+    return rooms;
   }
   const rooms = [personRoom(viewer.id)];
   state.rounds.forEach((r, i) => {
@@ -247,10 +252,6 @@ function moveView(state: EventState, rec: RecordOf<'person.moved'>): EventRecord
   return { ...rec, payload: { ...rec.payload, tablemates }, ...(people.length > 0 ? { people } : {}) };
 }
 
-/** Whether a viewer is told people's access needs: the organiser, co-facilitators and helpers. */
-export const hearsNeeds = (viewer: Viewer): boolean =>
-  viewer.role === 'facilitator' || viewer.role === 'helper';
-
 /**
  * A join as screens receive it: never with the person's group (the team is sent counts), and with
  * their access needs only for those who hear them. The record itself when it carries neither.
@@ -306,15 +307,17 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
     const own = personRoom(author);
     return [
       { rec: rooms === null ? withCards(state, rec) : rec, to: [own] },
-      { rec: withoutAuthor(rec), to: rooms === null ? null : rooms.filter((r) => r !== own), except: [own] },
+      // `except` leaves the author's screens out even where they share a room (`to`) with others.
+      { rec: withoutAuthor(rec), to: rooms, except: [own] },
     ];
   }
   if (rec.type === 'participant.joined' && rooms !== null) {
-    const told = joinedView(rec, true);
     const untold = joinedView(rec, false);
-    if (untold === rec) return [{ rec, to: rooms }];
+    // With no needs to tell, everyone receives the same record (without the person's group).
+    const { needs, needsOther } = rec.payload;
+    if (needs === undefined && needsOther === undefined) return [{ rec: untold, to: rooms }];
     return [
-      { rec: told, to: [ROOM_CARE] },
+      { rec: joinedView(rec, true), to: [ROOM_CARE] },
       { rec: untold, to: rooms, except: [ROOM_CARE] },
     ];
   }
@@ -322,7 +325,7 @@ export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[
     // Both tables and the team learn who moved (with their card); the person, their new table too.
     const mover = personRoom(rec.payload.participantId);
     return [
-      { rec: withCards(state, rec), to: rooms.filter((r) => r !== mover), except: [mover] },
+      { rec: withCards(state, rec), to: rooms, except: [mover] },
       { rec: moveView(state, rec), to: [mover] },
     ];
   }

@@ -12,7 +12,7 @@ import { decideJoin, NameSchema } from '../lib/people/people';
 import { type Action, prepareAction } from '../lib/pipeline';
 import type { RecordOrder, Replies } from '../lib/protocol';
 import type { Actor, EventRecord, NewRecord, RecordActor } from '../lib/records';
-import { foldLog, isTargetedRecord, reduce } from '../lib/reducer';
+import { foldLog, isNoteRecord, isTargetedRecord, reduce } from '../lib/reducer';
 import { type EventState, personById } from '../lib/state';
 import { isTeam, roomsFor, roomsOf, type Viewer, viewFor } from '../lib/visibility';
 import { breathe } from './breather';
@@ -86,16 +86,6 @@ export interface JoinOptions {
   /** "I'm here as…" and access needs, as the phone sent them (checked when deciding). */
   about?: About;
 }
-
-/** The records that carry a note's words: the ones a backfill may need to send again. */
-const NOTE_RECORDS = new Set([
-  'note.posted',
-  'note.edited',
-  'note.withdrawn',
-  'notes.imported',
-  'note.removed',
-  'note.restored',
-]);
 
 /** A record after which a note's words must be gone from the store: the note it names. */
 function erasingOf(rec: EventRecord): string | null {
@@ -533,7 +523,7 @@ export class EventRoom {
     for (const room of [...rooms, EVERYONE]) {
       for (const r of this.byRoom.get(room) ?? []) {
         if (r.seq > since) break;
-        if (NOTE_RECORDS.has(r.type) && !seen.has(r.seq)) {
+        if (isNoteRecord(r) && !seen.has(r.seq)) {
           seen.add(r.seq);
           backfill.push(r);
         }
@@ -547,7 +537,7 @@ export class EventRoom {
   /** Index a record by who may see it (`rooms` from roomsOf, null: everyone). */
   private index(rec: EventRecord, rooms: string[] | null) {
     if (rooms === null) this.wide.push(rec);
-    const listed = rooms ?? (NOTE_RECORDS.has(rec.type) ? [EVERYONE] : []);
+    const listed = rooms ?? (isNoteRecord(rec) ? [EVERYONE] : []);
     for (const room of listed) push(this.byRoom, room, rec);
   }
 

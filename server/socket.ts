@@ -22,7 +22,6 @@ import type { EventState } from '../lib/state';
 import { activeCount } from '../lib/view';
 import {
   deliveriesOf,
-  hearsNeeds,
   linkRoom,
   personRoom,
   placementChangeFor,
@@ -88,9 +87,12 @@ const failure = (code: ActionError['code'], message: string, issues?: ActionErro
   error: { code, message, ...(issues ? { issues } : {}) },
 });
 
-/** The counts per group, for the screens that are sent them (`groups` in the `sync` reply). */
+/**
+ * The counts per group, for the screens in the care room (`groups` in the `sync` reply), as the
+ * live counts go to that room.
+ */
 function countsFor(state: EventState, viewer: Viewer): { groups?: GroupCounts } {
-  const groups = hearsNeeds(viewer) ? groupCountsOf(state) : null;
+  const groups = roomsFor(state, viewer).includes(ROOM_CARE) ? groupCountsOf(state) : null;
   return groups ? { groups } : {};
 }
 

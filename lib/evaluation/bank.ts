@@ -54,6 +54,3 @@ export const DEFAULT_EVALUATION: EvaluationSettings = {
   statements: ['listened', 'could_say', 'understand_next'],
   open: 'What one thing would you change?',
 };
-
-export const isStatementId = (s: string): s is StatementId =>
-  (STATEMENT_IDS as readonly string[]).includes(s);

@@ -256,7 +256,11 @@ describe('anonymity', () => {
     const sent = deliveriesOf(ev.state, again, roomsOf(ev.state, again));
     expect(sent).toEqual([
       { rec: again, to: [personRoom('ada')] },
-      { rec: { ...again, actor: { role: 'anonymous' } }, to: [ROOM_ALL_NOTES], except: [personRoom('ada')] },
+      {
+        rec: { ...again, actor: { role: 'anonymous' } },
+        to: [ROOM_ALL_NOTES, personRoom('ada')],
+        except: [personRoom('ada')],
+      },
     ]);
   });
 

@@ -41,9 +41,8 @@ export const initialEvaluation = (ask: EvaluationSettings | undefined): Evaluati
   by: {},
 });
 
-/** The evaluation of a state (a cached state from before evaluations has none: the default). */
-export const evaluationOf = (state: EventState): EvaluationState =>
-  state.evaluation ?? initialEvaluation(state.settings.evaluation);
+/** The evaluation of a state. */
+export const evaluationOf = (state: EventState): EvaluationState => state.evaluation;
 
 /** Whether the evaluation asks anything at all. */
 export const asksAnything = (ask: EvaluationSettings): boolean =>
@@ -53,7 +52,7 @@ export const asksAnything = (ask: EvaluationSettings): boolean =>
  * Whether the event is over, so the evaluation opens by itself: the café's last round has ended
  * in an event with no Open Space, or the organiser has started the harvest.
  */
-export function eventIsOver(state: EventState): boolean {
+function eventIsOver(state: EventState): boolean {
   if (state.harvest !== null) return true;
   if (state.openSpace !== null || state.rounds.length === 0) return false;
   const last = state.rounds[state.rounds.length - 1];

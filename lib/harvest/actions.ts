@@ -16,18 +16,23 @@ import type { HarvestState } from './state';
 import { type ThemingResult, themeAcrossQuestions, themeNotes } from './theming';
 import type { WordVectors } from './theming-vectors';
 
-const Id = z.string().min(1).max(120);
+/** A theme's or a note's id. */
+export const Id = z.string().min(1).max(120);
 const Label = requiredText(LIMITS.themeLabel, 'a theme needs a name');
 /** How finely to theme: -2 (fewest themes) to +2 (most), 0 the engine's own judgement. */
 export const Granularity = z.number().int().min(-2).max(2);
 export const GRANULARITIES = [-2, -1, 0, 1, 2] as const;
 
+export const NO_HARVEST = 'The harvest has not started yet.';
+export const NO_THEME = 'There is no such theme.';
+
 type Ctx = CommandContext & { h: HarvestState };
 
-function inHarvest(decide: (ctx: Ctx) => Decision) {
+/** Refuses (NO_HARVEST) before the harvest has started; otherwise decides with the harvest as `h`. */
+export function inHarvest(decide: (ctx: Ctx) => Decision) {
   return (ctx: CommandContext): Decision => {
     const h = ctx.state.harvest;
-    if (!h) return fail('wrong_state', 'The harvest has not started yet.');
+    if (!h) return fail('wrong_state', NO_HARVEST);
     return decide({ ...ctx, h });
   };
 }
@@ -194,9 +199,7 @@ export const harvestCommands = {
     roles: ['facilitator'],
     decide: ({ themeId, label }, ctx) =>
       inHarvest(({ h }) =>
-        themeById(h, themeId)
-          ? draft('theme.renamed', { themeId, label })
-          : fail('not_found', 'There is no such theme.'),
+        themeById(h, themeId) ? draft('theme.renamed', { themeId, label }) : fail('not_found', NO_THEME),
       )(ctx),
   }),
   'theme.merge': command({
@@ -207,7 +210,7 @@ export const harvestCommands = {
         if (themeId === into) return fail('invalid_message', 'Choose two different themes to merge.');
         const a = themeById(h, themeId);
         const b = themeById(h, into);
-        if (!a || !b) return fail('not_found', 'There is no such theme.');
+        if (!a || !b) return fail('not_found', NO_THEME);
         if (a.group !== b.group)
           return fail('wrong_state', 'Only themes from the same question can be merged.');
         return draft('theme.merged', { themeId, into });
@@ -219,7 +222,7 @@ export const harvestCommands = {
     decide: ({ themeId, noteIds, label }, ctx) =>
       inHarvest(({ h, actionId }) => {
         const t = themeById(h, themeId);
-        if (!t) return fail('not_found', 'There is no such theme.');
+        if (!t) return fail('not_found', NO_THEME);
         const moving = [...new Set(noteIds)];
         if (!moving.every((id) => t.noteIds.includes(id)))
           return fail('invalid_message', 'Only notes in the theme can be split off from it.');
@@ -236,7 +239,7 @@ export const harvestCommands = {
         const note = noteById(state, noteId);
         if (!note || !isShown(note)) return fail('not_found', 'There is no such note.');
         const target = themeId === null ? undefined : themeById(h, themeId);
-        if (themeId !== null && !target) return fail('not_found', 'There is no such theme.');
+        if (themeId !== null && !target) return fail('not_found', NO_THEME);
         if (target && target.group !== questionOf(state, note))
           return fail('wrong_state', 'A note can only move to a theme of the question it answered.');
         if ((themeOfNote(h, noteId)?.id ?? null) === themeId)
@@ -270,7 +273,7 @@ export const harvestCommands = {
     decide: ({ themeId, text }, ctx) =>
       inHarvest(({ h }) => {
         const t = themeById(h, themeId);
-        if (!t) return fail('not_found', 'There is no such theme.');
+        if (!t) return fail('not_found', NO_THEME);
         // The text is the commitment's "what" (lib/harvest/commitments.ts): its history stays.
         if (!text && t.commitment?.updates.length)
           return fail(
@@ -299,7 +302,7 @@ export const harvestCommands = {
         if (personById(state, actor.id)?.left !== false)
           return fail('not_allowed', 'You have left this event.');
         if (!h.votingOpen) return fail('wrong_state', 'Voting on the harvest is not open now.');
-        if (!themeById(h, themeId)) return fail('not_found', 'There is no such theme.');
+        if (!themeById(h, themeId)) return fail('not_found', NO_THEME);
         if (dot === 1 && harvestDotsUsed(h, actor.id) >= h.votesPerPerson)
           return fail(
             'wrong_state',

@@ -5,6 +5,7 @@
  * reports and the published page say what was committed and what has happened since.
  */
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../limits';
 import type { RecordOf, RecordPayloads, RecordType } from '../records';
 import { reduce } from '../reducer';
 import {
@@ -16,7 +17,8 @@ import {
   QUESTION_1,
   QUESTION_2,
 } from '../testing/events';
-import { NO_COMMITMENT, NO_HARVEST, NO_THEME, WHY_MISSING } from './commitments';
+import { NO_HARVEST, NO_THEME } from './actions';
+import { NO_COMMITMENT, WHY_MISSING } from './commitments';
 import { buildHarvestReport, harvestCsv, harvestMarkdown } from './report';
 import { commitmentStatus } from './state';
 
@@ -130,7 +132,7 @@ describe('commitment.set', () => {
       h.refusal(FACILITATOR, 'commitment.set', { themeId: theme, ...SET, what: ' \u200b ' }),
     ).toMatchObject({ code: 'invalid_message', issues: [{ path: 'what', message: 'say what you will do' }] });
     expect(
-      h.refusal(FACILITATOR, 'commitment.set', { themeId: theme, ...SET, what: 'x'.repeat(1001) }).code,
+      h.refusal(FACILITATOR, 'commitment.set', { themeId: theme, ...SET, what: 'x'.repeat(2001) }).code,
     ).toBe('invalid_message');
     expect(
       h.refusal(FACILITATOR, 'commitment.set', { themeId: theme, ...SET, who: 'x'.repeat(121) }).code,
@@ -138,7 +140,7 @@ describe('commitment.set', () => {
     // Accepted at the limits, and on a leap day.
     h.facilitate('commitment.set', {
       themeId: theme,
-      what: 'x'.repeat(1000),
+      what: 'x'.repeat(2000),
       who: 'y'.repeat(120),
       due: '2028-02-29',
     });
@@ -233,6 +235,16 @@ describe('theme.respond, from older clients and logs', () => {
       due: SET.due,
       updates: [{ status: 'in_progress' }],
     });
+  });
+
+  it('leaves a response at its longest to be saved again through commitment.set', () => {
+    const { cafe, theme } = harvested();
+    const long = 'x'.repeat(LIMITS.themeResponse);
+    cafe.facilitate('theme.respond', { themeId: theme, text: long });
+    expect(cafe.theme(theme).commitment?.what).toBe(long);
+    // The console's form sends the same words back with a team and a date.
+    cafe.facilitate('commitment.set', { themeId: theme, what: long, who: SET.who, due: SET.due });
+    expect(cafe.theme(theme).commitment).toMatchObject({ what: long, who: SET.who, due: SET.due });
   });
 
   it('withdraws a commitment without updates when emptied, and refuses to empty one with updates', () => {

@@ -11,49 +11,46 @@ import { command, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import { humanText, requiredText } from '../text';
+import { Id, inHarvest, NO_THEME } from './actions';
 import { themeById } from './reducer';
 import { COMMITMENT_STATUSES } from './state';
 
-const ThemeId = z.string().min(1).max(120);
 /** A calendar day such as 2027-03-31 (2027-02-30 is refused). */
 const Due = z.iso.date('use a real date like 2027-03-31').nullable();
 
-export const NO_HARVEST = 'The harvest has not started yet.';
-export const NO_THEME = 'There is no such theme.';
 export const NO_COMMITMENT = 'Say what you will do for this theme before adding an update.';
 export const WHY_MISSING = 'Say why it is not possible: the people who took part will read it.';
 
 export const commitmentCommands = {
   'commitment.set': command({
     schema: z.strictObject({
-      themeId: ThemeId,
+      themeId: Id,
       what: requiredText(LIMITS.commitmentWhat, 'say what you will do'),
       who: humanText(LIMITS.commitmentWho),
       due: Due,
     }),
     roles: ['facilitator'],
-    decide: ({ themeId, what, who, due }, { state }) => {
-      const h = state.harvest;
-      if (!h) return fail('wrong_state', NO_HARVEST);
-      if (!themeById(h, themeId)) return fail('not_found', NO_THEME);
-      return draft('commitment.set', { themeId, what, who, due });
-    },
+    decide: ({ themeId, what, who, due }, ctx) =>
+      inHarvest(({ h }) =>
+        themeById(h, themeId)
+          ? draft('commitment.set', { themeId, what, who, due })
+          : fail('not_found', NO_THEME),
+      )(ctx),
   }),
   'commitment.update': command({
     schema: z.strictObject({
-      themeId: ThemeId,
+      themeId: Id,
       status: z.enum(COMMITMENT_STATUSES),
       note: humanText(LIMITS.commitmentNote),
     }),
     roles: ['facilitator'],
-    decide: ({ themeId, status, note }, { state }) => {
-      const h = state.harvest;
-      if (!h) return fail('wrong_state', NO_HARVEST);
-      const theme = themeById(h, themeId);
-      if (!theme) return fail('not_found', NO_THEME);
-      if (!theme.commitment) return fail('wrong_state', NO_COMMITMENT);
-      if (status === 'not_possible' && !hasVisibleText(note)) return fail('invalid_message', WHY_MISSING);
-      return draft('commitment.updated', { themeId, status, note });
-    },
+    decide: ({ themeId, status, note }, ctx) =>
+      inHarvest(({ h }) => {
+        const theme = themeById(h, themeId);
+        if (!theme) return fail('not_found', NO_THEME);
+        if (!theme.commitment) return fail('wrong_state', NO_COMMITMENT);
+        if (status === 'not_possible' && !hasVisibleText(note)) return fail('invalid_message', WHY_MISSING);
+        return draft('commitment.updated', { themeId, status, note });
+      })(ctx),
   }),
 };

@@ -12,7 +12,6 @@ export const themeById = (h: HarvestState, id: string): HarvestTheme | undefined
 export const harvestDotsUsed = (h: HarvestState, pid: string) =>
   Object.values(h.votes[pid] ?? {}).reduce((n, d) => n + d, 0);
 
-/** Whether the harvest already holds a note (in a theme or among the unthemed). */
 /** Themes gathered under their question, questions in the order their first theme comes. */
 export function themesByQuestion<T extends { group: string }>(themes: readonly T[]) {
   const groups = new Map<string, T[]>();
@@ -20,8 +19,17 @@ export function themesByQuestion<T extends { group: string }>(themes: readonly T
   return [...groups].map(([question, list]) => ({ question, themes: list }));
 }
 
-export const isPlaced = (h: HarvestState, noteId: string) =>
-  h.unthemed.includes(noteId) || h.themeOrder.some((id) => h.themes[id]?.noteIds.includes(noteId));
+/**
+ * The harvest with these notes waiting unthemed for the organiser to place them, leaving those it
+ * already holds (in a theme or among the unthemed) where they are. What it holds is gathered once,
+ * so an import of thousands of notes costs one pass over the harvest, not one per note.
+ */
+export function withUnthemed(h: HarvestState, noteIds: readonly string[]): HarvestState {
+  const held = new Set(h.unthemed);
+  for (const id of h.themeOrder) for (const n of h.themes[id]?.noteIds ?? []) held.add(n);
+  const fresh = noteIds.filter((id) => !held.has(id));
+  return fresh.length > 0 ? { ...h, unthemed: [...h.unthemed, ...fresh] } : h;
+}
 
 /** The theme a note is in now, if any. */
 export const themeOfNote = (h: HarvestState, noteId: string): HarvestTheme | undefined =>

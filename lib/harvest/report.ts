@@ -64,14 +64,14 @@ export interface ReportCommitment {
 }
 
 /** How each status reads in the English reports. */
-export const STATUS_WORDS: Record<CommitmentStatus, string> = {
+const STATUS_WORDS: Record<CommitmentStatus, string> = {
   planned: 'Planned',
   in_progress: 'In progress',
   done: 'Done',
   not_possible: 'Not possible',
 };
 
-export function reportCommitment(c: Commitment | null): ReportCommitment | null {
+function reportCommitment(c: Commitment | null): ReportCommitment | null {
   if (!c) return null;
   const latest = c.updates.at(-1);
   return {
@@ -450,6 +450,8 @@ export const harvestJson = (r: HarvestReport) => `${JSON.stringify(r, null, 2)}\
 
 /** One row per note with its theme. Every cell goes through `csvCell`, so no spreadsheet runs any of them. */
 export function harvestCsv(r: HarvestReport): string {
+  const commitments = new Map<string, ReportCommitment | null>();
+  for (const t of r.themes) if (!commitments.has(t.id)) commitments.set(t.id, t.commitment);
   return spreadsheetCsv(
     [
       'question',
@@ -466,7 +468,7 @@ export function harvestCsv(r: HarvestReport): string {
       'commitment_updates',
     ],
     r.notes.map((n) => {
-      const c = n.themeId ? (r.themes.find((t) => t.id === n.themeId)?.commitment ?? null) : null;
+      const c = n.themeId ? (commitments.get(n.themeId) ?? null) : null;
       return [
         n.question,
         n.theme ?? '',

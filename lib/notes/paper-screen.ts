@@ -6,7 +6,7 @@
  */
 import type { ErrorCode } from '../errors';
 import { type EventState, type Note, noteById } from '../state';
-import { tablesIn } from './paper';
+import { tablesUsedIn } from './paper';
 
 /** The rounds a paper card can be typed in for: every round seated so far, in order. */
 export function paperRounds(state: EventState): number[] {
@@ -25,7 +25,7 @@ export function defaultPaperRound(state: EventState): number | null {
 
 /** The tables of a round a card can be typed in for, numbered from 1. */
 export function paperTables(state: EventState, round: number): number[] {
-  return Array.from({ length: tablesIn(state, round) }, (_, i) => i + 1);
+  return Array.from({ length: tablesUsedIn(state, round) }, (_, i) => i + 1);
 }
 
 /** A paper card a screen sent (`note.transcribe`): its action id is the note's id once added. */

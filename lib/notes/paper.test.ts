@@ -8,7 +8,7 @@ import type { RecordOf } from '../records';
 import { type EventState, liveNotes, noteById } from '../state';
 import { cafeSettings, EventUnderTest, FACILITATOR, MIN, person } from '../testing/events';
 import { canSee, roomsOf } from '../visibility';
-import { checkImport, tablesIn } from './paper';
+import { checkImport, tablesUsedIn } from './paper';
 import { importedNoteId } from './reducer';
 
 const HELPER = { role: 'helper', link: 'lnk-helper' } as const;
@@ -115,7 +115,7 @@ describe('typing in a paper card', () => {
     ev.facilitate('tables.set', { tables: 2 });
     ev.later(MIN).facilitate('round.end');
     ev.facilitate('round.start');
-    expect(tablesIn(ev.state, 0)).toBe(6);
+    expect(tablesUsedIn(ev.state, 0)).toBe(6);
     expect(
       ev.run(FACILITATOR, 'note.transcribe', { text: 'From table six', round: 0, table: 6 }).payload,
     ).toMatchObject({
@@ -227,7 +227,7 @@ describe('importing notes', () => {
   it('checks rows against the event the same way before anything is sent', () => {
     const ev = finished();
     const state: EventState = ev.state;
-    expect(tablesIn(state, 0)).toBe(2);
+    expect(tablesUsedIn(state, 0)).toBe(2);
     expect(checkImport(state, [{ table: 1, round: 5, text: 'x' }])).toEqual({
       ok: false,
       issues: [{ path: 'notes.0', message: 'Row 1: there is no round 6.' }],

@@ -13,6 +13,7 @@ import { resolveSession } from '../openspace/sessions';
 import type { ImportedNote } from '../records';
 import { type EventState, personById } from '../state';
 import { humanText, requiredText } from '../text';
+import { tablesIn } from '../view';
 
 const NoteText = requiredText(LIMITS.note, 'a note cannot be empty');
 /** A name given on a paper card: blank means none. */
@@ -25,16 +26,17 @@ const RoundIndex = z
 const TableNumber = z.number().int().min(1).max(LIMITS.tables);
 
 /**
- * How many tables a round had: the number it was seated at (older logs lack it), and never fewer
- * than the highest table anyone sat at or hosted, or, for the current round, the event's count.
+ * How many tables a round used: none before it is seated, else as many as its seating had
+ * (`tablesIn`; older logs: the current count) and never fewer than the highest table anyone sat
+ * at or hosted.
  */
-export function tablesIn(state: EventState, round: number): number {
+export function tablesUsedIn(state: EventState, round: number): number {
   const r = state.rounds[round];
-  if (!r) return 0;
-  let most = 0;
+  if (!r || r.status === 'pending') return 0;
+  let most = tablesIn(state, round);
   for (const t of Object.values(r.seating)) most = Math.max(most, t);
   for (const t of Object.keys(r.hosts)) most = Math.max(most, Number(t));
-  return Math.max(most, r.tables ?? 0, round === state.current ? (state.tableCount ?? 0) : 0);
+  return most;
 }
 
 /** Why a note cannot belong to this table in this round (1-based words), or null if it can. */
@@ -42,7 +44,7 @@ function badPlace(state: EventState, round: number, table: number): string | nul
   const r = state.rounds[round];
   if (!r) return `there is no round ${round + 1}`;
   if (r.status === 'pending') return `round ${round + 1} has not been seated yet`;
-  const tables = tablesIn(state, round);
+  const tables = tablesUsedIn(state, round);
   if (table > tables)
     return `round ${round + 1} had ${tables === 1 ? 'one table' : `${tables} tables`}, so there is no table ${table}`;
   return null;

@@ -12,13 +12,14 @@
  */
 import type { EventRecord, ImportedNote, RecordOf } from '../records';
 import { type EventState, type Note, noteById } from '../state';
+import { anyRemovedIn } from './table';
 
 /** Why a note was removed, from the short list the facilitators pick from (the screens' words: `console.moderation.reason.*`, `notes.removedReason.*`). */
 export const REMOVAL_REASONS = ['personal_details', 'offensive', 'off_topic', 'duplicate', 'other'] as const;
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
 /** The reason whose removal erases the words from the store. */
-export const ERASING: RemovalReason = 'personal_details';
+const ERASING: RemovalReason = 'personal_details';
 
 export const isErasing = (reason: RemovalReason) => reason === ERASING;
 
@@ -41,6 +42,27 @@ function posted(rec: RecordOf<'note.posted'>): RecordOf<'note.posted'> {
  */
 export function outsiderView(state: EventState, rec: EventRecord): EventRecord {
   switch (rec.type) {
+    // While no note is removed, postings, edits and imports go as they are (no look-ups).
+    case 'note.posted':
+    case 'note.edited':
+    case 'notes.imported':
+      return anyRemovedIn(state.notes) ? wordsKeptBack(state, rec) : rec;
+    case 'note.removed':
+      return { ...rec, payload: { ...rec.payload, hidden: true } };
+    case 'note.restored': {
+      // The words it came back with, as they stand now (none if it was removed again since).
+      const note = noteById(state, rec.payload.noteId);
+      const text = note && !note.removed && !note.withdrawn ? note.text : '';
+      return { ...rec, payload: { noteId: rec.payload.noteId, text } };
+    }
+    default:
+      return rec;
+  }
+}
+
+/** A posting, edit or import with the words of the notes removed now left out. */
+function wordsKeptBack(state: EventState, rec: EventRecord): EventRecord {
+  switch (rec.type) {
     case 'note.posted':
       return noteById(state, rec.id)?.removed ? posted(rec) : rec;
     case 'note.edited':
@@ -52,14 +74,6 @@ export function outsiderView(state: EventState, rec: EventRecord): EventRecord {
       const removed = notes.map((_, i) => !!noteById(state, `${rec.id}:${i + 1}`)?.removed);
       if (!removed.includes(true)) return rec;
       return { ...rec, payload: { notes: notes.map((n, i) => (removed[i] ? blankRow(n) : n)) } };
-    }
-    case 'note.removed':
-      return { ...rec, payload: { ...rec.payload, hidden: true } };
-    case 'note.restored': {
-      // The words it came back with, as they stand now (none if it was removed again since).
-      const note = noteById(state, rec.payload.noteId);
-      const text = note && !note.removed && !note.withdrawn ? note.text : '';
-      return { ...rec, payload: { noteId: rec.payload.noteId, text } };
     }
     default:
       return rec;

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../state';
 import {
+  anyRemovedIn,
   BUCKETS,
   CHUNK,
   emptyNoteTable,
@@ -205,6 +206,31 @@ describe('the note table', () => {
       const table = tableOf(shuffled(list, seed));
       expect(table, `seed ${seed}`).toEqual(inOrder);
       expect(JSON.stringify(table)).toBe(JSON.stringify(inOrder));
+    }
+  });
+
+  it('knows whether any note is removed, asked or not along the way', () => {
+    const removed = { reason: 'offensive' as const, at: 5 };
+    const scan = (t: NoteTable) => notesIn({ ...t }).some((n) => !!n.removed);
+    const steps: Note[] = [
+      ...notes(3),
+      note('n1', 20, { removed }),
+      note('n5', 60),
+      note('n1', 20),
+      note('n0', 5, { removed }),
+      note('n0', 5),
+      note('late', 15, { removed }),
+      note('late', 15),
+    ];
+    for (const askEvery of [1, 2, 3, 100]) {
+      let table = emptyNoteTable();
+      expect(anyRemovedIn(table)).toBe(false);
+      steps.forEach((step, i) => {
+        table = withNote(table, step);
+        if (i % askEvery === 0) expect(anyRemovedIn(table), `step ${i}`).toBe(scan(table));
+      });
+      expect(anyRemovedIn(table)).toBe(false);
+      expect(anyRemovedIn(withNote(table, note('n2', 30, { removed })))).toBe(true);
     }
   });
 });

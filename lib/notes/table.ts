@@ -96,6 +96,21 @@ export function liveIn(table: NoteTable): readonly Note[] {
   return notes;
 }
 
+/**
+ * Whether any note in the table is removed by the facilitators: worked out once per table (from
+ * the table before when that is known), so a screen's catch-up that asks for each of its records
+ * walks the notes at most once, and not at all while nothing was ever removed.
+ */
+export function anyRemovedIn(table: NoteTable): boolean {
+  let known = anyRemoved.get(table);
+  if (known === undefined) {
+    known = table.buckets.some((bucket) => bucket.some((n) => !!n.removed));
+    anyRemoved.set(table, known);
+  }
+  return known;
+}
+const anyRemoved = new WeakMap<NoteTable, boolean>();
+
 function built(table: NoteTable): Note[] {
   // One Map from the buckets is quicker than a hash and a search in a bucket for every id.
   const byId = new Map<string, Note>();
@@ -141,13 +156,24 @@ export function withNote(table: NoteTable, note: Note): NoteTable {
   const newest = at === table.count;
   const order = newest ? appended(table.order, note.id) : insertedAt(table.order, at, note.id);
   const next = { buckets, order, count: table.count + 1 };
-  return newest ? remembered(table, next, note, false) : next;
+  return newest ? remembered(table, next, note, false) : removals(table, next, note);
 }
 
 /** The new table, noting how its list follows from the old one's if that was worked out. */
 function remembered(from: NoteTable, next: NoteTable, note: Note, replaces: boolean): NoteTable {
   const list = inOrder.get(from);
   if (list) followsFrom.set(next, { list, note, replaces });
+  return removals(from, next, note);
+}
+
+/**
+ * The new table, noting whether it holds a removed note when that follows from the old one: yes
+ * if this note is removed; no if it is not and the old table held none (so the note it replaced
+ * was not removed either).
+ */
+function removals(from: NoteTable, next: NoteTable, note: Note): NoteTable {
+  if (note.removed) anyRemoved.set(next, true);
+  else if (anyRemoved.get(from) === false) anyRemoved.set(next, false);
   return next;
 }
 

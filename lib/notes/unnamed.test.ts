@@ -187,7 +187,8 @@ describe('who learns who wrote it', () => {
         { rec, to: [personRoom('ada')] },
         {
           rec: { ...rec, actor: ANONYMOUS_AUTHOR },
-          to: [ROOM_ALL_NOTES, tableRoom(1, 0), 'h1'],
+          // Her own room is named, and left out (her screens receive only the record as it is).
+          to: [ROOM_ALL_NOTES, tableRoom(1, 0), 'h1', personRoom('ada')],
           except: [personRoom('ada')],
         },
       ]);

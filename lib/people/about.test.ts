@@ -197,6 +197,16 @@ describe('who is told', () => {
     ]);
     expect(viewFor(ev.state, rec, PROJECTOR)).toBe(rec);
   });
+
+  it('sends a join that told a group but no needs once, to all its rooms, without the group', () => {
+    const ev = asking();
+    const rec = joined(ev.join('ada', 'Ada', { group: 'Carer' }));
+    expect(rec.payload).toHaveProperty('group');
+    const { group: _group, ...rest } = rec.payload;
+    expect(deliveriesOf(ev.state, rec, roomsOf(ev.state, rec))).toEqual([
+      { rec: { ...rec, payload: rest }, to: roomsOf(ev.state, rec) },
+    ]);
+  });
 });
 
 describe('the export', () => {

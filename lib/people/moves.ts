@@ -26,7 +26,7 @@ const tablesWord = (n: number) => (n === 1 ? 'one table' : `${n} tables`);
  * The tables someone may be kept at: those a host may be chosen for (the seating people are in,
  * and during a round the next seating's), or any table before the count is known.
  */
-export const keepTables = (state: EventState): number => hostTables(state) ?? LIMITS.tables;
+const keepTables = (state: EventState): number => hostTables(state) ?? LIMITS.tables;
 
 export const moveCommands = {
   /** Moves a seated person to another table of the current round, at once. */
