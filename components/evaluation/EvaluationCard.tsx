@@ -119,7 +119,7 @@ export function EvaluationCard({ event, me }: { event: EventState; me: string })
                     value={score}
                     checked={draft.answers[id] === score}
                     onChange={() => setDraft((d) => ({ ...d, answers: { ...d.answers, [id]: score } }))}
-                    className="size-5"
+                    className="size-5 shrink-0"
                   />
                   {t(`scale.s${score}`)}
                 </label>

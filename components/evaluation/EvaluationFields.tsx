@@ -46,7 +46,7 @@ export function EvaluationFields({
                       : STATEMENT_IDS.filter((s) => s === id || value.statements.includes(s)),
                   })
                 }
-                className="size-5"
+                className="size-5 shrink-0"
               />
               {t(`statements.${id}`)}
             </label>

@@ -188,7 +188,7 @@ export function NewEventForm() {
                 name="kind"
                 checked={kind === value}
                 onChange={() => setKind(value)}
-                className="size-5"
+                className="size-5 shrink-0"
               />
               {label}
             </label>
@@ -204,7 +204,7 @@ export function NewEventForm() {
                 name="tables"
                 checked={autoTables}
                 onChange={() => setAutoTables(true)}
-                className="size-5"
+                className="size-5 shrink-0"
               />
               {t('new.tablesAuto')}
             </label>
@@ -215,7 +215,7 @@ export function NewEventForm() {
                   name="tables"
                   checked={!autoTables}
                   onChange={() => setAutoTables(false)}
-                  className="size-5"
+                  className="size-5 shrink-0"
                 />
                 {t('new.tablesFixed')}
               </label>
@@ -305,7 +305,7 @@ export function NewEventForm() {
                 value={value}
                 checked={identity === value}
                 onChange={() => setIdentity(value)}
-                className="size-5"
+                className="size-5 shrink-0"
               />
               {label}
             </label>
@@ -333,7 +333,7 @@ export function NewEventForm() {
               type="checkbox"
               checked={askGroups}
               onChange={(e) => setAskGroups(e.target.checked)}
-              className="size-5"
+              className="size-5 shrink-0"
             />
             {t('new.askGroups')}
           </label>
@@ -357,7 +357,7 @@ export function NewEventForm() {
               type="checkbox"
               checked={askNeeds}
               onChange={(e) => setAskNeeds(e.target.checked)}
-              className="size-5"
+              className="size-5 shrink-0"
             />
             {t('new.askNeeds')}
           </label>

@@ -135,7 +135,7 @@ export function OpenSpaceFields({
                   type="checkbox"
                   checked={s.isBreak}
                   onChange={(e) => setSlot(i, { isBreak: e.target.checked })}
-                  className="size-5"
+                  className="size-5 shrink-0"
                 />
                 {t('break')}
               </label>
@@ -244,7 +244,7 @@ export function OpenSpaceFields({
           type="checkbox"
           checked={value.selfScheduling}
           onChange={(e) => set({ selfScheduling: e.target.checked })}
-          className="size-5"
+          className="size-5 shrink-0"
         />
         {t('selfScheduling')}
       </label>

@@ -193,7 +193,7 @@ function SeatControls({
         <label className="flex min-h-11 items-center gap-2">
           <input
             type="checkbox"
-            className="size-5"
+            className="size-5 shrink-0"
             checked={kept}
             onChange={() => send('person.keep', { participantId: person.id, table: kept ? null : table })}
             aria-label={t('keepHereFor', { name: isolate(name) })}

@@ -83,7 +83,7 @@ export function ShortcutsHelp({ on, onChange }: { on: boolean; onChange: (on: bo
           type="checkbox"
           checked={on}
           onChange={(e) => onChange(e.target.checked)}
-          className="size-5"
+          className="size-5 shrink-0"
         />
         {t('toggle')}
       </label>

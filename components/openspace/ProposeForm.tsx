@@ -89,7 +89,7 @@ export function ProposeForm({ event, onDone }: { event: EventState; onDone: () =
             type="checkbox"
             checked={anonymous}
             onChange={(e) => setAnonymous(e.target.checked)}
-            className="size-5"
+            className="size-5 shrink-0"
           />
           {t('hideName')}
         </label>

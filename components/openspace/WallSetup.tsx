@@ -289,7 +289,7 @@ function SlotForm({ settings, onDone }: { settings: OpenSpaceSettings; onDone: (
             type="checkbox"
             checked={isBreak}
             onChange={(e) => setIsBreak(e.target.checked)}
-            className="size-5"
+            className="size-5 shrink-0"
           />
           {t('isBreak')}
         </label>

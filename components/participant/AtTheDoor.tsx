@@ -90,7 +90,7 @@ export function DoorQuestions({
         value={value}
         checked={answers.group === value}
         onChange={() => onChange({ ...answers, group: value })}
-        className="size-5"
+        className="size-5 shrink-0"
       />
       <span dir="auto">{label}</span>
     </label>
@@ -128,7 +128,7 @@ export function DoorQuestions({
                       : answers.needs.filter((n) => n !== need),
                   })
                 }
-                className="size-5"
+                className="size-5 shrink-0"
               />
               {t(`need.${need}`)}
             </label>
