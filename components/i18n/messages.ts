@@ -7,8 +7,10 @@
 import type { Locale, Part } from '../../lib/i18n/locales';
 import type consoleEn from '../../messages/console/en.json';
 import type en from '../../messages/en.json';
+import type evidenceEn from '../../messages/evidence/en.json';
 import type harvestConsoleEn from '../../messages/harvestConsole/en.json';
 import type projectorEn from '../../messages/projector/en.json';
+import type reportEn from '../../messages/report/en.json';
 import type siteEn from '../../messages/site/en.json';
 import type spaceConsoleEn from '../../messages/spaceConsole/en.json';
 
@@ -21,6 +23,8 @@ export interface PartMessages {
   spaceConsole: typeof spaceConsoleEn;
   harvestConsole: typeof harvestConsoleEn;
   projector: typeof projectorEn;
+  report: typeof reportEn;
+  evidence: typeof evidenceEn;
 }
 
 /** Every message; a page holds the phone's and those of the parts it loaded. */
@@ -60,6 +64,16 @@ const PART_LOADERS: { [P in Part]: Record<Locale, Loader<PartMessages[P]>> } = {
     en: () => import('../../messages/projector/en.json'),
     pl: () => import('../../messages/projector/pl.json'),
     ar: () => import('../../messages/projector/ar.json'),
+  },
+  report: {
+    en: () => import('../../messages/report/en.json'),
+    pl: () => import('../../messages/report/pl.json'),
+    ar: () => import('../../messages/report/ar.json'),
+  },
+  evidence: {
+    en: () => import('../../messages/evidence/en.json'),
+    pl: () => import('../../messages/evidence/pl.json'),
+    ar: () => import('../../messages/evidence/ar.json'),
   },
 };
 

@@ -14,7 +14,15 @@ export const DEFAULT_LOCALE: Locale = 'en';
  * The organisers' screens are in catalogues of their own, one per part, each under a namespace of
  * the same name (`messages/<part>/<locale>.json` → `t('console.…')`). Phones never download them.
  */
-export const PARTS = ['site', 'console', 'spaceConsole', 'harvestConsole', 'projector'] as const;
+export const PARTS = [
+  'site',
+  'console',
+  'spaceConsole',
+  'harvestConsole',
+  'projector',
+  'report',
+  'evidence',
+] as const;
 export type Part = (typeof PARTS)[number];
 
 /** The parts the facilitator's console and the projector need (both show every stage of an event). */

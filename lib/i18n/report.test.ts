@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { reportLocale, reportWords } from './report';
+
+describe('the words of the reports', () => {
+  it('are in the language chosen at export', () => {
+    expect(reportWords('en').t('title', { title: 'Care' })).toBe('Care: what you told us');
+    expect(reportWords('pl').t('title', { title: 'Opieka' })).toContain('powiedzieliście');
+    expect(reportWords('ar').dir).toBe('rtl');
+    expect(reportWords('en').list(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(reportWords('ar').number(1204)).toMatch(/^1.?204$/);
+  });
+
+  it('take the language from the query, English when none is asked for, and refuse any other', () => {
+    expect(reportLocale(null)).toBe('en');
+    expect(reportLocale('')).toBe('en');
+    expect(reportLocale('ar')).toBe('ar');
+    expect(reportLocale('de')).toBeNull();
+    expect(reportLocale('EN')).toBeNull();
+  });
+});
