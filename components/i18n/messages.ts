@@ -9,8 +9,11 @@ import type consoleEn from '../../messages/console/en.json';
 import type en from '../../messages/en.json';
 import type evidenceEn from '../../messages/evidence/en.json';
 import type harvestConsoleEn from '../../messages/harvestConsole/en.json';
+import type kitEn from '../../messages/kit/en.json';
+import type proceedingsEn from '../../messages/proceedings/en.json';
 import type projectorEn from '../../messages/projector/en.json';
 import type reportEn from '../../messages/report/en.json';
+import type seriesEn from '../../messages/series/en.json';
 import type siteEn from '../../messages/site/en.json';
 import type spaceConsoleEn from '../../messages/spaceConsole/en.json';
 
@@ -25,6 +28,9 @@ export interface PartMessages {
   projector: typeof projectorEn;
   report: typeof reportEn;
   evidence: typeof evidenceEn;
+  kit: typeof kitEn;
+  proceedings: typeof proceedingsEn;
+  series: typeof seriesEn;
 }
 
 /** Every message; a page holds the phone's and those of the parts it loaded. */
@@ -74,6 +80,21 @@ const PART_LOADERS: { [P in Part]: Record<Locale, Loader<PartMessages[P]>> } = {
     en: () => import('../../messages/evidence/en.json'),
     pl: () => import('../../messages/evidence/pl.json'),
     ar: () => import('../../messages/evidence/ar.json'),
+  },
+  kit: {
+    en: () => import('../../messages/kit/en.json'),
+    pl: () => import('../../messages/kit/pl.json'),
+    ar: () => import('../../messages/kit/ar.json'),
+  },
+  proceedings: {
+    en: () => import('../../messages/proceedings/en.json'),
+    pl: () => import('../../messages/proceedings/pl.json'),
+    ar: () => import('../../messages/proceedings/ar.json'),
+  },
+  series: {
+    en: () => import('../../messages/series/en.json'),
+    pl: () => import('../../messages/series/pl.json'),
+    ar: () => import('../../messages/series/ar.json'),
   },
 };
 

@@ -22,6 +22,9 @@ export const PARTS = [
   'projector',
   'report',
   'evidence',
+  'kit',
+  'proceedings',
+  'series',
 ] as const;
 export type Part = (typeof PARTS)[number];
 

@@ -18,3 +18,15 @@ describe('the words of the reports', () => {
     expect(reportLocale('EN')).toBeNull();
   });
 });
+
+describe('each document has its own words', () => {
+  it('in every language, plurals included', () => {
+    expect(reportWords('en').series('title', { title: 'Care', count: 3 })).toBe(
+      'Care: what you told us across 3 events',
+    );
+    expect(reportWords('pl').series('title', { title: 'Opieka', count: 5 })).toContain('5 wydarzeń');
+    expect(reportWords('ar').kit('poster')).toBe('ما قلتموه لنا');
+    expect(reportWords('en').proc('title', { title: 'Day' })).toBe('Day: book of proceedings');
+    expect(reportWords('pl').ev('heading')).toBe('Dowody zaangażowania');
+  });
+});

@@ -1,28 +1,59 @@
 /**
- * The words of the documents an organiser takes away (the harvest report, the evidence section,
- * the proceedings, the print kit), in the language chosen at export. The catalogues are the
- * `report` and `evidence` parts (`messages/<part>/<locale>.json`), checked like every other
- * (`lib/i18n/catalogues.test.ts`). Used on the server and by the public page alike, so all three
- * languages are bundled: together they are a few kilobytes.
+ * The words of the documents an organiser takes away (the harvest report and its evidence
+ * section, the print kit, the book of proceedings, the series report), in the language chosen at
+ * export. Each has its own catalogue part (`messages/<part>/<locale>.json`), checked like every
+ * other (`lib/i18n/catalogues.test.ts`). Used on the server and by the public page alike, so all
+ * three languages are bundled: together they are a few kilobytes.
  */
 import { createTranslator } from 'next-intl';
 import evidenceAr from '../../messages/evidence/ar.json';
 import evidenceEn from '../../messages/evidence/en.json';
 import evidencePl from '../../messages/evidence/pl.json';
+import kitAr from '../../messages/kit/ar.json';
+import kitEn from '../../messages/kit/en.json';
+import kitPl from '../../messages/kit/pl.json';
+import proceedingsAr from '../../messages/proceedings/ar.json';
+import proceedingsEn from '../../messages/proceedings/en.json';
+import proceedingsPl from '../../messages/proceedings/pl.json';
 import reportAr from '../../messages/report/ar.json';
 import reportEn from '../../messages/report/en.json';
 import reportPl from '../../messages/report/pl.json';
+import seriesAr from '../../messages/series/ar.json';
+import seriesEn from '../../messages/series/en.json';
+import seriesPl from '../../messages/series/pl.json';
 import { dirOf, intlLocale, isLocale, type Locale } from './locales';
 
-export type ReportMessages = { report: typeof reportEn; evidence: typeof evidenceEn };
-
-const CATALOGUES: Record<Locale, ReportMessages> = {
-  en: { report: reportEn, evidence: evidenceEn },
-  pl: { report: reportPl as typeof reportEn, evidence: evidencePl as typeof evidenceEn },
-  ar: { report: reportAr as typeof reportEn, evidence: evidenceAr as typeof evidenceEn },
+export type DocumentMessages = {
+  report: typeof reportEn;
+  evidence: typeof evidenceEn;
+  kit: typeof kitEn;
+  proceedings: typeof proceedingsEn;
+  series: typeof seriesEn;
 };
 
-/** `t('title', { title })` in the report's language; `ev('heading')` for the evidence section. */
+/** English is the reference: every other catalogue has the same keys (the catalogue test). */
+const CATALOGUES: Record<Locale, DocumentMessages> = {
+  en: { report: reportEn, evidence: evidenceEn, kit: kitEn, proceedings: proceedingsEn, series: seriesEn },
+  pl: {
+    report: reportPl as typeof reportEn,
+    evidence: evidencePl as typeof evidenceEn,
+    kit: kitPl as typeof kitEn,
+    proceedings: proceedingsPl as typeof proceedingsEn,
+    series: seriesPl as typeof seriesEn,
+  },
+  ar: {
+    report: reportAr as typeof reportEn,
+    evidence: evidenceAr as typeof evidenceEn,
+    kit: kitAr as typeof kitEn,
+    proceedings: proceedingsAr as typeof proceedingsEn,
+    series: seriesAr as typeof seriesEn,
+  },
+};
+
+/**
+ * The translators of one language: `t` (the harvest report), `ev` (its evidence section), `kit`,
+ * `proc` (the book of proceedings) and `series`, with numbers and lists in that language.
+ */
 export function reportWords(locale: Locale) {
   const messages = CATALOGUES[locale];
   const at = intlLocale(locale);
@@ -31,6 +62,9 @@ export function reportWords(locale: Locale) {
     dir: dirOf(locale),
     t: createTranslator({ locale: at, messages, namespace: 'report' }),
     ev: createTranslator({ locale: at, messages, namespace: 'evidence' }),
+    kit: createTranslator({ locale: at, messages, namespace: 'kit' }),
+    proc: createTranslator({ locale: at, messages, namespace: 'proceedings' }),
+    series: createTranslator({ locale: at, messages, namespace: 'series' }),
     /** "3", "1,204" in the report's language (Western digits, as on every screen). */
     number: (n: number) => new Intl.NumberFormat(at).format(n),
     /** "a, b and c" in the report's language. */
