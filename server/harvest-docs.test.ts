@@ -8,6 +8,8 @@ import JSZip from 'jszip';
 import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildHarvestReport, commitmentLine, type HarvestReport, updateHeading } from '../lib/harvest/report';
+import type { Locale } from '../lib/i18n/locales';
+import { reportWords } from '../lib/i18n/report';
 import type { Actor, EventRecord, RecordPayloads, RecordType } from '../lib/records';
 import { initialState, reduce } from '../lib/reducer';
 import { EventSettingsSchema } from '../lib/settings';
@@ -15,6 +17,7 @@ import type { EventState } from '../lib/state';
 import { harvestDocx, harvestPdf } from './harvest-docs';
 
 const T0 = Date.UTC(2025, 4, 17, 9, 0, 0);
+const EN = reportWords('en');
 const FACILITATOR: Actor = { role: 'facilitator' };
 const person = (id: string): Actor => ({ role: 'participant', id });
 
@@ -118,8 +121,8 @@ function commitmentLines(): string[] {
   return [
     'Who: Parks team',
     'By when: Friday 31 October 2025',
-    `Status: ${commitmentLine(c)}`,
-    `${updateHeading(c.history[0])}. ${UPDATE}`,
+    `Status: ${commitmentLine(c, EN)}`,
+    `${updateHeading(c.history[0], EN)}. ${UPDATE}`,
   ];
 }
 
@@ -266,3 +269,80 @@ describe('the Word document', () => {
     expect(docXml).not.toContain('Zoë');
   });
 });
+
+describe('in the language chosen at export', () => {
+  /** The Word file's document and styles, and the PDF's text, of the report in one language. */
+  async function documents(locale: Locale) {
+    const r = buildHarvestReport(eventState(), T0 + 3_600_000, 'organiser', locale);
+    const zip = await JSZip.loadAsync(await harvestDocx(r));
+    const xml = (name: string) => {
+      const entry = zip.file(name);
+      if (!entry) throw new Error(`the Word file has no ${name}`);
+      return entry.async('string');
+    };
+    const parser = new PDFParse({ data: new Uint8Array(await harvestPdf(r)) });
+    try {
+      return {
+        report: r,
+        document: await xml('word/document.xml'),
+        styles: await xml('word/styles.xml'),
+        pdfText: flat((await parser.getText()).text),
+      };
+    } finally {
+      await parser.destroy();
+    }
+  }
+
+  it('English: left to right, in British English', async () => {
+    const en = await documents('en');
+    expect(en.document).toBe(docXml);
+    expect(en.document).not.toContain('<w:bidi');
+    expect(en.document).not.toContain('<w:rtl');
+    expect(en.styles).toMatch(/<w:lang w:val="en-GB"/);
+  });
+
+  it('Polish: the Word file and the PDF say everything in Polish, and Word knows it is Polish', async () => {
+    const pl = await documents('pl');
+    const paras = paragraphs(pl.document);
+    expect(paras[0]).toEqual({ style: 'Title', text: `${TITLE}: co nam powiedzieliście` });
+    expect(paras).toContainEqual({ style: 'Heading1', text: 'Tematy' });
+    expect(paras).toContainEqual({ style: 'Heading1', text: 'Kto wziął udział' });
+    const texts = paras.map((p) => p.text);
+    expect(texts).toContain(`Co zrobimy: ${RESPONSE}`);
+    expect(texts).toContain('Do kiedy: piątek, 31 października 2025');
+    expect(texts).toContain('1 osoba oddała 1 głos.');
+    expect(texts).toContain(`„${TEXT.accents}”`);
+    expect(pl.styles).toMatch(/<w:lang w:val="pl-PL"/);
+    expect(pl.document).not.toContain('<w:bidi');
+    for (const line of [
+      `${TITLE}: co nam powiedzieliście`,
+      'Pytania',
+      'Co zrobimy:',
+      'Kto: Parks team',
+      'Do kiedy: piątek, 31 października 2025',
+      `Stan: ${commitmentLine(pl.report.themes.find((t) => t.id === 'r2:green')?.commitment ?? never(), reportWords('pl'))}`,
+      'Dowody zaangażowania',
+    ])
+      expect(pl.pdfText).toContain(flat(line));
+  });
+
+  it('Arabic: every Word paragraph reads right to left, every run is right-to-left text, and Word knows it is Arabic', async () => {
+    const ar = await documents('ar');
+    const paras = [...ar.document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => p);
+    const runs = [...ar.document.matchAll(/<w:r>[\s\S]*?<\/w:r>/g)].map(([r]) => r);
+    expect(paras.length).toBeGreaterThan(20);
+    for (const p of paras) expect(p).toMatch(/<w:pPr>[\s\S]*<w:bidi\/>[\s\S]*<\/w:pPr>/);
+    expect(runs.length).toBeGreaterThanOrEqual(paras.length);
+    for (const r of runs) expect(r).toMatch(/<w:rPr>[\s\S]*<w:rtl\/>[\s\S]*<\/w:rPr>/);
+    expect(ar.styles).toMatch(/<w:lang [^>]*w:bidi="ar-SA"/);
+    const texts = paragraphs(ar.document).map((p) => p.text);
+    expect(texts[0]).toBe(`${TITLE}: ما قلتموه لنا`);
+    expect(texts).toContain(`ما سنفعله: ${RESPONSE}`);
+    expect(texts).toContain('بحلول: الجمعة، 31 أكتوبر 2025');
+    expect(texts).toContain(`«${TEXT.greek}»`);
+  });
+});
+
+function never(): never {
+  throw new Error('the theme has no commitment');
+}

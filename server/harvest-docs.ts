@@ -1,16 +1,23 @@
 /**
- * The harvest as a readable report: PDF (pdfkit, with DejaVu Sans so accents, Greek, Cyrillic and
- * more print correctly) and Word (docx). Both are written from the same report model as the
- * Markdown, so every format says the same thing. People's words are written as printable text
- * (lib/clean-text.ts), so whatever was typed the Word file is valid XML and the PDF is drawn.
+ * The harvest as a readable report: PDF (pdfkit, with DejaVu Sans so accents, Greek, Cyrillic,
+ * Arabic and more print correctly) and Word (docx). Both are written from the same report model
+ * as the Markdown, in its language (`HarvestReport.language`), so every format says the same
+ * thing. An Arabic report reads right to left: every Word paragraph is bidirectional and every
+ * run right-to-left. People's words are written as printable text (lib/clean-text.ts), so
+ * whatever was typed the Word file is valid XML and the PDF is drawn.
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { printableText } from '../lib/clean-text';
-import { commitmentLine, evaluationLines, type HarvestReport, updateHeading } from '../lib/harvest/report';
-import { readableDay } from '../lib/markdown';
+import {
+  actionLine,
+  commitmentLine,
+  evaluationLines,
+  type HarvestReport,
+  updateHeading,
+} from '../lib/harvest/report';
+import type { Locale } from '../lib/i18n/locales';
+import { reportWords } from '../lib/i18n/report';
 import { pdf } from './pdf';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The report as a sequence of blocks, shared by both writers. */
 type Block =
@@ -22,77 +29,77 @@ type Block =
   | { kind: 'bullet'; text: string };
 
 function blocks(r: HarvestReport): Block[] {
-  const out: Block[] = [{ kind: 'title', text: `${r.title}: what you told us` }];
+  const w = reportWords(r.language);
+  const { t } = w;
+  const out: Block[] = [{ kind: 'title', text: t('title', { title: r.title }) }];
   if (r.purpose) out.push({ kind: 'p', text: r.purpose });
-  out.push({
-    kind: 'p',
-    text: `${r.method}. ${plural(r.participation.people, 'person', 'people')} took part.`,
-  });
-  out.push({ kind: 'h1', text: 'Questions' });
+  out.push({ kind: 'p', text: t('tookPart', { method: r.method, people: r.participation.people }) });
+  out.push({ kind: 'h1', text: t('questions') });
   for (const q of r.questions) out.push({ kind: 'bullet', text: q });
-  out.push({ kind: 'h1', text: 'Themes' });
-  r.themes.forEach((t, i) => {
-    out.push({ kind: 'h2', text: `${i + 1}. ${t.label}` });
+  out.push({ kind: 'h1', text: t('themes') });
+  r.themes.forEach((theme, i) => {
+    out.push({ kind: 'h2', text: `${i + 1}. ${theme.label}` });
     out.push({
       kind: 'p',
-      text: `${plural(t.notes, 'note', 'notes')} from ${t.spread}; ${plural(t.dots, 'dot', 'dots')} from ${plural(t.voters, 'person', 'people')}. Question: ${t.question}`,
+      text: t('theme', {
+        notes: theme.notes,
+        spread: theme.spread,
+        dots: theme.dots,
+        voters: theme.voters,
+        question: theme.question,
+      }),
     });
-    for (const q of t.quotes.length ? t.quotes : t.examples) out.push({ kind: 'quote', text: q });
-    const c = t.commitment;
+    for (const q of theme.quotes.length ? theme.quotes : theme.examples)
+      out.push({ kind: 'quote', text: t('quote', { text: q }) });
+    const c = theme.commitment;
     if (c) {
-      out.push({ kind: 'p', text: `What we will do: ${c.what}` });
-      if (c.who) out.push({ kind: 'bullet', text: `Who: ${c.who}` });
-      if (c.due) out.push({ kind: 'bullet', text: `By when: ${readableDay(c.due)}` });
-      out.push({ kind: 'bullet', text: `Status: ${commitmentLine(c)}` });
-      for (const u of c.history)
-        out.push({
-          kind: 'bullet',
-          text: `${updateHeading(u)}${u.note ? `. ${u.note}` : ''}`,
-        });
+      out.push({ kind: 'p', text: `${t('willDo')} ${c.what}` });
+      if (c.who) out.push({ kind: 'bullet', text: t('who', { who: c.who }) });
+      if (c.due) out.push({ kind: 'bullet', text: t('due', { date: w.day(c.due) }) });
+      out.push({ kind: 'bullet', text: t('status', { status: commitmentLine(c, w) }) });
+      for (const u of c.history) {
+        const update = updateHeading(u, w);
+        out.push({ kind: 'bullet', text: u.note ? t('updateNote', { update, note: u.note }) : update });
+      }
     }
   });
   if (r.actions.length) {
-    out.push({ kind: 'h1', text: 'Actions' });
-    for (const a of r.actions)
-      out.push({
-        kind: 'bullet',
-        text: `${a.title} (from ${a.session})${a.nextStep ? `: ${a.nextStep}` : ''}${a.due ? `, by ${a.due}` : ''}`,
-      });
+    out.push({ kind: 'h1', text: t('actions') });
+    for (const a of r.actions) out.push({ kind: 'bullet', text: actionLine(a, w) });
   }
-  out.push({ kind: 'h1', text: 'Who took part' });
+  out.push({ kind: 'h1', text: t('whoTookPart') });
   const p = r.participation;
   out.push({
     kind: 'bullet',
-    text: `${plural(p.people, 'person', 'people')} (${p.anonymousPeople} anonymous); ${plural(p.notes, 'note', 'notes')}, ${p.anonymousNoteShare}% written anonymously.`,
+    text: t('people', {
+      people: p.people,
+      anonymous: p.anonymousPeople,
+      notes: p.notes,
+      share: p.anonymousNoteShare,
+    }),
   });
   for (const round of p.byRound)
     out.push({
       kind: 'bullet',
-      text: `${round.question}: ${plural(round.notes, 'note', 'notes')} from ${plural(round.tables, 'table', 'tables')}`,
+      text: t('byRound', { question: round.question, notes: round.notes, tables: round.tables }),
     });
   for (const s of p.bySession)
-    out.push({ kind: 'bullet', text: `Session “${s.title}”: ${plural(s.notes, 'note', 'notes')}` });
+    out.push({ kind: 'bullet', text: t('bySession', { title: s.title, notes: s.notes }) });
   if (r.votes.dots)
-    out.push({
-      kind: 'bullet',
-      text: `${plural(r.votes.voters, 'person', 'people')} gave ${plural(r.votes.dots, 'dot vote', 'dot votes')}.`,
-    });
-  out.push({ kind: 'h1', text: 'Evidence of engagement' });
-  out.push({
-    kind: 'p',
-    text: 'Under the headings of the National Standards for Community Engagement, where this event’s own data speaks to them.',
-  });
+    out.push({ kind: 'bullet', text: t('votes', { voters: r.votes.voters, dots: r.votes.dots }) });
+  out.push({ kind: 'h1', text: w.ev('heading') });
+  out.push({ kind: 'p', text: w.ev('intro') });
   for (const e of r.evidence) {
     out.push({ kind: 'h2', text: e.heading });
     for (const pt of e.points) out.push({ kind: 'bullet', text: pt });
   }
   if (r.evaluation) {
-    const e = evaluationLines(r.evaluation);
-    out.push({ kind: 'h2', text: 'Evaluation' });
+    const e = evaluationLines(r.evaluation, w);
+    out.push({ kind: 'h2', text: t('evaluation.heading') });
     for (const pt of e.points) out.push({ kind: 'bullet', text: pt });
     if (e.question) {
-      out.push({ kind: 'p', text: `Answers to “${e.question}”:` });
-      for (const a of e.open) out.push({ kind: 'quote', text: a });
+      out.push({ kind: 'p', text: t('evaluation.openAnswers', { question: e.question }) });
+      for (const a of e.open) out.push({ kind: 'quote', text: t('quote', { text: a }) });
     }
   }
   // Every character a Word file holds must be one XML 1.0 allows; the PDF says the same.
@@ -100,7 +107,7 @@ function blocks(r: HarvestReport): Block[] {
 }
 
 /** The document's own title (its properties), from the report's title. */
-const docTitle = (r: HarvestReport) => printableText(`${r.title}: what you told us`);
+const docTitle = (r: HarvestReport) => printableText(reportWords(r.language).t('title', { title: r.title }));
 
 export function harvestPdf(r: HarvestReport): Promise<Buffer> {
   return pdf(
@@ -121,12 +128,7 @@ export function harvestPdf(r: HarvestReport): Promise<Buffer> {
             doc.font('Body').fontSize(11).fillColor('#1c1917').text(b.text).moveDown(0.4);
             break;
           case 'quote':
-            doc
-              .font('Body')
-              .fontSize(11)
-              .fillColor('#44403c')
-              .text(`“${b.text}”`, { indent: 18 })
-              .moveDown(0.3);
+            doc.font('Body').fontSize(11).fillColor('#44403c').text(b.text, { indent: 18 }).moveDown(0.3);
             break;
           case 'bullet':
             doc
@@ -143,32 +145,43 @@ export function harvestPdf(r: HarvestReport): Promise<Buffer> {
   );
 }
 
-function paragraph(b: Block): Paragraph {
+/** The language Word checks the spelling of and reads aloud in. */
+const WORD_LANGUAGE: Record<Locale, string> = { en: 'en-GB', pl: 'pl-PL', ar: 'ar-SA' };
+
+function paragraph(b: Block, rtl: boolean): Paragraph {
+  // A right-to-left paragraph starts on the right; its runs are right-to-left text.
+  const run = (text: string, italics = false) =>
+    new TextRun({ text, ...(italics ? { italics } : {}), ...(rtl ? { rightToLeft: true } : {}) });
+  const base = { children: [run(b.text, b.kind === 'quote')], ...(rtl ? { bidirectional: true } : {}) };
   switch (b.kind) {
     case 'title':
-      return new Paragraph({ text: b.text, heading: HeadingLevel.TITLE });
+      return new Paragraph({ ...base, heading: HeadingLevel.TITLE });
     case 'h1':
-      return new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_1 });
+      return new Paragraph({ ...base, heading: HeadingLevel.HEADING_1 });
     case 'h2':
-      return new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_2 });
+      return new Paragraph({ ...base, heading: HeadingLevel.HEADING_2 });
     case 'p':
-      return new Paragraph({ children: [new TextRun(b.text)] });
+      return new Paragraph(base);
     case 'quote':
-      return new Paragraph({
-        children: [new TextRun({ text: `“${b.text}”`, italics: true })],
-        indent: { left: 360 },
-      });
+      // The indent is on the paragraph's starting side: the right, when it reads right to left.
+      return new Paragraph({ ...base, indent: { left: 360 } });
     case 'bullet':
-      return new Paragraph({ text: b.text, bullet: { level: 0 } });
+      return new Paragraph({ ...base, bullet: { level: 0 } });
   }
 }
 
 export function harvestDocx(r: HarvestReport): Promise<Buffer> {
-  const children = blocks(r).map(paragraph);
+  const rtl = reportWords(r.language).dir === 'rtl';
+  const lang = WORD_LANGUAGE[r.language];
   const doc = new Document({
     title: docTitle(r),
     creator: 'Café Space',
-    sections: [{ children }],
+    styles: {
+      default: {
+        document: { run: { language: { value: lang, ...(rtl ? { bidirectional: lang } : {}) } } },
+      },
+    },
+    sections: [{ children: blocks(r).map((b) => paragraph(b, rtl)) }],
   });
   return Packer.toBuffer(doc);
 }

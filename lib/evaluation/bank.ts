@@ -1,7 +1,8 @@
 /**
  * The evaluation's bank of statements: each has a stable id (what settings, records and answers
  * carry) and is worded on every screen from the message catalogues (`evaluation.statements.<id>`).
- * The English wording here is for the harvest report and the documentation.
+ * The English wording here is for the server's refusals and the documentation; the harvest report
+ * quotes the catalogues' wording in its own language.
  */
 
 export const STATEMENT_IDS = [
@@ -34,14 +35,6 @@ export const STATEMENT_TEXT: Record<StatementId, string> = {
 /** A point on the five-point scale: 1 strongly disagree … 5 strongly agree. */
 export type Score = 1 | 2 | 3 | 4 | 5;
 export const SCORES: readonly Score[] = [1, 2, 3, 4, 5];
-/** The scale's points in words (the report's; screens word them from the catalogues). */
-export const SCORE_TEXT: Record<Score, string> = {
-  1: 'strongly disagree',
-  2: 'disagree',
-  3: 'neither agree nor disagree',
-  4: 'agree',
-  5: 'strongly agree',
-};
 
 /** What the organiser asks: statements from the bank (0–6), and one open question ('' for none). */
 export interface EvaluationSettings {

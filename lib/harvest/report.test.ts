@@ -6,6 +6,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '../i18n/locales';
+import { reportWords } from '../i18n/report';
 import type { Actor, EventRecord, RecordPayloads, RecordType } from '../records';
 import { initialState, reduce } from '../reducer';
 import { type EventSettings, EventSettingsSchema } from '../settings';
@@ -94,8 +96,8 @@ class EventLog {
     return id;
   }
 
-  report(audience: 'organiser' | 'public' = 'organiser'): HarvestReport {
-    return buildHarvestReport(this.state, this.now, audience);
+  report(audience: 'organiser' | 'public' = 'organiser', locale?: Locale): HarvestReport {
+    return buildHarvestReport(this.state, this.now, audience, locale);
   }
 }
 
@@ -680,5 +682,288 @@ describe('the evaluation', () => {
     silent.add('harvest.started', { themes: [], unthemed: [], votesPerPerson: 3 });
     expect(silent.report().evaluation).toBeNull();
     expect(harvestMarkdown(silent.report())).not.toContain('Evaluation');
+  });
+});
+
+/** Everything a person typed into the event below: the only words a report may leave as they are. */
+const WORDS = {
+  title: 'Riverside 2035',
+  purpose: 'Hear every street.',
+  q1: 'What do you love about the river?',
+  os: 'How do we keep the high street alive?',
+  bench1: 'More benches by the water',
+  bench2: 'Benches with backs for older people',
+  shops1: 'Empty shops as studios',
+  shops2: 'Pop-up shops for young makers',
+  benches: 'Benches',
+  shops: 'Pop-up shops',
+  session: 'Empty shops',
+  what: 'Ten new benches along the river',
+  who: 'Parks team',
+  update: 'Ordered from the joinery',
+  action: 'Map the empty shops',
+  step: 'Walk the street',
+  open: 'What one thing would you change?',
+  answer: 'Longer rounds',
+};
+
+/**
+ * A café of one round at two tables and an Open Space with one session, harvested with a
+ * commitment that has been updated once, an action plan with a date, dot votes and two
+ * evaluation answers: every sentence the report can write.
+ */
+function everything() {
+  const log = new EventLog(
+    cafeSettings({
+      title: WORDS.title,
+      purpose: WORDS.purpose,
+      rounds: [{ question: WORDS.q1, minutes: 20 }],
+      evaluation: { statements: ['listened', 'worth_it'], open: WORDS.open },
+      openSpace: {
+        theme: WORDS.os,
+        slots: [{ start: '10:00', end: '11:00', isBreak: false, label: '' }],
+        spaces: [{ name: 'Hall', capacity: null, notes: '' }],
+        selfScheduling: true,
+        votesPerPerson: 3,
+      },
+    }),
+  );
+  for (const [pid, name] of [
+    ['p1', 'Ada'],
+    ['p2', null],
+    ['p3', 'Ben'],
+    ['p4', null],
+    ['p5', 'Dee'],
+  ] as const)
+    log.join(pid, name);
+  log.add('seating.planned', {
+    round: 0,
+    tableCount: 2,
+    seating: { p1: 1, p2: 1, p3: 2, p4: 2, p5: 2 },
+    hosts: {},
+  });
+  log.add('round.started', { round: 0, startedAt: log.now, endsAt: log.now + 20 * MIN });
+  const b1 = log.note('n-b1', 'p1', 0, 1, WORDS.bench1);
+  const b2 = log.note('n-b2', 'p3', 0, 2, WORDS.bench2);
+  log.add('round.ended', { round: 0, endedAt: log.now, next: null });
+  log.add(
+    'session.proposed',
+    { sessionId: 's1', title: WORDS.session, description: '', anonymous: false, slot: 0, space: 0 },
+    person('p1'),
+  );
+  const s1 = log.sessionNote('n-s1', 'p1', 's1', WORDS.shops1);
+  const s2 = log.sessionNote('n-s2', 'p2', 's1', WORDS.shops2);
+  log.add(
+    'action.proposed',
+    { actionId: 'a1', sessionId: 's1', title: WORDS.action, nextStep: WORDS.step, due: '2025-06-30' },
+    person('p1'),
+  );
+  log.add('harvest.started', {
+    themes: [
+      { id: 'r1:benches', group: WORDS.q1, label: WORDS.benches, noteIds: [b1, b2] },
+      { id: 'os:shops', group: WORDS.os, label: WORDS.shops, noteIds: [s1, s2] },
+    ],
+    unthemed: [],
+    votesPerPerson: 3,
+  });
+  log.add('harvest.note-quoted', { noteId: b1, quoted: true });
+  log.add('commitment.set', { themeId: 'r1:benches', what: WORDS.what, who: WORDS.who, due: '2025-10-31' });
+  log.add('commitment.updated', { themeId: 'r1:benches', status: 'in_progress', note: WORDS.update });
+  log.add('harvest.voting', { open: true });
+  for (const pid of ['p1', 'p2', 'p3'])
+    log.add('harvest.voted', { participantId: pid, themeId: 'r1:benches', dot: 1 }, person(pid));
+  log.add(
+    'evaluation.answered',
+    { key: 'k1', answers: { listened: 5, worth_it: 4 }, open: WORDS.answer },
+    person('p1'),
+    'k1',
+  );
+  log.add('evaluation.answered', { key: 'k2', answers: { listened: 2 }, open: '' }, person('p2'), 'k2');
+  return log;
+}
+
+/**
+ * The words a report wrote itself: its text without what people typed. The evidence section is
+ * written by lib/harvest/evidence.ts (with these words, and tested there), so it is left out here.
+ */
+function ownWords(r: HarvestReport, write: (r: HarvestReport) => string): string {
+  const text = write({ ...r, evidence: [] });
+  return Object.values(WORDS).reduce((t, w) => t.split(w).join(' '), text);
+}
+
+/** Words of the English report that must not be left in another language's. */
+const ENGLISH = [
+  'what you told us',
+  'exported',
+  'questions?',
+  'themes?',
+  'notes?',
+  'tables?',
+  'sessions?',
+  'rounds?',
+  'people',
+  'person',
+  'from',
+  'dots?',
+  'votes?',
+  'what we will do',
+  'who',
+  'by when',
+  'status',
+  'planned',
+  'in progress',
+  'done',
+  'updated?s?',
+  'actions?',
+  'took part',
+  'anonymous(ly)?',
+  'evaluation',
+  'agree',
+  'disagree',
+  'nobody',
+  'answers?',
+  'answered',
+  '(mon|tues|wednes|thurs|fri|satur|sun)day',
+  'january|february|march|april|may|june|july|august|september|october|november|december',
+  'strongly',
+  'and',
+  'of',
+];
+const englishIn = (text: string) =>
+  ENGLISH.flatMap((word) => text.match(new RegExp(`(?<![\\p{L}])(${word})(?![\\p{L}])`, 'giu')) ?? []);
+
+describe('the report in the language chosen at export', () => {
+  it('is in English unless another language is asked for, and says which', () => {
+    const log = everything();
+    expect(log.report().language).toBe('en');
+    expect(log.report('organiser', 'pl').language).toBe('pl');
+    const md = harvestMarkdown(log.report('organiser', 'en'));
+    expect(md.startsWith(`# ${WORDS.title}: what you told us\n`)).toBe(true);
+    expect(md).toContain('2 notes from 2 tables; 3 dots from 3 people.');
+    expect(md).toContain('- Session “Empty shops”: 2 notes');
+    expect(md).toContain('- Map the empty shops (from Empty shops): Walk the street, by Monday 30 June 2025');
+    expect(log.report().method).toBe('World Café and Open Space');
+  });
+
+  it('in Polish: every word of its own, plural forms and dates in Polish', () => {
+    const log = everything();
+    const r = log.report('organiser', 'pl');
+    expect(r.method).toBe('World Café i Open Space');
+    const benches = themeOf(r, WORDS.benches);
+    expect(benches.spread).toBe('2 stolików');
+    expect(themeOf(r, WORDS.shops).spread).toBe('1 sesji');
+    expect(r.notes.find((n) => n.id === 'n-b1')?.place).toBe('Runda 1, stolik 1');
+    expect(r.notes.find((n) => n.id === 'n-s1')?.place).toBe(`Sesja „${WORDS.session}”`);
+    expect(r.evaluation?.statements.map((s) => s.statement)).toEqual([
+      'Czułem(-am) się wysłuchany(-a)',
+      'Warto było poświęcić na to czas',
+    ]);
+    const md = harvestMarkdown(r);
+    expect(md.startsWith(`# ${WORDS.title}: co nam powiedzieliście\n`)).toBe(true);
+    expect(md).toMatch(
+      /_World Café i Open Space\. Wyeksportowano: \p{L}+, \d+ \p{L}+ 2025, \d\d:\d\d UTC\._/u,
+    );
+    expect(md).toContain('## Pytania');
+    expect(md).toContain('## Tematy');
+    expect(md).toContain('2 notatki z 2 stolików; 3 głosy od 3 osób. Pytanie: ');
+    expect(md).toContain(`**Co zrobimy:** ${WORDS.what}`);
+    expect(md).toContain(`- Kto: ${WORDS.who}`);
+    expect(md).toContain('- Do kiedy: piątek, 31 października 2025');
+    expect(md).toMatch(/- Stan: W toku \(aktualizacja: \p{L}+, \d+ maja 2025\)/u);
+    expect(md).toMatch(new RegExp(`- \\p{L}+, \\d+ maja 2025: W toku\\. ${WORDS.update}`, 'u'));
+    expect(md).toContain(
+      `- ${WORDS.action} (z sesji: ${WORDS.session}): ${WORDS.step}; termin: poniedziałek, 30 czerwca 2025`,
+    );
+    expect(md).toContain('## Kto wziął udział');
+    expect(md).toContain('- 5 osób (bez imienia: 2); 4 notatki, z czego 25% napisano anonimowo.');
+    expect(md).toContain(`- ${WORDS.q1}: 2 notatki z 2 stolików`);
+    expect(md).toContain(`- Sesja „${WORDS.session}”: 2 notatki`);
+    expect(md).toContain('## Dowody zaangażowania');
+    expect(md).toContain('### Ocena');
+    expect(md).toContain('- 2 osoby wypełniły ocenę anonimowo.');
+    expect(md).toContain(
+      '- „Czułem(-am) się wysłuchany(-a)”: zgadza się 50% z 2 odpowiedzi (zdecydowanie się zgadzam: 1; zgadzam się: 0; ani się zgadzam, ani nie zgadzam: 0; nie zgadzam się: 1; zdecydowanie się nie zgadzam: 0).',
+    );
+    expect(md).toContain(`Odpowiedzi na pytanie „${WORDS.open}”:`);
+    expect(md).toContain(`- „${WORDS.answer}”`);
+    expect(englishIn(ownWords(r, harvestMarkdown))).toEqual([]);
+  });
+
+  it('in Arabic: every word of its own, plural forms and dates in Arabic, with Western digits', () => {
+    const log = everything();
+    const r = log.report('organiser', 'ar');
+    expect(r.method).toBe('المقهى العالمي والمساحة المفتوحة');
+    expect(themeOf(r, WORDS.benches).spread).toBe('طاولتين');
+    expect(themeOf(r, WORDS.shops).spread).toBe('جلسة واحدة');
+    expect(r.notes.find((n) => n.id === 'n-b2')?.place).toBe('الجولة 1، الطاولة 2');
+    expect(r.evaluation?.statements[0]?.statement).toBe('شعرتُ بأن هناك من يستمع إليّ');
+    const md = harvestMarkdown(r);
+    expect(md.startsWith(`# ${WORDS.title}: ما قلتموه لنا\n`)).toBe(true);
+    expect(md).toContain('## الأسئلة');
+    expect(md).toContain('ملاحظتان من طاولتين؛ 3 أصوات من 3 أشخاص. السؤال: ');
+    expect(md).toContain(`**ما سنفعله:** ${WORDS.what}`);
+    expect(md).toContain('- بحلول: الجمعة، 31 أكتوبر 2025');
+    expect(md).toMatch(/- الحالة: قيد التنفيذ \(آخر تحديث: \p{L}+، \d+ مايو 2025\)/u);
+    expect(md).toContain('- 5 أشخاص (2 بدون اسم)؛ 4 ملاحظات، 25% منها كُتب دون اسم.');
+    expect(md).toContain(`- جلسة «${WORDS.session}»: ملاحظتان`);
+    expect(md).toContain('- أجاب شخصان عن التقييم دون ذكر أسمائهم.');
+    expect(md).toContain(`- «${WORDS.answer}»`);
+    const own = ownWords(r, harvestMarkdown);
+    expect(englishIn(own)).toEqual([]);
+    expect(own).not.toMatch(/World Café|Open Space/);
+    // Western digits, as on the projector and the table signs.
+    expect(own).not.toMatch(/[٠-٩]/);
+  });
+
+  it('gives each language its plural forms', () => {
+    const people = (locale: Locale, n: number) => reportWords(locale).t('evaluation.answered', { count: n });
+    expect([1, 2, 5].map((n) => people('en', n))).toEqual([
+      '1 person answered the evaluation, anonymously.',
+      '2 people answered the evaluation, anonymously.',
+      '5 people answered the evaluation, anonymously.',
+    ]);
+    // Polish: one, few (2–4, 22–24…), many (5–21, 25…).
+    expect([1, 3, 5, 12, 22].map((n) => people('pl', n))).toEqual([
+      '1 osoba wypełniła ocenę anonimowo.',
+      '3 osoby wypełniły ocenę anonimowo.',
+      '5 osób wypełniło ocenę anonimowo.',
+      '12 osób wypełniło ocenę anonimowo.',
+      '22 osoby wypełniły ocenę anonimowo.',
+    ]);
+    // Arabic: zero, one, two, few (3–10), many (11–99), other (100…).
+    expect([0, 1, 2, 3, 11, 100].map((n) => people('ar', n))).toEqual([
+      'أجاب 0 شخص عن التقييم دون ذكر أسمائهم.',
+      'أجاب شخص واحد عن التقييم دون ذكر أسمائهم.',
+      'أجاب شخصان عن التقييم دون ذكر أسمائهم.',
+      'أجاب 3 أشخاص عن التقييم دون ذكر أسمائهم.',
+      'أجاب 11 شخصًا عن التقييم دون ذكر أسمائهم.',
+      'أجاب 100 شخص عن التقييم دون ذكر أسمائهم.',
+    ]);
+    const spread = (locale: Locale, tables: number) =>
+      reportWords(locale).t('spread.tables', { count: tables });
+    expect([1, 2, 5].map((n) => spread('pl', n))).toEqual(['1 stolika', '2 stolików', '5 stolików']);
+    expect([1, 2, 4].map((n) => spread('ar', n))).toEqual(['طاولة واحدة', 'طاولتين', '4 طاولات']);
+  });
+
+  it('keeps the CSV’s columns and the JSON’s keys in every language, with the words in cells', () => {
+    const log = everything();
+    const en = log.report('organiser', 'en');
+    for (const locale of ['pl', 'ar'] as const) {
+      const r = log.report('organiser', locale);
+      const back = JSON.parse(harvestJson(r)) as HarvestReport;
+      expect(Object.keys(back)).toEqual(Object.keys(en));
+      expect(Object.keys(back.themes[0] ?? {})).toEqual(Object.keys(en.themes[0] ?? {}));
+      // A commitment's status stays a code.
+      expect(themeOf(back, WORDS.benches).commitment?.status).toBe('in_progress');
+      const csv = harvestCsv(r);
+      expect(csv.split('\r\n')[0]).toBe(harvestCsv(en).split('\r\n')[0]);
+      const rows: Record<string, string>[] = parse(csv, { columns: true, bom: true });
+      const bench = rows.find((row) => row.note === WORDS.bench1);
+      expect(bench?.commitment_status).toBe(locale === 'pl' ? 'W toku' : 'قيد التنفيذ');
+      expect(bench?.where).toBe(locale === 'pl' ? 'Runda 1, stolik 1' : 'الجولة 1، الطاولة 1');
+      // `quote` is a flag (`yes` or empty) in every language; every other cell is the report's words.
+      const cells = rows.flatMap(({ quote: _quote, ...rest }) => Object.values(rest)).join('\n');
+      expect(englishIn(Object.values(WORDS).reduce((t, w) => t.split(w).join(' '), cells))).toEqual([]);
+    }
   });
 });

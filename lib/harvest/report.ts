@@ -1,18 +1,22 @@
 /**
  * The curated harvest as one document model, from which every format is written (Markdown, CSV,
- * JSON here; PDF and DOCX on the server) and the public "what you told us" page is shown.
- * Hidden notes never appear; names appear only for the organiser's own copy and only where the
- * person gave one. Counts, not identities, are the evidence.
+ * JSON here; PDF and DOCX on the server) and the public "what you told us" page is shown, in the
+ * language chosen at export (`messages/report/<locale>.json`). People's own words stay as they
+ * wrote them. Hidden notes never appear; names appear only for the organiser's own copy and only
+ * where the person gave one. Counts, not identities, are the evidence.
  */
+import ar from '../../messages/ar.json';
+import en from '../../messages/en.json';
+import pl from '../../messages/pl.json';
 import { spreadsheetCsv } from '../csv';
-import { SCORE_TEXT, type Score, STATEMENT_TEXT } from '../evaluation/bank';
+import type { StatementId } from '../evaluation/bank';
 import { asksAnything, evaluationOf, tallyEvaluation } from '../evaluation/state';
-import { reportWords } from '../i18n/report';
-import { mdText, readableDay, readableTime } from '../markdown';
+import type { Locale } from '../i18n/locales';
+import { type ReportWords, reportWords } from '../i18n/report';
+import { mdText } from '../markdown';
 import { type EventState, isShown, liveNotes, type Note, noteById, shownAuthor } from '../state';
-import { plural } from '../text';
 import { evidence } from './evidence';
-import { placeName, placeOf, questionOf, spreadText } from './groups';
+import { placeOf, questionOf } from './groups';
 import { themeOfNote } from './reducer';
 import { type Commitment, type CommitmentStatus, commitmentStatus } from './state';
 
@@ -25,6 +29,7 @@ export interface ReportNote {
   theme: string | null;
   /** The id of `theme` (the CSV gives each note its theme's commitment). */
   themeId: string | null;
+  /** Where it was written, in the report's language ("Round 1, table 2", "Session “Parking”"). */
   place: string;
   writtenAt: string;
   /** A name only in the organiser's copy, and only when the person gave one. */
@@ -39,7 +44,7 @@ export interface ReportTheme {
   notes: number;
   /** How many tables or sessions the theme's notes came from (spread, beside volume). */
   places: number;
-  /** The same in words, e.g. "3 tables". */
+  /** The same in words in the report's language, as it follows "from": "3 tables", "1 table and 2 sessions". */
   spread: string;
   dots: number;
   voters: number;
@@ -65,12 +70,14 @@ export interface ReportCommitment {
   history: { at: string; status: CommitmentStatus; note: string }[];
 }
 
-/** How each status reads in the English reports. */
-const STATUS_WORDS: Record<CommitmentStatus, string> = {
-  planned: 'Planned',
-  in_progress: 'In progress',
-  done: 'Done',
-  not_possible: 'Not possible',
+/**
+ * Each statement of the evaluation as the phones word it, in each language: the report quotes
+ * the very words people answered.
+ */
+const STATEMENTS: Record<Locale, Record<StatementId, string>> = {
+  en: en.evaluation.statements,
+  pl: pl.evaluation.statements,
+  ar: ar.evaluation.statements,
 };
 
 function reportCommitment(c: Commitment | null): ReportCommitment | null {
@@ -86,9 +93,29 @@ function reportCommitment(c: Commitment | null): ReportCommitment | null {
   };
 }
 
+const statusWord = (w: ReportWords, status: CommitmentStatus) => w.t(`statuses.${status}`);
+
 /** A commitment's history in one line per update, e.g. "2027-01-10 In progress: the bid is in". */
-const historyLines = (c: ReportCommitment) =>
-  c.history.map((u) => `${u.at.slice(0, 10)} ${STATUS_WORDS[u.status]}${u.note ? `: ${u.note}` : ''}`);
+const historyLines = (c: ReportCommitment, w: ReportWords) =>
+  c.history.map((u) => `${u.at.slice(0, 10)} ${statusWord(w, u.status)}${u.note ? `: ${u.note}` : ''}`);
+
+/** The spread of a theme in words, from its notes' places: "3 tables", "1 table and 2 sessions". */
+function spreadWords(places: Iterable<string>, w: ReportWords): string {
+  const keys = [...new Set(places)];
+  const sessions = keys.filter((k) => k.startsWith('s:')).length;
+  const tables = keys.length - sessions;
+  const parts = [
+    ...(tables ? [w.t('spread.tables', { count: tables })] : []),
+    ...(sessions ? [w.t('spread.sessions', { count: sessions })] : []),
+  ];
+  return parts.length ? w.list(parts) : w.t('spread.nowhere');
+}
+
+/** Where a note was written, in words. */
+const placeWords = (state: EventState, n: Note, w: ReportWords) =>
+  n.session !== null
+    ? w.t('place.session', { title: state.openSpace?.sessions[n.session]?.title ?? '' })
+    : w.t('place.table', { round: n.round + 1, table: n.table });
 
 /** One heading of the National Standards for Community Engagement and what the data says under it. */
 export interface EvidenceItem {
@@ -116,6 +143,8 @@ export interface ReportEvaluation {
 }
 
 export interface HarvestReport {
+  /** The language its words are in (chosen at export); people's own words are as they wrote them. */
+  language: Locale;
   title: string;
   purpose: string;
   method: string;
@@ -143,7 +172,13 @@ export interface HarvestReport {
 
 const pct = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
 
-export function buildHarvestReport(state: EventState, now: number, audience: Audience): HarvestReport {
+export function buildHarvestReport(
+  state: EventState,
+  now: number,
+  audience: Audience,
+  locale: Locale = 'en',
+): HarvestReport {
+  const w = reportWords(locale);
   const h = state.harvest;
   const hidden = new Set(h?.hidden ?? []);
   const quotes = new Set(h?.quotes ?? []);
@@ -179,7 +214,7 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
         label: t.label,
         notes: notes.length,
         places: new Set(notes.map(placeOf)).size,
-        spread: spreadText(notes.map(placeOf)),
+        spread: spreadWords(notes.map(placeOf), w),
         dots,
         voters,
         quotes: notes.filter((n) => quotes.has(n.id)).map((n) => n.text),
@@ -239,8 +274,9 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
           : [];
       })
     : [];
-  const method =
-    state.settings.rounds.length > 0 && os ? 'World Café and Open Space' : os ? 'Open Space' : 'World Café';
+  const method = w.t(
+    state.settings.rounds.length > 0 && os ? 'method.both' : os ? 'method.openSpace' : 'method.cafe',
+  );
   const questions = [
     ...state.settings.rounds.map((r) => r.question),
     ...(state.settings.openSpace ? [state.settings.openSpace.theme] : []),
@@ -254,7 +290,7 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
       question: questionOf(state, n),
       theme: theme?.label ?? null,
       themeId: theme?.id ?? null,
-      place: placeName(state, n),
+      place: placeWords(state, n, w),
       writtenAt: new Date(n.postedAt).toISOString(),
       author: audience === 'organiser' ? nameOf(n) : null,
       quote: quotes.has(n.id),
@@ -262,6 +298,7 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
   });
 
   const report: HarvestReport = {
+    language: locale,
     title: state.settings.title,
     purpose: state.settings.purpose,
     method,
@@ -287,29 +324,31 @@ export function buildHarvestReport(state: EventState, now: number, audience: Aud
     votes,
     actions,
     evidence: [],
-    evaluation: reportEvaluation(state, audience),
+    evaluation: reportEvaluation(state, audience, locale),
     notes,
   };
-  report.evidence = evidence(state, report, reportWords('en'));
+  report.evidence = evidence(state, report, w);
   return report;
 }
 
 /** "Monday 10 January 2028: In progress": an update's day and status, as the reports read it. */
-export const updateHeading = (u: { at: string; status: CommitmentStatus }) =>
-  `${readableDay(u.at.slice(0, 10))}: ${STATUS_WORDS[u.status]}`;
+export const updateHeading = (u: { at: string; status: CommitmentStatus }, w: ReportWords) =>
+  w.t('update', { date: w.dayOf(u.at), status: statusWord(w, u.status) });
 
 /** "In progress (updated Monday 10 January 2028)", or "Planned" before any update. */
-export const commitmentLine = (c: ReportCommitment) =>
-  `${STATUS_WORDS[c.status]}${c.updatedAt ? ` (updated ${readableDay(c.updatedAt.slice(0, 10))})` : ''}`;
+export const commitmentLine = (c: ReportCommitment, w: ReportWords) =>
+  c.updatedAt
+    ? w.t('statusUpdated', { status: statusWord(w, c.status), date: w.dayOf(c.updatedAt) })
+    : statusWord(w, c.status);
 
-function reportEvaluation(state: EventState, audience: Audience): ReportEvaluation | null {
+function reportEvaluation(state: EventState, audience: Audience, locale: Locale): ReportEvaluation | null {
   const ask = evaluationOf(state).ask;
   if (!asksAnything(ask)) return null;
   const tally = tallyEvaluation(state);
   return {
     answers: tally.answers,
     statements: tally.statements.map((s) => ({
-      statement: STATEMENT_TEXT[s.id],
+      statement: STATEMENTS[locale][s.id],
       counts: [...s.counts],
       answered: s.answered,
       agree: s.agree,
@@ -321,26 +360,35 @@ function reportEvaluation(state: EventState, audience: Audience): ReportEvaluati
 }
 
 /** The evaluation's results as lines of the evidence section (no filler when nobody answered). */
-export function evaluationLines(e: ReportEvaluation): { points: string[]; question: string; open: string[] } {
-  if (e.answers === 0) return { points: ['Nobody answered the evaluation.'], question: '', open: [] };
-  const points = [`${plural(e.answers, 'person', 'people')} answered the evaluation, anonymously.`];
+export function evaluationLines(
+  e: ReportEvaluation,
+  w: ReportWords,
+): { points: string[]; question: string; open: string[] } {
+  if (e.answers === 0) return { points: [w.t('evaluation.nobody')], question: '', open: [] };
+  const points = [w.t('evaluation.answered', { count: e.answers })];
   for (const s of e.statements) {
     if (s.answered === 0) {
-      points.push(`“${s.statement}”: nobody answered.`);
+      points.push(w.t('evaluation.statementNobody', { statement: s.statement }));
       continue;
     }
-    const counts = ([5, 4, 3, 2, 1] as Score[]).map(
-      (score) => `${SCORE_TEXT[score]} ${s.counts[score - 1] ?? 0}`,
+    const [s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0] = s.counts;
+    const counts = w.t('evaluation.counts', { s1, s2, s3, s4, s5 });
+    points.push(
+      w.t('evaluation.statement', { statement: s.statement, agree: s.agree, answered: s.answered, counts }),
     );
-    points.push(`“${s.statement}”: ${s.agree}% agree, of ${s.answered} (${counts.join(', ')}).`);
   }
   return { points, question: e.open.length ? e.question : '', open: e.open };
 }
 
 export const harvestJson = (r: HarvestReport) => `${JSON.stringify(r, null, 2)}\n`;
 
-/** One row per note with its theme. Every cell goes through `csvCell`, so no spreadsheet runs any of them. */
+/**
+ * One row per note with its theme. Every cell goes through `csvCell`, so no spreadsheet runs any
+ * of them. The column names stay the same in every language (scripts read them); the words in
+ * the cells are the report's.
+ */
 export function harvestCsv(r: HarvestReport): string {
+  const w = reportWords(r.language);
   const commitments = new Map<string, ReportCommitment | null>();
   for (const t of r.themes) if (!commitments.has(t.id)) commitments.set(t.id, t.commitment);
   return spreadsheetCsv(
@@ -371,75 +419,101 @@ export function harvestCsv(r: HarvestReport): string {
         c?.what ?? '',
         c?.who ?? '',
         c?.due ?? '',
-        c ? STATUS_WORDS[c.status] : '',
-        c ? historyLines(c).join('\n') : '',
+        c ? statusWord(w, c.status) : '',
+        c ? historyLines(c, w).join('\n') : '',
       ];
     }),
   );
 }
 
 export function harvestMarkdown(r: HarvestReport): string {
+  const w = reportWords(r.language);
+  const { t } = w;
   const esc = (s: string) => mdText(s);
-  const out = [`# ${esc(r.title)}: what you told us`, ''];
+  const out = [`# ${t('title', { title: esc(r.title) })}`, ''];
   if (r.purpose) out.push(esc(r.purpose), '');
-  out.push(`_${esc(r.method)}. Exported ${readableTime(r.exportedAt)}._`, '', '## Questions', '');
+  out.push(
+    `_${t('exported', { method: esc(r.method), day: w.dayOf(r.exportedAt), time: w.time(r.exportedAt) })}_`,
+    '',
+    `## ${t('questions')}`,
+    '',
+  );
   for (const q of r.questions) out.push(`- ${esc(q)}`);
-  out.push('', '## Themes', '');
-  r.themes.forEach((t, i) => {
-    out.push(`### ${i + 1}. ${esc(t.label)}`, '');
+  out.push('', `## ${t('themes')}`, '');
+  r.themes.forEach((theme, i) => {
+    out.push(`### ${i + 1}. ${esc(theme.label)}`, '');
     out.push(
-      `${plural(t.notes, 'note', 'notes')} from ${t.spread}; ${plural(t.dots, 'dot', 'dots')} from ${plural(t.voters, 'person', 'people')}. Question: ${esc(t.question)}`,
+      t('theme', {
+        notes: theme.notes,
+        spread: theme.spread,
+        dots: theme.dots,
+        voters: theme.voters,
+        question: esc(theme.question),
+      }),
       '',
     );
-    for (const q of t.quotes.length ? t.quotes : t.examples) out.push(`> ${esc(q)}`, '');
-    const c = t.commitment;
+    for (const q of theme.quotes.length ? theme.quotes : theme.examples) out.push(`> ${esc(q)}`, '');
+    const c = theme.commitment;
     if (c) {
-      out.push(`**What we will do:** ${esc(c.what)}`, '');
-      if (c.who) out.push(`- Who: ${esc(c.who)}`);
-      if (c.due) out.push(`- By when: ${readableDay(c.due)}`);
-      out.push(`- Status: ${commitmentLine(c)}`, '');
+      out.push(`**${t('willDo')}** ${esc(c.what)}`, '');
+      if (c.who) out.push(`- ${t('who', { who: esc(c.who) })}`);
+      if (c.due) out.push(`- ${t('due', { date: w.day(c.due) })}`);
+      out.push(`- ${t('status', { status: commitmentLine(c, w) })}`, '');
       if (c.history.length) {
-        out.push('Updates:', '');
-        for (const u of c.history)
-          out.push(`- ${updateHeading(u)}${u.note ? `. ${mdText(u.note, { indent: '  ' })}` : ''}`);
+        out.push(t('updates'), '');
+        for (const u of c.history) {
+          const update = updateHeading(u, w);
+          out.push(
+            `- ${u.note ? t('updateNote', { update, note: mdText(u.note, { indent: '  ' }) }) : update}`,
+          );
+        }
         out.push('');
       }
     }
   });
   if (r.actions.length) {
-    out.push('## Actions', '');
-    for (const a of r.actions)
-      out.push(
-        `- ${esc(a.title)} (from ${esc(a.session)})${a.nextStep ? `: ${esc(a.nextStep)}` : ''}${a.due ? `, by ${readableDay(a.due)}` : ''}`,
-      );
+    out.push(`## ${t('actions')}`, '');
+    for (const a of r.actions) out.push(`- ${actionLine(a, w, esc)}`);
     out.push('');
   }
-  out.push('## Who took part', '');
+  out.push(`## ${t('whoTookPart')}`, '');
   const p = r.participation;
   out.push(
-    `- ${plural(p.people, 'person', 'people')} (${p.anonymousPeople} anonymous); ${plural(p.notes, 'note', 'notes')}, ${p.anonymousNoteShare}% anonymous.`,
+    `- ${t('people', { people: p.people, anonymous: p.anonymousPeople, notes: p.notes, share: p.anonymousNoteShare })}`,
   );
   for (const round of p.byRound)
     out.push(
-      `- ${esc(round.question)}: ${plural(round.notes, 'note', 'notes')} from ${plural(round.tables, 'table', 'tables')}`,
+      `- ${t('byRound', { question: esc(round.question), notes: round.notes, tables: round.tables })}`,
     );
-  for (const s of p.bySession) out.push(`- Session ${esc(s.title)}: ${plural(s.notes, 'note', 'notes')}`);
-  out.push('', '## Evidence of engagement', '');
+  for (const s of p.bySession) out.push(`- ${t('bySession', { title: esc(s.title), notes: s.notes })}`);
+  out.push('', `## ${w.ev('heading')}`, '');
   for (const e of r.evidence) {
     out.push(`### ${e.heading}`, '');
     for (const pt of e.points) out.push(`- ${esc(pt)}`);
     out.push('');
   }
   if (r.evaluation) {
-    const e = evaluationLines(r.evaluation);
-    out.push('### Evaluation', '');
+    const e = evaluationLines(r.evaluation, w);
+    out.push(`### ${t('evaluation.heading')}`, '');
     for (const pt of e.points) out.push(`- ${esc(pt)}`);
     out.push('');
     if (e.question) {
-      out.push(`Answers to “${esc(e.question)}”:`, '');
-      for (const a of e.open) out.push(`- “${esc(a)}”`);
+      out.push(t('evaluation.openAnswers', { question: esc(e.question) }), '');
+      for (const a of e.open) out.push(`- ${t('quote', { text: esc(a) })}`);
       out.push('');
     }
   }
   return out.join('\n');
+}
+
+/** An action plan in one line: "Map empty shops (from Pop-up shops): Walk the street, by Monday 30 June 2025". */
+export function actionLine(
+  a: HarvestReport['actions'][number],
+  w: ReportWords,
+  esc: (s: string) => string = (s) => s,
+): string {
+  let line = w.t('action', { title: esc(a.title), session: esc(a.session) });
+  if (a.nextStep) line = w.t('actionStep', { action: line, step: esc(a.nextStep) });
+  if (a.due) line = w.t('actionDue', { action: line, date: w.day(a.due) });
+  return line;
 }
