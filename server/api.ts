@@ -6,6 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../lib/i18n/locales';
+import { reportLocale } from '../lib/i18n/report';
 import { kitQuery } from '../lib/kit/plan';
 import { lineOf, readImportCsv } from '../lib/notes/import-csv';
 import { checkImport } from '../lib/notes/paper';
@@ -233,11 +235,15 @@ async function facilitatorRoom(req: IncomingMessage, events: Events, rawId: stri
   return who.room;
 }
 
-/** The body of one download, or why there is none. */
+/** Why a `lang` is refused: the languages a report is written in, each in its own name. */
+const LANG_REFUSAL = `lang must be one of: ${LOCALES.map((l) => `${l} (${LOCALE_NAMES[l]})`).join(', ')}.`;
+
+/** The body of one download, or why there is none. `locale` is the harvest report's language. */
 async function render(
   state: EventState,
   kind: string,
   format: Format,
+  locale: Locale,
 ): Promise<Buffer | string | { missing: string }> {
   const now = Date.now();
   if (kind === 'proceedings') {
@@ -248,7 +254,7 @@ async function render(
   }
   if (kind === 'harvest') {
     if (!state.harvest) return { missing: 'The harvest has not been started yet.' };
-    const r = buildHarvestReport(state, now, 'organiser');
+    const r = buildHarvestReport(state, now, 'organiser', locale);
     if (format === 'pdf') return harvestPdf(r);
     if (format === 'docx') return harvestDocx(r);
     return format === 'md' ? harvestMarkdown(r) : format === 'csv' ? harvestCsv(r) : harvestJson(r);
@@ -294,11 +300,16 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
   if (room === 'bad_token')
     return problem(res, 403, 'bad_token', "Only the facilitators' links can download the notes.");
   if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
+  // Only the harvest report is written in a chosen language; the notes and proceedings are people's words.
+  const locale = kind === 'harvest' ? reportLocale(url.searchParams.get('lang')) : 'en';
+  if (locale === null) return problem(res, 400, 'invalid_message', LANG_REFUSAL);
   // With several processes this copy may lag the shared store.
   await room.refresh();
-  const body = await render(room.state, kind, format as Format);
+  const body = await render(room.state, kind, format as Format, locale);
   if (typeof body === 'object' && 'missing' in body) return problem(res, 404, 'not_found', body.missing);
-  const name = `${slug(room.state.settings.title)}-${kind === 'export' ? 'notes' : kind}.${format}`;
+  // A report in another language than English is named so, to sit beside the English one.
+  const stem = `${slug(room.state.settings.title)}-${kind === 'export' ? 'notes' : kind}`;
+  const name = `${stem}${locale === 'en' ? '' : `-${locale}`}.${format}`;
   res.writeHead(200, {
     'content-type': TYPES[format as Format],
     'content-disposition': `attachment; filename="${name}"`,
@@ -411,14 +422,19 @@ function importProblem(res: ServerResponse, issues: { path: string; message: str
   return problem(res, 400, 'invalid_message', `Nothing was imported. ${shown.join(' ')}${more}`, issues);
 }
 
-/** The published "what you told us": public, read-only, no names, hidden notes left out. */
+/**
+ * The published "what you told us": public, read-only, no names, hidden notes left out; its
+ * words in the reader's language (`?lang=`, English by default).
+ */
 async function published(res: ServerResponse, events: Events, url: URL) {
+  const locale = reportLocale(url.searchParams.get('lang'));
+  if (locale === null) return problem(res, 400, 'invalid_message', LANG_REFUSAL);
   const eventId = EventIdSchema.safeParse(url.pathname.slice('/api/published/'.length));
   const room = eventId.success ? await events.get(eventId.data) : null;
   await room?.refresh();
   if (!room?.state.harvest?.published)
     return problem(res, 404, 'not_found', 'There is nothing published at this address (yet).');
-  const { notes: _notes, ...report } = buildHarvestReport(room.state, Date.now(), 'public');
+  const { notes: _notes, ...report } = buildHarvestReport(room.state, Date.now(), 'public', locale);
   send(res, 200, { ok: true, report });
 }
 

@@ -270,6 +270,52 @@ describe.each(STORES)('the harvest on the %s store', (store) => {
       }
     });
 
+    it('writes the report in the language asked for, and refuses a language it does not offer', async () => {
+      const inLanguage = (format: string, lang: string, token = cafe.facilitatorToken) =>
+        get(`/api/events/${cafe.eventId}/harvest.${format}?lang=${encodeURIComponent(lang)}`, token);
+
+      const md = await inLanguage('md', 'pl');
+      expect(md.status).toBe(200);
+      expect(md.headers.get('content-disposition')).toBe(`attachment; filename="${FILE_STEM}-pl.md"`);
+      const polish = await md.text();
+      expect(polish.startsWith(`# ${TITLE}: co nam powiedzieliście\n`)).toBe(true);
+      expect(polish).toContain('## Tematy');
+      expect(polish).toContain('Getting about town');
+      expect(polish).not.toContain(HIDDEN);
+
+      const docx = await inLanguage('docx', 'ar');
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get('content-disposition')).toBe(`attachment; filename="${FILE_STEM}-ar.docx"`);
+      const zip = await JSZip.loadAsync(Buffer.from(await docx.arrayBuffer()));
+      const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+      expect(xml).toContain('<w:bidi/>');
+      expect(xml).toContain('<w:rtl/>');
+      expect(xml).toContain('ما قلتموه لنا');
+
+      const json = (await (await inLanguage('json', 'ar')).json()) as HarvestReport;
+      expect(json.language).toBe('ar');
+      expect(json.method).toBe('المقهى العالمي');
+
+      // English when no language is asked for, or an empty one.
+      const english = await inLanguage('md', '');
+      expect(english.headers.get('content-disposition')).toBe(`attachment; filename="${FILE_STEM}.md"`);
+      expect(await english.text()).toContain(`# ${TITLE}: what you told us`);
+
+      for (const lang of ['de', 'EN', 'pl-PL', 'en,pl']) {
+        const res = await inLanguage('pdf', lang);
+        expect(res.status, lang).toBe(400);
+        expect(await res.json(), lang).toEqual({
+          ok: false,
+          error: {
+            code: 'invalid_message',
+            message: 'lang must be one of: en (English), pl (Polski), ar (العربية).',
+          },
+        });
+      }
+      // Who may download is checked first.
+      expect((await inLanguage('md', 'de', phoneAt(0).token)).status).toBe(403);
+    });
+
     it('gives the organiser a CSV of every visible note, and a JSON report with the curation', async () => {
       const csv = await (await download('csv')).text();
       const rows: Record<string, string>[] = parse(csv, { columns: true, bom: true });
@@ -324,6 +370,15 @@ describe.each(STORES)('the harvest on the %s store', (store) => {
       expect(text).not.toContain(HIDDEN);
       expect(text).not.toContain('07700');
       for (const name of NAMES) for (const part of name.split(' ')) expect(text).not.toContain(part);
+      expect(body.report.themes.find((t) => t.id === cafe.keptTheme)?.spread).toMatch(/^\d+ tables?$/);
+
+      // In the reader's language.
+      const polish = (await (await get(`${path}?lang=pl`)).json()) as typeof body;
+      expect(polish.report.language).toBe('pl');
+      expect(polish.report.themes.find((t) => t.id === cafe.keptTheme)?.spread).toMatch(/^\d+ stolik(a|ów)$/);
+      const refused = await get(`${path}?lang=fr`);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
 
       expect(await facilitatorClient().act('harvest.publish', { published: false })).toMatchObject({
         ok: true,
