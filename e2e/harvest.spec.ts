@@ -164,6 +164,18 @@ test('from a café’s notes to a published harvest', async ({ browser, request 
     expect(files[format]?.toString('utf8')).not.toContain('07700 900123');
   expect(files.md?.toString('utf8').replace(/\\(.)/g, '$1')).toContain('We will ask the bus company');
   expect(files.csv?.toString('utf8')).toContain('The bus to the health centre only runs twice a day');
+  // The report in another language: chosen beside the buttons, for every download after it.
+  await expect(f.getByLabel('Report language')).toHaveValue('en');
+  await f.getByLabel('Report language').selectOption({ label: 'Polski' });
+  const polish = f.waitForEvent('download');
+  await f.getByRole('button', { name: 'Markdown', exact: true }).click();
+  const polishFile = await polish;
+  expect(polishFile.suggestedFilename()).toBe('care-close-to-home-harvest-pl.md');
+  await polishFile.saveAs(`${SCREENS}/../harvest-pl.md`);
+  const polishText = fs.readFileSync(`${SCREENS}/../harvest-pl.md`, 'utf8');
+  expect(polishText).toContain('Care close to home: co nam powiedzieliście');
+  expect(polishText).toContain('## Tematy');
+  await f.getByLabel('Report language').selectOption({ label: 'English' });
   // The PDF's first page, as a picture to look at.
   execFileSync('pdftoppm', [
     '-png',
@@ -190,6 +202,11 @@ test('from a café’s notes to a published harvest', async ({ browser, request 
   expect(page).not.toContain('07700 900123');
   for (const name of ['Asha', 'Ben', 'Cara']) expect(page).not.toContain(name);
   await reader.screenshot({ path: `${SCREENS}/harvest-published-phone.png`, fullPage: true });
+  // In the reader's language, the report's own words too: where each theme came from.
+  await reader.getByTestId('language-picker').selectOption('pl');
+  await expect(reader.getByTestId('told-theme').first()).toContainText(/ z \d+ stolik(a|ów)/);
+  await reader.getByTestId('language-picker').selectOption('en');
+  await expect(reader.getByTestId('told-theme').first()).toContainText(/ from \d+ tables?/);
 
   const projector = await laptop.newPage();
   await projector.setViewportSize({ width: 1920, height: 1080 });

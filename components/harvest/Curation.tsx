@@ -1,14 +1,16 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { noteGroups, placeOf, questionOf } from '../../lib/harvest/groups';
 import { granularityOf } from '../../lib/harvest/reducer';
 import type { HarvestState, HarvestTheme } from '../../lib/harvest/state';
 import { harvestSummary } from '../../lib/harvest/summary';
+import { dirOf, isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../lib/i18n/locales';
 import { LIMITS } from '../../lib/limits';
 import { type EventState, isShown, type Note, noteById } from '../../lib/state';
 import { downloadWithToken } from '../facilitator/download';
 import { useIsolate } from '../i18n/bidi';
+import { useLocaleChoice } from '../i18n/PersonalIntl';
 import { useSend } from '../live/useConnection';
 import { useJoinBase } from '../projector/JoinQr';
 import { Button } from '../ui/Button';
@@ -335,21 +337,46 @@ function Published({ eventId, published }: { eventId: string; published: boolean
   );
 }
 
+/** The report's downloads, in the language chosen beside them (the console's own until one is chosen). */
 function Downloads({ eventId, token }: { eventId: string; token: string }) {
   const t = useTranslations('harvestConsole.curation');
+  const id = useId();
+  const consoleLocale = useLocaleChoice()?.locale ?? 'en';
+  const [chosen, setChosen] = useState<Locale | null>(null);
+  const lang = chosen ?? consoleLocale;
   const [failed, setFailed] = useState(false);
   return (
     <>
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={id} className="font-medium">
+          {t('reportLanguage')}
+        </label>
+        <select
+          id={id}
+          value={lang}
+          onChange={(e) => {
+            if (isLocale(e.target.value)) setChosen(e.target.value);
+          }}
+          className="min-h-9 rounded-md border-2 border-stone-400 bg-white px-2"
+          data-testid="report-language"
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l} dir={dirOf(l)}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
         {FORMATS.map((format) => (
           <Button
             key={format}
             variant="secondary"
             className="min-h-9 py-1"
             onClick={() =>
-              downloadWithToken(`/api/events/${eventId}/harvest.${format}`, token, `harvest.${format}`).catch(
-                () => setFailed(true),
-              )
+              downloadWithToken(
+                `/api/events/${eventId}/harvest.${format}?lang=${lang}`,
+                token,
+                `harvest.${format}`,
+              ).catch(() => setFailed(true))
             }
           >
             {format === 'pdf' || format === 'docx' ? t(format) : FORMAT_NAMES[format]}

@@ -7,17 +7,22 @@ import { useIsolate } from '../i18n/bidi';
 import { formatDay } from '../i18n/dates';
 import { useRefusalText } from '../i18n/errors';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import { useLocaleChoice } from '../i18n/PersonalIntl';
 import { CommitmentUpdates } from './CommitmentUpdates';
 
 type PublicReport = Omit<HarvestReport, 'notes'>;
 
-/** The published harvest for the people who took part: read-only, no names, plain words. */
+/**
+ * The published harvest for the people who took part: read-only, no names, plain words. The
+ * report's own words (each theme's spread) come from the server in the reader's language.
+ */
 export function WhatYouToldUs({ eventId }: { eventId: string }) {
   const t = useTranslations('told');
   const tt = useTranslations('language');
   const format = useFormatter();
   const say = useRefusalText();
   const isolate = useIsolate();
+  const lang = useLocaleChoice()?.locale ?? 'en';
   const [report, setReport] = useState<PublicReport | null>(null);
   /** Why there is nothing to show: the server's refusal, or `offline` when it was not reached. */
   const [error, setError] = useState<{ code: string; message: string } | 'offline' | null>(null);
@@ -25,16 +30,24 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
     document.title = tt('pageTitleTold');
   }, [tt]);
   useEffect(() => {
-    fetch(`/api/published/${encodeURIComponent(eventId)}`)
+    // Asked again when the reader changes language; an answer for the language left behind is dropped.
+    let current = true;
+    fetch(`/api/published/${encodeURIComponent(eventId)}?lang=${lang}`)
       .then(async (r) => {
         const body = (await r.json()) as
           | { ok: true; report: PublicReport }
           | { ok: false; error: { code: string; message: string } };
+        if (!current) return;
         if (body.ok) setReport(body.report);
         else setError(body.error);
       })
-      .catch(() => setError('offline'));
-  }, [eventId]);
+      .catch(() => {
+        if (current) setError('offline');
+      });
+    return () => {
+      current = false;
+    };
+  }, [eventId, lang]);
 
   if (error)
     return (
@@ -52,17 +65,6 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
     );
   if (!report) return <main className="px-4 py-10 text-lg">{t('loading')}</main>;
   const p = report.participation;
-  /** "3 tables and 1 session", from the report's English words, in the reader's language. */
-  const spread = (words: string) => {
-    const tables = Number(/(\d+) tables?\b/.exec(words)?.[1] ?? 0);
-    const sessions = Number(/(\d+) sessions?\b/.exec(words)?.[1] ?? 0);
-    const parts = [
-      ...(tables ? [t('tables', { count: tables })] : []),
-      ...(sessions ? [t('sessions', { count: sessions })] : []),
-    ];
-    if (parts.length) return format.list(parts, { type: 'conjunction' });
-    return words === 'nowhere yet' ? t('nowhere') : words;
-  };
   return (
     <main className="mx-auto max-w-2xl space-y-8 px-4 py-8">
       <LanguagePicker className="justify-end" />
@@ -92,7 +94,7 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
               {t('themeTitle', { n: i + 1, label: isolate(theme.label) })}
             </h3>
             <p className="text-stone-700">
-              {t('themeFrom', { notes: theme.notes, spread: spread(theme.spread) })}
+              {t('themeFrom', { notes: theme.notes, spread: theme.spread })}
               {theme.dots > 0 && ` · ${t('votes', { count: theme.dots })}`}
             </p>
             <ul className="mt-2 space-y-1">
