@@ -280,10 +280,12 @@ describe('in the language chosen at export', () => {
       if (!entry) throw new Error(`the Word file has no ${name}`);
       return entry.async('string');
     };
-    const parser = new PDFParse({ data: new Uint8Array(await harvestPdf(r)) });
+    const file = await harvestPdf(r);
+    const parser = new PDFParse({ data: new Uint8Array(file) });
     try {
       return {
         report: r,
+        pdf: file,
         document: await xml('word/document.xml'),
         styles: await xml('word/styles.xml'),
         pdfText: flat((await parser.getText()).text),
@@ -340,6 +342,28 @@ describe('in the language chosen at export', () => {
     expect(texts).toContain(`ما سنفعله: ${RESPONSE}`);
     expect(texts).toContain('بحلول: الجمعة، 31 أكتوبر 2025');
     expect(texts).toContain(`«${TEXT.greek}»`);
+  });
+
+  it('Arabic: the PDF is set right to left and gives its words back, Arabic and people’s own alike', async () => {
+    const ar = await documents('ar');
+    expect(ar.pdf.toString('latin1')).toContain('/Lang (ar)');
+    // Words, not whole lines: a line's runs come out of a right-to-left page in the order drawn.
+    for (const word of [
+      'قلتموه',
+      'الأسئلة',
+      'المواضيع',
+      'سنفعله:',
+      'الجمعة،',
+      'أكتوبر',
+      'ملاحظتان',
+      'شارك',
+      'التقييم',
+      'Parks team',
+      'Зелёные места',
+      'Δέντρα',
+    ])
+      expect(ar.pdfText, word).toContain(word);
+    expect(ar.pdfText).not.toMatch(/\b(Themes|Questions|What we will do|Who took part)\b/);
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * The harvest as a readable report: PDF (pdfkit, with DejaVu Sans so accents, Greek, Cyrillic,
- * Arabic and more print correctly) and Word (docx). Both are written from the same report model
- * as the Markdown, in its language (`HarvestReport.language`), so every format says the same
- * thing. An Arabic report reads right to left: every Word paragraph is bidirectional and every
- * run right-to-left. People's words are written as printable text (lib/clean-text.ts), so
+ * Arabic and more print correctly; its text written by server/pdf-text.ts) and Word (docx). Both
+ * are written from the same report model as the Markdown, in its language
+ * (`HarvestReport.language`), so every format says the same thing. An Arabic report reads right to
+ * left: every Word paragraph is bidirectional and every run right-to-left, and the PDF's lines are
+ * set from the right. People's words are written as printable text (lib/clean-text.ts), so
  * whatever was typed the Word file is valid XML and the PDF is drawn.
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
@@ -18,6 +19,7 @@ import {
 import type { Locale } from '../lib/i18n/locales';
 import { reportWords } from '../lib/i18n/report';
 import { pdf } from './pdf';
+import { write } from './pdf-text';
 
 /** The report as a sequence of blocks, shared by both writers. */
 type Block =
@@ -110,38 +112,44 @@ function blocks(r: HarvestReport): Block[] {
 const docTitle = (r: HarvestReport) => printableText(reportWords(r.language).t('title', { title: r.title }));
 
 export function harvestPdf(r: HarvestReport): Promise<Buffer> {
+  // Every text goes through `write`, which sets an Arabic report right to left.
+  const { dir } = reportWords(r.language);
   return pdf(
     docTitle(r),
     (doc) => {
       for (const b of blocks(r)) {
         switch (b.kind) {
           case 'title':
-            doc.font('Bold').fontSize(22).fillColor('#134e4a').text(b.text).moveDown(0.6);
+            write(doc, b.text, { dir, font: 'Bold', size: 22, color: '#134e4a' });
+            doc.moveDown(0.6);
             break;
           case 'h1':
-            doc.moveDown(0.6).font('Bold').fontSize(16).fillColor('#134e4a').text(b.text).moveDown(0.3);
+            doc.moveDown(0.6);
+            write(doc, b.text, { dir, font: 'Bold', size: 16, color: '#134e4a' });
+            doc.moveDown(0.3);
             break;
           case 'h2':
-            doc.moveDown(0.3).font('Bold').fontSize(13).fillColor('#1c1917').text(b.text).moveDown(0.2);
+            doc.moveDown(0.3);
+            write(doc, b.text, { dir, font: 'Bold', size: 13, color: '#1c1917' });
+            doc.moveDown(0.2);
             break;
           case 'p':
-            doc.font('Body').fontSize(11).fillColor('#1c1917').text(b.text).moveDown(0.4);
+            write(doc, b.text, { dir, font: 'Body', size: 11, color: '#1c1917' });
+            doc.moveDown(0.4);
             break;
           case 'quote':
-            doc.font('Body').fontSize(11).fillColor('#44403c').text(b.text, { indent: 18 }).moveDown(0.3);
+            write(doc, b.text, { dir, font: 'Body', size: 11, color: '#44403c', indent: 18 });
+            doc.moveDown(0.3);
             break;
           case 'bullet':
-            doc
-              .font('Body')
-              .fontSize(11)
-              .fillColor('#1c1917')
-              .text(`•  ${b.text}`, { indent: 6 })
-              .moveDown(0.15);
+            write(doc, b.text, { dir, font: 'Body', size: 11, color: '#1c1917', bullet: '•', indent: 6 });
+            doc.moveDown(0.15);
             break;
         }
       }
     },
     { size: 'A4', margin: 56 },
+    r.language,
   );
 }
 
