@@ -568,7 +568,7 @@ describe.each(STORES)('an Open Space on the %s store', (store) => {
       const text = (await parser.getText()).text.replace(/\s+/g, ' ');
       await parser.destroy();
       for (const words of [
-        'księga sprawozdań',
+        'księga podsumowań',
         'Street trees',
         'Plant oaks on every street',
         'Termin: środa, 1 lipca 2026',
@@ -582,12 +582,12 @@ describe.each(STORES)('an Open Space on the %s store', (store) => {
       );
       const zip = await JSZip.loadAsync(await docx.arrayBuffer());
       const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-      expect(xml).toContain('كتاب المحاضر');
+      expect(xml).toContain('كتاب الجلسات');
       expect(xml).toContain('<w:bidi/>');
       expect(xml).toContain('Plant oaks on every street');
 
       const md = await (await get('.md?lang=ar')).text();
-      expect(md).toContain('# Greener town: كتاب المحاضر');
+      expect(md).toContain('# Greener town: كتاب الجلسات');
       expect(md).toContain('المسؤولون: Ann وDi');
       // No language asked for: English.
       expect(await (await get('.md')).text()).toContain('# Greener town: book of proceedings');

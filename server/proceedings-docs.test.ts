@@ -155,13 +155,13 @@ describe('the book of proceedings as a PDF', () => {
 
   it('is written in Polish when asked, people’s words as typed', () => {
     for (const words of [
-      'Walkable Wednesdays: księga sprawozdań',
+      'Walkable Wednesdays: księga podsumowań',
       'Udział: 5 osób (anonimowo: 1); 3 sesje.',
       'Zwołujący: Chen.',
       'Sesję zwołano anonimowo.',
       'Obecni: 9 osób',
       'Najważniejsze wnioski',
-      'Z tej sesji nie spisano sprawozdania.',
+      'Z tej sesji nie spisano podsumowania.',
       'Termin: wtorek, 1 lipca 2025',
       'Odpowiedzialni: Chen i Eli',
       WORDS.benches,
@@ -201,7 +201,7 @@ describe('the book of proceedings as a Word file', () => {
 
   it('in Polish, says so to Word and is written in Polish', async () => {
     const { paras, styles } = await docx('pl');
-    expect(paras[0]?.text).toBe('Walkable Wednesdays: księga sprawozdań');
+    expect(paras[0]?.text).toBe('Walkable Wednesdays: księga podsumowań');
     expect(paras.map((p) => p.text)).toContain('Termin: wtorek, 1 lipca 2025');
     expect(styles).toContain('<w:lang w:val="pl-PL"/>');
   });
@@ -210,7 +210,7 @@ describe('the book of proceedings as a Word file', () => {
     const { paras, styles } = await docx('ar');
     expect(paras[0]).toMatchObject({
       style: 'Title',
-      text: 'Walkable Wednesdays: كتاب المحاضر',
+      text: 'Walkable Wednesdays: كتاب الجلسات',
       rtl: [true],
     });
     expect(paras.every((p) => p.bidi)).toBe(true);

@@ -385,7 +385,7 @@ describe('the book of proceedings in Polish and Arabic', () => {
     expect(p.language).toBe('pl');
     const md = toProceedingsMarkdown(p);
     for (const words of [
-      '# Walkable Wednesdays: księga sprawozdań',
+      '# Walkable Wednesdays: księga podsumowań',
       '**Temat:** How do we make our town walkable?',
       'Udział: 5 osób (anonimowo: 1); 5 sesji.',
       'Wyeksportowano: sobota, 14 czerwca 2025 17:00 UTC.',
@@ -396,9 +396,9 @@ describe('the book of proceedings in Polish and Arabic', () => {
       '**Najważniejsze wnioski**',
       '**Postawione pytania**',
       '**Proponowane działania**',
-      '_Z tej sesji nie spisano sprawozdania._',
+      '_Z tej sesji nie spisano podsumowania._',
       '**Notatki**',
-      '## Konwergencja: co jest najważniejsze',
+      '## Wybór najważniejszych: głosowanie kropkami',
       '1. Street trees: 3 kropki od 1 osoby',
       '2. Benches everywhere: 2 kropki od 2 osób',
       '3. Dog walkers: 1 kropka od 1 osoby',
@@ -418,7 +418,7 @@ describe('the book of proceedings in Polish and Arabic', () => {
     const { ev } = wholeDay();
     const md = toProceedingsMarkdown(exportProceedings(ev.state, EXPORTED, 'ar'));
     for (const words of [
-      '# Walkable Wednesdays: كتاب المحاضر',
+      '# Walkable Wednesdays: كتاب الجلسات',
       '**الموضوع:** How do we make our town walkable?',
       'المشاركون: 5 أشخاص (دون ذكر الاسم: 1)؛ 5 جلسات.',
       'تاريخ التصدير: السبت، 14 يونيو 2025 في 17:00 UTC.',
@@ -428,8 +428,8 @@ describe('the book of proceedings in Polish and Arabic', () => {
       'دعا إليها شخص دون ذكر اسمه.',
       '**الحضور:** 9 أشخاص (Chen, Eli)',
       '**أهم النقاط**',
-      '_لم يُكتب تقرير لهذه الجلسة._',
-      '## التقارب: ما الأهم',
+      '_لم يُكتب ملخص لهذه الجلسة._',
+      '## اختيار الأهم: التصويت بالنقاط',
       '1. Street trees: 3 نقاط من شخص واحد',
       '2. Benches everywhere: نقطتان من شخصين',
       '## خطط العمل',
