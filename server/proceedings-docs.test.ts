@@ -86,8 +86,10 @@ const decodeXml = (s: string) =>
 interface DocxParagraph {
   style: string | null;
   bidi: boolean;
-  /** The runs' text, a line break as "\n". */
+  /** The runs' text as a reader sees it (without direction marks), a line break as "\n". */
   text: string;
+  /** The same with the marks that keep people's words in their own direction. */
+  marked: string;
   /** Whether each run is marked right to left. */
   rtl: boolean[];
 }
@@ -98,18 +100,20 @@ async function docx(locale: Locale): Promise<{ paras: DocxParagraph[]; styles: s
   const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
   const paras = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => {
     const runs = [...p.matchAll(/<w:r>[\s\S]*?<\/w:r>/g)].map(([r]) => r);
+    const marked = decodeXml(
+      runs
+        .map(
+          (r) =>
+            (r.includes('<w:br/>') ? '\n' : '') +
+            [...r.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1] ?? '').join(''),
+        )
+        .join(''),
+    );
     return {
       style: /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? null,
       bidi: p.includes('<w:bidi/>'),
-      text: decodeXml(
-        runs
-          .map(
-            (r) =>
-              (r.includes('<w:br/>') ? '\n' : '') +
-              [...r.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1] ?? '').join(''),
-          )
-          .join(''),
-      ),
+      text: marked.replace(/[\u200e\u200f]/g, ''),
+      marked,
       rtl: runs.map((r) => r.includes('<w:rtl/>')),
     };
   });
@@ -180,6 +184,38 @@ describe('the book of proceedings as a PDF', () => {
   });
 });
 
+describe('the book of proceedings as an Arabic PDF', () => {
+  it('says in its properties that it is Arabic, and gives its words back, Arabic and English alike', async () => {
+    const file = await proceedingsPdf(exportProceedings(day(), EXPORTED, 'ar'));
+    expect(file.toString('latin1')).toContain('/Lang (ar)');
+    const parser = new PDFParse({ data: new Uint8Array(file) });
+    const text = await parser.getText().finally(() => parser.destroy());
+    // Words, not lines: a reader puts the runs of a mixed line in the order it sees them.
+    for (const word of [
+      'كتاب',
+      'الجلسات',
+      'الحضور:',
+      'أشخاص',
+      'أهم',
+      'النقاط',
+      'أشجار',
+      'شارع',
+      'حدائق',
+      'بحلول:',
+      'يوليو',
+      'المسؤولون:',
+      'Walkable',
+      'Wednesdays',
+      'Street trees',
+      WORDS.note,
+    ])
+      expect(text.text, word).toContain(word);
+    // A line all in Arabic comes back whole, its words in the order they were written.
+    for (const line of ['أهم النقاط', WORDS.arabicPoint, WORDS.gardens, 'دعا إليها شخص دون ذكر اسمه.'])
+      expect(text.text, line).toContain(line);
+  });
+});
+
 describe('the book of proceedings as a Word file', () => {
   it('has a title, a heading per session in agenda order, and people’s line breaks', async () => {
     const { paras, styles } = await docx('en');
@@ -210,7 +246,7 @@ describe('the book of proceedings as a Word file', () => {
     const { paras, styles } = await docx('ar');
     expect(paras[0]).toMatchObject({
       style: 'Title',
-      text: 'Walkable Wednesdays: كتاب الجلسات',
+      marked: '\u200eWalkable Wednesdays\u200e: كتاب الجلسات',
       rtl: [true],
     });
     expect(paras.every((p) => p.bidi)).toBe(true);
@@ -224,9 +260,10 @@ describe('the book of proceedings as a Word file', () => {
       'المسؤولون: Chen وEli',
     ])
       expect(texts, words).toContain(words);
-    // A line typed wholly in English stays an ordinary run inside its right-to-left paragraph.
+    // A line typed wholly in English stays an ordinary run inside its right-to-left paragraph,
+    // between two left-to-right marks so its punctuation stays at its end.
     const note = paras.find((p) => p.text === WORDS.note);
-    expect(note).toMatchObject({ bidi: true, rtl: [false] });
+    expect(note).toMatchObject({ bidi: true, rtl: [false], marked: `\u200e${WORDS.note}\u200e` });
     const keyPoints = paras.find((p) => p.text === WORDS.keyPoints);
     expect(keyPoints?.rtl).toEqual([false, false]);
   });

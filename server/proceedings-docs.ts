@@ -1,16 +1,18 @@
 /**
  * The book of proceedings as documents to print or edit: PDF (pdfkit, DejaVu Sans) and Word
  * (docx), in the book's language. Both are written from the same blocks, and say what the
- * Markdown says (lib/openspace/proceedings.ts). In Arabic the Word file's paragraphs run right to
- * left. People's words are written as printable text (lib/clean-text.ts), so whatever was typed the
+ * Markdown says (lib/openspace/proceedings.ts). In Arabic both run right to left: the PDF's text
+ * is written by server/pdf-text.ts, the Word file's paragraphs are marked so. People's words are written as printable text (lib/clean-text.ts), so whatever was typed the
  * Word file is valid XML and the PDF is drawn.
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { printableText } from '../lib/clean-text';
 import type { Locale } from '../lib/i18n/locales';
+import { directionOf, ownDirection } from '../lib/i18n/marks';
 import { reportWords } from '../lib/i18n/report';
 import { convenedBy, ownersLine, type Proceedings, whereOf, whoWasThere } from '../lib/openspace/proceedings';
-import { pdf } from './pdf';
+import { type Doc, pdf } from './pdf';
+import { type Direction, type TextStyle, write } from './pdf-text';
 
 /** The book as a sequence of blocks, shared by both writers. */
 type Block =
@@ -26,9 +28,11 @@ type Block =
 
 function blocks(p: Proceedings): Block[] {
   const w = reportWords(p.language);
-  const out: Block[] = [{ kind: 'title', text: w.proc('title', { title: p.title }) }];
-  if (p.theme) out.push({ kind: 'p', text: `${w.proc('theme')} ${p.theme}` });
-  if (p.purpose) out.push({ kind: 'p', text: p.purpose });
+  /** People's words, each line kept in its own direction (lib/i18n/marks.ts). */
+  const own = (s: string) => ownDirection(s, p.language);
+  const out: Block[] = [{ kind: 'title', text: w.proc('title', { title: own(p.title) }) }];
+  if (p.theme) out.push({ kind: 'p', text: `${w.proc('theme')} ${own(p.theme)}` });
+  if (p.purpose) out.push({ kind: 'p', text: own(p.purpose) });
   out.push(
     {
       kind: 'p',
@@ -42,27 +46,27 @@ function blocks(p: Proceedings): Block[] {
     { kind: 'h1', text: w.proc('sessions') },
   );
   p.sessions.forEach((s, i) => {
-    out.push({ kind: 'h2', text: `${i + 1}. ${s.title}` });
-    const where = whereOf(s, w);
+    out.push({ kind: 'h2', text: `${i + 1}. ${own(s.title)}` });
+    const where = whereOf(s, w, own);
     if (where) out.push({ kind: 'aside', text: where });
-    out.push({ kind: 'p', text: convenedBy(s, w) });
-    if (s.description) out.push({ kind: 'p', text: s.description });
+    out.push({ kind: 'p', text: convenedBy(s, w, own) });
+    if (s.description) out.push({ kind: 'p', text: own(s.description) });
     const r = s.report;
     if (r) {
-      const who = whoWasThere(r, w);
+      const who = whoWasThere(r, w, own);
       if (who) out.push({ kind: 'p', text: `${w.proc('whoWasThere')} ${who}` });
       for (const [label, text] of [
         [w.proc('keyPoints'), r.keyPoints],
         [w.proc('questions'), r.questions],
         [w.proc('proposedActions'), r.actions],
       ] as const)
-        if (text) out.push({ kind: 'label', text: label }, { kind: 'p', text });
+        if (text) out.push({ kind: 'label', text: label }, { kind: 'p', text: own(text) });
     } else {
       out.push({ kind: 'aside', text: w.proc('noReport') });
     }
     if (s.notes.length) {
       out.push({ kind: 'label', text: w.proc('notes') });
-      for (const n of s.notes) out.push({ kind: 'bullet', text: n });
+      for (const n of s.notes) out.push({ kind: 'bullet', text: own(n) });
     }
   });
   const voted = p.convergence.filter((c) => c.dots > 0);
@@ -71,17 +75,20 @@ function blocks(p: Proceedings): Block[] {
     voted.forEach((c, i) => {
       out.push({
         kind: 'p',
-        text: `${i + 1}. ${c.title}: ${w.proc('dots', { dots: c.dots, voters: c.voters })}`,
+        text: `${i + 1}. ${own(c.title)}: ${w.proc('dots', { dots: c.dots, voters: c.voters })}`,
       });
     });
   }
   if (p.actions.length) {
     out.push({ kind: 'h1', text: w.proc('actionPlans') });
     for (const a of p.actions) {
-      out.push({ kind: 'h2', text: a.title }, { kind: 'p', text: w.proc('from', { session: a.session }) });
-      if (a.nextStep) out.push({ kind: 'p', text: w.proc('nextStep', { step: a.nextStep }) });
+      out.push(
+        { kind: 'h2', text: own(a.title) },
+        { kind: 'p', text: w.proc('from', { session: own(a.session) }) },
+      );
+      if (a.nextStep) out.push({ kind: 'p', text: w.proc('nextStep', { step: own(a.nextStep) }) });
       if (a.due) out.push({ kind: 'p', text: w.proc('by', { day: w.day(a.due) }) });
-      out.push({ kind: 'p', text: ownersLine(a.owners, w) });
+      out.push({ kind: 'p', text: ownersLine(a.owners, w, own) });
     }
   }
   // Every character a Word file holds must be one XML 1.0 allows; the PDF says the same.
@@ -95,37 +102,66 @@ const INK = '#1c1917';
 const BRAND = '#134e4a';
 const QUIET = '#57534e';
 
+/**
+ * Text in the book's direction; but in a left-to-right book, text with a line that starts in a
+ * right-to-left script (an Arabic note or session title in an English book) line by line, that one
+ * right to left (pdfkit alone would set its words in the wrong order).
+ */
+function put(doc: Doc, text: string, dir: Direction, style: Omit<TextStyle, 'dir'>) {
+  const lines = text.split('\n');
+  if (dir === 'rtl' || !lines.some((l) => directionOf(l) === 'rtl')) {
+    write(doc, text, { dir, ...style });
+    return;
+  }
+  lines.forEach((line, i) => {
+    const own = directionOf(line) === 'rtl' ? 'rtl' : 'ltr';
+    write(doc, line, { ...style, dir: own, ...(i > 0 && style.bullet ? { bullet: undefined } : {}) });
+  });
+}
+
 export function proceedingsPdf(p: Proceedings): Promise<Buffer> {
+  const { dir } = reportWords(p.language);
   return pdf(
     docTitle(p),
     (doc) => {
       for (const b of blocks(p)) {
         switch (b.kind) {
           case 'title':
-            doc.font('Bold').fontSize(22).fillColor(BRAND).text(b.text).moveDown(0.6);
+            put(doc, b.text, dir, { font: 'Bold', size: 22, color: BRAND });
+            doc.moveDown(0.6);
             break;
           case 'h1':
-            doc.moveDown(0.6).font('Bold').fontSize(16).fillColor(BRAND).text(b.text).moveDown(0.3);
+            doc.moveDown(0.6);
+            put(doc, b.text, dir, { font: 'Bold', size: 16, color: BRAND });
+            doc.moveDown(0.3);
             break;
           case 'h2':
-            doc.moveDown(0.4).font('Bold').fontSize(13).fillColor(INK).text(b.text).moveDown(0.2);
+            doc.moveDown(0.4);
+            put(doc, b.text, dir, { font: 'Bold', size: 13, color: INK });
+            doc.moveDown(0.2);
             break;
           case 'label':
-            doc.moveDown(0.1).font('Bold').fontSize(11).fillColor(INK).text(b.text).moveDown(0.1);
+            doc.moveDown(0.1);
+            put(doc, b.text, dir, { font: 'Bold', size: 11, color: INK });
+            doc.moveDown(0.1);
             break;
           case 'p':
-            doc.font('Body').fontSize(11).fillColor(INK).text(b.text).moveDown(0.4);
+            put(doc, b.text, dir, { font: 'Body', size: 11, color: INK });
+            doc.moveDown(0.4);
             break;
           case 'aside':
-            doc.font('Body').fontSize(10).fillColor(QUIET).text(b.text).moveDown(0.3);
+            put(doc, b.text, dir, { font: 'Body', size: 10, color: QUIET });
+            doc.moveDown(0.3);
             break;
           case 'bullet':
-            doc.font('Body').fontSize(11).fillColor(INK).text(`•  ${b.text}`, { indent: 6 }).moveDown(0.15);
+            put(doc, b.text, dir, { font: 'Body', size: 11, color: INK, bullet: '•', indent: 6 });
+            doc.moveDown(0.15);
             break;
         }
       }
     },
     { size: 'A4', margin: 56 },
+    p.language,
   );
 }
 

@@ -43,8 +43,10 @@ function Session({
   w: ReturnType<typeof reportWords>;
 }) {
   const isolate = useIsolate();
-  const where =
-    s.when && s.space ? w.proc('whenWhere', { when: s.when, space: isolate(s.space) }) : (s.when ?? s.space);
+  // Isolated, a time range reads left to right on a right-to-left page too (not "11:00–10:00").
+  const when = s.when === null ? null : isolate(s.when);
+  const space = s.space === null ? null : isolate(s.space);
+  const where = when && space ? w.proc('whenWhere', { when, space }) : (when ?? space);
   const r = s.report;
   return (
     <article

@@ -366,6 +366,10 @@ function ownWords(doc: string, people: string[]): string {
   return rest;
 }
 
+/** Words set between two marks of their own direction (lib/i18n/marks.ts). */
+const ltr = (s: string) => `\u200e${s}\u200e`;
+const rtl = (s: string) => `\u200f${s}\u200f`;
+
 /** The English words of the book (its catalogue's, and the days and months a date is written with). */
 const ENGLISH = new Set(
   [
@@ -418,26 +422,43 @@ describe('the book of proceedings in Polish and Arabic', () => {
     const { ev } = wholeDay();
     const md = toProceedingsMarkdown(exportProceedings(ev.state, EXPORTED, 'ar'));
     for (const words of [
-      '# Walkable Wednesdays: كتاب الجلسات',
-      '**الموضوع:** How do we make our town walkable?',
+      `# ${ltr('Walkable Wednesdays')}: كتاب الجلسات`,
+      `**الموضوع:** ${ltr('How do we make our town walkable?')}`,
       'المشاركون: 5 أشخاص (دون ذكر الاسم: 1)؛ 5 جلسات.',
       'تاريخ التصدير: السبت، 14 يونيو 2025 في 17:00 UTC.',
       '## الجلسات',
-      '_10:00–11:00، Garden_',
-      'دعا إليها: Chen وBen.',
+      `### 1. ${ltr('Street trees')}`,
+      `_${ltr('10:00–11:00')}، ${ltr('Garden')}_`,
+      `دعا إليها: ${ltr('Chen')} و${ltr('Ben')}.`,
       'دعا إليها شخص دون ذكر اسمه.',
-      '**الحضور:** 9 أشخاص (Chen, Eli)',
+      `**الحضور:** 9 أشخاص (${ltr('Chen, Eli')})`,
       '**أهم النقاط**',
       '_لم يُكتب ملخص لهذه الجلسة._',
       '## اختيار الأهم: التصويت بالنقاط',
-      '1. Street trees: 3 نقاط من شخص واحد',
-      '2. Benches everywhere: نقطتان من شخصين',
+      `1. ${ltr('Street trees')}: 3 نقاط من شخص واحد`,
+      `2. ${ltr('Benches everywhere')}: نقطتان من شخصين`,
       '## خطط العمل',
       'بحلول: الثلاثاء، 1 يوليو 2025',
-      'المسؤولون: Chen ومجهول الاسم وEli',
+      `المسؤولون: ${ltr('Chen')} ومجهول الاسم و${ltr('Eli')}`,
       'المسؤولون: لا أحد بعد',
     ])
       expect(md, words).toContain(words);
+    // People's lines of several lines are marked line by line.
+    expect(md).toContain(`${ltr('Oaks on the high street.')}  \n${ltr('Limes by the school.')}`);
+  });
+
+  it('keeps people’s words in their own direction, and leaves words of the book’s direction as typed', () => {
+    const ev = marketplace();
+    const id = ev.propose('p1', 'حدائق الحي', { description: 'Shade for everyone' });
+    ev.run(person('p1'), 'note.post', { text: 'مقاعد أكثر', session: id });
+    const en = toProceedingsMarkdown(exportProceedings(ev.state, EXPORTED, 'en'));
+    expect(en).toContain(`### 1. ${rtl('حدائق الحي')}`);
+    expect(en).toContain(`- ${rtl('مقاعد أكثر')}`);
+    expect(en).toContain('\nShade for everyone\n');
+    const ar = toProceedingsMarkdown(exportProceedings(ev.state, EXPORTED, 'ar'));
+    expect(ar).toContain('### 1. حدائق الحي\n');
+    expect(ar).toContain('\n- مقاعد أكثر\n');
+    expect(ar).toContain(`\n${ltr('Shade for everyone')}\n`);
   });
 
   for (const locale of ['pl', 'ar'] as const) {

@@ -7,6 +7,7 @@
  */
 
 import type { Locale } from '../i18n/locales';
+import { leftToRight, ownDirection } from '../i18n/marks';
 import { type ReportWords, reportWords } from '../i18n/report';
 import { mdText } from '../markdown';
 import { type EventState, liveNotes } from '../state';
@@ -194,11 +195,12 @@ export const toProceedingsJson = (p: Proceedings): string => `${JSON.stringify(p
 
 /**
  * Markdown that reads well as plain text, in the book's language; people's words are escaped only
- * where they would become markup, and times read as dates.
+ * where they would become markup (and kept in their own direction, lib/i18n/marks.ts), and times
+ * read as dates.
  */
 export function toProceedingsMarkdown(p: Proceedings): string {
   const w = reportWords(p.language);
-  const esc = (s: string) => mdText(s);
+  const esc = (s: string) => mdText(ownDirection(s, p.language));
   const out: string[] = [`# ${w.proc('title', { title: esc(p.title) })}`, ''];
   if (p.theme) out.push(`**${w.proc('theme')}** ${esc(p.theme)}`, '');
   if (p.purpose) out.push(esc(p.purpose), '');
@@ -216,8 +218,8 @@ export function toProceedingsMarkdown(p: Proceedings): string {
   );
   p.sessions.forEach((s, i) => {
     out.push(`### ${i + 1}. ${esc(s.title)}`, '');
-    const where = whereOf(s, w);
-    if (where) out.push(`_${esc(where)}_`, '');
+    const where = whereOf(s, w, esc);
+    if (where) out.push(`_${where}_`, '');
     out.push(convenedBy(s, w, esc), '');
     if (s.description) out.push(esc(s.description), '');
     if (s.report) {
@@ -259,9 +261,15 @@ export function toProceedingsMarkdown(p: Proceedings): string {
 const same = (s: string) => s;
 
 /** "10:00–11:00, Garden", or whichever of the two is known; '' when neither. */
-export function whereOf(s: { when: string | null; space: string | null }, w: ReportWords): string {
-  if (s.when && s.space) return w.proc('whenWhere', { when: s.when, space: s.space });
-  return s.when ?? s.space ?? '';
+export function whereOf(
+  s: { when: string | null; space: string | null },
+  w: ReportWords,
+  esc: (s: string) => string = same,
+): string {
+  const when = s.when === null ? null : leftToRight(s.when, w.locale);
+  const space = s.space === null ? null : esc(s.space);
+  if (when && space) return w.proc('whenWhere', { when, space });
+  return when ?? space ?? '';
 }
 
 /** "Convened by Chen and Ben.", or the sentence for an anonymous session. */
