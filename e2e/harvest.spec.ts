@@ -170,7 +170,7 @@ test('from a café’s notes to a published harvest', async ({ browser, request 
   const polish = f.waitForEvent('download');
   await f.getByRole('button', { name: 'Markdown', exact: true }).click();
   const polishFile = await polish;
-  expect(polishFile.suggestedFilename()).toBe('care-close-to-home-harvest-pl.md');
+  expect(polishFile.suggestedFilename()).toBe('care-close-to-home-harvest.md');
   await polishFile.saveAs(`${SCREENS}/../harvest-pl.md`);
   const polishText = fs.readFileSync(`${SCREENS}/../harvest-pl.md`, 'utf8');
   expect(polishText).toContain('Care close to home: co nam powiedzieliście');

@@ -6,12 +6,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
-import { LOCALE_NAMES, LOCALES, type Locale } from '../lib/i18n/locales';
+import { LOCALES, type Locale } from '../lib/i18n/locales';
 import { reportLocale } from '../lib/i18n/report';
 import { kitQuery } from '../lib/kit/plan';
 import { lineOf, readImportCsv } from '../lib/notes/import-csv';
 import { checkImport } from '../lib/notes/paper';
-import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
+import {
+  exportProceedings,
+  publicProceedings,
+  toProceedingsJson,
+  toProceedingsMarkdown,
+} from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
 import { EventSettingsSchema } from '../lib/settings';
 import { type EventState, isShown, noteById, personById } from '../lib/state';
@@ -22,6 +27,7 @@ import { joinInfoOf } from './join-info';
 import { kitPdf } from './kit';
 import { liveThemesFor } from './live-harvest';
 import { log } from './log';
+import { proceedingsDocx, proceedingsPdf } from './proceedings-docs';
 import { Buckets, type Guesses } from './rate-limit';
 import { requestUrl } from './request-target';
 
@@ -235,10 +241,10 @@ async function facilitatorRoom(req: IncomingMessage, events: Events, rawId: stri
   return who.room;
 }
 
-/** Why a `lang` is refused: the languages a report is written in, each in its own name. */
-const LANG_REFUSAL = `lang must be one of: ${LOCALES.map((l) => `${l} (${LOCALE_NAMES[l]})`).join(', ')}.`;
+/** Why a `lang` is refused: the languages the downloads and the published report are written in. */
+const LANG_REFUSAL = `lang is one of ${LOCALES.join(', ')} (the default is en).`;
 
-/** The body of one download, or why there is none. `locale` is the harvest report's language. */
+/** The body of one download, in the language asked for, or why there is none. */
 async function render(
   state: EventState,
   kind: string,
@@ -248,8 +254,10 @@ async function render(
   const now = Date.now();
   if (kind === 'proceedings') {
     if (!state.openSpace) return { missing: 'This event has no Open Space.' };
-    if (format !== 'md' && format !== 'json') return { missing: 'The proceedings come as Markdown or JSON.' };
-    const p = exportProceedings(state, now);
+    if (format === 'csv') return { missing: 'The proceedings come as PDF, Word, Markdown or JSON.' };
+    const p = exportProceedings(state, now, locale);
+    if (format === 'pdf') return proceedingsPdf(p);
+    if (format === 'docx') return proceedingsDocx(p);
     return format === 'md' ? toProceedingsMarkdown(p) : toProceedingsJson(p);
   }
   if (kind === 'harvest') {
@@ -300,16 +308,13 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
   if (room === 'bad_token')
     return problem(res, 403, 'bad_token', "Only the facilitators' links can download the notes.");
   if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
-  // Only the harvest report is written in a chosen language; the notes and proceedings are people's words.
-  const locale = kind === 'harvest' ? reportLocale(url.searchParams.get('lang')) : 'en';
+  const locale = reportLocale(url.searchParams.get('lang'));
   if (locale === null) return problem(res, 400, 'invalid_message', LANG_REFUSAL);
   // With several processes this copy may lag the shared store.
   await room.refresh();
   const body = await render(room.state, kind, format as Format, locale);
   if (typeof body === 'object' && 'missing' in body) return problem(res, 404, 'not_found', body.missing);
-  // A report in another language than English is named so, to sit beside the English one.
-  const stem = `${slug(room.state.settings.title)}-${kind === 'export' ? 'notes' : kind}`;
-  const name = `${stem}${locale === 'en' ? '' : `-${locale}`}.${format}`;
+  const name = `${slug(room.state.settings.title)}-${kind === 'export' ? 'notes' : kind}.${format}`;
   res.writeHead(200, {
     'content-type': TYPES[format as Format],
     'content-disposition': `attachment; filename="${name}"`,
@@ -423,8 +428,9 @@ function importProblem(res: ServerResponse, issues: { path: string; message: str
 }
 
 /**
- * The published "what you told us": public, read-only, no names, hidden notes left out; its
- * words in the reader's language (`?lang=`, English by default).
+ * The published "what you told us": public, read-only, no names, hidden notes left out; its words
+ * in the reader's language (`?lang=`, English by default); with an Open Space, the share of its
+ * proceedings that names nobody (`null` without one).
  */
 async function published(res: ServerResponse, events: Events, url: URL) {
   const locale = reportLocale(url.searchParams.get('lang'));
@@ -435,7 +441,7 @@ async function published(res: ServerResponse, events: Events, url: URL) {
   if (!room?.state.harvest?.published)
     return problem(res, 404, 'not_found', 'There is nothing published at this address (yet).');
   const { notes: _notes, ...report } = buildHarvestReport(room.state, Date.now(), 'public', locale);
-  send(res, 200, { ok: true, report });
+  send(res, 200, { ok: true, report, proceedings: publicProceedings(room.state) });
 }
 
 /** Most notes of one theme a phone is sent to read before voting (the rest are counted). */

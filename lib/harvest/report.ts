@@ -333,12 +333,12 @@ export function buildHarvestReport(
 
 /** "Monday 10 January 2028: In progress": an update's day and status, as the reports read it. */
 export const updateHeading = (u: { at: string; status: CommitmentStatus }, w: ReportWords) =>
-  w.t('update', { date: w.dayOf(u.at), status: statusWord(w, u.status) });
+  w.t('update', { date: w.day(u.at.slice(0, 10)), status: statusWord(w, u.status) });
 
 /** "In progress (updated Monday 10 January 2028)", or "Planned" before any update. */
 export const commitmentLine = (c: ReportCommitment, w: ReportWords) =>
   c.updatedAt
-    ? w.t('statusUpdated', { status: statusWord(w, c.status), date: w.dayOf(c.updatedAt) })
+    ? w.t('statusUpdated', { status: statusWord(w, c.status), date: w.day(c.updatedAt.slice(0, 10)) })
     : statusWord(w, c.status);
 
 function reportEvaluation(state: EventState, audience: Audience, locale: Locale): ReportEvaluation | null {
@@ -433,7 +433,7 @@ export function harvestMarkdown(r: HarvestReport): string {
   const out = [`# ${t('title', { title: esc(r.title) })}`, ''];
   if (r.purpose) out.push(esc(r.purpose), '');
   out.push(
-    `_${t('exported', { method: esc(r.method), day: w.dayOf(r.exportedAt), time: w.time(r.exportedAt) })}_`,
+    `_${t('exported', { method: esc(r.method), time: w.time(r.exportedAt) })}_`,
     '',
     `## ${t('questions')}`,
     '',

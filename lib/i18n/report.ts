@@ -21,7 +21,7 @@ import reportPl from '../../messages/report/pl.json';
 import seriesAr from '../../messages/series/ar.json';
 import seriesEn from '../../messages/series/en.json';
 import seriesPl from '../../messages/series/pl.json';
-import { readableDay } from '../markdown';
+import { readableDay, readableTime } from '../markdown';
 import { dirOf, intlLocale, isLocale, type Locale } from './locales';
 
 export type DocumentMessages = {
@@ -58,26 +58,6 @@ const CATALOGUES: Record<Locale, DocumentMessages> = {
 export function reportWords(locale: Locale) {
   const messages = CATALOGUES[locale];
   const at = intlLocale(locale);
-  // Exports are written on the server, which does not know the room's time zone: days are
-  // calendar days and times are UTC, and say so.
-  const dayFormat = new Intl.DateTimeFormat(at, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const timeFormat = new Intl.DateTimeFormat(at, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  });
-  const day = (date: string) => {
-    if (locale === 'en') return readableDay(date);
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : null;
-    return d && !Number.isNaN(d.getTime()) ? dayFormat.format(d) : date;
-  };
   return {
     locale,
     dir: dirOf(locale),
@@ -90,22 +70,29 @@ export function reportWords(locale: Locale) {
     number: (n: number) => new Intl.NumberFormat(at).format(n),
     /** "a, b and c" in the report's language. */
     list: (items: readonly string[]) => new Intl.ListFormat(at, { type: 'conjunction' }).format(items),
-    /**
-     * A calendar day ("2026-07-06") in words: "Monday 6 July 2026" (English as every English
-     * export writes it), "poniedziałek, 6 lipca 2026", "الاثنين، 6 يوليو 2026". Anything else as it is.
-     */
-    day,
-    /** The day of a moment (ms or ISO 8601), in UTC, in words as `day`. */
-    dayOf: (moment: number | string) => {
-      const d = new Date(moment);
-      return Number.isNaN(d.getTime()) ? String(moment) : day(d.toISOString().slice(0, 10));
-    },
-    /** "10:30": the time of a moment (ms or ISO 8601) in UTC, on a 24-hour clock. */
-    time: (moment: number | string) => {
-      const d = new Date(moment);
-      return Number.isNaN(d.getTime()) ? String(moment) : timeFormat.format(d);
-    },
+    /** "Tuesday 1 July 2025" from a calendar date "2025-07-01", in the report's language. */
+    day: (date: string) => (locale === 'en' ? readableDay(date) : localDay(date, at)),
+    /** "Saturday 14 June 2025, 17:00 UTC" from a time, in the report's language (UTC: see readableTime). */
+    time: (when: number | string) => (locale === 'en' ? readableTime(when) : localTime(when, at)),
   };
+}
+
+/** English keeps the exact words of `lib/markdown.ts`; other languages take Intl's own order. */
+function localDay(date: string, at: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(d.getTime())) return date;
+  return new Intl.DateTimeFormat(at, { dateStyle: 'full', timeZone: 'UTC' }).format(d);
+}
+
+function localTime(when: number | string, at: string): string {
+  const d = new Date(when);
+  if (Number.isNaN(d.getTime())) return String(when);
+  return `${new Intl.DateTimeFormat(at, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(d)} UTC`;
 }
 
 export type ReportWords = ReturnType<typeof reportWords>;
