@@ -338,10 +338,13 @@ describe('in the language chosen at export', () => {
     for (const r of runs) expect(r).toMatch(/<w:rPr>[\s\S]*<w:rtl\/>[\s\S]*<\/w:rPr>/);
     expect(ar.styles).toMatch(/<w:lang [^>]*w:bidi="ar-SA"/);
     const texts = paragraphs(ar.document).map((p) => p.text);
-    expect(texts[0]).toBe(`${TITLE}: ما قلتموه لنا`);
-    expect(texts).toContain(`ما سنفعله: ${RESPONSE}`);
+    // People's words that read left to right keep their own direction between two marks.
+    const ltr = (s: string) => `\u200e${s}\u200e`;
+    expect(texts[0]).toBe(`${ltr(TITLE)}: ما قلتموه لنا`);
+    expect(texts).toContain(`ما سنفعله: ${ltr(RESPONSE)}`);
+    expect(texts).toContain(`مَن: ${ltr('Parks team')}`);
     expect(texts).toContain('بحلول: الجمعة، 31 أكتوبر 2025');
-    expect(texts).toContain(`«${TEXT.greek}»`);
+    expect(texts).toContain(`«${ltr(TEXT.greek)}»`);
   });
 
   it('Arabic: the PDF is set right to left and gives its words back, Arabic and people’s own alike', async () => {

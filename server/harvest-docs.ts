@@ -17,6 +17,7 @@ import {
   updateHeading,
 } from '../lib/harvest/report';
 import type { Locale } from '../lib/i18n/locales';
+import { ownDirection } from '../lib/i18n/marks';
 import { reportWords } from '../lib/i18n/report';
 import { pdf } from './pdf';
 import { write } from './pdf-text';
@@ -33,14 +34,16 @@ type Block =
 function blocks(r: HarvestReport): Block[] {
   const w = reportWords(r.language);
   const { t } = w;
-  const out: Block[] = [{ kind: 'title', text: t('title', { title: r.title }) }];
-  if (r.purpose) out.push({ kind: 'p', text: r.purpose });
+  /** People's words, each line kept in its own direction (lib/i18n/marks.ts). */
+  const own = (s: string) => ownDirection(s, r.language);
+  const out: Block[] = [{ kind: 'title', text: t('title', { title: own(r.title) }) }];
+  if (r.purpose) out.push({ kind: 'p', text: own(r.purpose) });
   out.push({ kind: 'p', text: t('tookPart', { method: r.method, people: r.participation.people }) });
   out.push({ kind: 'h1', text: t('questions') });
-  for (const q of r.questions) out.push({ kind: 'bullet', text: q });
+  for (const q of r.questions) out.push({ kind: 'bullet', text: own(q) });
   out.push({ kind: 'h1', text: t('themes') });
   r.themes.forEach((theme, i) => {
-    out.push({ kind: 'h2', text: `${i + 1}. ${theme.label}` });
+    out.push({ kind: 'h2', text: `${i + 1}. ${own(theme.label)}` });
     out.push({
       kind: 'p',
       text: t('theme', {
@@ -48,26 +51,26 @@ function blocks(r: HarvestReport): Block[] {
         spread: theme.spread,
         dots: theme.dots,
         voters: theme.voters,
-        question: theme.question,
+        question: own(theme.question),
       }),
     });
     for (const q of theme.quotes.length ? theme.quotes : theme.examples)
-      out.push({ kind: 'quote', text: t('quote', { text: q }) });
+      out.push({ kind: 'quote', text: t('quote', { text: own(q) }) });
     const c = theme.commitment;
     if (c) {
-      out.push({ kind: 'p', text: `${t('willDo')} ${c.what}` });
-      if (c.who) out.push({ kind: 'bullet', text: t('who', { who: c.who }) });
+      out.push({ kind: 'p', text: `${t('willDo')} ${own(c.what)}` });
+      if (c.who) out.push({ kind: 'bullet', text: t('who', { who: own(c.who) }) });
       if (c.due) out.push({ kind: 'bullet', text: t('due', { date: w.day(c.due) }) });
       out.push({ kind: 'bullet', text: t('status', { status: commitmentLine(c, w) }) });
       for (const u of c.history) {
         const update = updateHeading(u, w);
-        out.push({ kind: 'bullet', text: u.note ? t('updateNote', { update, note: u.note }) : update });
+        out.push({ kind: 'bullet', text: u.note ? t('updateNote', { update, note: own(u.note) }) : update });
       }
     }
   });
   if (r.actions.length) {
     out.push({ kind: 'h1', text: t('actions') });
-    for (const a of r.actions) out.push({ kind: 'bullet', text: actionLine(a, w) });
+    for (const a of r.actions) out.push({ kind: 'bullet', text: actionLine(a, w, own) });
   }
   out.push({ kind: 'h1', text: t('whoTookPart') });
   const p = r.participation;
@@ -83,10 +86,10 @@ function blocks(r: HarvestReport): Block[] {
   for (const round of p.byRound)
     out.push({
       kind: 'bullet',
-      text: t('byRound', { question: round.question, notes: round.notes, tables: round.tables }),
+      text: t('byRound', { question: own(round.question), notes: round.notes, tables: round.tables }),
     });
   for (const s of p.bySession)
-    out.push({ kind: 'bullet', text: t('bySession', { title: s.title, notes: s.notes }) });
+    out.push({ kind: 'bullet', text: t('bySession', { title: own(s.title), notes: s.notes }) });
   if (r.votes.dots)
     out.push({ kind: 'bullet', text: t('votes', { voters: r.votes.voters, dots: r.votes.dots }) });
   out.push({ kind: 'h1', text: w.ev('heading') });
@@ -100,8 +103,8 @@ function blocks(r: HarvestReport): Block[] {
     out.push({ kind: 'h2', text: t('evaluation.heading') });
     for (const pt of e.points) out.push({ kind: 'bullet', text: pt });
     if (e.question) {
-      out.push({ kind: 'p', text: t('evaluation.openAnswers', { question: e.question }) });
-      for (const a of e.open) out.push({ kind: 'quote', text: t('quote', { text: a }) });
+      out.push({ kind: 'p', text: t('evaluation.openAnswers', { question: own(e.question) }) });
+      for (const a of e.open) out.push({ kind: 'quote', text: t('quote', { text: own(a) }) });
     }
   }
   // Every character a Word file holds must be one XML 1.0 allows; the PDF says the same.

@@ -898,16 +898,22 @@ describe('the report in the language chosen at export', () => {
     expect(r.notes.find((n) => n.id === 'n-b2')?.place).toBe('الجولة 1، الطاولة 2');
     expect(r.evaluation?.statements[0]?.statement).toBe('شعرتُ بأن هناك من يستمع إليّ');
     const md = harvestMarkdown(r);
-    expect(md.startsWith(`# ${WORDS.title}: ما قلتموه لنا\n`)).toBe(true);
+    // People's words that read left to right keep their own direction between two marks.
+    const ltr = (s: string) => `\u200e${s}\u200e`;
+    expect(md.startsWith(`# ${ltr(WORDS.title)}: ما قلتموه لنا\n`)).toBe(true);
+    expect(md).toContain(`- ${ltr(WORDS.q1)}\n`);
+    expect(md).toContain(`> ${ltr(WORDS.bench1)}\n`);
     expect(md).toContain('## الأسئلة');
-    expect(md).toContain('ملاحظتان من طاولتين؛ 3 أصوات من 3 أشخاص. السؤال: ');
-    expect(md).toContain(`**ما سنفعله:** ${WORDS.what}`);
+    expect(md).toContain(`ملاحظتان من طاولتين؛ 3 أصوات من 3 أشخاص. السؤال: ${ltr(WORDS.q1)}`);
+    expect(md).toContain(`**ما سنفعله:** ${ltr(WORDS.what)}`);
     expect(md).toContain('- بحلول: الجمعة، 31 أكتوبر 2025');
     expect(md).toMatch(/- الحالة: قيد التنفيذ \(آخر تحديث: \p{L}+، \d+ مايو 2025\)/u);
     expect(md).toContain('- 5 أشخاص (2 بدون اسم)؛ 4 ملاحظات، 25% منها كُتب دون اسم.');
-    expect(md).toContain(`- جلسة «${WORDS.session}»: ملاحظتان`);
+    expect(md).toContain(`- جلسة «${ltr(WORDS.session)}»: ملاحظتان`);
     expect(md).toContain('- أجاب شخصان عن التقييم دون ذكر أسمائهم.');
-    expect(md).toContain(`- «${WORDS.answer}»`);
+    expect(md).toContain(`- «${ltr(WORDS.answer)}»`);
+    // Nothing is marked in a report that reads in the same direction as the words.
+    expect(harvestMarkdown(log.report('organiser', 'pl'))).not.toMatch(/[\u200e\u200f]/);
     const own = ownWords(r, harvestMarkdown);
     expect(englishIn(own)).toEqual([]);
     expect(own).not.toMatch(/World Café|Open Space/);

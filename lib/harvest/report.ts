@@ -12,6 +12,7 @@ import { spreadsheetCsv } from '../csv';
 import type { StatementId } from '../evaluation/bank';
 import { asksAnything, evaluationOf, tallyEvaluation } from '../evaluation/state';
 import type { Locale } from '../i18n/locales';
+import { ownDirection } from '../i18n/marks';
 import { type ReportWords, reportWords } from '../i18n/report';
 import { mdText } from '../markdown';
 import { type EventState, isShown, liveNotes, type Note, noteById, shownAuthor } from '../state';
@@ -430,33 +431,35 @@ export function harvestMarkdown(r: HarvestReport): string {
   const w = reportWords(r.language);
   const { t } = w;
   const esc = (s: string) => mdText(s);
-  const out = [`# ${t('title', { title: esc(r.title) })}`, ''];
-  if (r.purpose) out.push(esc(r.purpose), '');
+  /** People's words: escaped, and each line kept in its own direction (lib/i18n/marks.ts). */
+  const own = (s: string) => mdText(ownDirection(s, r.language));
+  const out = [`# ${t('title', { title: own(r.title) })}`, ''];
+  if (r.purpose) out.push(own(r.purpose), '');
   out.push(
     `_${t('exported', { method: esc(r.method), time: w.time(r.exportedAt) })}_`,
     '',
     `## ${t('questions')}`,
     '',
   );
-  for (const q of r.questions) out.push(`- ${esc(q)}`);
+  for (const q of r.questions) out.push(`- ${own(q)}`);
   out.push('', `## ${t('themes')}`, '');
   r.themes.forEach((theme, i) => {
-    out.push(`### ${i + 1}. ${esc(theme.label)}`, '');
+    out.push(`### ${i + 1}. ${own(theme.label)}`, '');
     out.push(
       t('theme', {
         notes: theme.notes,
         spread: theme.spread,
         dots: theme.dots,
         voters: theme.voters,
-        question: esc(theme.question),
+        question: own(theme.question),
       }),
       '',
     );
-    for (const q of theme.quotes.length ? theme.quotes : theme.examples) out.push(`> ${esc(q)}`, '');
+    for (const q of theme.quotes.length ? theme.quotes : theme.examples) out.push(`> ${own(q)}`, '');
     const c = theme.commitment;
     if (c) {
-      out.push(`**${t('willDo')}** ${esc(c.what)}`, '');
-      if (c.who) out.push(`- ${t('who', { who: esc(c.who) })}`);
+      out.push(`**${t('willDo')}** ${own(c.what)}`, '');
+      if (c.who) out.push(`- ${t('who', { who: own(c.who) })}`);
       if (c.due) out.push(`- ${t('due', { date: w.day(c.due) })}`);
       out.push(`- ${t('status', { status: commitmentLine(c, w) })}`, '');
       if (c.history.length) {
@@ -464,7 +467,7 @@ export function harvestMarkdown(r: HarvestReport): string {
         for (const u of c.history) {
           const update = updateHeading(u, w);
           out.push(
-            `- ${u.note ? t('updateNote', { update, note: mdText(u.note, { indent: '  ' }) }) : update}`,
+            `- ${u.note ? t('updateNote', { update, note: mdText(ownDirection(u.note, r.language), { indent: '  ' }) }) : update}`,
           );
         }
         out.push('');
@@ -473,7 +476,7 @@ export function harvestMarkdown(r: HarvestReport): string {
   });
   if (r.actions.length) {
     out.push(`## ${t('actions')}`, '');
-    for (const a of r.actions) out.push(`- ${actionLine(a, w, esc)}`);
+    for (const a of r.actions) out.push(`- ${actionLine(a, w, own)}`);
     out.push('');
   }
   out.push(`## ${t('whoTookPart')}`, '');
@@ -483,9 +486,9 @@ export function harvestMarkdown(r: HarvestReport): string {
   );
   for (const round of p.byRound)
     out.push(
-      `- ${t('byRound', { question: esc(round.question), notes: round.notes, tables: round.tables })}`,
+      `- ${t('byRound', { question: own(round.question), notes: round.notes, tables: round.tables })}`,
     );
-  for (const s of p.bySession) out.push(`- ${t('bySession', { title: esc(s.title), notes: s.notes })}`);
+  for (const s of p.bySession) out.push(`- ${t('bySession', { title: own(s.title), notes: s.notes })}`);
   out.push('', `## ${w.ev('heading')}`, '');
   for (const e of r.evidence) {
     out.push(`### ${e.heading}`, '');
@@ -498,22 +501,25 @@ export function harvestMarkdown(r: HarvestReport): string {
     for (const pt of e.points) out.push(`- ${esc(pt)}`);
     out.push('');
     if (e.question) {
-      out.push(t('evaluation.openAnswers', { question: esc(e.question) }), '');
-      for (const a of e.open) out.push(`- ${t('quote', { text: esc(a) })}`);
+      out.push(t('evaluation.openAnswers', { question: own(e.question) }), '');
+      for (const a of e.open) out.push(`- ${t('quote', { text: own(a) })}`);
       out.push('');
     }
   }
   return out.join('\n');
 }
 
-/** An action plan in one line: "Map empty shops (from Pop-up shops): Walk the street, by Monday 30 June 2025". */
+/**
+ * An action plan in one line: "Map empty shops (from Pop-up shops): Walk the street, by Monday 30
+ * June 2025". `own` writes people's words as the document needs them.
+ */
 export function actionLine(
   a: HarvestReport['actions'][number],
   w: ReportWords,
-  esc: (s: string) => string = (s) => s,
+  own: (s: string) => string,
 ): string {
-  let line = w.t('action', { title: esc(a.title), session: esc(a.session) });
-  if (a.nextStep) line = w.t('actionStep', { action: line, step: esc(a.nextStep) });
+  let line = w.t('action', { title: own(a.title), session: own(a.session) });
+  if (a.nextStep) line = w.t('actionStep', { action: line, step: own(a.nextStep) });
   if (a.due) line = w.t('actionDue', { action: line, date: w.day(a.due) });
   return line;
 }
