@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
+import { resultsDateProblem } from '../lib/harvest/results';
 import { kitQuery } from '../lib/kit/plan';
 import { lineOf, readImportCsv } from '../lib/notes/import-csv';
 import { checkImport } from '../lib/notes/paper';
@@ -198,6 +199,12 @@ async function createEvent(req: IncomingMessage, res: ServerResponse, events: Ev
       issues,
     );
   }
+  // A date for the results is checked against today: the schema alone cannot know it.
+  const late = resultsDateProblem(parsed.data.settings.results?.by ?? null, Date.now());
+  if (late)
+    return problem(res, 400, 'invalid_message', `The event settings are not valid: results.by: ${late}`, [
+      { path: 'results.by', message: late },
+    ]);
   const created = await events.create(parsed.data.settings);
   log.info({ eventId: created.eventId }, 'event created');
   send(res, 201, { ok: true, ...created });
