@@ -332,9 +332,10 @@ async function kitDownload(
   await room.refresh();
   const query = kitQuery(url.searchParams);
   if ('invalid' in query) return problem(res, 400, 'invalid_message', query.invalid);
-  // The same address the projector's QR code opens.
+  // The same addresses the projector's QR codes open.
   const joinUrl = `${joinBase()}/j/${room.state.joinCode}`;
-  const made = kitPdf(room.state, name, { ...query, joinUrl });
+  const toldUrl = `${joinBase()}/told/${room.state.id}`;
+  const made = kitPdf(room.state, name, { ...query, joinUrl, toldUrl });
   if ('missing' in made) return problem(res, 404, 'not_found', made.missing);
   const body = await made;
   res.writeHead(200, {
