@@ -17,6 +17,7 @@ import { initialState } from '../lib/reducer';
 import { type EventSettings, EventSettingsSchema } from '../lib/settings';
 import type { EventState } from '../lib/state';
 import { kitPdf, qrMatrix } from './kit';
+import { ownDirection } from './kit-told';
 
 const TITLE = 'Our town in 2035 — Café Ελλάδα';
 const TOLD_URL = 'http://192.168.1.20:3000/told/evt_told_poster';
@@ -76,29 +77,38 @@ describe('what the poster says', () => {
       event: TITLE,
       title: 'What you told us',
       lead: 'Scan the code to read the themes from every conversation today, and what will be done about them.',
-      whereWhen: [`Where the results are shared: ${WHERE}`, 'By 31 March 2026'],
+      whereWhen: [
+        { text: 'Where the results are shared:' },
+        { text: WHERE, own: true },
+        { text: 'By 31 March 2026' },
+      ],
       addressLabel: 'Or type this address:',
       footer: 'No app and no account needed. No names are shown.',
     });
     const pl = toldPosterWords(state.settings, 'pl');
     expect(pl.title).toBe('Co nam powiedzieliście');
-    expect(pl.whereWhen).toEqual([`Gdzie udostępniamy wyniki: ${WHERE}`, 'Najpóźniej do 31 marca 2026']);
+    expect(pl.whereWhen.map((l) => l.text)).toEqual([
+      'Gdzie udostępniamy wyniki:',
+      WHERE,
+      'Najpóźniej do 31 marca 2026',
+    ]);
     const ar = toldPosterWords(state.settings, 'ar');
     expect(ar.title).toBe('ما قلتموه لنا');
     // Western digits, as on every screen: the date matches what phones show.
-    expect(ar.whereWhen[1]).toMatch(/31 .+ 2026/);
+    expect(ar.whereWhen[2]?.text).toMatch(/31 .+ 2026/);
   });
 
   it('only what was said: a place alone, a date alone, or that the page shows the results once published', () => {
     expect(toldPosterWords(event({ where: WHERE, by: null }).settings, 'en').whereWhen).toEqual([
-      `Where the results are shared: ${WHERE}`,
+      { text: 'Where the results are shared:' },
+      { text: WHERE, own: true },
     ]);
     expect(toldPosterWords(event({ where: '', by: '2026-04-01' }).settings, 'en').whereWhen).toEqual([
-      'By 1 April 2026',
+      { text: 'By 1 April 2026' },
     ]);
     for (const nothing of [null, { where: '', by: null }])
       expect(toldPosterWords(event(nothing).settings, 'en').whereWhen).toEqual([
-        'The page shows the results as soon as they are published.',
+        { text: 'The page shows the results as soon as they are published.' },
       ]);
   });
 
@@ -120,7 +130,8 @@ describe('the poster as a PDF', () => {
       TITLE,
       'What you told us',
       'Scan the code to read the themes',
-      `Where the results are shared: ${WHERE}`,
+      'Where the results are shared:',
+      WHERE,
       'By 31 March 2026',
       'Or type this address:',
       TOLD_URL,
@@ -133,6 +144,22 @@ describe('the poster as a PDF', () => {
     for (const words of ['Co nam powiedzieliście', 'Albo wpisz ten adres:', TOLD_URL])
       expect(text).toContain(words);
     expect(text).toContain('Strona pokaże wyniki, gdy tylko zostaną opublikowane.');
+  });
+});
+
+describe('the poster in Arabic', () => {
+  it('is written right to left and tagged as Arabic, the address and an English place left to right', async () => {
+    const pdf = await poster(event({ where: WHERE, by: '2026-03-31' }), 'ar');
+    const { text } = await read(pdf);
+    for (const word of ['قلتموه', 'امسح', 'النتائج:', 'أقصاه', TOLD_URL, 'Tuesday drop-in', '2026'])
+      expect(text).toContain(word);
+    expect(pdf.toString('latin1')).toContain('/Lang (ar)');
+  });
+
+  it('gives the organiser’s own words their own direction, as a screen’s dir="auto" does', () => {
+    expect(ownDirection('في هذه الصفحة وفي لقاء الثلاثاء', 'ltr')).toBe('rtl');
+    expect(ownDirection('«2026» At the library', 'rtl')).toBe('ltr');
+    expect(ownDirection('2026 — ', 'rtl')).toBe('rtl');
   });
 });
 

@@ -32,8 +32,11 @@ export interface ToldPosterWords {
   event: string;
   title: string;
   lead: string;
-  /** Where and by when the results will be shared, a line each; or that the page shows them once published. */
-  whereWhen: string[];
+  /**
+   * Where and by when the results will be shared, or that the page shows them once published: a
+   * line each. `own`: the organiser's own words (the place), which keep their own direction.
+   */
+  whereWhen: { text: string; own?: true }[];
   addressLabel: string;
   footer: string;
 }
@@ -53,12 +56,12 @@ export function dayIn(locale: Locale, day: string): string {
 export function toldPosterWords(settings: EventSettings, locale: Locale): ToldPosterWords {
   const { kit } = reportWords(locale);
   const results = resultsOf({ settings });
-  const whereWhen = results
+  const whereWhen: ToldPosterWords['whereWhen'] = results
     ? [
-        ...(results.where ? [kit('told.where', { where: results.where })] : []),
-        ...(results.by ? [kit('told.by', { date: dayIn(locale, results.by) })] : []),
+        ...(results.where ? [{ text: kit('told.where') }, { text: results.where, own: true as const }] : []),
+        ...(results.by ? [{ text: kit('told.by', { date: dayIn(locale, results.by) }) }] : []),
       ]
-    : [kit('told.untold')];
+    : [{ text: kit('told.untold') }];
   return {
     event: settings.title,
     title: kit('told.title'),
