@@ -118,7 +118,7 @@ describe('what the poster says', () => {
     expect(q('lang=ar&start=14:00')).toEqual({ start: '14:00', tables: null, locale: 'ar' });
     expect(q('lang=')).toMatchObject({ locale: 'en' });
     for (const bad of ['lang=de', 'lang=EN', 'lang=en-GB'])
-      expect(q(bad)).toEqual({ invalid: 'The language is one of en, pl, ar, like lang=pl.' });
+      expect(q(bad)).toEqual({ invalid: 'lang is one of en, pl, ar (the default is en).' });
   });
 });
 

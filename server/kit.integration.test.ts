@@ -93,7 +93,7 @@ describe('the room’s kit over HTTP', () => {
       expect(bad.status, lang).toBe(400);
       expect(await bad.json()).toEqual({
         ok: false,
-        error: { code: 'invalid_message', message: 'The language is one of en, pl, ar, like lang=pl.' },
+        error: { code: 'invalid_message', message: 'lang is one of en, pl, ar (the default is en).' },
       });
     }
   });

@@ -40,7 +40,7 @@ export function kitQuery(
   params: URLSearchParams,
 ): Omit<KitOptions, 'joinUrl' | 'toldUrl'> | { invalid: string } {
   const locale = reportLocale(params.get('lang'));
-  if (!locale) return { invalid: `The language is one of ${LOCALES.join(', ')}, like lang=pl.` };
+  if (!locale) return { invalid: `lang is one of ${LOCALES.join(', ')} (the default is en).` };
   const rawStart = params.get('start') ?? '';
   const rawTables = params.get('tables') ?? '';
   const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(rawStart);
