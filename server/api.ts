@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
+import { resultsDateProblem } from '../lib/harvest/results';
 import { LOCALES, type Locale } from '../lib/i18n/locales';
 import { reportLocale } from '../lib/i18n/report';
 import { kitQuery } from '../lib/kit/plan';
@@ -206,6 +207,12 @@ async function createEvent(req: IncomingMessage, res: ServerResponse, events: Ev
       issues,
     );
   }
+  // A date for the results is checked against today: the schema alone cannot know it.
+  const late = resultsDateProblem(parsed.data.settings.results?.by ?? null, Date.now());
+  if (late)
+    return problem(res, 400, 'invalid_message', `The event settings are not valid: results.by: ${late}`, [
+      { path: 'results.by', message: late },
+    ]);
   const created = await events.create(parsed.data.settings);
   log.info({ eventId: created.eventId }, 'event created');
   send(res, 201, { ok: true, ...created });
@@ -341,9 +348,10 @@ async function kitDownload(
   await room.refresh();
   const query = kitQuery(url.searchParams);
   if ('invalid' in query) return problem(res, 400, 'invalid_message', query.invalid);
-  // The same address the projector's QR code opens.
+  // The same addresses the projector's QR codes open.
   const joinUrl = `${joinBase()}/j/${room.state.joinCode}`;
-  const made = kitPdf(room.state, name, { ...query, joinUrl });
+  const toldUrl = `${joinBase()}/told/${room.state.id}`;
+  const made = kitPdf(room.state, name, { ...query, joinUrl, toldUrl });
   if ('missing' in made) return problem(res, 404, 'not_found', made.missing);
   const body = await made;
   res.writeHead(200, {

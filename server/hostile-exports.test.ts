@@ -214,6 +214,8 @@ describe('every download, whatever people typed', () => {
       for (const name of KIT_NAMES) {
         const made = kitPdf(state, name, {
           joinUrl: 'http://localhost:3000/j/HOST42',
+          toldUrl: `http://localhost:3000/told/${state.id}`,
+          locale: 'en',
           start: '09:30',
           tables: 3,
         });

@@ -92,6 +92,7 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'evaluation.set': 'facilitator',
   'evaluation.open': 'facilitator',
   'evaluation.answer': 'participant',
+  'results.set': 'facilitator',
 };
 
 describe.each(STORES)('permissions on the %s store', (store) => {
@@ -457,6 +458,12 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await ok(p.sender, 'evaluation.answer', { answers: { listened: 4 }, open: 'More time' });
       await ok(p.sender, 'evaluation.answer', { answers: { listened: 5 } });
       await refused(A.sender, 'evaluation.set', ask, 'wrong_state');
+      // Where and when the results will be shared: the facilitators say, and may change it.
+      const by = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+      const results = { where: 'At the Tuesday drop-in', by };
+      await refused(p.sender, 'results.set', results, 'not_allowed');
+      await ok(A.sender, 'results.set', results);
+      await refused(A.sender, 'results.set', { where: '', by: '2001-01-01' }, 'invalid_message');
     });
 
     it('the Open Space: conveners, the people they chose and owners, and nobody else', async () => {
