@@ -14,6 +14,7 @@ import { paperCommands } from './notes/paper';
 import { convergenceCommands } from './openspace/convergence';
 import { wallCommands } from './openspace/edits';
 import { openSpaceCommands } from './openspace/sessions';
+import { careCommands } from './people/care';
 import { moveCommands } from './people/moves';
 import { peopleCommands } from './people/people';
 import { linkCommands } from './team/links';
@@ -23,6 +24,7 @@ const ALL = {
   ...editCommands,
   ...peopleCommands,
   ...moveCommands,
+  ...careCommands,
   ...noteCommands,
   ...paperCommands,
   ...moderationCommands,

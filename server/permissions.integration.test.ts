@@ -38,6 +38,7 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'host.assign': 'facilitator',
   'person.move': 'facilitator',
   'person.keep': 'facilitator',
+  'needs.met': 'facilitator',
   'note.post': 'participant',
   'note.edit': 'participant',
   'note.withdraw': 'either',
