@@ -7,6 +7,7 @@ import type { CommandDef } from './command';
 import { evaluationCommands } from './evaluation/actions';
 import { harvestCommands } from './harvest/actions';
 import { commitmentCommands } from './harvest/commitments';
+import { resultsCommands } from './harvest/results';
 import { screenCommands } from './harvest/screen';
 import { moderationCommands } from './notes/moderation';
 import { noteCommands } from './notes/notes';
@@ -37,6 +38,7 @@ const ALL = {
   ...screenCommands,
   ...linkCommands,
   ...evaluationCommands,
+  ...resultsCommands,
 };
 
 export type CommandName = keyof typeof ALL;

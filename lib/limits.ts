@@ -39,6 +39,8 @@ export const LIMITS = {
   linkLabel: 60,
   /** The organiser's own line under the join screen's privacy notice. */
   notice: 200,
+  /** Where the results will be shared ("on this page and at the Tuesday drop-in"). */
+  resultsWhere: 200,
   /** "I'm here as…" choices an event may offer, and the length of each. */
   groups: 8,
   groupLabel: 40,

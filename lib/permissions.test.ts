@@ -355,6 +355,8 @@ const CASES: Record<string, Case> = {
   'evaluation.open (open already)': { payload: { open: true }, before: 'evaluationOpen' },
   'evaluation.answer': { payload: { answers: { listened: 4 }, open: 'More time' }, before: 'evaluationOpen' },
   'evaluation.answer (closed)': { payload: { answers: { listened: 4 } } },
+  'results.set': { payload: { where: 'At the Tuesday drop-in', by: '2025-07-31' } },
+  'results.set (a date before the event)': { payload: { where: '', by: '2024-01-31' } },
 };
 
 // --- The matrix, by hand ----------------------------------------------------------------------
@@ -465,6 +467,8 @@ const MATRIX = `
 | evaluation.open (open already)        | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
 | evaluation.answer                     | ok          | ok          | ok          | ok          | ok          | not_allowed | role            | role            | role        | role      |
 | evaluation.answer (closed)            | wrong_state | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | role            | role            | role        | role      |
+| results.set                           | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| results.set (a date before the event) | role        | role        | role        | role        | role        | role        | invalid_message | invalid_message | role        | role      |
 `;
 
 type Cell = 'ok' | 'role' | ActionError['code'];

@@ -227,6 +227,8 @@ export interface RecordPayloads {
   'harvest.voting': { open: boolean };
   'harvest.voted': { participantId: ParticipantId; themeId: string; dot: 1 | -1 };
   'harvest.published': { published: boolean };
+  /** Where and when the results will be shared, from now on ('' and null: nothing said). */
+  'results.set': { where: string; by: string | null };
   /** announcementId null: every announcement still showing. */
   'announcement.cleared': { announcementId: string | null };
   'projector.shown': { view: 'room' | 'harvest' | 'told' };

@@ -91,6 +91,15 @@ describe('the command registry', () => {
     });
   });
 
+  it('offers saying where and when the results will be shared to the facilitators, and records it event-wide', () => {
+    expect(findCommand('results.set')?.roles).toEqual(['facilitator']);
+    const cafe = newCafe();
+    const rec = cafe.facilitate('results.set', { where: 'At the Tuesday drop-in', by: null });
+    expect(rec.type).toBe('results.set');
+    expect(cafe.state.settings.results).toEqual({ where: 'At the Tuesday drop-in', by: null });
+    expect(foldLog(cafe.log)).toEqual(cafe.state);
+  });
+
   it('finds nothing for unknown names, including names every object has', () => {
     for (const name of ['round.skip', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       expect(findCommand(name)).toBeUndefined();

@@ -6,6 +6,7 @@ import { reduceAnnouncements } from './announcements';
 import { pendingRound, reducePlan, reduceRound } from './cafe/reducer';
 import { initialEvaluation, reduceEvaluation } from './evaluation/state';
 import { reduceHarvest, withUnthemed } from './harvest/reducer';
+import { reduceResults } from './harvest/results';
 import { NO_CHOICE, reduceScreen } from './harvest/screen';
 import { importedNoteId, reduceNote } from './notes/reducer';
 import { emptyNoteTable } from './notes/table';
@@ -240,6 +241,8 @@ function reduceEventWide(
     case 'evaluation.set':
     case 'evaluation.opened':
       return reduceEvaluation(state, rec);
+    case 'results.set':
+      return reduceResults(state, rec);
   }
 }
 

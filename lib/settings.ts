@@ -1,6 +1,7 @@
 /** What a facilitator chooses when setting up an event: validated at the edge, stored in the first record. */
 import { z } from 'zod';
 import { MAX_STATEMENTS, OPEN_QUESTION_MAX, STATEMENT_IDS } from './evaluation/bank';
+import { ResultsSettingsSchema } from './harvest/results';
 import { LIMITS } from './limits';
 import { OpenSpaceSettingsSchema } from './openspace/settings';
 import { humanText, requiredText } from './text';
@@ -55,6 +56,11 @@ export const EventSettingsSchema = z
     askNeeds: z.boolean().default(false),
     /** Ask "Is this your first event like this?" when joining (kept as counts only). */
     askFirstTime: z.boolean().default(false),
+    /**
+     * Where and when the results will be shared, which phones say at their end (null or absent:
+     * the organiser said nothing). Changed later with `results.set`.
+     */
+    results: ResultsSettingsSchema.nullable().optional(),
   })
   .refine((s) => s.rounds.length > 0 || s.openSpace !== null, {
     message: 'add at least one café round, or an Open Space',

@@ -26,6 +26,18 @@ export function phaseOf(state: EventState): Phase {
   }
 }
 
+/**
+ * Whether the event is over: the café's last round has ended in an event with no Open Space, or
+ * the organiser has started the harvest. (The evaluation opens by itself then, and phones say
+ * where and when the results will be shared.)
+ */
+export function isEventOver(state: EventState): boolean {
+  if (state.harvest !== null) return true;
+  if (state.openSpace !== null || state.rounds.length === 0) return false;
+  const last = state.rounds[state.rounds.length - 1];
+  return state.current === state.rounds.length - 1 && last?.status === 'ended';
+}
+
 /** Milliseconds left on the round's timer at server time `now` (negative once time is up). */
 export function remainingMs(round: RoundState | undefined, now: number): number | null {
   if (!round) return null;

@@ -6,10 +6,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
+import { resultsDateProblem } from '../lib/harvest/results';
+import { LOCALES, type Locale } from '../lib/i18n/locales';
+import { reportLocale } from '../lib/i18n/report';
 import { kitQuery } from '../lib/kit/plan';
 import { lineOf, readImportCsv } from '../lib/notes/import-csv';
 import { checkImport } from '../lib/notes/paper';
-import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
+import {
+  exportProceedings,
+  publicProceedings,
+  toProceedingsJson,
+  toProceedingsMarkdown,
+} from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
 import { EventSettingsSchema } from '../lib/settings';
 import { type EventState, isShown, noteById, personById } from '../lib/state';
@@ -20,6 +28,7 @@ import { joinInfoOf } from './join-info';
 import { kitPdf } from './kit';
 import { liveThemesFor } from './live-harvest';
 import { log } from './log';
+import { proceedingsDocx, proceedingsPdf } from './proceedings-docs';
 import { Buckets, type Guesses } from './rate-limit';
 import { requestUrl } from './request-target';
 
@@ -198,6 +207,12 @@ async function createEvent(req: IncomingMessage, res: ServerResponse, events: Ev
       issues,
     );
   }
+  // A date for the results is checked against today: the schema alone cannot know it.
+  const late = resultsDateProblem(parsed.data.settings.results?.by ?? null, Date.now());
+  if (late)
+    return problem(res, 400, 'invalid_message', `The event settings are not valid: results.by: ${late}`, [
+      { path: 'results.by', message: late },
+    ]);
   const created = await events.create(parsed.data.settings);
   log.info({ eventId: created.eventId }, 'event created');
   send(res, 201, { ok: true, ...created });
@@ -233,17 +248,20 @@ async function facilitatorRoom(req: IncomingMessage, events: Events, rawId: stri
   return who.room;
 }
 
-/** The body of one download, or why there is none. */
+/** The body of one download, in the language asked for, or why there is none. */
 async function render(
   state: EventState,
   kind: string,
   format: Format,
+  locale: Locale,
 ): Promise<Buffer | string | { missing: string }> {
   const now = Date.now();
   if (kind === 'proceedings') {
     if (!state.openSpace) return { missing: 'This event has no Open Space.' };
-    if (format !== 'md' && format !== 'json') return { missing: 'The proceedings come as Markdown or JSON.' };
-    const p = exportProceedings(state, now);
+    if (format === 'csv') return { missing: 'The proceedings come as PDF, Word, Markdown or JSON.' };
+    const p = exportProceedings(state, now, locale);
+    if (format === 'pdf') return proceedingsPdf(p);
+    if (format === 'docx') return proceedingsDocx(p);
     return format === 'md' ? toProceedingsMarkdown(p) : toProceedingsJson(p);
   }
   if (kind === 'harvest') {
@@ -295,8 +313,11 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
     return problem(res, 403, 'bad_token', "Only the facilitators' links can download the notes.");
   if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
   // With several processes this copy may lag the shared store.
+  const locale = reportLocale(url.searchParams.get('lang'));
+  if (locale === null)
+    return problem(res, 400, 'invalid_message', `lang is one of ${LOCALES.join(', ')} (the default is en).`);
   await room.refresh();
-  const body = await render(room.state, kind, format as Format);
+  const body = await render(room.state, kind, format as Format, locale);
   if (typeof body === 'object' && 'missing' in body) return problem(res, 404, 'not_found', body.missing);
   const name = `${slug(room.state.settings.title)}-${kind === 'export' ? 'notes' : kind}.${format}`;
   res.writeHead(200, {
@@ -325,9 +346,10 @@ async function kitDownload(
   await room.refresh();
   const query = kitQuery(url.searchParams);
   if ('invalid' in query) return problem(res, 400, 'invalid_message', query.invalid);
-  // The same address the projector's QR code opens.
+  // The same addresses the projector's QR codes open.
   const joinUrl = `${joinBase()}/j/${room.state.joinCode}`;
-  const made = kitPdf(room.state, name, { ...query, joinUrl });
+  const toldUrl = `${joinBase()}/told/${room.state.id}`;
+  const made = kitPdf(room.state, name, { ...query, joinUrl, toldUrl });
   if ('missing' in made) return problem(res, 404, 'not_found', made.missing);
   const body = await made;
   res.writeHead(200, {
@@ -411,7 +433,10 @@ function importProblem(res: ServerResponse, issues: { path: string; message: str
   return problem(res, 400, 'invalid_message', `Nothing was imported. ${shown.join(' ')}${more}`, issues);
 }
 
-/** The published "what you told us": public, read-only, no names, hidden notes left out. */
+/**
+ * The published "what you told us": public, read-only, no names, hidden notes left out; with an
+ * Open Space, the share of its proceedings that names nobody (`null` without one).
+ */
 async function published(res: ServerResponse, events: Events, url: URL) {
   const eventId = EventIdSchema.safeParse(url.pathname.slice('/api/published/'.length));
   const room = eventId.success ? await events.get(eventId.data) : null;
@@ -419,7 +444,7 @@ async function published(res: ServerResponse, events: Events, url: URL) {
   if (!room?.state.harvest?.published)
     return problem(res, 404, 'not_found', 'There is nothing published at this address (yet).');
   const { notes: _notes, ...report } = buildHarvestReport(room.state, Date.now(), 'public');
-  send(res, 200, { ok: true, report });
+  send(res, 200, { ok: true, report, proceedings: publicProceedings(room.state) });
 }
 
 /** Most notes of one theme a phone is sent to read before voting (the rest are counted). */

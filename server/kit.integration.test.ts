@@ -78,6 +78,26 @@ describe('the room’s kit over HTTP', () => {
     expect(text).toContain(cafe.joinCode);
   });
 
+  it('the "What you told us" poster carries the published page’s address at the phones’ address, in the language asked', async () => {
+    const res = await kit(cafe, 'told.pdf');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="test-cafe-told.pdf"');
+    const text = await pdfText(res);
+    expect(text).toContain('What you told us');
+    expect(text).toContain(`${joinBase}/told/${cafe.eventId}`);
+    const polish = await pdfText(await kit(cafe, 'told.pdf?lang=pl'));
+    expect(polish).toContain('Co nam powiedzieliście');
+    expect(polish).toContain(`${joinBase}/told/${cafe.eventId}`);
+    for (const lang of ['de', 'EN', 'english']) {
+      const bad = await kit(cafe, `told.pdf?lang=${lang}`);
+      expect(bad.status, lang).toBe(400);
+      expect(await bad.json()).toEqual({
+        ok: false,
+        error: { code: 'invalid_message', message: 'lang is one of en, pl, ar (the default is en).' },
+      });
+    }
+  });
+
   it('the run sheet counts from the start time given', async () => {
     const text = await pdfText(await kit(cafe, 'run-sheet.pdf?start=14:00'));
     expect(text).toContain('14:00–14:20');
@@ -120,7 +140,7 @@ describe('the room’s kit over HTTP', () => {
     [
       () => cafe,
       'poster.pdf',
-      "There is no such printout. The room's kit has: table-cards, join-poster, run-sheet, kit-list, agenda-wall.",
+      "There is no such printout. The room's kit has: table-cards, join-poster, run-sheet, kit-list, agenda-wall, told.",
     ],
   ])('answers 404 not_found for a printout the event does not have (%#)', async (event, path, message) => {
     const res = await kit(event(), path);

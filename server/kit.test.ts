@@ -85,7 +85,14 @@ const OPEN_SPACE_ONLY = eventState(
   settingsFor({ rounds: [], tables: null, identity: 'anonymous', openSpace: OPEN_SPACE }),
 );
 const BOTH = eventState(settingsFor({ openSpace: OPEN_SPACE }));
-const options = (start: string | null = null) => ({ joinUrl: JOIN_URL, start, tables: null });
+const TOLD_URL = 'http://192.168.1.20:3000/told/evt_kit_test';
+const options = (start: string | null = null) => ({
+  joinUrl: JOIN_URL,
+  toldUrl: TOLD_URL,
+  locale: 'en' as const,
+  start,
+  tables: null,
+});
 
 async function render(state: EventState, name: KitName, start: string | null = null): Promise<Buffer> {
   const out = kitPdf(state, name, options(start));
@@ -120,10 +127,10 @@ async function read(pdf: Buffer): Promise<ReadPdf> {
 describe('what goes on the pages', () => {
   it('reads the start time and the number of tables from the query, or refuses them plainly', () => {
     const q = (s: string) => kitQuery(new URLSearchParams(s));
-    expect(q('')).toEqual({ start: null, tables: null });
-    expect(q('start=14:00&tables=8')).toEqual({ start: '14:00', tables: 8 });
-    expect(q('start=9:05')).toEqual({ start: '09:05', tables: null });
-    expect(q('start=&tables=')).toEqual({ start: null, tables: null });
+    expect(q('')).toEqual({ start: null, tables: null, locale: 'en' });
+    expect(q('start=14:00&tables=8')).toEqual({ start: '14:00', tables: 8, locale: 'en' });
+    expect(q('start=9:05')).toEqual({ start: '09:05', tables: null, locale: 'en' });
+    expect(q('start=&tables=')).toEqual({ start: null, tables: null, locale: 'en' });
     for (const bad of ['start=24:00', 'start=14h', 'start=14:60'])
       expect(q(bad)).toEqual({ invalid: 'Give the start time as a 24-hour time, like 14:00.' });
     for (const bad of ['tables=0', 'tables=201', 'tables=2.5', 'tables=x'])

@@ -37,6 +37,7 @@ import {
 import type { OpenSpaceSettings } from '../lib/openspace/settings';
 import type { EventSettings } from '../lib/settings';
 import type { EventState } from '../lib/state';
+import { toldPosterPdf } from './kit-told';
 import { breathe, type Doc, pdf } from './pdf';
 
 /** One printout of the kit, or why this event has none. */
@@ -60,6 +61,8 @@ export function kitPdf(
       return runSheetPdf(state, opts);
     case 'kit-list':
       return kitListPdf(state, opts);
+    case 'told':
+      return toldPosterPdf(state, opts);
     default:
       return { missing: `There is no such printout. The room's kit has: ${KIT_NAMES.join(', ')}.` };
   }

@@ -94,6 +94,7 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'evaluation.set': 'facilitator',
   'evaluation.open': 'facilitator',
   'evaluation.answer': 'participant',
+  'results.set': 'facilitator',
 };
 
 describe.each(STORES)('permissions on the %s store', (store) => {
@@ -465,6 +466,12 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await ok(p.sender, 'evaluation.answer', { answers: { listened: 4 }, open: 'More time' });
       await ok(p.sender, 'evaluation.answer', { answers: { listened: 5 } });
       await refused(A.sender, 'evaluation.set', ask, 'wrong_state');
+      // Where and when the results will be shared: the facilitators say, and may change it.
+      const by = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+      const results = { where: 'At the Tuesday drop-in', by };
+      await refused(p.sender, 'results.set', results, 'not_allowed');
+      await ok(A.sender, 'results.set', results);
+      await refused(A.sender, 'results.set', { where: '', by: '2001-01-01' }, 'invalid_message');
     });
 
     it('the Open Space: conveners, the people they chose and owners, and nobody else', async () => {
@@ -877,8 +884,10 @@ describe.each(STORES)('permissions on the %s store', (store) => {
 | GET /api/events/{A}/proceedings.md   | 403  | 403         | 403               | 200         | 403               |
 | GET /api/events/{A}/proceedings.json | 403  | 403         | 403               | 200         | 403               |
 | GET /api/events/{A}/proceedings.csv  | 403  | 403         | 403               | 404         | 403               |
-| GET /api/events/{A}/proceedings.pdf  | 403  | 403         | 403               | 404         | 403               |
-| GET /api/events/{A}/proceedings.docx | 403  | 403         | 403               | 404         | 403               |
+| GET /api/events/{A}/proceedings.pdf  | 403  | 403         | 403               | 200         | 403               |
+| GET /api/events/{A}/proceedings.docx | 403  | 403         | 403               | 200         | 403               |
+| GET /api/events/{A}/proceedings.docx?lang=ar | 403 | 403 | 403 | 200 | 403 |
+| GET /api/events/{A}/proceedings.md?lang=de | 403 | 403 | 403 | 400 | 403 |
 | GET /api/events/{A}/harvest.md       | 403  | 403         | 403               | 200         | 403               |
 | GET /api/events/{A}/harvest.csv      | 403  | 403         | 403               | 200         | 403               |
 | GET /api/events/{A}/harvest.json     | 403  | 403         | 403               | 200         | 403               |

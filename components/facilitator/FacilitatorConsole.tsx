@@ -22,6 +22,7 @@ import { RemovedNotes } from './Moderation';
 import { PartSwitch } from './PartSwitch';
 import { PeoplePanel } from './PeoplePanel';
 import { PrintKit } from './PrintKit';
+import { ResultsPanel } from './ResultsPanel';
 import { RoundPanel } from './RoundPanel';
 import { SecretLink } from './SecretLink';
 import { saveEvent, tokenFor } from './saved';
@@ -168,6 +169,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             <Problems />
             <HarvestConsole eventId={eventId} token={token} />
             <EvaluationPanel />
+            <ResultsPanel />
             <ImportNotes eventId={eventId} token={token} />
             <RemovedNotes />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
@@ -179,6 +181,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             <PartSwitch />
             <OpenSpaceConsole eventId={eventId} token={token} />
             <EvaluationPanel />
+            <ResultsPanel />
             <ImportNotes eventId={eventId} token={token} />
             <RemovedNotes />
             <TeamPanel eventId={eventId} />
@@ -198,6 +201,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               <PaperCardPanel eventId={eventId} />
               <PeoplePanel />
               <EvaluationPanel />
+              <ResultsPanel />
               <WhoIsHerePanel />
               <Downloads eventId={eventId} token={token} />
               <ImportNotes eventId={eventId} token={token} />

@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../lib/errors';
 import { DEFAULT_EVALUATION, type EvaluationSettings } from '../../lib/evaluation/bank';
+import { resultsDateProblem } from '../../lib/harvest/results';
 import { LIMITS } from '../../lib/limits';
 import { EventSettingsSchema, type Identity } from '../../lib/settings';
 import { EvaluationFields } from '../evaluation/EvaluationFields';
@@ -12,6 +13,7 @@ import { useRefusalText } from '../i18n/errors';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { Button } from '../ui/Button';
 import { defaultOpenSpace, OpenSpaceFields, openSpaceSettings } from './OpenSpaceFields';
+import { type ResultsDraft, ResultsFields, resultsOfDraft } from './ResultsFields';
 import { saveEvent } from './saved';
 
 type Kind = 'cafe' | 'openSpace' | 'both';
@@ -71,6 +73,9 @@ export function NewEventForm() {
     statements: [...DEFAULT_EVALUATION.statements],
     open: te('setup.defaultQuestion'),
   }));
+  const [results, setResults] = useState<ResultsDraft>({ where: '', by: '' });
+  // The dates offered for the results start the day before today (time zones).
+  const [since] = useState(() => Date.now());
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -91,10 +96,16 @@ export function NewEventForm() {
       groups: askGroups ? groupLines(groups) : [],
       askNeeds,
       askFirstTime,
+      // Both boxes empty: nothing said (phones then say the link will appear when published).
+      results: results.where.trim() || results.by ? resultsOfDraft(results) : null,
     };
     const parsed = EventSettingsSchema.safeParse(settings);
     if (!parsed.success) {
       setErrors(parsed.error.issues.map((i) => explainIssue(t, i)));
+      return;
+    }
+    if (resultsDateProblem(parsed.data.results?.by ?? null, Date.now())) {
+      setErrors([t('problems.resultsDate')]);
       return;
     }
     setErrors([]);
@@ -315,6 +326,7 @@ export function NewEventForm() {
         </fieldset>
 
         <EvaluationFields value={evaluation} onChange={setEvaluation} />
+        <ResultsFields value={results} onChange={setResults} since={since} />
         <fieldset className="rounded-lg border-2 border-stone-200 p-4">
           <legend className="px-1 font-semibold">{t('new.doorLegend')}</legend>
           <p className="text-stone-700">{t('new.doorIntro')}</p>
@@ -406,6 +418,8 @@ function explainIssue(t: T, issue: Issue): string {
   if (first === 'purpose') return line(t('problems.where.purpose'));
   if (first === 'evaluation') return line(t('problems.where.evaluation'));
   if (first === 'notice') return line(t('problems.where.notice'));
+  if (first === 'results')
+    return line(index === 'by' ? t('problems.where.resultsBy') : t('problems.where.results'));
   if (first === 'groups')
     return line(
       typeof index === 'number' ? t('problems.where.group', { n: index + 1 }) : t('problems.where.groups'),

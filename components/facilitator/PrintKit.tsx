@@ -1,6 +1,7 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../lib/i18n/locales';
 import { LIMITS } from '../../lib/limits';
 import { useLive } from '../live/store';
 import { Button } from '../ui/Button';
@@ -9,7 +10,7 @@ import { downloadWithToken } from './download';
 interface Printout {
   name: string;
   /** Its label and hint in `console.print`. */
-  words: 'joinPoster' | 'tableCards' | 'agendaWall' | 'runSheet' | 'kitList';
+  words: 'joinPoster' | 'tableCards' | 'agendaWall' | 'runSheet' | 'kitList' | 'told';
   /** Only an event with this part has this printout. */
   needs?: 'cafe' | 'openSpace';
 }
@@ -20,6 +21,7 @@ const PRINTOUTS: Printout[] = [
   { name: 'agenda-wall', words: 'agendaWall', needs: 'openSpace' },
   { name: 'run-sheet', words: 'runSheet' },
   { name: 'kit-list', words: 'kitList' },
+  { name: 'told', words: 'told' },
 ];
 
 /** The printed things for the room, made from the event as it is set up now. */
@@ -30,6 +32,9 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
   const fixedTables = useLive((s) => s.event?.tableCount ?? s.event?.settings.tables ?? null);
   const [start, setStart] = useState('');
   const [tables, setTables] = useState('');
+  // The "What you told us" poster is for the people who took part: its language is chosen here.
+  const uiLocale = useLocale();
+  const [lang, setLang] = useState<Locale>(isLocale(uiLocale) ? uiLocale : 'en');
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const id = useId();
@@ -44,6 +49,7 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
     if (name === 'run-sheet' && start) q.set('start', start);
     if ((name === 'table-cards' || name === 'kit-list') && fixedTables === null && tables)
       q.set('tables', tables);
+    if (name === 'told') q.set('lang', lang);
     const s = q.toString();
     return s ? `?${s}` : '';
   }
@@ -95,6 +101,22 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
                   onChange={(e) => setStart(e.target.value)}
                   className="rounded-lg border-2 border-stone-400 px-2 py-1"
                 />
+              </label>
+            )}
+            {p.name === 'told' && (
+              <label className="flex min-h-11 basis-full items-center gap-2">
+                {t('language')}
+                <select
+                  value={lang}
+                  onChange={(e) => isLocale(e.target.value) && setLang(e.target.value)}
+                  className="rounded-lg border-2 border-stone-400 px-2 py-1"
+                >
+                  {LOCALES.map((l) => (
+                    <option key={l} value={l} lang={l}>
+                      {LOCALE_NAMES[l]}
+                    </option>
+                  ))}
+                </select>
               </label>
             )}
             {p.name === 'table-cards' && fixedTables === null && (

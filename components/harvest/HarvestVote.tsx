@@ -160,24 +160,3 @@ export function HarvestVote({ event, me }: { event: EventState; me: string }) {
     </section>
   );
 }
-
-/**
- * "Read what you told us": on every phone (café and Open Space) as soon as the harvest is
- * published, and still there after the event or after leaving it.
- */
-export function ToldLink({ event }: { event: EventState }) {
-  const t = useTranslations('toldLink');
-  if (!event.harvest?.published) return null;
-  return (
-    <section className="rounded-2xl border-2 border-brand-600 bg-white p-4" data-testid="told-link-card">
-      <h2 className="text-xl font-bold">{t('heading')}</h2>
-      <p className="mt-1 text-lg">{t('body')}</p>
-      <a
-        className="mt-3 inline-block rounded-xl bg-brand-700 px-4 py-3 text-lg font-semibold text-white underline"
-        href={`/told/${encodeURIComponent(event.id)}`}
-      >
-        {t('link')}
-      </a>
-    </section>
-  );
-}

@@ -5,7 +5,7 @@ import { isEvaluationOpen } from '../../lib/evaluation/state';
 import type { EventState } from '../../lib/state';
 import { activeCount, hostedTable, phaseOf, tableMembers, tableOf } from '../../lib/view';
 import { EvaluationCard } from '../evaluation/EvaluationCard';
-import { HarvestVote, ToldLink } from '../harvest/HarvestVote';
+import { HarvestVote } from '../harvest/HarvestVote';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLive } from '../live/store';
 import { ConnectionContext, useSend } from '../live/useConnection';
@@ -20,6 +20,7 @@ import { Timer } from '../ui/Timer';
 import { AnnouncementBanner } from './AnnouncementBanner';
 import { NoteComposer } from './NoteComposer';
 import { EarlierNotes, MyEarlierNotes, TableNotes } from './NoteLists';
+import { ResultsPromise, ToldLink } from './ResultsCard';
 
 /** The phone screen during the café: where to sit, the question, the timer, the table's notes. */
 export function ParticipantView() {
@@ -50,9 +51,10 @@ export function ParticipantView() {
         <Announcer audience="phone" />
         <Problems />
         <AnnouncementBanner event={event} />
-        <ToldLink event={event} />
+        <ToldLink event={event} me={me} />
         {!left && <HarvestVote event={event} me={me} />}
         {left ? <LeftCard /> : <Stage event={event} me={me} />}
+        <ResultsPromise event={event} me={me} />
         {/* Someone who has left may still answer, on the way out. */}
         {isEvaluationOpen(event) && <EvaluationCard event={event} me={me} />}
         {!left && event.part === 'cafe' && <RoundEndCue event={event} />}

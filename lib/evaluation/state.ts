@@ -7,6 +7,7 @@
  */
 import type { RecordOf } from '../records';
 import type { EventState, ParticipantId } from '../state';
+import { isEventOver } from '../view';
 import { DEFAULT_EVALUATION, type EvaluationSettings, SCORES, type Score, type StatementId } from './bank';
 
 export interface EvaluationAnswer {
@@ -49,21 +50,13 @@ export const asksAnything = (ask: EvaluationSettings): boolean =>
   ask.statements.length > 0 || ask.open !== '';
 
 /**
- * Whether the event is over, so the evaluation opens by itself: the café's last round has ended
- * in an event with no Open Space, or the organiser has started the harvest.
+ * Whether phones may answer now: opened by a facilitator, or (unless closed by one) the event is
+ * over (isEventOver), so the evaluation opens by itself.
  */
-function eventIsOver(state: EventState): boolean {
-  if (state.harvest !== null) return true;
-  if (state.openSpace !== null || state.rounds.length === 0) return false;
-  const last = state.rounds[state.rounds.length - 1];
-  return state.current === state.rounds.length - 1 && last?.status === 'ended';
-}
-
-/** Whether phones may answer now: opened by a facilitator, or (unless closed by one) the event is over. */
 export function isEvaluationOpen(state: EventState): boolean {
   const ev = evaluationOf(state);
   if (!asksAnything(ev.ask)) return false;
-  return ev.opened ?? eventIsOver(state);
+  return ev.opened ?? isEventOver(state);
 }
 
 /** A person's own answer (the server's state, or their own phone), if they have answered. */

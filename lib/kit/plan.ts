@@ -3,6 +3,8 @@
  * how many table cards, the run sheet's times, the plain-language steps and tips, the list of
  * things to bring, and words shortened to fit. server/kit.ts draws them; tests check them here.
  */
+import { LOCALES, type Locale } from '../i18n/locales';
+import { reportLocale } from '../i18n/report';
 import { LIMITS } from '../limits';
 import type { OpenSpaceSettings } from '../openspace/settings';
 import { slotsInTimeOrder } from '../openspace/wall';
@@ -10,20 +12,35 @@ import { suggestTableCount } from '../seating';
 import type { EventSettings, Identity } from '../settings';
 import type { EventState } from '../state';
 
-export const KIT_NAMES = ['table-cards', 'join-poster', 'run-sheet', 'kit-list', 'agenda-wall'] as const;
+export const KIT_NAMES = [
+  'table-cards',
+  'join-poster',
+  'run-sheet',
+  'kit-list',
+  'agenda-wall',
+  'told',
+] as const;
 export type KitName = (typeof KIT_NAMES)[number];
 
 export interface KitOptions {
   /** The address the projector's QR code opens: the join base + `/j/<code>`. */
   joinUrl: string;
+  /** The published "What you told us" at the phones' address: the join base + `/told/<eventId>`. */
+  toldUrl: string;
+  /** The language the printout is written in (`?lang=`; English when not given). */
+  locale: Locale;
   /** "HH:MM" the run sheet's clock starts at; null: times count from 0:00. */
   start: string | null;
   /** How many table cards to print when the café works its table count out on the day. */
   tables: number | null;
 }
 
-/** `?start=14:00&tables=8`, checked; an empty value counts as not given. */
-export function kitQuery(params: URLSearchParams): Omit<KitOptions, 'joinUrl'> | { invalid: string } {
+/** `?start=14:00&tables=8&lang=pl`, checked; an empty value counts as not given. */
+export function kitQuery(
+  params: URLSearchParams,
+): Omit<KitOptions, 'joinUrl' | 'toldUrl'> | { invalid: string } {
+  const locale = reportLocale(params.get('lang'));
+  if (!locale) return { invalid: `lang is one of ${LOCALES.join(', ')} (the default is en).` };
   const rawStart = params.get('start') ?? '';
   const rawTables = params.get('tables') ?? '';
   const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(rawStart);
@@ -34,6 +51,7 @@ export function kitQuery(params: URLSearchParams): Omit<KitOptions, 'joinUrl'> |
   return {
     start: clock ? `${(clock[1] ?? '').padStart(2, '0')}:${clock[2]}` : null,
     tables: rawTables ? tables : null,
+    locale,
   };
 }
 

@@ -381,6 +381,7 @@ export const TEMPLATES: Record<CommandName, Record<string, unknown>> = {
   'evaluation.set': { statements: ['listened', 'welcome'], open: 'What would you change?' },
   'evaluation.open': { open: true },
   'evaluation.answer': { answers: { listened: 4, welcome: 5 }, open: 'More time' },
+  'results.set': { where: 'on this page and at the Tuesday drop-in', by: null },
 };
 
 /** Change a valid object into (usually) an invalid one: wrong values, missing or extra keys. */
