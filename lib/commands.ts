@@ -15,6 +15,7 @@ import { paperCommands } from './notes/paper';
 import { convergenceCommands } from './openspace/convergence';
 import { wallCommands } from './openspace/edits';
 import { openSpaceCommands } from './openspace/sessions';
+import { careCommands } from './people/care';
 import { moveCommands } from './people/moves';
 import { peopleCommands } from './people/people';
 import { linkCommands } from './team/links';
@@ -24,6 +25,7 @@ const ALL = {
   ...editCommands,
   ...peopleCommands,
   ...moveCommands,
+  ...careCommands,
   ...noteCommands,
   ...paperCommands,
   ...moderationCommands,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EARLY_JOIN_OFF,
   earlyJoinScript,
+  FIRST_TIME_INPUT_NAME,
   GROUP_INPUT_NAME,
   NEEDS_INPUT_NAME,
   NEEDS_OTHER_ID,
@@ -52,7 +53,10 @@ function page(identity: 'named' | 'choice' | 'anonymous', stored: Record<string,
   /** The optional questions' inputs on the page ("I'm here as…" radios, the needs' boxes). */
   const choices: { name: string; value: string; checked: boolean }[] = [];
   Object.assign(form, { querySelectorAll: () => choices });
+  /** The page's `<html>`, whose `lang` is the language the page shows (none: an older page). */
+  const root = new FakeElement();
   const document = {
+    documentElement: root,
     getElementById: (id: string) =>
       id === 'join-form' ? form : id === 'name' ? input : id === NEEDS_OTHER_ID ? other : null,
   };
@@ -70,7 +74,7 @@ function page(identity: 'named' | 'choice' | 'anonymous', stored: Record<string,
     for (const l of form.listeners) l({ preventDefault: () => (prevented = true) });
     return prevented;
   };
-  return { form, input, other, choices, items, window, run, submit };
+  return { form, input, other, choices, root, items, window, run, submit };
 }
 
 describe('the join screen before its scripts arrive', () => {
@@ -122,6 +126,34 @@ describe('the join screen before its scripts arrive', () => {
     skipped.run('ABC123');
     skipped.submit();
     expect(JSON.parse(skipped.items.get(phoneStorageKey('ABC123')) ?? 'null').about).toEqual({});
+  });
+
+  it('keeps whether it is the person’s first time, and the language the page shows', () => {
+    const p = page('choice');
+    p.choices.push(
+      { name: FIRST_TIME_INPUT_NAME, value: 'yes', checked: false },
+      { name: FIRST_TIME_INPUT_NAME, value: 'no', checked: true },
+      { name: FIRST_TIME_INPUT_NAME, value: '', checked: false },
+    );
+    p.root.setAttribute('lang', 'pl');
+    p.run('ABC123');
+    p.submit();
+    expect(JSON.parse(p.items.get(phoneStorageKey('ABC123')) ?? 'null').about).toEqual({
+      firstTime: false,
+      language: 'pl',
+    });
+    const first = page('choice');
+    first.choices.push({ name: FIRST_TIME_INPUT_NAME, value: 'yes', checked: true });
+    first.run('ABC123');
+    first.submit();
+    expect(JSON.parse(first.items.get(phoneStorageKey('ABC123')) ?? 'null').about).toEqual({
+      firstTime: true,
+    });
+    const unsaid = page('choice');
+    unsaid.choices.push({ name: FIRST_TIME_INPUT_NAME, value: '', checked: true });
+    unsaid.run('ABC123');
+    unsaid.submit();
+    expect(JSON.parse(unsaid.items.get(phoneStorageKey('ABC123')) ?? 'null').about).toEqual({});
   });
 
   it('asks for a name where the café needs one, and keeps nothing', () => {

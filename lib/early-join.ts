@@ -24,14 +24,19 @@ export const NAME_INPUT_ID = 'name';
  */
 export const GROUP_INPUT_NAME = 'cafe-group';
 export const NEEDS_INPUT_NAME = 'cafe-needs';
+/** "Is this your first event like this?": the radio buttons' values are `yes`, `no` and '' (rather not say). */
+export const FIRST_TIME_INPUT_NAME = 'cafe-first-time';
 export const NEEDS_OTHER_ID = 'needs-other';
 export const NO_FORM_ID = 'join-about';
 
-/** What a phone keeps for one café: its token, the name given, and what it told at the door. */
+/**
+ * What a phone keeps for one café: its token, the name given, and what it told at the door (with
+ * the language the page was showing when Join was tapped).
+ */
 export interface StoredJoin {
   token: string;
   name: string | null;
-  about?: { group?: string; needs?: string[]; needsOther?: string };
+  about?: { group?: string; needs?: string[]; needsOther?: string; firstTime?: boolean; language?: string };
 }
 
 /** Called by the full page when it takes over (the script's submit handler comes off). */
@@ -43,7 +48,7 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 /** The script, for one café's page. Plain ES5: it runs before anything else has loaded. */
 export function earlyJoinScript(code: string): string {
   const json = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
-  return `(function(key,formId,inputId,off,abc,groupName,needsName,otherId){
+  return `(function(key,formId,inputId,off,abc,groupName,needsName,otherId,firstName){
 var form=document.getElementById(formId);
 if(!form)return;
 var has=function(){try{return !!localStorage.getItem(key)}catch(e){return false}};
@@ -58,16 +63,18 @@ if(identity==='named'&&!name){form.setAttribute('data-missing-name','');if(input
 if(!window.crypto||!crypto.getRandomValues)return;
 var bytes=crypto.getRandomValues(new Uint8Array(32)),token='';
 for(var i=0;i<32;i++)token+=abc.charAt(bytes[i]&63);
-var about={},picked=[],boxes=form.querySelectorAll?form.querySelectorAll('input[name="'+groupName+'"],input[name="'+needsName+'"]'):[];
-for(var j=0;j<boxes.length;j++){var b=boxes[j];if(!b.checked)continue;if(b.name===groupName){if(b.value)about.group=b.value}else picked.push(b.value)}
+var about={},picked=[],boxes=form.querySelectorAll?form.querySelectorAll('input[name="'+groupName+'"],input[name="'+needsName+'"],input[name="'+firstName+'"]'):[];
+for(var j=0;j<boxes.length;j++){var b=boxes[j];if(!b.checked)continue;if(b.name===groupName){if(b.value)about.group=b.value}else if(b.name===firstName){if(b.value)about.firstTime=b.value==='yes'}else picked.push(b.value)}
 var other=document.getElementById(otherId);
 var said=other?other.value.replace(/^\\s+|\\s+$/g,''):'';
 if(said){if(picked.indexOf('other')<0)picked.push('other');about.needsOther=said}
 if(picked.length)about.needs=picked;
+var root=document.documentElement,lang=root&&root.getAttribute?root.getAttribute('lang'):'';
+if(lang)about.language=lang;
 try{localStorage.setItem(key,JSON.stringify({token:token,name:identity==='anonymous'?null:(name||null),about:about}))}catch(e){return}
 form.setAttribute('data-joining','');
 }
 form.addEventListener('submit',submit);
 window[off]=function(){form.removeEventListener('submit',submit)};
-})(${json(phoneStorageKey(code))},${json(JOIN_FORM_ID)},${json(NAME_INPUT_ID)},${json(EARLY_JOIN_OFF)},${json(ALPHABET)},${json(GROUP_INPUT_NAME)},${json(NEEDS_INPUT_NAME)},${json(NEEDS_OTHER_ID)});`;
+})(${json(phoneStorageKey(code))},${json(JOIN_FORM_ID)},${json(NAME_INPUT_ID)},${json(EARLY_JOIN_OFF)},${json(ALPHABET)},${json(GROUP_INPUT_NAME)},${json(NEEDS_INPUT_NAME)},${json(NEEDS_OTHER_ID)},${json(FIRST_TIME_INPUT_NAME)});`;
 }

@@ -25,6 +25,8 @@ export interface JoinInfo {
   groups: string[];
   /** Whether "Anything that would help you take part?" is asked. */
   askNeeds: boolean;
+  /** Whether "Is this your first event like this?" is asked. */
+  askFirstTime: boolean;
   /** Whether the event has an Open Space, whose notes everyone in the event sees. */
   openSpace: boolean;
 }

@@ -177,6 +177,13 @@ const BEFORE = {
     );
     log.add('stage.changed', { stage: 'actions' });
   },
+  /** Fay joined late and said a step-free way in would help her take part. */
+  needsTold: (log: RecordLog) =>
+    log.add(
+      'participant.joined',
+      { participantId: 'fay', name: 'Fay', table: null, needs: ['step_free'] },
+      person('fay'),
+    ),
   /** A facilitator opened the evaluation. */
   evaluationOpen: (log: RecordLog) => log.add('evaluation.opened', { open: true }),
   /** The evaluation is open and Ada has answered it. */
@@ -224,6 +231,8 @@ const CASES: Record<string, Case> = {
   'person.move (Ada to table 2)': { payload: { participantId: 'ada', table: 2 } },
   'person.move (Ada to table 3, none)': { payload: { participantId: 'ada', table: 3 } },
   'person.keep (Ada at table 1)': { payload: { participantId: 'ada', table: 1 } },
+  'needs.met (Fay’s step-free way in)': { payload: { participantId: 'fay', met: true }, before: 'needsTold' },
+  'needs.met (Ada’s, who asked nothing)': { payload: { participantId: 'ada', met: true } },
   'note.post at table 1, round 1': { payload: { text: 'Trees', round: 0, table: 1 } },
   'note.post at table 2, round 1': { payload: { text: 'Trees', round: 0, table: 2 } },
   'note.post in round 2 (not seated)': { payload: { text: 'Trees', round: 1, table: 1 } },
@@ -372,6 +381,8 @@ const MATRIX = `
 | person.move (Ada to table 2)          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | person.move (Ada to table 3, none)    | role        | role        | role        | role        | role        | role        | not_found       | not_found       | role        | role      |
 | person.keep (Ada at table 1)          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| needs.met (Fay’s step-free way in)    | role        | role        | role        | role        | role        | role        | ok              | ok              | ok          | role      |
+| needs.met (Ada’s, who asked nothing)  | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | wrong_state | role      |
 | note.post at table 1, round 1         | ok          | not_allowed | ok          | not_allowed | not_allowed | not_allowed | role            | role            | role        | role      |
 | note.post at table 2, round 1         | not_allowed | ok          | not_allowed | ok          | not_allowed | not_allowed | role            | role            | role        | role      |
 | note.post in round 2 (not seated)     | wrong_state | wrong_state | wrong_state | wrong_state | not_allowed | not_allowed | role            | role            | role        | role      |

@@ -27,7 +27,7 @@ export interface Action {
 export const ROLE_REFUSALS = {
   participant: 'Only a facilitator can do that.',
   other: 'Only a participant can do that.',
-  helper: 'A helper’s link can type in paper notes and nothing else.',
+  helper: 'A helper’s link can type in paper notes and mark needs as met, nothing else.',
   projector: 'A projector link only shows the event; it cannot change anything.',
 } as const;
 

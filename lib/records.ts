@@ -5,6 +5,7 @@
 
 import type { EvaluationSettings, Score, StatementId } from './evaluation/bank';
 import type { CommitmentStatus } from './harvest/state';
+import type { Locale } from './i18n/locales';
 import type { RemovalReason } from './notes/removal';
 import type { OpenSpaceStage, SessionReport } from './openspace/state';
 import type { Need } from './people/needs';
@@ -59,13 +60,16 @@ export interface RecordPayloads {
     /** The N of "Anonymous N" for a person without a name, fixed when they first join. */
     anon?: number;
     /**
-     * "I'm here as…", "Anything that would help you take part?" (lib/people/about.ts), as told
-     * on a first join. In the log only: no screen receives `group` (the team is sent counts);
+     * "I'm here as…", "Anything that would help you take part?", "Is this your first event like
+     * this?" and the language the phone showed (lib/people/about.ts), as told on a first join. In
+     * the log only: no screen receives `group`, `firstTime` or `language` (they are counted);
      * `needs` and `needsOther` reach the organiser, co-facilitators and helpers alone.
      */
     group?: string;
     needs?: Need[];
     needsOther?: string;
+    firstTime?: boolean;
+    language?: Locale;
   };
   'participant.left': {
     participantId: ParticipantId;
@@ -89,6 +93,12 @@ export interface RecordPayloads {
   };
   /** "Keep at this table" for every later seating (table null: mixed like everyone again). */
   'person.kept': { participantId: ParticipantId; table: number | null };
+  /**
+   * The facilitator team marked what a person said would help them take part as met (or not
+   * met after all). Like the needs themselves, only the organiser, co-facilitators and helpers
+   * receive it.
+   */
+  'needs.met': { participantId: ParticipantId; met: boolean };
   'host.assigned': { table: number; participantId: ParticipantId | null };
   'event.locked': { locked: boolean };
   /** `tokenHash` is in the log only: screens receive the record without it (lib/team/roles.ts). */

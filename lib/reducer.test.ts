@@ -60,7 +60,9 @@ const tableSizes = (seating: Seating, tables: number) => {
 
 describe('the command registry', () => {
   it('offers exactly the actions a café needs, each to the right people', () => {
-    const cafeNames = COMMAND_NAMES.filter((n) => /^(seating|round|participant|host|person|note)\./.test(n));
+    const cafeNames = COMMAND_NAMES.filter((n) =>
+      /^(seating|round|participant|host|person|needs|note)\./.test(n),
+    );
     const roles = Object.fromEntries(cafeNames.map((n) => [n, findCommand(n)?.roles]));
     expect(roles).toEqual({
       'seating.plan': ['facilitator'],
@@ -79,6 +81,7 @@ describe('the command registry', () => {
       'host.assign': ['facilitator'],
       'person.move': ['facilitator'],
       'person.keep': ['facilitator'],
+      'needs.met': ['facilitator', 'helper'],
       'note.post': ['participant'],
       'note.edit': ['participant'],
       'note.withdraw': ['participant', 'facilitator'],

@@ -30,6 +30,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
       notice: settings.notice ?? '',
       groups: settings.groups ?? [],
       askNeeds: settings.askNeeds ?? false,
+      askFirstTime: settings.askFirstTime ?? false,
     },
     seq: rec.seq,
     tableCount: settings.tables,
@@ -48,6 +49,8 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     links: {},
     evaluation: initialEvaluation(settings.evaluation),
     groupCounts: {},
+    firstTimeCounts: { first: 0, returning: 0 },
+    languageCounts: {},
   };
 }
 
@@ -79,19 +82,25 @@ function notesArriving(rec: NoteRecord): string[] {
 }
 
 export type PersonRecord = RecordOf<
-  'participant.joined' | 'participant.left' | 'host.volunteered' | 'person.moved' | 'person.kept'
+  | 'participant.joined'
+  | 'participant.left'
+  | 'host.volunteered'
+  | 'person.moved'
+  | 'person.kept'
+  | 'needs.met'
 >;
 
 /**
- * Joining, leaving, offering to host, being moved to another table and being kept at one: sent
- * only to those near the person (lib/visibility.ts).
+ * Joining, leaving, offering to host, being moved to another table, being kept at one and having
+ * one's needs met: sent only to those near the person, or to the team (lib/visibility.ts).
  */
 export const isPersonRecord = (r: EventRecord): r is PersonRecord =>
   r.type === 'participant.joined' ||
   r.type === 'participant.left' ||
   r.type === 'host.volunteered' ||
   r.type === 'person.moved' ||
-  r.type === 'person.kept';
+  r.type === 'person.kept' ||
+  r.type === 'needs.met';
 
 /** An answer to the evaluation: for the team (with no actor) and the person's own screens only. */
 const isEvaluationAnswer = (r: EventRecord): r is RecordOf<'evaluation.answered'> =>
@@ -154,6 +163,7 @@ function reduceEventWide(
       | 'host.volunteered'
       | 'person.moved'
       | 'person.kept'
+      | 'needs.met'
       | 'evaluation.answered'
     >
   >,

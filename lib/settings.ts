@@ -54,6 +54,8 @@ export const EventSettingsSchema = z
       .default([]),
     /** Ask "Anything that would help you take part?" when joining. */
     askNeeds: z.boolean().default(false),
+    /** Ask "Is this your first event like this?" when joining (kept as counts only). */
+    askFirstTime: z.boolean().default(false),
     /**
      * Where and when the results will be shared, which phones say at their end (null or absent:
      * the organiser said nothing). Changed later with `results.set`.
@@ -65,9 +67,9 @@ export const EventSettingsSchema = z
     path: ['rounds'],
   });
 /**
- * The join screen's extras (`notice`, `groups`, `askNeeds`) are optional here: events created
+ * The join screen's extras (`notice`, `groups`, `askNeeds`, `askFirstTime`) are optional here: events created
  * before them lack them in their log, and the reducer fills the defaults in (lib/reducer.ts).
  */
-type AtTheDoor = 'notice' | 'groups' | 'askNeeds';
+type AtTheDoor = 'notice' | 'groups' | 'askNeeds' | 'askFirstTime';
 type ParsedSettings = z.infer<typeof EventSettingsSchema>;
 export type EventSettings = Omit<ParsedSettings, AtTheDoor> & Partial<Pick<ParsedSettings, AtTheDoor>>;

@@ -7,6 +7,7 @@ import type { Announcement } from './announcements';
 import type { EvaluationState } from './evaluation/state';
 import type { ProjectorState } from './harvest/screen';
 import type { HarvestState } from './harvest/state';
+import type { Locale } from './i18n/locales';
 import type { RemovalReason } from './notes/removal';
 import { idsIn, liveIn, type NoteTable, noteIn, notesIn } from './notes/table';
 import type { OpenSpaceState } from './openspace/state';
@@ -36,6 +37,8 @@ export interface Participant {
   needs?: Need[];
   /** Their own words for "Something else" that would help. */
   needsOther?: string;
+  /** The team marked their needs as met (`needs.met`); only the screens that know the needs know it. */
+  needsMet?: boolean;
   /**
    * Seq of the last person record (joining, leaving, volunteering, being moved or kept) applied to
    * this person: a phone receives these only for people near it, in any order, and applies each
@@ -144,6 +147,13 @@ export interface EventState {
    * the team's screens are sent the server's counts instead (`groups` in `sync` and `people`).
    */
   groupCounts: Record<string, number>;
+  /**
+   * How many said this is (`first`) or is not (`returning`) their first event like this, and how
+   * many joined from a phone showing each language: counted by the server alone, like groupCounts
+   * (no screen receives anyone's answer, so screens hold zeros here).
+   */
+  firstTimeCounts: { first: number; returning: number };
+  languageCounts: Partial<Record<Locale, number>>;
 }
 
 export type EventPart = 'cafe' | 'openSpace';

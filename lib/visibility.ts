@@ -15,9 +15,9 @@
  * everyone else receives its records without them (lib/notes/removal.ts). An answer to the
  * evaluation goes to the team with an `anonymous` actor, to its author's own screens as it is,
  * and to no other phone: nobody but the server and the person learns who answered what.
- * A person's group
- * ("I'm here as…") reaches no screen at all (the team is sent counts); their access needs reach
- * the organiser, co-facilitators and helpers only (lib/people/about.ts).
+ * A person's group ("I'm here as…"), whether it is their first event like this and their phone's
+ * language reach no screen at all (they are counted); their access needs, and the team's mark
+ * that they were met, reach the organiser, co-facilitators and helpers only (lib/people/about.ts).
  */
 
 import { outsiderView } from './notes/removal';
@@ -118,6 +118,8 @@ export function roomsOf(state: EventState, rec: EventRecord): string[] | null {
  */
 function personRooms(rec: PersonRecord): string[] {
   if (rec.type === 'person.kept') return [ROOM_ALL_NOTES];
+  // Needs met go where the needs went: never a projector, never a phone (not even the person's).
+  if (rec.type === 'needs.met') return [ROOM_CARE];
   const rooms = [ROOM_ALL_NOTES, personRoom(rec.payload.participantId)];
   if (rec.type === 'person.moved') {
     const { from, table, round } = rec.payload;
@@ -253,15 +255,17 @@ function moveView(state: EventState, rec: RecordOf<'person.moved'>): EventRecord
 }
 
 /**
- * A join as screens receive it: never with the person's group (the team is sent counts), and with
- * their access needs only for those who hear them. The record itself when it carries neither.
+ * A join as screens receive it: never with the person's group, first time or language (they are
+ * counted), and with their access needs only for those who hear them. The record itself when it
+ * carries none of these.
  */
 export function joinedView(
   rec: RecordOf<'participant.joined'>,
   needs: boolean,
 ): RecordOf<'participant.joined'> {
-  const { group, needs: told, needsOther, ...rest } = rec.payload;
-  if (group === undefined && (needs || (told === undefined && needsOther === undefined))) return rec;
+  const { group, needs: told, needsOther, firstTime, language, ...rest } = rec.payload;
+  const counted = group !== undefined || firstTime !== undefined || language !== undefined;
+  if (!counted && (needs || (told === undefined && needsOther === undefined))) return rec;
   const kept = needs
     ? { ...(told !== undefined ? { needs: told } : {}), ...(needsOther !== undefined ? { needsOther } : {}) }
     : {};

@@ -77,15 +77,22 @@ describe('join information', () => {
       notice: '',
       groups: [],
       askNeeds: false,
+      askFirstTime: false,
       openSpace: false,
     });
     const asking = await server.createCafe(
-      cafeSettings({ notice: 'Ask Sam at the door.', groups: ['Carer', 'Staff'], askNeeds: true }),
+      cafeSettings({
+        notice: 'Ask Sam at the door.',
+        groups: ['Carer', 'Staff'],
+        askNeeds: true,
+        askFirstTime: true,
+      }),
     );
     expect(await info(asking.joinCode)).toMatchObject({
       notice: 'Ask Sam at the door.',
       groups: ['Carer', 'Staff'],
       askNeeds: true,
+      askFirstTime: true,
     });
   });
 

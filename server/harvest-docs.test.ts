@@ -186,6 +186,7 @@ describe('the report the documents are written from', () => {
       'Inclusion',
       'Support',
       'Planning',
+      'Working together',
       'Methods',
       'Communication',
       'Impact',

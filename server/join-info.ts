@@ -3,7 +3,7 @@
  * public facts `GET /api/join/<code>` answers with.
  */
 import type { JoinInfo } from '../lib/join-info';
-import { asksNeeds, groupsOf } from '../lib/people/about';
+import { asksFirstTime, asksNeeds, groupsOf } from '../lib/people/about';
 import { JoinCodeSchema } from '../lib/protocol';
 import type { EventState } from '../lib/state';
 import type { Events } from './events';
@@ -21,6 +21,7 @@ export function joinInfoOf(state: EventState, code: string, retentionDays: numbe
     notice: state.settings.notice ?? '',
     groups: groupsOf(state.settings),
     askNeeds: asksNeeds(state.settings),
+    askFirstTime: asksFirstTime(state.settings),
     openSpace: state.settings.openSpace !== null,
   };
 }

@@ -11,6 +11,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, type CommandName } from '../lib/commands';
+import type { Need } from '../lib/people/needs';
 import type { Replies } from '../lib/protocol';
 import type { EventRecord } from '../lib/records';
 import type { EventSettings } from '../lib/settings';
@@ -38,6 +39,7 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'host.assign': 'facilitator',
   'person.move': 'facilitator',
   'person.keep': 'facilitator',
+  'needs.met': 'facilitator',
   'note.post': 'participant',
   'note.edit': 'participant',
   'note.withdraw': 'either',
@@ -107,6 +109,7 @@ describe.each(STORES)('permissions on the %s store', (store) => {
   const settingsA: EventSettings = cafeSettings({
     title: 'Riverside',
     tables: 2,
+    askNeeds: true,
     openSpace: {
       theme: 'What shall we do about the river?',
       slots: [
@@ -178,9 +181,14 @@ describe.each(STORES)('permissions on the %s store', (store) => {
     };
   }
 
-  async function joinAs(code: string, name: string, token = newToken()): Promise<Person> {
+  async function joinAs(
+    code: string,
+    name: string,
+    token = newToken(),
+    about: { needs?: Need[] } = {},
+  ): Promise<Person> {
     const observer = await connect();
-    const reply = await observer.send('join', { code, name, token });
+    const reply = await observer.send('join', { code, name, token, ...about });
     if (!reply.ok) throw new Error(reply.error.message);
     const id = reply.participantId;
     const sender = new Sender(name, async () => {
@@ -576,9 +584,13 @@ describe.each(STORES)('permissions on the %s store', (store) => {
 
     it('someone who left, or was removed, can no longer take part', async () => {
       const [esme, fen] = await Promise.all([
-        joinAs(A.joinCode, 'Esme Vale'),
+        joinAs(A.joinCode, 'Esme Vale', undefined, { needs: ['quiet_space'] }),
         joinAs(A.joinCode, 'Fen Hale'),
       ]);
+      // What would help Esme take part is the team's to mark as met, not hers or anyone else's.
+      await refused(esme.sender, 'needs.met', { participantId: esme.id, met: true }, 'not_allowed');
+      await ok(A.sender, 'needs.met', { participantId: esme.id, met: true });
+      await refused(A.sender, 'needs.met', { participantId: fen.id, met: true }, 'wrong_state');
       await ok(esme.sender, 'participant.leave', {});
       await ok(A.sender, 'participant.remove', { participantId: fen.id });
       for (const gone of [esme, fen]) {

@@ -14,7 +14,7 @@ import type { RecordOrder, Replies } from '../lib/protocol';
 import type { Actor, EventRecord, NewRecord, RecordActor } from '../lib/records';
 import { foldLog, isNoteRecord, isTargetedRecord, reduce } from '../lib/reducer';
 import { type EventState, personById } from '../lib/state';
-import { isTeam, roomsFor, roomsOf, type Viewer, viewFor } from '../lib/visibility';
+import { isTeam, reaches, roomsFor, roomsOf, type Viewer, viewFor } from '../lib/visibility';
 import { breathe } from './breather';
 import { hashToken, newParticipantId, newRecordId } from './ids';
 import { log } from './log';
@@ -494,10 +494,12 @@ export class EventRoom {
     const rooms = roomsFor(this.state, viewer);
     const records: EventRecord[] = [];
     if (isTeam(viewer)) {
-      // Facilitators see every record: the tail of the log after `since`.
+      // The team sees every record, the tail of the log after `since`, but those for fewer of
+      // them (what would help people take part being met: not for a projector).
+      const mine = new Set(rooms);
       for (let i = firstAfter(this.log, since); i < this.log.length; i++) {
         const r = this.log[i];
-        if (r) records.push(r);
+        if (r && reaches(this.state, r, mine)) records.push(r);
       }
     } else {
       const seen = new Set<number>();

@@ -377,7 +377,7 @@ export function wireSockets(
       };
     });
 
-    on('join', async ({ code, name, token, rejoin, group, needs, needsOther }) => {
+    on('join', async ({ code, name, token, rejoin, group, needs, needsOther, firstTime, language }) => {
       const busy = alreadyIn();
       if (busy) return busy;
       if (!guesses.allowed(address)) return tooManyGuesses();
@@ -393,6 +393,8 @@ export function wireSockets(
           ...(group !== undefined ? { group } : {}),
           ...(needs !== undefined ? { needs } : {}),
           ...(needsOther !== undefined ? { needsOther } : {}),
+          ...(firstTime !== undefined ? { firstTime } : {}),
+          ...(language !== undefined ? { language } : {}),
         },
       });
       if (reply.ok) {

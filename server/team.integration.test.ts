@@ -131,7 +131,7 @@ describe.each(STORES)('a facilitator team on the %s store', (store) => {
     // A helper steers nothing.
     expect(await helper.c.act('round.pause', {})).toMatchObject({
       ok: false,
-      error: { message: 'A helper’s link can type in paper notes and nothing else.' },
+      error: { message: 'A helper’s link can type in paper notes and mark needs as met, nothing else.' },
     });
     const card = { text: 'Buses after nine, please', round: 0, table: 1, name: 'Ola' };
     expect(await helper.c.act('note.transcribe', card)).toMatchObject({ ok: true });

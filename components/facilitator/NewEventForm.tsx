@@ -63,6 +63,7 @@ export function NewEventForm() {
   // Suggested groups, one a line, in the organiser's language; theirs to change.
   const [groups, setGroups] = useState(() => t('new.groupsSuggested'));
   const [askNeeds, setAskNeeds] = useState(false);
+  const [askFirstTime, setAskFirstTime] = useState(false);
   const [rounds, setRounds] = useState<RoundDraft[]>([
     { key: 'r1', question: '', minutes: '20' },
     { key: 'r2', question: '', minutes: '20' },
@@ -94,6 +95,7 @@ export function NewEventForm() {
       notice,
       groups: askGroups ? groupLines(groups) : [],
       askNeeds,
+      askFirstTime,
       // Both boxes empty: nothing said (phones then say the link will appear when published).
       results: results.where.trim() || results.by ? resultsOfDraft(results) : null,
     };
@@ -372,6 +374,15 @@ export function NewEventForm() {
               className="size-5 shrink-0"
             />
             {t('new.askNeeds')}
+          </label>
+          <label className="mt-3 flex min-h-11 items-center gap-3">
+            <input
+              type="checkbox"
+              checked={askFirstTime}
+              onChange={(e) => setAskFirstTime(e.target.checked)}
+              className="size-5 shrink-0"
+            />
+            {t('new.askFirstTime')}
           </label>
         </fieldset>
 

@@ -1,7 +1,8 @@
 'use client';
 /**
  * "Who is here": how many joined as each of the event's groups (counts the server sends: no screen
- * is told anyone's group) and, when the event asks, who asked for what to help them take part.
+ * is told anyone's group) and, when the event asks, who asked for what to help them take part,
+ * each with a box the team ticks once it is met (`needs.met`, counted in the report's evidence).
  * Shown on the organiser's, co-facilitators' and helpers' screens, never the projector's.
  */
 import { useFormatter, useTranslations } from 'next-intl';
@@ -11,6 +12,7 @@ import { NEEDS } from '../../lib/people/needs';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
+import { useSend } from '../live/useConnection';
 
 export function WhoIsHerePanel() {
   const event = useLive((s) => s.event);
@@ -20,6 +22,7 @@ export function WhoIsHerePanel() {
   const needT = useTranslations('join.questions.need');
   const nameOf = usePersonName();
   const format = useFormatter();
+  const send = useSend();
   const participants = event?.participants;
   const asking = useMemo(
     () =>
@@ -56,27 +59,43 @@ export function WhoIsHerePanel() {
           {asking.length === 0 ? (
             <p className="text-stone-600">{t('noNeeds')}</p>
           ) : (
-            <ul className="mt-1 space-y-1" data-testid="access-needs">
-              {NEEDS.map((need) => {
-                const who = asking.filter((p) => p.needs?.includes(need));
-                if (who.length === 0) return null;
-                const names = who.map((p) =>
-                  isolate(
+            <>
+              <p className="text-stone-600" data-testid="needs-met-count">
+                {t('metCount', { met: asking.filter((p) => p.needsMet).length, count: asking.length })}
+              </p>
+              <ul className="mt-1 space-y-1" data-testid="access-needs">
+                {asking.map((p) => {
+                  const name = nameOf(event, p.id);
+                  const needs = NEEDS.filter((need) => p.needs?.includes(need)).map((need) =>
                     need === 'other' && p.needsOther
-                      ? `${nameOf(event, p.id)} (${p.needsOther})`
-                      : nameOf(event, p.id),
-                  ),
-                );
-                return (
-                  <li key={need}>
-                    {t('count', {
-                      label: needT(need),
-                      count: format.list(names, { type: 'unit', style: 'short' }),
-                    })}
-                  </li>
-                );
-              })}
-            </ul>
+                      ? `${needT(need)} (${isolate(p.needsOther)})`
+                      : needT(need),
+                  );
+                  return (
+                    <li key={p.id} className="flex flex-wrap items-center justify-between gap-x-3">
+                      <span>
+                        {t('count', {
+                          label: isolate(name),
+                          count: format.list(needs, { type: 'unit', style: 'short' }),
+                        })}
+                      </span>
+                      <label className="flex min-h-11 items-center gap-2">
+                        <input
+                          type="checkbox"
+                          className="size-5 shrink-0"
+                          checked={p.needsMet === true}
+                          onChange={() =>
+                            send('needs.met', { participantId: p.id, met: p.needsMet !== true })
+                          }
+                          aria-label={t('metFor', { name: isolate(name) })}
+                        />
+                        {t('met')}
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
           )}
         </>
       )}

@@ -10,6 +10,7 @@ import type { StoreApi } from 'zustand';
 import type { CommandName, CommandPayload } from '../../lib/commands';
 import { phoneStorageKey, type StoredJoin } from '../../lib/early-join';
 import type { ActionError } from '../../lib/errors';
+import { isLocale } from '../../lib/i18n/locales';
 import { NEEDS, type Need } from '../../lib/people/needs';
 import type { ClientEmits, ClientMessage, GroupCounts, RecordOrder, ServerPushes } from '../../lib/protocol';
 import type { EventRecord } from '../../lib/records';
@@ -29,16 +30,21 @@ export type Identity =
       about?: StoredJoin['about'];
     };
 
-/** Stored answers as the join message takes them: needs the server does not know are left out. */
+/**
+ * Stored answers as the join message takes them: needs and languages the server does not know
+ * are left out.
+ */
 function aboutToSend(
   about: StoredJoin['about'],
-): Pick<ClientMessage<'join'>, 'group' | 'needs' | 'needsOther'> {
+): Pick<ClientMessage<'join'>, 'group' | 'needs' | 'needsOther' | 'firstTime' | 'language'> {
   if (!about) return {};
   const needs = (about.needs ?? []).filter((n): n is Need => (NEEDS as readonly string[]).includes(n));
   return {
     ...(typeof about.group === 'string' && about.group ? { group: about.group } : {}),
     ...(needs.length > 0 ? { needs } : {}),
     ...(typeof about.needsOther === 'string' && about.needsOther ? { needsOther: about.needsOther } : {}),
+    ...(typeof about.firstTime === 'boolean' ? { firstTime: about.firstTime } : {}),
+    ...(isLocale(about.language) ? { language: about.language } : {}),
   };
 }
 
@@ -76,7 +82,7 @@ const storageKey = (kind: 'outbox' | 'state', identity: Identity) =>
  * page then drops a cached view from an older version and syncs from the start instead of
  * reducing new records onto a state that lacks the field.
  */
-const CACHE_VERSION = 9;
+const CACHE_VERSION = 10;
 
 interface CachedView {
   v: number;

@@ -1,12 +1,20 @@
 'use client';
 /**
  * The join screen's privacy notice (who sees a note, whether names are used, how long it is kept,
- * how to withdraw, then the organiser's own line) and its optional questions: "I'm here as…" and
- * "Anything that would help you take part?". Both render with the page's HTML: the page's own
- * script (lib/early-join.ts) reads the answers if Join is tapped before this code runs.
+ * how to withdraw, that the page's language is counted, then the organiser's own line) and its
+ * optional questions: "I'm here as…", "Anything that would help you take part?" and "Is this your
+ * first event like this?". Both render with the page's HTML: the page's own script
+ * (lib/early-join.ts) reads the answers if Join is tapped before this code runs.
  */
 import { useTranslations } from 'next-intl';
-import { GROUP_INPUT_NAME, NEEDS_INPUT_NAME, NEEDS_OTHER_ID, NO_FORM_ID } from '../../lib/early-join';
+import {
+  FIRST_TIME_INPUT_NAME,
+  GROUP_INPUT_NAME,
+  NEEDS_INPUT_NAME,
+  NEEDS_OTHER_ID,
+  NO_FORM_ID,
+} from '../../lib/early-join';
+import type { Locale } from '../../lib/i18n/locales';
 import { LIMITS } from '../../lib/limits';
 import { NEEDS, type Need } from '../../lib/people/needs';
 import type { Identity } from '../../lib/settings';
@@ -18,6 +26,7 @@ export interface DoorFacts {
   notice?: string;
   groups?: string[];
   askNeeds?: boolean;
+  askFirstTime?: boolean;
   openSpace?: boolean;
 }
 
@@ -26,13 +35,15 @@ export interface Answers {
   group: string;
   needs: Need[];
   needsOther: string;
+  /** "Is this your first event like this?": '' for "Rather not say". */
+  firstTime: '' | 'yes' | 'no';
 }
 
-export const NO_ANSWERS: Answers = { group: '', needs: [], needsOther: '' };
+export const NO_ANSWERS: Answers = { group: '', needs: [], needsOther: '', firstTime: '' };
 
 export function PrivacyNotice({ facts }: { facts: DoorFacts }) {
   const t = useTranslations('join.notice');
-  const asks = (facts.groups?.length ?? 0) > 0 || facts.askNeeds === true;
+  const asks = (facts.groups?.length ?? 0) > 0 || facts.askNeeds === true || facts.askFirstTime === true;
   return (
     <section
       data-testid="privacy-notice"
@@ -58,6 +69,7 @@ export function PrivacyNotice({ facts }: { facts: DoorFacts }) {
           </li>
         )}
         <li>{t('withdraw')}</li>
+        <li>{t('language')}</li>
         {asks && <li>{t('questions')}</li>}
       </ul>
       {facts.notice && (
@@ -95,6 +107,20 @@ export function DoorQuestions({
       <span dir="auto">{label}</span>
     </label>
   );
+  const firstTimeRadio = (value: Answers['firstTime'], label: string) => (
+    <label key={value || '-'} className="flex min-h-11 items-center gap-3 text-lg">
+      <input
+        type="radio"
+        form={NO_FORM_ID}
+        name={FIRST_TIME_INPUT_NAME}
+        value={value}
+        checked={answers.firstTime === value}
+        onChange={() => onChange({ ...answers, firstTime: value })}
+        className="size-5 shrink-0"
+      />
+      {label}
+    </label>
+  );
   return (
     <>
       {groups.length > 0 && (
@@ -104,6 +130,17 @@ export function DoorQuestions({
           </legend>
           {groups.map((g) => radio(g, g))}
           {radio('', t('ratherNotSay'))}
+        </fieldset>
+      )}
+      {facts.askFirstTime && (
+        <fieldset className="group-data-[joining]:hidden">
+          <legend className="text-lg font-semibold">
+            {t('firstTime')} <span className="font-normal">{t('optional')}</span>
+          </legend>
+          <p className="text-stone-600">{t('firstTimeHelp')}</p>
+          {firstTimeRadio('yes', t('firstTimeYes'))}
+          {firstTimeRadio('no', t('firstTimeNo'))}
+          {firstTimeRadio('', t('ratherNotSay'))}
         </fieldset>
       )}
       {facts.askNeeds && (
@@ -159,12 +196,20 @@ export function DoorQuestions({
   );
 }
 
-/** The answers as the join message carries them: what was given, nothing else. */
-export function aboutOf(a: Answers): { group?: string; needs?: Need[]; needsOther?: string } {
+/**
+ * The answers as the join message carries them: what was given, nothing else, and the language
+ * the page shows (counted by the server, never kept beside the person).
+ */
+export function aboutOf(
+  a: Answers,
+  language: Locale | null,
+): { group?: string; needs?: Need[]; needsOther?: string; firstTime?: boolean; language?: Locale } {
   const other = a.needsOther.trim();
   return {
     ...(a.group ? { group: a.group } : {}),
     ...(a.needs.length > 0 ? { needs: a.needs } : {}),
     ...(other && a.needs.includes('other') ? { needsOther: other } : {}),
+    ...(a.firstTime ? { firstTime: a.firstTime === 'yes' } : {}),
+    ...(language ? { language } : {}),
   };
 }

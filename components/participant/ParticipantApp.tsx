@@ -25,6 +25,7 @@ import { LIMITS } from '../../lib/limits';
 import type { Identity } from '../../lib/settings';
 import { useRefusalText } from '../i18n/errors';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import { useLocaleChoice } from '../i18n/PersonalIntl';
 import { useLive } from '../live/store';
 import { AccessibilityLink } from '../ui/AccessibilityLink';
 import { Button } from '../ui/Button';
@@ -175,6 +176,8 @@ function JoinScreen({
 }) {
   const t = useTranslations('join');
   const say = useRefusalText();
+  // The language the page shows as Join is tapped: counted by the server, with nobody's name.
+  const locale = useLocaleChoice()?.locale ?? null;
   const [info, setInfo] = useState<JoinInfo | null>(initial);
   /** Why the café could not be shown: the server's refusal, or `offline` when it was not reached. */
   const [error, setError] = useState<{ code: string; message: string } | 'offline' | null>(null);
@@ -217,7 +220,7 @@ function JoinScreen({
       setNameInvisible(true);
       return;
     }
-    onJoin(info?.identity === 'anonymous' ? null : clean || null, aboutOf(answers));
+    onJoin(info?.identity === 'anonymous' ? null : clean || null, aboutOf(answers, locale));
   }
 
   if (error) {

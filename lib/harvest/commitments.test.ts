@@ -352,6 +352,8 @@ describe('the reports and the published page', () => {
     const impact = buildHarvestReport(cafe.state, cafe.now, 'public').evidence.find(
       (e) => e.heading === 'Impact',
     );
-    expect(impact?.points).toContain('1 commitment is done.');
+    expect(impact?.points).toContain(
+      'Where the commitments stand: planned (0), in progress (0), done (1) and not possible (0).',
+    );
   });
 });

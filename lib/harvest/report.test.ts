@@ -392,29 +392,39 @@ describe('participation', () => {
 });
 
 const headings = (r: HarvestReport) => r.evidence.map((e) => e.heading);
+/** The National Standards' headings: every one is always there. */
+const HEADINGS = [
+  'Inclusion',
+  'Support',
+  'Planning',
+  'Working together',
+  'Methods',
+  'Communication',
+  'Impact',
+];
 const pointsUnder = (r: HarvestReport, heading: string) =>
   r.evidence.find((e) => e.heading === heading)?.points ?? [];
 
 describe('evidence under the National Standards for Community Engagement', () => {
-  it('speaks to inclusion always, with how many took part and the anonymous share', () => {
-    const r = curatedCafe().log.report();
-    const inclusion = pointsUnder(r, 'Inclusion');
-    expect(inclusion).toContain('6 people took part; 2 people took part anonymously.');
-    expect(inclusion).toContain('29% of the 14 notes were written anonymously.');
-  });
-
-  it('names only the headings the café’s own data speaks to', () => {
+  it('has every heading, each with the figures the café collected', () => {
     const { log } = curatedCafe();
     const r = log.report();
-    // No Open Space: no sessions convened or action plans, so nothing under "Working together".
-    expect(headings(r)).toEqual(['Inclusion', 'Support', 'Planning', 'Methods', 'Communication', 'Impact']);
-    expect(pointsUnder(r, 'Support')).toContain(
-      '2 table hosts welcomed people and carried conversations between rounds.',
-    );
-    expect(pointsUnder(r, 'Planning')).toContain(`2 questions were set in advance: “${Q1}”; “${Q2}”.`);
+    expect(headings(r)).toEqual(HEADINGS);
+    expect(pointsUnder(r, 'Inclusion')).toEqual([
+      '6 people took part; 2 of them gave no name.',
+      'Notes per table ranged from 0 to 6 in a round; once a table wrote none.',
+    ]);
+    expect(pointsUnder(r, 'Support')).toEqual(['29% of the 14 notes were written without a name.']);
+    expect(pointsUnder(r, 'Planning')).toEqual([
+      'The purpose was shown to the 6 people who joined: “Hear every neighbourhood.”',
+      `Round 1, “${Q1}”: 12 notes from 3 tables.`,
+      `Round 2, “${Q2}”: 2 notes from 2 tables.`,
+    ]);
+    expect(pointsUnder(r, 'Working together')).toEqual(['2 people hosted a table.']);
     expect(pointsUnder(r, 'Methods')).toContain('4 people gave 4 dot votes to the themes.');
     expect(pointsUnder(r, 'Impact')).toEqual([
-      'The organiser responded to 1 of 6 themes with what will be done.',
+      'Themes with a commitment to what will be done: 1 of 6 themes.',
+      'Where the commitments stand: planned (1), in progress (0), done (0) and not possible (0).',
     ]);
     expect(pointsUnder(r, 'Communication').join(' ')).not.toContain('published');
     log.add('harvest.published', { published: true });
@@ -423,7 +433,7 @@ describe('evidence under the National Standards for Community Engagement', () =>
     );
   });
 
-  it('leaves out impact and votes when there were no responses and no dots', () => {
+  it('says so under a heading with nothing collected: no responses, no dots, no hosts', () => {
     const log = new EventLog(cafeSettings({ purpose: '' }));
     log.join('p1', null);
     log.add('seating.planned', { round: 0, tableCount: 1, seating: { p1: 1 }, hosts: {} });
@@ -435,10 +445,14 @@ describe('evidence under the National Standards for Community Engagement', () =>
       votesPerPerson: 3,
     });
     const r = log.report();
-    expect(headings(r)).toEqual(['Inclusion', 'Support', 'Planning', 'Methods', 'Communication']);
-    expect(pointsUnder(r, 'Inclusion').slice(0, 2)).toEqual([
-      '1 person took part; 1 person took part anonymously.',
-      '100% of the 1 note were written anonymously.',
+    expect(headings(r)).toEqual(HEADINGS);
+    expect(pointsUnder(r, 'Inclusion')[0]).toBe('1 person took part; 1 of them gave no name.');
+    expect(pointsUnder(r, 'Support')).toEqual(['100% of the 1 note was written without a name.']);
+    expect(pointsUnder(r, 'Working together')).toEqual([
+      'No data for this heading: no table hosts, Open Space sessions or action plans were recorded.',
+    ]);
+    expect(pointsUnder(r, 'Impact')).toEqual([
+      'No data for this heading: no commitments, action plans with a date or answers to the evaluation were recorded.',
     ]);
     expect(pointsUnder(r, 'Methods').join(' ')).not.toContain('dot');
     expect(pointsUnder(r, 'Planning').join(' ')).not.toContain('purpose');
@@ -501,21 +515,15 @@ describe('evidence under the National Standards for Community Engagement', () =>
     expect(themeOf(r, 'Pop-up shops')).toMatchObject({ question: OS_THEME, notes: 3, places: 2 });
     expect(r.notes.find((x) => x.id === c)?.place).toBe('Session “Parking”');
     expect(r.method).toBe('Open Space');
-    expect(headings(r)).toEqual([
-      'Inclusion',
-      'Support',
-      'Planning',
-      'Working together',
-      'Methods',
-      'Communication',
-      'Impact',
-    ]);
+    expect(headings(r)).toEqual(HEADINGS);
     expect(pointsUnder(r, 'Working together')).toEqual([
-      '2 sessions were proposed and convened by participants.',
-      '1 action plan with 2 owners signed up.',
+      '2 Open Space sessions were held, 2 of them proposed by participants.',
+      'Action plans made: 1; sign-ups to carry them forward: 2.',
     ]);
-    expect(pointsUnder(r, 'Support')).toContain('Spaces described for access: Hall (step-free access).');
-    expect(pointsUnder(r, 'Impact')).toEqual(['“Map empty shops”: next step by Monday 30 June 2025.']);
+    expect(pointsUnder(r, 'Support')).toContain(
+      'Open Space spaces described for access: Hall (step-free access).',
+    );
+    expect(pointsUnder(r, 'Impact')).toEqual(['“Map empty shops”: next step by 30 June 2025.']);
   });
 });
 
@@ -605,9 +613,7 @@ describe('the Markdown', () => {
     expect(md).toMatch(/Exported \w+day \d{1,2} \w+ \d{4}, \d{2}:\d{2} UTC\._/);
     expect(md).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect(md).toContain('## Evidence of engagement');
-    for (const h of ['Inclusion', 'Support', 'Planning', 'Methods', 'Communication', 'Impact'])
-      expect(md).toContain(`### ${h}\n`);
-    expect(md).not.toContain('### Working together');
+    for (const h of HEADINGS) expect(md).toContain(`### ${h}\n`);
   });
 });
 

@@ -18,7 +18,7 @@ import {
   type Viewer,
   viewFor,
 } from '../visibility';
-import { groupCountsOf } from './about';
+import { firstTimeCountsOf, groupCountsOf, languageCountsOf } from './about';
 
 const GROUPS = ['Person who uses services', 'Carer', 'Staff', 'Other'];
 const ORGANISER: Viewer = { role: 'facilitator' };
@@ -36,8 +36,8 @@ const joined = (rec: unknown) => rec as RecordOf<'participant.joined'>;
 describe('the settings at the door', () => {
   it('default to asking nothing, for older clients and older logs alike', () => {
     const settings = cafeSettings();
-    expect(settings).toMatchObject({ notice: '', groups: [], askNeeds: false });
-    const { notice: _n, groups: _g, askNeeds: _a, ...old } = settings;
+    expect(settings).toMatchObject({ notice: '', groups: [], askNeeds: false, askFirstTime: false });
+    const { notice: _n, groups: _g, askNeeds: _a, askFirstTime: _f, ...old } = settings;
     const state = initialState({
       seq: 1,
       id: 'srv_1',
@@ -46,8 +46,10 @@ describe('the settings at the door', () => {
       actor: FACILITATOR,
       payload: { eventId: 'evt_old', joinCode: 'OLD001', settings: old },
     });
-    expect(state.settings).toMatchObject({ notice: '', groups: [], askNeeds: false });
+    expect(state.settings).toMatchObject({ notice: '', groups: [], askNeeds: false, askFirstTime: false });
     expect(state.groupCounts).toEqual({});
+    expect(state.firstTimeCounts).toEqual({ first: 0, returning: 0 });
+    expect(state.languageCounts).toEqual({});
   });
 
   it('refuse a group twice, a blank group, more than eight and a notice over 200 characters', () => {
@@ -138,6 +140,60 @@ describe('joining with a group and needs', () => {
     expect(out({ group: 'Carer' })).toBe('This event does not ask who you are here as.');
     expect(out({ needs: ['step_free'] })).toBe('This event does not ask about access needs.');
     expect(ev.state.participants).toEqual({});
+  });
+});
+
+describe('first time or returning, and the phone’s language', () => {
+  it('are counted once each, never kept beside the person', () => {
+    const ev = asking({ askFirstTime: true });
+    const rec = joined(ev.join('ada', 'Ada', { firstTime: true, language: 'pl' }));
+    expect(rec.payload).toMatchObject({ firstTime: true, language: 'pl' });
+    ev.join('ben', 'Ben', { firstTime: false, language: 'en' });
+    ev.join('cy', null, { firstTime: true, language: 'pl' });
+    ev.join('di', 'Di', { language: 'ar' });
+    ev.join('eve', 'Eve');
+    expect(firstTimeCountsOf(ev.state)).toEqual({ first: 2, returning: 1, notSaid: 2 });
+    expect(languageCountsOf(ev.state)).toEqual([
+      { language: 'en', count: 1 },
+      { language: 'pl', count: 2 },
+      { language: 'ar', count: 1 },
+    ]);
+    expect(ev.state.participants.ada).not.toHaveProperty('firstTime');
+    expect(ev.state.participants.ada).not.toHaveProperty('language');
+    // Coming back counts nobody twice.
+    ev.run({ role: 'participant', id: 'ada' }, 'participant.leave');
+    const again = joined(ev.join('ada', 'Ada', { firstTime: false, language: 'en' }));
+    expect(again.payload).not.toHaveProperty('firstTime');
+    expect(again.payload).not.toHaveProperty('language');
+    expect(ev.state.firstTimeCounts).toEqual({ first: 2, returning: 1 });
+    expect(ev.state.languageCounts).toEqual({ en: 1, pl: 2, ar: 1 });
+  });
+
+  it('asks about a first time only when the organiser chose to; takes any phone’s language', () => {
+    const ev = asking();
+    const out = ev.tryJoin('ada', 'Ada', { firstTime: true });
+    expect(out.ok ? 'accepted' : out.error.message).toBe(
+      'This event does not ask whether this is your first event like this.',
+    );
+    expect(firstTimeCountsOf(ev.state)).toBeNull();
+    ev.join('ada', 'Ada', { language: 'ar' });
+    expect(languageCountsOf(ev.state)).toEqual([{ language: 'ar', count: 1 }]);
+    const bad = ev.tryJoin('ben', 'Ben', { language: 'de' });
+    expect(bad.ok ? 'accepted' : bad.error.message).toMatch(/Invalid option/);
+    expect(ev.state.participants).not.toHaveProperty('ben');
+  });
+
+  it('reach no screen: every view of the join leaves them out', () => {
+    const ev = asking({ askFirstTime: true });
+    const rec = joined(ev.join('ada', 'Ada', { firstTime: true, language: 'pl', needs: ['quiet_space'] }));
+    for (const v of [ORGANISER, COFACILITATOR, HELPER, PROJECTOR, phone('ada'), phone('ben')]) {
+      expect(viewFor(ev.state, rec, v).payload).not.toHaveProperty('firstTime');
+      expect(viewFor(ev.state, rec, v).payload).not.toHaveProperty('language');
+    }
+    for (const d of deliveriesOf(ev.state, rec, roomsOf(ev.state, rec))) {
+      expect(d.rec.payload).not.toHaveProperty('firstTime');
+      expect(d.rec.payload).not.toHaveProperty('language');
+    }
   });
 });
 

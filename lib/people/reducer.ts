@@ -33,6 +33,7 @@ type PeopleRecord = RecordOf<
   | 'host.assigned'
   | 'person.moved'
   | 'person.kept'
+  | 'needs.met'
 >;
 
 function withoutHost(hosts: Record<string, string>, pid: string): Record<string, string> {
@@ -73,6 +74,7 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
           // Someone kept at a table who comes back is kept there still.
           ...(before?.keep !== undefined ? { keep: before.keep } : {}),
           ...needsOf(before, rec.payload),
+          ...(before?.needsMet ? { needsMet: true } : {}),
           rev: rec.seq,
         },
       };
@@ -85,8 +87,9 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
       }
       // Older logs carry no number: a new person without a name still takes the next one.
       const given = anon ?? (!before && !name ? state.anonymous + 1 : 0);
-      const { group } = rec.payload;
-      // A group is counted once, at the first join that tells it; the person keeps no group.
+      const { group, firstTime, language } = rec.payload;
+      // A group, a first time and a language are counted once, at the first join that tells
+      // them; the person keeps none of them.
       const groupCounts =
         group !== undefined && !before
           ? {
@@ -94,7 +97,27 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
               [group]: (Object.hasOwn(state.groupCounts, group) ? (state.groupCounts[group] ?? 0) : 0) + 1,
             }
           : state.groupCounts;
-      return { ...state, participants, rounds, anonymous: Math.max(state.anonymous, given), groupCounts };
+      const firstTimeCounts =
+        firstTime !== undefined && !before
+          ? {
+              ...state.firstTimeCounts,
+              [firstTime ? 'first' : 'returning']:
+                state.firstTimeCounts[firstTime ? 'first' : 'returning'] + 1,
+            }
+          : state.firstTimeCounts;
+      const languageCounts =
+        language !== undefined && !before
+          ? { ...state.languageCounts, [language]: (state.languageCounts[language] ?? 0) + 1 }
+          : state.languageCounts;
+      return {
+        ...state,
+        participants,
+        rounds,
+        anonymous: Math.max(state.anonymous, given),
+        groupCounts,
+        firstTimeCounts,
+        languageCounts,
+      };
     }
     case 'participant.left': {
       const p = personById(state, rec.payload.participantId);
@@ -128,6 +151,13 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
       const table = rec.payload.table;
       const kept = table === null ? { ...rest, rev: rec.seq } : { ...rest, keep: table, rev: rec.seq };
       return { ...state, participants: { ...state.participants, [p.id]: kept } };
+    }
+    case 'needs.met': {
+      const p = personById(state, rec.payload.participantId);
+      if (!p || seen(state, p.id, rec.seq)) return state;
+      const { needsMet: _old, ...rest } = p;
+      const marked = rec.payload.met ? { ...rest, needsMet: true, rev: rec.seq } : { ...rest, rev: rec.seq };
+      return { ...state, participants: { ...state.participants, [p.id]: marked } };
     }
     case 'host.assigned': {
       const { table, participantId } = rec.payload;
