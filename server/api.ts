@@ -13,6 +13,7 @@ import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
 import { EventSettingsSchema } from '../lib/settings';
 import { type EventState, isShown, noteById, personById } from '../lib/state';
+import { templateOf } from '../lib/template';
 import type { Events } from './events';
 import { harvestDocx, harvestPdf } from './harvest-docs';
 import { hashToken, newRecordIdPart } from './ids';
@@ -128,6 +129,8 @@ export async function handleApi(
       await published(res, events, url);
     } else if (/^\/api\/events\/[^/]+\/vote-themes$/.test(url.pathname) && method === 'GET') {
       await voteThemes(req, res, events, url);
+    } else if (/^\/api\/events\/[^/]+\/template\.json$/.test(url.pathname) && method === 'GET') {
+      await eventTemplate(req, res, events, url);
     } else if (/^\/api\/events\/[^/]+\/kit\//.test(url.pathname) && method === 'GET') {
       await kitDownload(req, res, events, url, joinBase);
     } else if (url.pathname.startsWith('/api/events/') && method === 'GET') {
@@ -336,6 +339,26 @@ async function kitDownload(
     'cache-control': 'no-store',
   });
   res.end(body);
+}
+
+/**
+ * The event's settings as a template for the next one (lib/template.ts): what `POST /api/events`
+ * takes, and nothing about people, notes, tokens or codes. The organiser's link alone, as it was
+ * the organiser who set the event up.
+ */
+async function eventTemplate(req: IncomingMessage, res: ServerResponse, events: Events, url: URL) {
+  const rawId = /^\/api\/events\/([^/]+)\/template\.json$/.exec(url.pathname)?.[1] ?? '';
+  const room = await facilitatorRoom(req, events, rawId, 'organiser');
+  if (room === 'bad_token')
+    return problem(
+      res,
+      403,
+      'bad_token',
+      "Only the organiser's link (the one the event was made with) can copy the event.",
+    );
+  if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
+  await room.refresh();
+  send(res, 200, { ok: true, settings: templateOf(room.state) });
 }
 
 /** The organiser deletes the event and everything stored for it. Facilitator link only. */

@@ -22,6 +22,7 @@ import { RemovedNotes } from './Moderation';
 import { PartSwitch } from './PartSwitch';
 import { PeoplePanel } from './PeoplePanel';
 import { PrintKit } from './PrintKit';
+import { ReuseEvent } from './ReuseEvent';
 import { RoundPanel } from './RoundPanel';
 import { SecretLink } from './SecretLink';
 import { saveEvent, tokenFor } from './saved';
@@ -170,6 +171,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             <EvaluationPanel />
             <ImportNotes eventId={eventId} token={token} />
             <RemovedNotes />
+            <ReuseEvent eventId={eventId} token={token} organiser={organiser} />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
           </main>
         ) : part === 'openSpace' ? (
@@ -183,6 +185,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             <RemovedNotes />
             <TeamPanel eventId={eventId} />
             <PrintKit eventId={eventId} token={token} />
+            <ReuseEvent eventId={eventId} token={token} organiser={organiser} />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
           </main>
         ) : (
@@ -203,6 +206,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               <ImportNotes eventId={eventId} token={token} />
               <TeamPanel eventId={eventId} />
               <PrintKit eventId={eventId} token={token} />
+              <ReuseEvent eventId={eventId} token={token} organiser={organiser} />
               {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
             </div>
             <div className="space-y-6">
