@@ -33,6 +33,10 @@ export function ReuseEvent({
           </Link>
         </>
       )}
+      <p className="mt-3 text-stone-700">{t('seriesHelp')}</p>
+      <Link href="/series" className={`mt-2 ${linkStyle}`}>
+        {t('series')}
+      </Link>
     </section>
   );
 }
