@@ -92,6 +92,14 @@ describe('the series report’s PDF', () => {
     expect(text).toContain('Łącznie');
   });
 
+  it('is in Arabic when asked, written right to left, its words given back in order', async () => {
+    const { pdf } = made.ar;
+    expect(pdf.toString('latin1')).toContain('/Lang (ar)');
+    const { text } = await pdfTextOf(pdf);
+    for (const word of ['الفعاليات', 'المجموع', 'مواضيع', 'فعالية', 'ظهرت', 'Evening', 'buses', '2026'])
+      expect(text).toContain(word);
+  });
+
   it('holds no note and no name of anyone who took part, in any language', async () => {
     for (const locale of LOCALES) {
       const { text } = await pdfTextOf(made[locale].pdf);

@@ -2,65 +2,53 @@
  * The series report (lib/series/report.ts) as a PDF (pdfkit, with the DejaVu fonts of
  * server/pdf.ts) and a Word file (docx), both written from the same blocks as its Markdown
  * (lib/series/document.ts), in the language chosen at export. Arabic reads right to left: Word
- * lays its paragraphs out so; the PDF aligns them right.
+ * lays its paragraphs out so, and the PDF's text is written by server/pdf-text.ts.
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { ReportWords } from '../lib/i18n/report';
 import { type SeriesBlock, seriesBlocks, seriesTitle } from '../lib/series/document';
 import type { SeriesReport } from '../lib/series/report';
 import { pdf } from './pdf';
+import { write } from './pdf-text';
 
 export function seriesPdf(r: SeriesReport, words: ReportWords): Promise<Buffer> {
-  const rtl = words.dir === 'rtl';
-  const align = rtl ? 'right' : 'left';
+  const { dir } = words;
   return pdf(
     seriesTitle(r, words),
     (doc) => {
       for (const b of seriesBlocks(r, words)) {
         switch (b.kind) {
           case 'title':
-            doc.font('Bold').fontSize(22).fillColor('#134e4a').text(b.text, { align }).moveDown(0.6);
+            write(doc, b.text, { dir, font: 'Bold', size: 22, color: '#134e4a' });
+            doc.moveDown(0.6);
             break;
           case 'h1':
-            doc
-              .moveDown(0.6)
-              .font('Bold')
-              .fontSize(16)
-              .fillColor('#134e4a')
-              .text(b.text, { align })
-              .moveDown(0.3);
+            doc.moveDown(0.6);
+            write(doc, b.text, { dir, font: 'Bold', size: 16, color: '#134e4a' });
+            doc.moveDown(0.3);
             break;
           case 'h2':
-            doc
-              .moveDown(0.3)
-              .font('Bold')
-              .fontSize(13)
-              .fillColor('#1c1917')
-              .text(b.text, { align })
-              .moveDown(0.2);
+            doc.moveDown(0.3);
+            write(doc, b.text, { dir, font: 'Bold', size: 13, color: '#1c1917' });
+            doc.moveDown(0.2);
             break;
           case 'p':
-            doc.font('Body').fontSize(11).fillColor('#1c1917').text(b.text, { align }).moveDown(0.4);
+            write(doc, b.text, { dir, font: 'Body', size: 11, color: '#1c1917' });
+            doc.moveDown(0.4);
             break;
           case 'bullet':
-          case 'sub': {
-            const indent = b.kind === 'sub' ? 24 : 6;
-            const mark = b.kind === 'sub' ? '–' : '•';
-            doc
-              .font('Body')
-              .fontSize(11)
-              .fillColor('#1c1917')
-              .text(rtl ? `${b.text}  ${mark}` : `${mark}  ${b.text}`, {
-                align,
-                ...(rtl ? {} : { indent }),
-              })
-              .moveDown(0.15);
+            write(doc, b.text, { dir, font: 'Body', size: 11, color: '#1c1917', bullet: '•', indent: 6 });
+            doc.moveDown(0.15);
             break;
-          }
+          case 'sub':
+            write(doc, b.text, { dir, font: 'Body', size: 11, color: '#1c1917', bullet: '–', indent: 24 });
+            doc.moveDown(0.15);
+            break;
         }
       }
     },
     { size: 'A4', margin: 56 },
+    words.locale,
   );
 }
 
