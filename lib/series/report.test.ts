@@ -192,3 +192,21 @@ describe('the series report as a document', () => {
         expect(b.text.trim(), `${locale} ${b.kind}`).not.toBe('');
   });
 });
+
+describe('what organisers typed, in the document', () => {
+  it('stays text: no heading, link, image or markup of its own in the Markdown', () => {
+    const hostile = '# Not a heading <img src=x onerror=alert(1)> [click](http://evil.example) **loud**';
+    const r = series();
+    const odd = {
+      ...r,
+      title: hostile,
+      events: r.events.map((e) => ({ ...e, title: `${e.title} | ${hostile}` })),
+      recurring: r.recurring.map((t) => ({ ...t, label: hostile })),
+    };
+    const html = renderGfm(seriesMarkdown(odd, reportWords('en')));
+    const elements = elementsIn(html);
+    expect(elements.filter((e) => e === 'h1')).toHaveLength(1);
+    for (const tag of ['img', 'a', 'strong', 'table']) expect(elements, tag).not.toContain(tag);
+    expect(renderedText(html)).toContain('# Not a heading <img src=x onerror=alert(1)>');
+  });
+});
