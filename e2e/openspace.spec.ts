@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { PDFParse } from 'pdf-parse';
 import { joinOnPhone, type Phone } from './phone';
 
 const SCREENS = 'test-results/screens';
@@ -276,6 +277,33 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
     'Intergenerational gardening',
   ]);
   for (const s of json.sessions) expect(s.report?.keyPoints).toBe(reports[s.title as keyof typeof reports]);
+
+  // The same book as a PDF, in the language chosen beside the buttons.
+  await f.getByLabel('Language of the book').selectOption('pl');
+  const pdfDownload = f.waitForEvent('download');
+  await f.getByRole('button', { name: 'Proceedings (PDF)' }).click();
+  const pdfFile = await pdfDownload;
+  expect(pdfFile.suggestedFilename()).toBe('living-well-in-riverside-proceedings.pdf');
+  await pdfFile.saveAs(`${SCREENS}/../proceedings-pl.pdf`);
+  const parser = new PDFParse({ data: new Uint8Array(fs.readFileSync(`${SCREENS}/../proceedings-pl.pdf`)) });
+  const pdfText = (await parser.getText()).text.replace(/\s+/g, ' ');
+  await parser.destroy();
+  expect(pdfText).toContain('Living well in Riverside: księga podsumowań');
+  expect(pdfText).toContain(reports['Loneliness after retirement']);
+
+  // Published, the page people get shows every session's report, in agenda order.
+  await f.getByRole('button', { name: 'Harvest', exact: true }).click();
+  await f.getByRole('button', { name: 'Start the harvest' }).click();
+  await f.getByRole('button', { name: 'Publish “What you told us”' }).click();
+  const publicUrl = await f.getByTestId('public-link').textContent();
+  await bo.page.goto(publicUrl ?? '');
+  const told = bo.page.getByTestId('told-session');
+  await expect(told).toHaveCount(3);
+  await expect(told.nth(0)).toContainText('Loneliness after retirement');
+  for (const [title, keyPoints] of Object.entries(reports))
+    await expect(told.filter({ hasText: title })).toContainText(keyPoints);
+  await expect(bo.page.getByTestId('told-plan').first()).toBeVisible();
+  await bo.page.screenshot({ path: `${SCREENS}/openspace-told-phone.png`, fullPage: true });
 
   for (const p of phones) await p.context.close();
   await laptop.close();

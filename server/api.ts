@@ -6,12 +6,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
-import { LOCALES } from '../lib/i18n/locales';
+import { LOCALES, type Locale } from '../lib/i18n/locales';
 import { reportLocale, reportWords } from '../lib/i18n/report';
 import { kitQuery } from '../lib/kit/plan';
 import { lineOf, readImportCsv } from '../lib/notes/import-csv';
 import { checkImport } from '../lib/notes/paper';
-import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
+import {
+  exportProceedings,
+  publicProceedings,
+  toProceedingsJson,
+  toProceedingsMarkdown,
+} from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
 import { seriesMarkdown } from '../lib/series/document';
 import { buildSeriesReport } from '../lib/series/report';
@@ -26,6 +31,7 @@ import { joinInfoOf } from './join-info';
 import { kitPdf } from './kit';
 import { liveThemesFor } from './live-harvest';
 import { log } from './log';
+import { proceedingsDocx, proceedingsPdf } from './proceedings-docs';
 import { Buckets, type Guesses } from './rate-limit';
 import { requestUrl } from './request-target';
 import { seriesDocx, seriesPdf } from './series-docs';
@@ -254,17 +260,20 @@ async function roomFor(
   return who.room;
 }
 
-/** The body of one download, or why there is none. */
+/** The body of one download, in the language asked for, or why there is none. */
 async function render(
   state: EventState,
   kind: string,
   format: Format,
+  locale: Locale,
 ): Promise<Buffer | string | { missing: string }> {
   const now = Date.now();
   if (kind === 'proceedings') {
     if (!state.openSpace) return { missing: 'This event has no Open Space.' };
-    if (format !== 'md' && format !== 'json') return { missing: 'The proceedings come as Markdown or JSON.' };
-    const p = exportProceedings(state, now);
+    if (format === 'csv') return { missing: 'The proceedings come as PDF, Word, Markdown or JSON.' };
+    const p = exportProceedings(state, now, locale);
+    if (format === 'pdf') return proceedingsPdf(p);
+    if (format === 'docx') return proceedingsDocx(p);
     return format === 'md' ? toProceedingsMarkdown(p) : toProceedingsJson(p);
   }
   if (kind === 'harvest') {
@@ -316,8 +325,11 @@ async function exportEvent(req: IncomingMessage, res: ServerResponse, events: Ev
     return problem(res, 403, 'bad_token', "Only the facilitators' links can download the notes.");
   if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
   // With several processes this copy may lag the shared store.
+  const locale = reportLocale(url.searchParams.get('lang'));
+  if (locale === null)
+    return problem(res, 400, 'invalid_message', `lang is one of ${LOCALES.join(', ')} (the default is en).`);
   await room.refresh();
-  const body = await render(room.state, kind, format as Format);
+  const body = await render(room.state, kind, format as Format, locale);
   if (typeof body === 'object' && 'missing' in body) return problem(res, 404, 'not_found', body.missing);
   const name = `${slug(room.state.settings.title)}-${kind === 'export' ? 'notes' : kind}.${format}`;
   res.writeHead(200, {
@@ -398,12 +410,7 @@ async function seriesReport(
     return problem(res, 404, 'not_found', 'A series report is at /api/series/report.md, .pdf or .docx.');
   const locale = reportLocale(url.searchParams.get('lang'));
   if (!locale)
-    return problem(
-      res,
-      400,
-      'invalid_message',
-      `lang is one of ${LOCALES.join(', ')} (English when not given).`,
-    );
+    return problem(res, 400, 'invalid_message', `lang is one of ${LOCALES.join(', ')} (the default is en).`);
   let body: unknown;
   try {
     body = await readJson(req);
@@ -556,7 +563,10 @@ function importProblem(res: ServerResponse, issues: { path: string; message: str
   return problem(res, 400, 'invalid_message', `Nothing was imported. ${shown.join(' ')}${more}`, issues);
 }
 
-/** The published "what you told us": public, read-only, no names, hidden notes left out. */
+/**
+ * The published "what you told us": public, read-only, no names, hidden notes left out; with an
+ * Open Space, the share of its proceedings that names nobody (`null` without one).
+ */
 async function published(res: ServerResponse, events: Events, url: URL) {
   const eventId = EventIdSchema.safeParse(url.pathname.slice('/api/published/'.length));
   const room = eventId.success ? await events.get(eventId.data) : null;
@@ -564,7 +574,7 @@ async function published(res: ServerResponse, events: Events, url: URL) {
   if (!room?.state.harvest?.published)
     return problem(res, 404, 'not_found', 'There is nothing published at this address (yet).');
   const { notes: _notes, ...report } = buildHarvestReport(room.state, Date.now(), 'public');
-  send(res, 200, { ok: true, report });
+  send(res, 200, { ok: true, report, proceedings: publicProceedings(room.state) });
 }
 
 /** Most notes of one theme a phone is sent to read before voting (the rest are counted). */

@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
+import { LOCALES } from '../lib/i18n/locales';
 import { KIT_NAMES } from '../lib/kit/plan';
 import { exportProceedings, toProceedingsJson, toProceedingsMarkdown } from '../lib/openspace/proceedings';
 import type { EventSettings } from '../lib/settings';
@@ -27,6 +28,7 @@ import {
 } from '../lib/testing/formats';
 import { harvestDocx, harvestPdf } from './harvest-docs';
 import { kitPdf } from './kit';
+import { proceedingsDocx, proceedingsPdf } from './proceedings-docs';
 
 const EVENTS = 6;
 const NOTES = 30;
@@ -182,6 +184,24 @@ describe('every download, whatever people typed', () => {
           xmlProblem(await part.async('uint8array')),
           `${state.settings.title}: ${part.name}`,
         ).toBeNull();
+    }
+  });
+
+  it('Word: the book of proceedings is well-formed XML 1.0 in every language', async () => {
+    for (const [i, state] of states.entries()) {
+      const locale = LOCALES[i % LOCALES.length] ?? 'en';
+      const zip = await JSZip.loadAsync(await proceedingsDocx(exportProceedings(state, NOW, locale)));
+      const parts = Object.values(zip.files).filter((f) => !f.dir && /\.(xml|rels)$/.test(f.name));
+      expect(parts.map((p) => p.name)).toContain('word/document.xml');
+      for (const part of parts)
+        expect(xmlProblem(await part.async('uint8array')), `${locale}: ${part.name}`).toBeNull();
+    }
+  });
+
+  it('PDF: the book of proceedings is made, in every language', async () => {
+    for (const [i, state] of states.slice(0, LOCALES.length).entries()) {
+      const book = await proceedingsPdf(exportProceedings(state, NOW, LOCALES[i] ?? 'en'));
+      expect(book.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     }
   });
 

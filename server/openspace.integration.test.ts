@@ -3,6 +3,8 @@
  * wall, who may do what, merging, the law of two feet (presence), session notes, convergence
  * votes, action plans, the book of proceedings and resent actions.
  */
+import JSZip from 'jszip';
+import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import { ranking } from '../lib/openspace/convergence';
 import type { OpenSpaceState } from '../lib/openspace/state';
@@ -471,7 +473,7 @@ describe.each(STORES)('an Open Space on the %s store', (store) => {
         '## Action plans',
         'Ask the parks team',
         'Write a letter',
-        'Owners: Cy, Di',
+        'Owners: Cy and Di',
       ])
         expect(text, words).toContain(words);
 
@@ -515,6 +517,136 @@ describe.each(STORES)('an Open Space on the %s store', (store) => {
         expect((await fetch(`${base}.${fmt}`, auth(a.token))).status).toBe(403);
         expect((await fetch(`${base}.${fmt}`, auth(newToken()))).status).toBe(403);
       }
+    });
+
+    /** A session with a report and an action plan: Ann convenes “Street trees”, Di signs up. */
+    async function reportedDay() {
+      const day = await openSpace();
+      const { f, a, d } = day;
+      const trees = await propose(a.client, 'Street trees', { slot: 0, space: 0 });
+      expect(
+        await a.client.act('session.report', {
+          ...report(trees, 'Plant oaks on every street'),
+          attendance: 7,
+          names: 'Ann, Di',
+        }),
+      ).toMatchObject({ ok: true });
+      expect(
+        await d.client.act('note.post', { text: 'Ask the school to help', session: trees }),
+      ).toMatchObject({
+        ok: true,
+      });
+      expect(await f.act('stage.set', { stage: 'actions' })).toMatchObject({ ok: true });
+      expect(
+        await a.client.act(
+          'action.propose',
+          { sessionId: trees, title: 'Tree map', nextStep: 'Write to the council', due: '2026-07-01' },
+          'act_tree_map',
+        ),
+      ).toMatchObject({ ok: true });
+      expect(await d.client.act('action.signup', { actionId: 'act_tree_map', signedUp: true })).toMatchObject(
+        {
+          ok: true,
+        },
+      );
+      return { ...day, trees };
+    }
+
+    it('the proceedings come as PDF and Word too, in English, Polish or Arabic, for the facilitators only', async () => {
+      const { event, a } = await reportedDay();
+      const base = `${server.url}/api/events/${event.eventId}/proceedings`;
+      const auth = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+      const get = (path: string, token = event.facilitatorToken) => fetch(`${base}${path}`, auth(token));
+
+      const pdf = await get('.pdf?lang=pl');
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(pdf.headers.get('content-disposition')).toBe(
+        'attachment; filename="greener-town-proceedings.pdf"',
+      );
+      const parser = new PDFParse({ data: new Uint8Array(await pdf.arrayBuffer()) });
+      const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+      await parser.destroy();
+      for (const words of [
+        'księga podsumowań',
+        'Street trees',
+        'Plant oaks on every street',
+        'Termin: środa, 1 lipca 2026',
+      ])
+        expect(text, words).toContain(words);
+
+      const docx = await get('.docx?lang=ar');
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get('content-type')).toBe(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      const zip = await JSZip.loadAsync(await docx.arrayBuffer());
+      const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+      expect(xml).toContain('كتاب الجلسات');
+      expect(xml).toContain('<w:bidi/>');
+      expect(xml).toContain('Plant oaks on every street');
+
+      const md = await (await get('.md?lang=ar')).text();
+      // People's English words sit between left-to-right marks in the Arabic book.
+      expect(md).toContain('# \u200eGreener town\u200e: كتاب الجلسات');
+      expect(md).toContain('المسؤولون: \u200eAnn\u200e و\u200eDi\u200e');
+      // No language asked for: English.
+      expect(await (await get('.md')).text()).toContain('# Greener town: book of proceedings');
+
+      // A language not offered is refused, and said so; a CSV of the proceedings does not exist.
+      for (const lang of ['de', 'EN', 'english']) {
+        const bad = await get(`.pdf?lang=${lang}`);
+        expect(bad.status, lang).toBe(400);
+        expect(await bad.json()).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_message', message: 'lang is one of en, pl, ar (the default is en).' },
+        });
+      }
+      expect(await (await get('.csv')).json()).toMatchObject({
+        error: { code: 'not_found', message: 'The proceedings come as PDF, Word, Markdown or JSON.' },
+      });
+
+      // Nobody else, in any language: no token, a phone's own, a made-up one, another event's
+      // facilitator (few tries: each wrong one spends from this address's budget of guesses).
+      const other = await server.createCafe(openSpaceSettings());
+      expect((await get('.pdf', other.facilitatorToken)).status).toBe(403);
+      expect((await fetch(`${base}.docx?lang=pl`)).status).toBe(403);
+      expect((await get('.docx?lang=pl', a.token)).status).toBe(403);
+      expect((await get('.md?lang=ar', newToken())).status).toBe(403);
+    });
+
+    it('once published, the public page carries the proceedings without a name or a note', async () => {
+      const { event, f, trees } = await reportedDay();
+      const page = () => server.get(`/api/published/${event.eventId}`);
+      expect((await page()).status).toBe(404);
+      expect(await f.act('harvest.start', { votesPerPerson: 3 })).toMatchObject({ ok: true });
+      expect((await page()).status).toBe(404);
+      expect(await f.act('harvest.publish', { published: true })).toMatchObject({ ok: true });
+
+      const res = await page();
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const body = JSON.parse(text) as { proceedings: unknown };
+      expect(body.proceedings).toEqual({
+        theme: 'How do we make our town greener',
+        sessions: [
+          {
+            id: trees,
+            title: 'Street trees',
+            description: '',
+            when: '09:00–10:00',
+            space: 'Garden',
+            report: { keyPoints: 'Plant oaks on every street', questions: '', actions: '', attendance: 7 },
+            plans: [{ title: 'Tree map', nextStep: 'Write to the council', due: '2026-07-01', owners: 2 }],
+          },
+        ],
+      });
+      // The names in the report and the owners' names are nowhere on the page.
+      for (const name of ['Ann', 'Di']) expect(text, name).not.toMatch(new RegExp(`\\b${name}\\b`));
+
+      // Taken down, it is gone with the harvest.
+      expect(await f.act('harvest.publish', { published: false })).toMatchObject({ ok: true });
+      expect((await page()).status).toBe(404);
     });
 
     it('a resent action id from the same phone creates no duplicate session', async () => {

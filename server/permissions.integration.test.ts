@@ -865,8 +865,10 @@ describe.each(STORES)('permissions on the %s store', (store) => {
 | GET /api/events/{A}/proceedings.md   | 403  | 403         | 403               | 200         | 403               |
 | GET /api/events/{A}/proceedings.json | 403  | 403         | 403               | 200         | 403               |
 | GET /api/events/{A}/proceedings.csv  | 403  | 403         | 403               | 404         | 403               |
-| GET /api/events/{A}/proceedings.pdf  | 403  | 403         | 403               | 404         | 403               |
-| GET /api/events/{A}/proceedings.docx | 403  | 403         | 403               | 404         | 403               |
+| GET /api/events/{A}/proceedings.pdf  | 403  | 403         | 403               | 200         | 403               |
+| GET /api/events/{A}/proceedings.docx | 403  | 403         | 403               | 200         | 403               |
+| GET /api/events/{A}/proceedings.docx?lang=ar | 403 | 403 | 403 | 200 | 403 |
+| GET /api/events/{A}/proceedings.md?lang=de | 403 | 403 | 403 | 400 | 403 |
 | GET /api/events/{A}/harvest.md       | 403  | 403         | 403               | 200         | 403               |
 | GET /api/events/{A}/harvest.csv      | 403  | 403         | 403               | 200         | 403               |
 | GET /api/events/{A}/harvest.json     | 403  | 403         | 403               | 200         | 403               |

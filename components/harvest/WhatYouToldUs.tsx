@@ -3,10 +3,12 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ErrorCode } from '../../lib/errors';
 import type { HarvestReport, ReportCommitment } from '../../lib/harvest/report';
+import type { PublicProceedings } from '../../lib/openspace/proceedings';
 import { useIsolate } from '../i18n/bidi';
 import { formatDay } from '../i18n/dates';
 import { useRefusalText } from '../i18n/errors';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import { PublishedProceedings } from '../openspace/PublishedProceedings';
 import { CommitmentUpdates } from './CommitmentUpdates';
 
 type PublicReport = Omit<HarvestReport, 'notes'>;
@@ -19,6 +21,8 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
   const say = useRefusalText();
   const isolate = useIsolate();
   const [report, setReport] = useState<PublicReport | null>(null);
+  /** The Open Space's sessions and their reports; null without an Open Space. */
+  const [proceedings, setProceedings] = useState<PublicProceedings | null>(null);
   /** Why there is nothing to show: the server's refusal, or `offline` when it was not reached. */
   const [error, setError] = useState<{ code: string; message: string } | 'offline' | null>(null);
   useEffect(() => {
@@ -28,10 +32,12 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
     fetch(`/api/published/${encodeURIComponent(eventId)}`)
       .then(async (r) => {
         const body = (await r.json()) as
-          | { ok: true; report: PublicReport }
+          | { ok: true; report: PublicReport; proceedings: PublicProceedings | null }
           | { ok: false; error: { code: string; message: string } };
-        if (body.ok) setReport(body.report);
-        else setError(body.error);
+        if (body.ok) {
+          setReport(body.report);
+          setProceedings(body.proceedings);
+        } else setError(body.error);
       })
       .catch(() => setError('offline'));
   }, [eventId]);
@@ -110,6 +116,7 @@ export function WhatYouToldUs({ eventId }: { eventId: string }) {
           </article>
         ))}
       </section>
+      {proceedings && <PublishedProceedings proceedings={proceedings} />}
       {report.actions.length > 0 && (
         <section aria-labelledby="actions-h">
           <h2 id="actions-h" className="text-2xl font-bold">

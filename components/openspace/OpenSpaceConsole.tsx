@@ -1,6 +1,7 @@
 'use client';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { DEFAULT_LOCALE, dirOf, isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../lib/i18n/locales';
 import { type Clash, findClashes } from '../../lib/openspace/clashes';
 import { ranking, reportActionDrafts } from '../../lib/openspace/reducer';
 import type { OpenSpaceStage, Session } from '../../lib/openspace/state';
@@ -12,6 +13,7 @@ import { useIsolate } from '../i18n/bidi';
 import { formatDay } from '../i18n/dates';
 import { usePersonName } from '../i18n/names';
 import { useConvenerNames, usePlaceNames } from '../i18n/openspace';
+import { useLocaleChoice } from '../i18n/PersonalIntl';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
 import { Button } from '../ui/Button';
@@ -106,10 +108,7 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
           {t('proceedings.heading')}
         </h2>
         <p className="text-stone-600">{t('proceedings.intro')}</p>
-        <div className="mt-2 flex flex-wrap gap-2">
-          <ProceedingsButton eventId={eventId} token={token} format="md" label={t('proceedings.markdown')} />
-          <ProceedingsButton eventId={eventId} token={token} format="json" label={t('proceedings.json')} />
-        </div>
+        <ProceedingsDownloads eventId={eventId} token={token} />
       </section>
     </div>
   );
@@ -465,33 +464,61 @@ function ReportDrafts({ event }: { event: EventState }) {
   );
 }
 
-function ProceedingsButton({
-  eventId,
-  token,
-  format,
-  label,
-}: {
-  eventId: string;
-  token: string;
-  format: string;
-  label: string;
-}) {
+const PROCEEDINGS_FORMATS = ['pdf', 'docx', 'md', 'json'] as const;
+
+/**
+ * The book of proceedings in each format, in the language chosen here: the console's own at
+ * first, since the organiser may share the book with people who read another.
+ */
+function ProceedingsDownloads({ eventId, token }: { eventId: string; token: string }) {
   const t = useTranslations('spaceConsole.proceedings');
+  const consoleLocale = useLocaleChoice()?.locale ?? DEFAULT_LOCALE;
+  const [chosen, setChosen] = useState<Locale | null>(null);
+  const lang = chosen ?? consoleLocale;
   const [failed, setFailed] = useState(false);
-  async function download() {
+  const id = useId();
+  async function download(format: (typeof PROCEEDINGS_FORMATS)[number]) {
     setFailed(false);
     try {
-      await downloadWithToken(`/api/events/${eventId}/proceedings.${format}`, token, `proceedings.${format}`);
+      await downloadWithToken(
+        `/api/events/${eventId}/proceedings.${format}?lang=${lang}`,
+        token,
+        `proceedings.${format}`,
+      );
     } catch {
       setFailed(true);
     }
   }
   return (
     <>
-      <Button variant="secondary" onClick={download}>
-        {label}
-      </Button>
-      {failed && <span role="alert">{t('failed')}</span>}
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <label htmlFor={id} className="font-medium text-stone-700">
+          {t('language')}
+        </label>
+        <select
+          id={id}
+          value={lang}
+          onChange={(e) => {
+            if (isLocale(e.target.value)) setChosen(e.target.value);
+          }}
+          className="min-h-11 rounded-lg border-2 border-stone-300 bg-white px-2"
+          data-testid="proceedings-language"
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l} dir={dirOf(l)}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="mt-2 flex flex-wrap gap-2">
+        {PROCEEDINGS_FORMATS.map((format) => (
+          <Button key={format} variant="secondary" onClick={() => download(format)}>
+            {t(format)}
+          </Button>
+        ))}
+      </div>
+      {failed && <p role="alert">{t('failed')}</p>}
     </>
   );
 }

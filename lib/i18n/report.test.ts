@@ -10,6 +10,18 @@ describe('the words of the reports', () => {
     expect(reportWords('ar').number(1204)).toMatch(/^1.?204$/);
   });
 
+  it('write days and times in the report’s language, English exactly as the other exports do', () => {
+    expect(reportWords('en').day('2025-07-01')).toBe('Tuesday 1 July 2025');
+    expect(reportWords('pl').day('2025-07-01')).toBe('wtorek, 1 lipca 2025');
+    expect(reportWords('ar').day('2025-07-01')).toBe('الثلاثاء، 1 يوليو 2025');
+    const at = Date.UTC(2025, 5, 14, 17, 5);
+    expect(reportWords('en').time(at)).toBe('Saturday 14 June 2025, 17:05 UTC');
+    expect(reportWords('pl').time(new Date(at).toISOString())).toBe('sobota, 14 czerwca 2025 17:05 UTC');
+    expect(reportWords('ar').time(at)).toBe('السبت، 14 يونيو 2025 في 17:05 UTC');
+    // Something that is not a date is shown as it is.
+    expect(reportWords('pl').day('soon')).toBe('soon');
+  });
+
   it('take the language from the query, English when none is asked for, and refuse any other', () => {
     expect(reportLocale(null)).toBe('en');
     expect(reportLocale('')).toBe('en');

@@ -21,6 +21,7 @@ import reportPl from '../../messages/report/pl.json';
 import seriesAr from '../../messages/series/ar.json';
 import seriesEn from '../../messages/series/en.json';
 import seriesPl from '../../messages/series/pl.json';
+import { readableDay, readableTime } from '../markdown';
 import { dirOf, intlLocale, isLocale, type Locale } from './locales';
 
 export type DocumentMessages = {
@@ -69,7 +70,29 @@ export function reportWords(locale: Locale) {
     number: (n: number) => new Intl.NumberFormat(at).format(n),
     /** "a, b and c" in the report's language. */
     list: (items: readonly string[]) => new Intl.ListFormat(at, { type: 'conjunction' }).format(items),
+    /** "Tuesday 1 July 2025" from a calendar date "2025-07-01", in the report's language. */
+    day: (date: string) => (locale === 'en' ? readableDay(date) : localDay(date, at)),
+    /** "Saturday 14 June 2025, 17:00 UTC" from a time, in the report's language (UTC: see readableTime). */
+    time: (when: number | string) => (locale === 'en' ? readableTime(when) : localTime(when, at)),
   };
+}
+
+/** English keeps the exact words of `lib/markdown.ts`; other languages take Intl's own order. */
+function localDay(date: string, at: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(d.getTime())) return date;
+  return new Intl.DateTimeFormat(at, { dateStyle: 'full', timeZone: 'UTC' }).format(d);
+}
+
+function localTime(when: number | string, at: string): string {
+  const d = new Date(when);
+  if (Number.isNaN(d.getTime())) return String(when);
+  return `${new Intl.DateTimeFormat(at, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(d)} UTC`;
 }
 
 export type ReportWords = ReturnType<typeof reportWords>;

@@ -1,9 +1,11 @@
 /**
  * The book of proceedings: every session's report in agenda order, the convergence result and the
- * action plans, as Markdown and JSON. The event is run through the same steps as the server (look
+ * action plans, as Markdown and JSON, in English, Polish or Arabic; and the share of it the
+ * published page shows. The event is run through the same steps as the server (look
  * up, check who may ask, validate, decide, number the record, reduce).
  */
 import { describe, expect, it } from 'vitest';
+import englishWords from '../../messages/proceedings/en.json';
 import {
   EventUnderTest,
   GARDEN,
@@ -16,7 +18,13 @@ import {
   person,
   SHORT_CAFE,
 } from '../testing/events';
-import { exportProceedings, type Proceedings, toProceedingsJson, toProceedingsMarkdown } from './proceedings';
+import {
+  exportProceedings,
+  type Proceedings,
+  publicProceedings,
+  toProceedingsJson,
+  toProceedingsMarkdown,
+} from './proceedings';
 
 const EXPORTED = Date.UTC(2025, 5, 14, 17, 0, 0);
 
@@ -90,6 +98,7 @@ describe('the book of proceedings', () => {
       purpose: 'Find the first three streets to change.',
       exportedAt: '2025-06-14T17:00:00.000Z',
       participants: { joined: 5, anonymous: 1 },
+      language: 'en',
     });
   });
 
@@ -148,6 +157,7 @@ describe('the book of proceedings', () => {
     // People who joined without a name are “anonymous” too.
     expect(sessionNamed(p, 'Crossing times').conveners).toEqual(['anonymous']);
     expect(md).toContain('Convened by Ben.');
+    expect(md).toContain('Convened by Chen and Ben.');
   });
 
   it('names nobody when an anonymous proposal is merged with a named one', () => {
@@ -248,7 +258,7 @@ describe('the book of proceedings', () => {
         '',
         'By: Tuesday 1 July 2025',
         '',
-        'Owners: Chen, anonymous, Eli',
+        'Owners: Chen, anonymous and Eli',
         '',
         '### Bench audit',
         '',
@@ -329,5 +339,204 @@ describe('the book of proceedings', () => {
     const p = exportProceedings(ev.state, EXPORTED);
     expect(p).toMatchObject({ theme: '', sessions: [], convergence: [], actions: [] });
     expect(toProceedingsMarkdown(p)).toContain('0 sessions.');
+  });
+});
+
+/** Every word people typed into the event (and the names they gave), line by line, longest first. */
+function peoplesWords(p: Proceedings, ev: EventUnderTest): string[] {
+  const os = ev.state.openSpace;
+  const texts = [
+    p.title,
+    p.theme,
+    p.purpose,
+    ...(ev.state.settings.openSpace?.spaces.map((s) => s.name) ?? []),
+    ...Object.values(ev.state.participants).flatMap((x) => (x.name ? [x.name] : [])),
+    ...p.sessions.flatMap((s) => [s.title, s.description, ...s.notes, ...Object.values(s.report ?? {})]),
+    ...Object.values(os?.actions ?? {}).flatMap((a) => [a.title, a.nextStep]),
+  ];
+  return [...new Set(texts.flatMap((t) => (typeof t === 'string' ? t.split('\n') : [])))]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+}
+
+/** The words of a document left when people's own words are taken out: the book's own. */
+function ownWords(doc: string, people: string[]): string {
+  let rest = doc;
+  for (const words of people) rest = rest.split(words).join(' ');
+  return rest;
+}
+
+/** Words set between two marks of their own direction (lib/i18n/marks.ts). */
+const ltr = (s: string) => `\u200e${s}\u200e`;
+const rtl = (s: string) => `\u200f${s}\u200f`;
+
+/** The English words of the book (its catalogue's, and the days and months a date is written with). */
+const ENGLISH = new Set(
+  [
+    ...JSON.stringify(englishWords).matchAll(/[A-Za-z]{3,}/g),
+    ...'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.matchAll(
+      /\w+/g,
+    ),
+  ].map(([w]) => w.toLowerCase()),
+);
+const englishIn = (text: string) =>
+  (text.match(/[A-Za-z]+/g) ?? []).filter((w) => ENGLISH.has(w.toLowerCase()));
+
+describe('the book of proceedings in Polish and Arabic', () => {
+  it('is written in Polish, with Polish plurals, lists and dates', () => {
+    const { ev } = wholeDay();
+    const p = exportProceedings(ev.state, EXPORTED, 'pl');
+    expect(p.language).toBe('pl');
+    const md = toProceedingsMarkdown(p);
+    for (const words of [
+      '# Walkable Wednesdays: księga podsumowań',
+      '**Temat:** How do we make our town walkable?',
+      'Udział: 5 osób (anonimowo: 1); 5 sesji.',
+      'Wyeksportowano: sobota, 14 czerwca 2025 17:00 UTC.',
+      '## Sesje',
+      'Zwołujący: Chen i Ben.',
+      'Sesję zwołano anonimowo.',
+      '**Obecni:** 9 osób (Chen, Eli)',
+      '**Najważniejsze wnioski**',
+      '**Postawione pytania**',
+      '**Proponowane działania**',
+      '_Z tej sesji nie spisano podsumowania._',
+      '**Notatki**',
+      '## Wybór najważniejszych: głosowanie kropkami',
+      '1. Street trees: 3 kropki od 1 osoby',
+      '2. Benches everywhere: 2 kropki od 2 osób',
+      '3. Dog walkers: 1 kropka od 1 osoby',
+      '## Plany działań',
+      'Z sesji: Street trees',
+      'Następny krok: Write to the council',
+      'Termin: wtorek, 1 lipca 2025',
+      'Odpowiedzialni: Chen, osoba anonimowa i Eli',
+      'Odpowiedzialni: jeszcze nikt',
+    ])
+      expect(md, words).toContain(words);
+    // The person without a name is named in Polish in the JSON too.
+    expect(p.actions[0]?.owners).toEqual(['Chen', 'osoba anonimowa', 'Eli']);
+  });
+
+  it('is written in Arabic, with Arabic plurals, lists and dates, and Western digits', () => {
+    const { ev } = wholeDay();
+    const md = toProceedingsMarkdown(exportProceedings(ev.state, EXPORTED, 'ar'));
+    for (const words of [
+      `# ${ltr('Walkable Wednesdays')}: كتاب الجلسات`,
+      `**الموضوع:** ${ltr('How do we make our town walkable?')}`,
+      'المشاركون: 5 أشخاص (دون ذكر الاسم: 1)؛ 5 جلسات.',
+      'تاريخ التصدير: السبت، 14 يونيو 2025 في 17:00 UTC.',
+      '## الجلسات',
+      `### 1. ${ltr('Street trees')}`,
+      `_${ltr('10:00–11:00')}، ${ltr('Garden')}_`,
+      `دعا إليها: ${ltr('Chen')} و${ltr('Ben')}.`,
+      'دعا إليها شخص دون ذكر اسمه.',
+      `**الحضور:** 9 أشخاص (${ltr('Chen, Eli')})`,
+      '**أهم النقاط**',
+      '_لم يُكتب ملخص لهذه الجلسة._',
+      '## اختيار الأهم: التصويت بالنقاط',
+      `1. ${ltr('Street trees')}: 3 نقاط من شخص واحد`,
+      `2. ${ltr('Benches everywhere')}: نقطتان من شخصين`,
+      '## خطط العمل',
+      'بحلول: الثلاثاء، 1 يوليو 2025',
+      `المسؤولون: ${ltr('Chen')} ومجهول الاسم و${ltr('Eli')}`,
+      'المسؤولون: لا أحد بعد',
+    ])
+      expect(md, words).toContain(words);
+    // People's lines of several lines are marked line by line.
+    expect(md).toContain(`${ltr('Oaks on the high street.')}  \n${ltr('Limes by the school.')}`);
+  });
+
+  it('keeps people’s words in their own direction, and leaves words of the book’s direction as typed', () => {
+    const ev = marketplace();
+    const id = ev.propose('p1', 'حدائق الحي', { description: 'Shade for everyone' });
+    ev.run(person('p1'), 'note.post', { text: 'مقاعد أكثر', session: id });
+    const en = toProceedingsMarkdown(exportProceedings(ev.state, EXPORTED, 'en'));
+    expect(en).toContain(`### 1. ${rtl('حدائق الحي')}`);
+    expect(en).toContain(`- ${rtl('مقاعد أكثر')}`);
+    expect(en).toContain('\nShade for everyone\n');
+    const ar = toProceedingsMarkdown(exportProceedings(ev.state, EXPORTED, 'ar'));
+    expect(ar).toContain('### 1. حدائق الحي\n');
+    expect(ar).toContain('\n- مقاعد أكثر\n');
+    expect(ar).toContain(`\n${ltr('Shade for everyone')}\n`);
+  });
+
+  for (const locale of ['pl', 'ar'] as const) {
+    it(`in ${locale}, has no English word of its own: every English word left is someone's`, () => {
+      const { ev } = wholeDay();
+      const p = exportProceedings(ev.state, EXPORTED, locale);
+      const own = ownWords(toProceedingsMarkdown(p), peoplesWords(p, ev));
+      expect(englishIn(own)).toEqual([]);
+      if (locale === 'ar') expect(own.match(/[A-Za-z]+/g)).toEqual(['UTC']);
+      // And the check can fail: the English book has its own words left.
+      const en = exportProceedings(ev.state, EXPORTED, 'en');
+      expect(englishIn(ownWords(toProceedingsMarkdown(en), peoplesWords(en, ev)))).toEqual(
+        expect.arrayContaining(['Convened', 'Key', 'points', 'Owners', 'nobody', 'Tuesday', 'July']),
+      );
+    });
+  }
+});
+
+describe('the proceedings on the published page', () => {
+  it('has every session in agenda order, with its report and the plans made in it', () => {
+    const { ev, benches, routes, trees, dogs, crossings } = wholeDay();
+    const p = publicProceedings(ev.state);
+    expect(p?.theme).toBe('How do we make our town walkable?');
+    expect(p?.sessions.map((s) => s.id)).toEqual([trees, routes, benches, dogs, crossings]);
+    expect(p?.sessions[0]).toEqual({
+      id: trees,
+      title: 'Street trees',
+      description: 'Shade\n\nCrossings near the park',
+      when: '10:00–11:00',
+      space: 'Garden',
+      report: {
+        keyPoints: REPORT.keyPoints,
+        questions: REPORT.questions,
+        actions: REPORT.actions,
+        attendance: 9,
+      },
+      plans: [{ title: 'Tree map', nextStep: 'Write to the council', due: '2025-07-01', owners: 3 }],
+    });
+    expect(p?.sessions[2]).toMatchObject({
+      title: 'Benches everywhere',
+      report: null,
+      plans: [{ title: 'Bench audit', nextStep: '', due: null, owners: 0 }],
+    });
+  });
+
+  it('names nobody and holds no notes: not the conveners, not the names in a report, not the owners', () => {
+    const { ev } = wholeDay();
+    const json = JSON.stringify(publicProceedings(ev.state));
+    for (const name of ['Ada', 'Ben', 'Chen', 'Eli', 'anonymous'])
+      expect(json, name).not.toMatch(new RegExp(`\\b${name}\\b`));
+    for (const note of ['Plant oaks', 'Ask the council', 'Written offline', 'One per bus stop'])
+      expect(json, note).not.toContain(JSON.stringify(note));
+    // The organiser's book, made from the same state, has them all.
+    const book = toProceedingsJson(exportProceedings(ev.state, EXPORTED));
+    for (const words of ['Ben', 'Chen', 'Eli', 'Plant oaks']) expect(book, words).toContain(words);
+  });
+
+  it('keeps a plan under the session its own was merged into', () => {
+    const ev = marketplace();
+    const keep = ev.propose('p1', 'Safe routes to school');
+    const gone = ev.propose('p2', 'Kids walking alone');
+    ev.facilitate('marketplace.close', {});
+    ev.facilitate('stage.set', { stage: 'actions' });
+    ev.run(person('p2'), 'action.propose', {
+      sessionId: gone,
+      title: 'Walking bus',
+      nextStep: '',
+      due: null,
+    });
+    ev.facilitate('session.merge', { sessionId: gone, into: keep });
+    const p = publicProceedings(ev.state);
+    expect(p?.sessions.map((s) => [s.title, s.plans.map((a) => a.title)])).toEqual([
+      ['Safe routes to school', ['Walking bus']],
+    ]);
+  });
+
+  it('is nothing for an event without an Open Space', () => {
+    const ev = new EventUnderTest(openSpaceSettings({ ...SHORT_CAFE, openSpace: null }));
+    expect(publicProceedings(ev.state)).toBeNull();
   });
 });

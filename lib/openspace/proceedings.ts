@@ -1,13 +1,19 @@
 /**
  * The book of proceedings: every session's report in agenda order, the convergence result and
- * the action plans, as Markdown to read and JSON for programs. A pure fold over the state;
- * anonymous conveners and owners stay anonymous.
+ * the action plans, as Markdown to read and JSON for programs (PDF and Word: server/
+ * proceedings-docs.ts), in the language chosen at export. A pure fold over the state; anonymous
+ * conveners and owners stay anonymous. The published page's share of it (`publicProceedings`)
+ * names nobody and holds no notes.
  */
-import { mdText, readableDay, readableTime } from '../markdown';
+
+import type { Locale } from '../i18n/locales';
+import { leftToRight, ownDirection } from '../i18n/marks';
+import { type ReportWords, reportWords } from '../i18n/report';
+import { mdText } from '../markdown';
 import { type EventState, liveNotes } from '../state';
 import { ranking } from './convergence';
 import { isLive, resolveSession } from './sessions';
-import type { Session } from './state';
+import type { OpenSpaceState, Session } from './state';
 import { slotRanks } from './wall';
 
 export interface ProceedingsSession {
@@ -29,6 +35,8 @@ export interface ProceedingsSession {
 }
 
 export interface Proceedings {
+  /** The language of the book's own words, and of "anonymous" among the names. */
+  language: Locale;
   title: string;
   theme: string;
   purpose: string;
@@ -39,7 +47,9 @@ export interface Proceedings {
   actions: { title: string; session: string; nextStep: string; due: string | null; owners: string[] }[];
 }
 
-const nameOf = (state: EventState, pid: string) => state.participants[pid]?.name ?? 'anonymous';
+/** A person's name, or the word for someone who gave none. */
+const nameOf = (state: EventState, pid: string, w: ReportWords) =>
+  state.participants[pid]?.name ?? w.proc('anonymous');
 
 /**
  * Placed sessions by time (the slot's place in time order, not its index: a slot added late is
@@ -54,25 +64,40 @@ function agendaOrder(sessions: Session[], ranks: number[]): Session[] {
     .map(({ s }) => s);
 }
 
-export function exportProceedings(state: EventState, now: number): Proceedings {
+/** The live sessions (not merged away, not cancelled) in agenda order. */
+function agenda(state: EventState): Session[] {
+  const os = state.openSpace;
+  const live = os ? os.sessionOrder.map((id) => os.sessions[id]).filter(isLive) : [];
+  return agendaOrder(live, slotRanks(state.settings.openSpace?.slots ?? []));
+}
+
+/** Where a session is on the wall: its slot's times and its space's name. */
+function placeOf(state: EventState, s: Session) {
+  const settings = state.settings.openSpace;
+  const slot = s.slot !== null ? settings?.slots[s.slot] : undefined;
+  return {
+    when: slot ? `${slot.start}–${slot.end}` : null,
+    space: s.space !== null ? (settings?.spaces[s.space]?.name ?? null) : null,
+  };
+}
+
+export function exportProceedings(state: EventState, now: number, locale: Locale = 'en'): Proceedings {
+  const w = reportWords(locale);
   const os = state.openSpace;
   const settings = state.settings.openSpace;
   const people = Object.values(state.participants);
-  const live = os ? os.sessionOrder.map((id) => os.sessions[id]).filter(isLive) : [];
   // Notes written before a merge belong to the session that absorbed theirs.
   const notesOf = (sessionId: string) =>
     liveNotes(state)
       .filter((n) => n.session !== null && !!os && resolveSession(os, n.session)?.id === sessionId)
       .map((n) => n.text);
-  const sessions = agendaOrder(live, slotRanks(settings?.slots ?? [])).map((s): ProceedingsSession => {
-    const slot = s.slot !== null ? settings?.slots[s.slot] : undefined;
-    return {
+  const sessions = agenda(state).map(
+    (s): ProceedingsSession => ({
       id: s.id,
       title: s.title,
       description: s.description,
-      conveners: s.anonymous ? [] : s.conveners.map((pid) => nameOf(state, pid)),
-      when: slot ? `${slot.start}–${slot.end}` : null,
-      space: s.space !== null ? (settings?.spaces[s.space]?.name ?? null) : null,
+      conveners: s.anonymous ? [] : s.conveners.map((pid) => nameOf(state, pid, w)),
+      ...placeOf(state, s),
       interested: s.interested.length,
       report: s.report
         ? {
@@ -84,10 +109,11 @@ export function exportProceedings(state: EventState, now: number): Proceedings {
           }
         : null,
       notes: notesOf(s.id),
-    };
-  });
+    }),
+  );
   const titleOf = (id: string) => os?.sessions[id]?.title ?? '';
   return {
+    language: locale,
     title: state.settings.title,
     theme: settings?.theme ?? '',
     purpose: state.settings.purpose,
@@ -105,7 +131,7 @@ export function exportProceedings(state: EventState, now: number): Proceedings {
               session: titleOf(a.sessionId),
               nextStep: a.nextStep,
               due: a.due,
-              owners: a.owners.map((pid) => nameOf(state, pid)),
+              owners: a.owners.map((pid) => nameOf(state, pid, w)),
             },
           ];
         })
@@ -113,70 +139,158 @@ export function exportProceedings(state: EventState, now: number): Proceedings {
   };
 }
 
+/**
+ * What the published page shows of the proceedings, to anyone with its address: the sessions in
+ * agenda order with their reports and the plans made in them. Like the published harvest it names
+ * nobody (no conveners, no names from a report, no owners: only how many signed up) and holds no
+ * notes, so nothing the organiser hid from the harvest can appear here.
+ */
+export interface PublicProceedings {
+  theme: string;
+  sessions: {
+    id: string;
+    title: string;
+    description: string;
+    when: string | null;
+    space: string | null;
+    report: { keyPoints: string; questions: string; actions: string; attendance: number | null } | null;
+    plans: { title: string; nextStep: string; due: string | null; owners: number }[];
+  }[];
+}
+
+/** The published share of the proceedings; null for an event without an Open Space. */
+export function publicProceedings(state: EventState): PublicProceedings | null {
+  const os = state.openSpace;
+  if (!os) return null;
+  return {
+    theme: state.settings.openSpace?.theme ?? '',
+    sessions: agenda(state).map((s) => ({
+      id: s.id,
+      title: s.title,
+      description: s.description,
+      ...placeOf(state, s),
+      report: s.report
+        ? {
+            keyPoints: s.report.keyPoints,
+            questions: s.report.questions,
+            actions: s.report.actions,
+            attendance: s.report.attendance,
+          }
+        : null,
+      plans: plansOf(os, s.id),
+    })),
+  };
+}
+
+/** The action plans made for a session (or for one merged into it), in the order proposed. */
+function plansOf(os: OpenSpaceState, sessionId: string): PublicProceedings['sessions'][number]['plans'] {
+  return os.actionOrder.flatMap((id) => {
+    const a = os.actions[id];
+    if (!a || resolveSession(os, a.sessionId)?.id !== sessionId) return [];
+    return [{ title: a.title, nextStep: a.nextStep, due: a.due, owners: a.owners.length }];
+  });
+}
+
 export const toProceedingsJson = (p: Proceedings): string => `${JSON.stringify(p, null, 2)}\n`;
 
 /**
- * Markdown that reads well as plain text; people's words are escaped only where they would become
- * markup, and times read as dates.
+ * Markdown that reads well as plain text, in the book's language; people's words are escaped only
+ * where they would become markup (and kept in their own direction, lib/i18n/marks.ts), and times
+ * read as dates.
  */
 export function toProceedingsMarkdown(p: Proceedings): string {
-  const esc = (s: string) => mdText(s);
-  const out: string[] = [`# ${esc(p.title)}: book of proceedings`, ''];
-  if (p.theme) out.push(`**Theme:** ${esc(p.theme)}`, '');
+  const w = reportWords(p.language);
+  const esc = (s: string) => mdText(ownDirection(s, p.language));
+  const out: string[] = [`# ${w.proc('title', { title: esc(p.title) })}`, ''];
+  if (p.theme) out.push(`**${w.proc('theme')}** ${esc(p.theme)}`, '');
   if (p.purpose) out.push(esc(p.purpose), '');
   out.push(
-    `${p.participants.joined} ${p.participants.joined === 1 ? 'person' : 'people'} took part (${p.participants.anonymous} anonymously); ${p.sessions.length} ${p.sessions.length === 1 ? 'session' : 'sessions'}.`,
+    w.proc('tookPart', {
+      people: p.participants.joined,
+      anonymous: p.participants.anonymous,
+      sessions: p.sessions.length,
+    }),
     '',
-    `Exported ${readableTime(p.exportedAt)}.`,
+    w.proc('exported', { time: w.time(p.exportedAt) }),
     '',
-    '## Sessions',
+    `## ${w.proc('sessions')}`,
     '',
   );
   p.sessions.forEach((s, i) => {
     out.push(`### ${i + 1}. ${esc(s.title)}`, '');
-    const where = [s.when, s.space].filter(Boolean).join(', ');
-    if (where) out.push(`_${esc(where)}_`, '');
-    out.push(`Convened by ${s.conveners.length ? s.conveners.map(esc).join(', ') : 'anonymous'}.`, '');
+    const where = whereOf(s, w, esc);
+    if (where) out.push(`_${where}_`, '');
+    out.push(convenedBy(s, w, esc), '');
     if (s.description) out.push(esc(s.description), '');
     if (s.report) {
       const r = s.report;
-      if (r.attendance !== null)
-        out.push(
-          `**Who was there:** ${r.attendance} ${r.attendance === 1 ? 'person' : 'people'}${r.names ? ` (${esc(r.names)})` : ''}`,
-          '',
-        );
-      else if (r.names) out.push(`**Who was there:** ${esc(r.names)}`, '');
-      if (r.keyPoints) out.push('**Key points**', '', esc(r.keyPoints), '');
-      if (r.questions) out.push('**Questions raised**', '', esc(r.questions), '');
-      if (r.actions) out.push('**Proposed actions**', '', esc(r.actions), '');
+      const who = whoWasThere(r, w, esc);
+      if (who) out.push(`**${w.proc('whoWasThere')}** ${who}`, '');
+      if (r.keyPoints) out.push(`**${w.proc('keyPoints')}**`, '', esc(r.keyPoints), '');
+      if (r.questions) out.push(`**${w.proc('questions')}**`, '', esc(r.questions), '');
+      if (r.actions) out.push(`**${w.proc('proposedActions')}**`, '', esc(r.actions), '');
     } else {
-      out.push('_No report was written for this session._', '');
+      out.push(`_${w.proc('noReport')}_`, '');
     }
     if (s.notes.length) {
-      out.push('**Notes**', '');
+      out.push(`**${w.proc('notes')}**`, '');
       for (const n of s.notes) out.push(`- ${esc(n)}`);
       out.push('');
     }
   });
-  if (p.convergence.some((c) => c.dots > 0)) {
-    out.push('## Convergence: what matters most', '');
-    p.convergence
-      .filter((c) => c.dots > 0)
-      .forEach((c, i) => {
-        out.push(
-          `${i + 1}. ${esc(c.title)}: ${c.dots} ${c.dots === 1 ? 'dot' : 'dots'} from ${c.voters} ${c.voters === 1 ? 'person' : 'people'}`,
-        );
-      });
+  const voted = p.convergence.filter((c) => c.dots > 0);
+  if (voted.length) {
+    out.push(`## ${w.proc('convergence')}`, '');
+    voted.forEach((c, i) => {
+      out.push(`${i + 1}. ${esc(c.title)}: ${w.proc('dots', { dots: c.dots, voters: c.voters })}`);
+    });
     out.push('');
   }
   if (p.actions.length) {
-    out.push('## Action plans', '');
+    out.push(`## ${w.proc('actionPlans')}`, '');
     for (const a of p.actions) {
-      out.push(`### ${esc(a.title)}`, '', `From: ${esc(a.session)}`, '');
-      if (a.nextStep) out.push(`Next step: ${esc(a.nextStep)}`, '');
-      if (a.due) out.push(`By: ${readableDay(a.due)}`, '');
-      out.push(`Owners: ${a.owners.length ? a.owners.map(esc).join(', ') : 'nobody yet'}`, '');
+      out.push(`### ${esc(a.title)}`, '', w.proc('from', { session: esc(a.session) }), '');
+      if (a.nextStep) out.push(w.proc('nextStep', { step: esc(a.nextStep) }), '');
+      if (a.due) out.push(w.proc('by', { day: w.day(a.due) }), '');
+      out.push(ownersLine(a.owners, w, esc), '');
     }
   }
   return out.join('\n');
+}
+
+const same = (s: string) => s;
+
+/** "10:00–11:00, Garden", or whichever of the two is known; '' when neither. */
+export function whereOf(
+  s: { when: string | null; space: string | null },
+  w: ReportWords,
+  esc: (s: string) => string = same,
+): string {
+  const when = s.when === null ? null : leftToRight(s.when, w.locale);
+  const space = s.space === null ? null : esc(s.space);
+  if (when && space) return w.proc('whenWhere', { when, space });
+  return when ?? space ?? '';
+}
+
+/** "Convened by Chen and Ben.", or the sentence for an anonymous session. */
+export function convenedBy(s: ProceedingsSession, w: ReportWords, esc: (s: string) => string = same): string {
+  return s.conveners.length
+    ? w.proc('convenedBy', { names: w.list(s.conveners.map(esc)) })
+    : w.proc('convenedAnonymously');
+}
+
+/** "9 people (Chen, Eli)", the names alone, or '' when the report says neither. */
+export function whoWasThere(
+  r: { attendance: number | null; names: string },
+  w: ReportWords,
+  esc: (s: string) => string = same,
+): string {
+  if (r.attendance !== null)
+    return `${w.proc('attendance', { count: r.attendance })}${r.names ? ` (${esc(r.names)})` : ''}`;
+  return r.names ? esc(r.names) : '';
+}
+
+/** "Owners: Chen, anonymous and Eli", or "Owners: nobody yet". */
+export function ownersLine(owners: string[], w: ReportWords, esc: (s: string) => string = same): string {
+  return owners.length ? w.proc('owners', { names: w.list(owners.map(esc)) }) : w.proc('noOwners');
 }
