@@ -5,6 +5,7 @@
  */
 import { printableText } from '../clean-text';
 import { intlLocale } from '../i18n/locales';
+import { ownDirection } from '../i18n/marks';
 import type { ReportWords } from '../i18n/report';
 import { mdText } from '../markdown';
 import type { SeriesEvent, SeriesReport } from './report';
@@ -18,7 +19,11 @@ export type SeriesBlock =
   /** A bullet under the bullet before it. */
   | { kind: 'sub'; text: string };
 
-/** "12 March 2026" (a calendar day, or the day of an ISO time) in the report's language. */
+/**
+ * "12 March 2026" (a calendar day, or the day of an ISO time) in the report's language. Without
+ * the weekday the harvest report gives (`words.day`): here dates sit inside sentences and lists of
+ * events, where "czwartek, 12 marca 2026" would read awkwardly.
+ */
 export function seriesDay(words: ReportWords, day: string): string {
   const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return day;
@@ -31,12 +36,16 @@ export function seriesDay(words: ReportWords, day: string): string {
 }
 
 export function seriesTitle(r: SeriesReport, words: ReportWords): string {
-  return printableText(words.series('title', { title: r.title, count: r.events.length }));
+  return printableText(
+    words.series('title', { title: ownDirection(r.title, words.locale), count: r.events.length }),
+  );
 }
 
 export function seriesBlocks(r: SeriesReport, words: ReportWords): SeriesBlock[] {
   const s = words.series;
   const day = (d: string) => seriesDay(words, d);
+  // The organisers' own words (titles, theme names, commitments) keep their own direction.
+  const own = (text: string) => ownDirection(text, words.locale);
   const method = (e: SeriesEvent) => s('method', { method: e.method });
   const out: SeriesBlock[] = [{ kind: 'title', text: seriesTitle(r, words) }];
   out.push({ kind: 'p', text: s('intro', { date: day(r.madeAt), count: r.events.length }) });
@@ -46,7 +55,7 @@ export function seriesBlocks(r: SeriesReport, words: ReportWords): SeriesBlock[]
     out.push({
       kind: 'bullet',
       text: s('events.line', {
-        title: e.title,
+        title: own(e.title),
         date: day(e.day),
         method: method(e),
         people: e.people,
@@ -80,21 +89,21 @@ export function seriesBlocks(r: SeriesReport, words: ReportWords): SeriesBlock[]
       text: s('totals.groupsIntro', { asked: t.eventsAskingGroups, count: r.events.length }),
     });
     for (const g of t.groups)
-      out.push({ kind: 'bullet', text: s('totals.group', { label: g.label, count: g.count }) });
+      out.push({ kind: 'bullet', text: s('totals.group', { label: own(g.label), count: g.count }) });
     out.push({ kind: 'bullet', text: s('totals.notSaid', { count: t.notSaid }) });
   }
 
   out.push({ kind: 'h1', text: s('themes.heading') });
   for (const e of r.events) {
-    out.push({ kind: 'h2', text: s('themes.event', { title: e.title, date: day(e.day) }) });
+    out.push({ kind: 'h2', text: s('themes.event', { title: own(e.title), date: day(e.day) }) });
     if (!e.harvested) out.push({ kind: 'p', text: s('themes.notHarvested') });
     else if (e.themes.length === 0) out.push({ kind: 'p', text: s('themes.none') });
     for (const theme of e.themes) {
-      out.push({ kind: 'bullet', text: s('themes.theme', { label: theme.label, count: theme.notes }) });
+      out.push({ kind: 'bullet', text: s('themes.theme', { label: own(theme.label), count: theme.notes }) });
       const k = theme.commitment;
       if (!k) continue;
-      out.push({ kind: 'sub', text: s('themes.what', { what: k.what }) });
-      if (k.who) out.push({ kind: 'sub', text: s('themes.who', { who: k.who }) });
+      out.push({ kind: 'sub', text: s('themes.what', { what: own(k.what) }) });
+      if (k.who) out.push({ kind: 'sub', text: s('themes.who', { who: own(k.who) }) });
       if (k.due) out.push({ kind: 'sub', text: s('themes.due', { date: day(k.due) }) });
       out.push({
         kind: 'sub',
@@ -111,14 +120,14 @@ export function seriesBlocks(r: SeriesReport, words: ReportWords): SeriesBlock[]
   for (const theme of r.recurring) {
     out.push({
       kind: 'bullet',
-      text: s('recurring.theme', { label: theme.label, count: theme.events, notes: theme.notes }),
+      text: s('recurring.theme', { label: own(theme.label), count: theme.events, notes: theme.notes }),
     });
     for (const m of theme.members)
       out.push({
         kind: 'sub',
         text: s('recurring.member', {
-          event: r.events[m.event]?.title ?? '',
-          label: m.label,
+          event: own(r.events[m.event]?.title ?? ''),
+          label: own(m.label),
           notes: m.notes,
         }),
       });

@@ -181,7 +181,10 @@ describe('the series report as a document', () => {
     const ar = renderedText(renderGfm(seriesMarkdown(series(), reportWords('ar'))));
     expect(ar).toContain('ما قلتموه لنا عبر 3 فعاليات');
     expect(ar).toContain('مواضيع ظهرت في أكثر من فعالية');
-    expect(ar).toContain('Evening buses: ملاحظتان');
+    // The organisers' English words keep their own direction: between two left-to-right marks.
+    expect(ar).toContain('\u200eEvening buses\u200e: ملاحظتان');
+    expect(ar).toContain('«\u200eBuses in the evening\u200e»');
+    expect(seriesMarkdown(series(), reportWords('en'))).not.toMatch(/[\u200e\u200f]/);
     // Arabic keeps Western digits, as on every screen.
     expect(ar).toContain('2026');
   });
