@@ -105,6 +105,14 @@ export function Home() {
               {t('setUpOpenSpace')}
             </Link>
           </div>
+          <p className="mt-4">
+            <Link
+              href="/series"
+              className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4"
+            >
+              {t('seriesLink')}
+            </Link>
+          </p>
           {mine.length > 0 && (
             <div className="mt-6">
               <h3 className="text-lg font-semibold">{t('yourEvents')}</h3>

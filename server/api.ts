@@ -8,7 +8,7 @@ import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
 import { resultsDateProblem } from '../lib/harvest/results';
 import { LOCALES, type Locale } from '../lib/i18n/locales';
-import { reportLocale } from '../lib/i18n/report';
+import { reportLocale, reportWords } from '../lib/i18n/report';
 import { kitQuery } from '../lib/kit/plan';
 import { lineOf, readImportCsv } from '../lib/notes/import-csv';
 import { checkImport } from '../lib/notes/paper';
@@ -19,8 +19,12 @@ import {
   toProceedingsMarkdown,
 } from '../lib/openspace/proceedings';
 import { EventIdSchema, JoinCodeSchema, TokenSchema } from '../lib/protocol';
+import { seriesMarkdown } from '../lib/series/document';
+import { buildSeriesReport } from '../lib/series/report';
+import { repeatedEvent, SERIES_FORMATS, SeriesRequestSchema } from '../lib/series/request';
 import { EventSettingsSchema } from '../lib/settings';
 import { type EventState, isShown, noteById, personById } from '../lib/state';
+import { templateOf } from '../lib/template';
 import type { Events } from './events';
 import { harvestDocx, harvestPdf } from './harvest-docs';
 import { hashToken, newRecordIdPart } from './ids';
@@ -31,6 +35,7 @@ import { log } from './log';
 import { proceedingsDocx, proceedingsPdf } from './proceedings-docs';
 import { Buckets, type Guesses } from './rate-limit';
 import { requestUrl } from './request-target';
+import { seriesDocx, seriesPdf } from './series-docs';
 
 const MAX_BODY = 64 * 1024;
 
@@ -117,8 +122,10 @@ export async function handleApi(
   if (!url.pathname.startsWith('/api/')) return false;
   // HEAD is GET without the body (Node leaves the body out).
   const method = req.method === 'HEAD' ? 'GET' : req.method;
-  // Addresses that look an event up by a secret: a join code, or an event id with a token.
-  const bySecret = url.pathname.startsWith('/api/join/') || url.pathname.startsWith('/api/events/');
+  // Addresses that look an event up by a secret: a join code, or an event id with a token. A
+  // series report looks up several, and counts each wrong one itself.
+  const series = url.pathname.startsWith('/api/series/');
+  const bySecret = url.pathname.startsWith('/api/join/') || url.pathname.startsWith('/api/events/') || series;
   const address = req.socket.remoteAddress ?? '';
   if (bySecret && !guesses.allowed(address)) {
     problem(res, 429, 'rate_limited', TOO_MANY_GUESSES);
@@ -133,10 +140,14 @@ export async function handleApi(
       await joinInfo(res, events, url, retentionDays);
     } else if (url.pathname === '/api/events' && method === 'POST') {
       await createEvent(req, res, events);
+    } else if (series && method === 'POST') {
+      await seriesReport(req, res, events, url, () => guesses.failed(address));
     } else if (url.pathname.startsWith('/api/published/') && method === 'GET') {
       await published(res, events, url);
     } else if (/^\/api\/events\/[^/]+\/vote-themes$/.test(url.pathname) && method === 'GET') {
       await voteThemes(req, res, events, url);
+    } else if (/^\/api\/events\/[^/]+\/template\.json$/.test(url.pathname) && method === 'GET') {
+      await eventTemplate(req, res, events, url);
     } else if (/^\/api\/events\/[^/]+\/kit\//.test(url.pathname) && method === 'GET') {
       await kitDownload(req, res, events, url, joinBase);
     } else if (url.pathname.startsWith('/api/events/') && method === 'GET') {
@@ -153,7 +164,7 @@ export async function handleApi(
     if (!res.headersSent) problem(res, 500, 'server_error', 'Something went wrong on the server.');
   }
   // Nothing found, or a token that does not fit: a wrong guess.
-  if (bySecret && (res.statusCode === 403 || res.statusCode === 404)) guesses.failed(address);
+  if (bySecret && !series && (res.statusCode === 403 || res.statusCode === 404)) guesses.failed(address);
   return true;
 }
 
@@ -235,8 +246,16 @@ type Format = keyof typeof TYPES;
 type Needs = 'organiser' | 'facilitators' | 'team';
 
 /** The event, if the request carries a token of someone it lets in; otherwise why not. */
-async function facilitatorRoom(req: IncomingMessage, events: Events, rawId: string, needs: Needs) {
-  const token = bearerToken(req);
+const facilitatorRoom = (req: IncomingMessage, events: Events, rawId: string, needs: Needs) =>
+  roomFor(events, rawId, bearerToken(req), needs);
+
+/** The event, if `token` is of someone it lets in; otherwise why not. */
+async function roomFor(
+  events: Events,
+  rawId: string,
+  token: ReturnType<typeof TokenSchema.safeParse>,
+  needs: Needs,
+) {
   const eventId = EventIdSchema.safeParse(rawId);
   if (!eventId.success) return 'unknown_event' as const;
   if (!token.success) return 'bad_token' as const;
@@ -360,6 +379,125 @@ async function kitDownload(
     'cache-control': 'no-store',
   });
   res.end(body);
+}
+
+/**
+ * The event's settings as a template for the next one (lib/template.ts): what `POST /api/events`
+ * takes, and nothing about people, notes, tokens or codes. The organiser's link alone, as it was
+ * the organiser who set the event up.
+ */
+async function eventTemplate(req: IncomingMessage, res: ServerResponse, events: Events, url: URL) {
+  const rawId = /^\/api\/events\/([^/]+)\/template\.json$/.exec(url.pathname)?.[1] ?? '';
+  const room = await facilitatorRoom(req, events, rawId, 'organiser');
+  if (room === 'bad_token')
+    return problem(
+      res,
+      403,
+      'bad_token',
+      "Only the organiser's link (the one the event was made with) can copy the event.",
+    );
+  if (room === 'unknown_event') return problem(res, 404, 'unknown_event', 'There is no such event.');
+  await room.refresh();
+  send(res, 200, { ok: true, settings: templateOf(room.state) });
+}
+
+/**
+ * One report across several events (lib/series/report.ts): `POST /api/series/report.<md|pdf|docx>`
+ * with `{title, events: [{eventId, token}]}`, 2 to 20 events. Each event's token is checked as a
+ * download's is (the organiser's or a co-facilitator's link); if any does not open its event,
+ * nothing is made and the answer names every one that did not (each counted as a wrong guess).
+ */
+async function seriesReport(
+  req: IncomingMessage,
+  res: ServerResponse,
+  events: Events,
+  url: URL,
+  wrongGuess: () => void,
+) {
+  const m = /^\/api\/series\/report\.([a-z]+)$/.exec(url.pathname);
+  const format = SERIES_FORMATS.find((f) => f === m?.[1]);
+  if (!format)
+    return problem(res, 404, 'not_found', 'A series report is at /api/series/report.md, .pdf or .docx.');
+  const locale = reportLocale(url.searchParams.get('lang'));
+  if (!locale)
+    return problem(res, 400, 'invalid_message', `lang is one of ${LOCALES.join(', ')} (the default is en).`);
+  let body: unknown;
+  try {
+    body = await readJson(req);
+  } catch (err) {
+    const tooLarge = err instanceof Error && err.message === 'too_large';
+    return problem(
+      res,
+      tooLarge ? 413 : 400,
+      'invalid_message',
+      tooLarge ? 'The request is too large.' : 'The request is not valid JSON.',
+    );
+  }
+  const parsed = SeriesRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const first = issues[0];
+    return problem(
+      res,
+      400,
+      'invalid_message',
+      `The series report cannot be made: ${first ? `${first.path}: ${first.message}` : ''}`,
+      issues,
+    );
+  }
+  const asked = parsed.data.events;
+  const twice = repeatedEvent(asked);
+  if (twice)
+    return problem(
+      res,
+      400,
+      'invalid_message',
+      `Event ${twice.event} is the same event as event ${twice.first}: give each event once.`,
+      [{ path: `events.${twice.event - 1}.eventId`, message: 'the same event as an earlier one' }],
+    );
+  const found = await Promise.all(
+    asked.map((e) => roomFor(events, e.eventId, TokenSchema.safeParse(e.token), 'facilitators')),
+  );
+  const refused = found.flatMap((room, i) =>
+    typeof room === 'string' ? [{ event: i + 1, eventId: asked[i]?.eventId ?? '', code: room }] : [],
+  );
+  if (refused.length > 0) {
+    for (const _ of refused) wrongGuess();
+    const forbidden = refused.some((r) => r.code === 'bad_token');
+    const named = refused.map((r) =>
+      r.code === 'bad_token'
+        ? `Event ${r.event} (${r.eventId}): the link does not open it; use its organiser's or a co-facilitator's link.`
+        : `Event ${r.event}: "${r.eventId}" is not an event id.`,
+    );
+    return problem(
+      res,
+      forbidden ? 403 : 404,
+      forbidden ? 'bad_token' : 'unknown_event',
+      `Nothing was made. ${named.join(' ')}`,
+      refused,
+    );
+  }
+  const rooms = found.filter((room): room is Exclude<typeof room, string> => typeof room !== 'string');
+  // With several processes each copy may lag the shared store.
+  await Promise.all(rooms.map((room) => room.refresh()));
+  const report = buildSeriesReport(
+    parsed.data.title,
+    rooms.map((room) => room.state),
+    Date.now(),
+  );
+  const words = reportWords(locale);
+  const file =
+    format === 'md'
+      ? seriesMarkdown(report, words)
+      : format === 'pdf'
+        ? await seriesPdf(report, words)
+        : await seriesDocx(report, words);
+  res.writeHead(200, {
+    'content-type': TYPES[format],
+    'content-disposition': `attachment; filename="${slug(parsed.data.title)}-series.${format}"`,
+    'cache-control': 'no-store',
+  });
+  res.end(file);
 }
 
 /** The organiser deletes the event and everything stored for it. Facilitator link only. */

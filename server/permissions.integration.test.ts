@@ -894,7 +894,9 @@ describe.each(STORES)('permissions on the %s store', (store) => {
 | GET /api/events/{A}/harvest.pdf      | 403  | 403         | 403               | 200         | 403               |
 | GET /api/events/{A}/harvest.docx     | 403  | 403         | 403               | 200         | 403               |
 | GET /api/events/{A}/live-themes      | 403  | 403         | 403               | 200         | 403               |
+| GET /api/events/{A}/template.json    | 403  | 403         | 403               | 200         | 403               |
 | GET /api/events/{B}/export.json      | 403  | 403         | 403               | 403         | 200               |
+| GET /api/events/{B}/template.json    | 403  | 403         | 403               | 403         | 200               |
 | GET /api/events/{B}/proceedings.md   | 403  | 403         | 403               | 403         | 404               |
 | GET /api/events/{B}/harvest.md       | 403  | 403         | 403               | 403         | 404               |
 | GET /api/events/{B}/live-themes      | 403  | 403         | 403               | 403         | 200               |

@@ -23,6 +23,7 @@ import { PartSwitch } from './PartSwitch';
 import { PeoplePanel } from './PeoplePanel';
 import { PrintKit } from './PrintKit';
 import { ResultsPanel } from './ResultsPanel';
+import { ReuseEvent } from './ReuseEvent';
 import { RoundPanel } from './RoundPanel';
 import { SecretLink } from './SecretLink';
 import { saveEvent, tokenFor } from './saved';
@@ -172,6 +173,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             <ResultsPanel />
             <ImportNotes eventId={eventId} token={token} />
             <RemovedNotes />
+            <ReuseEvent eventId={eventId} token={token} organiser={organiser} />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
           </main>
         ) : part === 'openSpace' ? (
@@ -186,6 +188,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
             <RemovedNotes />
             <TeamPanel eventId={eventId} />
             <PrintKit eventId={eventId} token={token} />
+            <ReuseEvent eventId={eventId} token={token} organiser={organiser} />
             {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
           </main>
         ) : (
@@ -207,6 +210,7 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
               <ImportNotes eventId={eventId} token={token} />
               <TeamPanel eventId={eventId} />
               <PrintKit eventId={eventId} token={token} />
+              <ReuseEvent eventId={eventId} token={token} organiser={organiser} />
               {organiser && <DeleteEvent eventId={eventId} token={token} joinCode={joinCode} />}
             </div>
             <div className="space-y-6">

@@ -8,22 +8,24 @@ import { DEFAULT_EVALUATION, type EvaluationSettings } from '../../lib/evaluatio
 import { resultsDateProblem } from '../../lib/harvest/results';
 import { LIMITS } from '../../lib/limits';
 import { EventSettingsSchema, type Identity } from '../../lib/settings';
+import {
+  draftKey,
+  draftOfSettings,
+  type RoundDraft,
+  type SetupKind,
+  settingsOfDraft,
+} from '../../lib/setup-draft';
+import { copiedTitle } from '../../lib/template';
 import { EvaluationFields } from '../evaluation/EvaluationFields';
 import { useRefusalText } from '../i18n/errors';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { Button } from '../ui/Button';
-import { defaultOpenSpace, OpenSpaceFields, openSpaceSettings } from './OpenSpaceFields';
-import { type ResultsDraft, ResultsFields, resultsOfDraft } from './ResultsFields';
+import { defaultOpenSpace, OpenSpaceFields } from './OpenSpaceFields';
+import { type ResultsDraft, ResultsFields, draftOf as resultsDraftOf, resultsOfDraft } from './ResultsFields';
 import { saveEvent } from './saved';
+import { type Copied, useCopiedEvent } from './useCopiedEvent';
 
-type Kind = 'cafe' | 'openSpace' | 'both';
 type T = ReturnType<typeof useTranslations<'site'>>;
-
-interface RoundDraft {
-  key: string;
-  question: string;
-  minutes: string;
-}
 
 const field = 'mt-1 block w-full rounded-lg border-2 border-stone-400 px-3 py-2 text-base';
 
@@ -37,7 +39,7 @@ export function NewEventForm() {
   const refusal = useRefusalText();
   const router = useRouter();
   const params = useSearchParams();
-  const [kind, setKind] = useState<Kind>(params.get('kind') === 'openSpace' ? 'openSpace' : 'cafe');
+  const [kind, setKind] = useState<SetupKind>(params.get('kind') === 'openSpace' ? 'openSpace' : 'cafe');
   const [openSpace, setOpenSpace] = useState(() => defaultOpenSpace(t));
   // The example slots and spaces follow the language until the organiser changes them.
   const locale = useLocale();
@@ -64,10 +66,10 @@ export function NewEventForm() {
   const [groups, setGroups] = useState(() => t('new.groupsSuggested'));
   const [askNeeds, setAskNeeds] = useState(false);
   const [askFirstTime, setAskFirstTime] = useState(false);
-  const [rounds, setRounds] = useState<RoundDraft[]>([
-    { key: 'r1', question: '', minutes: '20' },
-    { key: 'r2', question: '', minutes: '20' },
-    { key: 'r3', question: '', minutes: '20' },
+  const [rounds, setRounds] = useState<RoundDraft[]>(() => [
+    { key: draftKey(), question: '', minutes: '20' },
+    { key: draftKey(), question: '', minutes: '20' },
+    { key: draftKey(), question: '', minutes: '20' },
   ]);
   const [evaluation, setEvaluation] = useState<EvaluationSettings>(() => ({
     statements: [...DEFAULT_EVALUATION.statements],
@@ -78,27 +80,49 @@ export function NewEventForm() {
   const [since] = useState(() => Date.now());
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // "Copy as a new event": the form starts as the copied event was set up, under a new title.
+  const copied = useCopiedEvent((settings) => {
+    const d = draftOfSettings(settings);
+    setKind(d.kind);
+    setTitle(copiedTitle(d.title, t('new.copy.suffix')));
+    setPurpose(d.purpose);
+    setAutoTables(d.autoTables);
+    if (d.tables !== null) setTables(d.tables);
+    if (d.rounds) setRounds(d.rounds);
+    if (d.openSpace) setOpenSpace(d.openSpace);
+    setIdentity(d.identity);
+    setEvaluation(d.evaluation);
+    setNotice(d.notice);
+    setAskGroups(d.askGroups);
+    if (d.groups !== null) setGroups(d.groups);
+    setAskNeeds(d.askNeeds);
+    setAskFirstTime(d.askFirstTime);
+    setResults(resultsDraftOf(settings.results));
+  });
 
   const setRound = (i: number, patch: Partial<RoundDraft>) =>
     setRounds((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const settings = {
+    const settings = settingsOfDraft({
+      kind,
       title,
       purpose,
-      tables: autoTables ? null : Number(tables),
-      rounds: withCafe ? rounds.map((r) => ({ question: r.question, minutes: Number(r.minutes) })) : [],
+      autoTables,
+      tables,
+      rounds,
+      openSpace,
       identity,
-      openSpace: withOpenSpace ? openSpaceSettings(openSpace) : null,
       evaluation,
       notice,
-      groups: askGroups ? groupLines(groups) : [],
+      askGroups,
+      groups,
       askNeeds,
       askFirstTime,
       // Both boxes empty: nothing said (phones then say the link will appear when published).
       results: results.where.trim() || results.by ? resultsOfDraft(results) : null,
-    };
+    });
     const parsed = EventSettingsSchema.safeParse(settings);
     if (!parsed.success) {
       setErrors(parsed.error.issues.map((i) => explainIssue(t, i)));
@@ -145,6 +169,7 @@ export function NewEventForm() {
         <LanguagePicker />
       </header>
       <p className="mt-2 text-stone-700">{t('new.intro')}</p>
+      <CopiedNotice copied={copied} />
       {errors.length > 0 && (
         <div role="alert" className="mt-4 rounded-lg border-2 border-red-300 bg-red-50 p-3 text-red-900">
           <p className="font-semibold">{t('new.pleaseFix')}</p>
@@ -290,9 +315,7 @@ export function NewEventForm() {
               <Button
                 variant="secondary"
                 className="mt-3"
-                onClick={() =>
-                  setRounds((rs) => [...rs, { key: `r${Date.now()}`, question: '', minutes: '20' }])
-                }
+                onClick={() => setRounds((rs) => [...rs, { key: draftKey(), question: '', minutes: '20' }])}
               >
                 {t('new.addRound')}
               </Button>
@@ -394,13 +417,6 @@ export function NewEventForm() {
   );
 }
 
-/** The groups typed one a line (blank lines left out). */
-const groupLines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-
 /** One problem in the form, as "where: what is wrong" in the reader's language. */
 function explainIssue(t: T, issue: Issue): string {
   const path = issue.path;
@@ -428,6 +444,25 @@ function explainIssue(t: T, issue: Issue): string {
 }
 
 type Issue = z.core.$ZodIssue;
+
+/** Where copying an event stands: being fetched, copied (check, then create), or why not. */
+function CopiedNotice({ copied }: { copied: Copied }) {
+  const t = useTranslations('site.new.copy');
+  if (copied.state === 'none') return null;
+  if (copied.state === 'failed')
+    return (
+      <p role="alert" className="mt-4 rounded-lg border-2 border-red-300 bg-red-50 p-3 text-red-900">
+        {t(`failed.${copied.why}`)}
+      </p>
+    );
+  return (
+    <p role="status" className="mt-4 rounded-lg border-2 border-brand-700 bg-white p-3">
+      {copied.state === 'loading'
+        ? t('loading')
+        : t.rich('loaded', { title: copied.title, bdi: (c) => <bdi>{c}</bdi> })}
+    </p>
+  );
+}
 
 function openSpaceWhere(t: T, [part, index, field]: PropertyKey[]): string {
   if (part === 'slots' && typeof index === 'number') {

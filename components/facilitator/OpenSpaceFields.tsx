@@ -2,73 +2,38 @@
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { LIMITS } from '../../lib/limits';
+import { draftKey, type OpenSpaceDraft, type SlotDraft, type SpaceDraft } from '../../lib/setup-draft';
 import { Button } from '../ui/Button';
 
-export interface SlotDraft {
-  key: string;
-  start: string;
-  end: string;
-  isBreak: boolean;
-  label: string;
-}
-
-export interface SpaceDraft {
-  key: string;
-  name: string;
-  capacity: string;
-  notes: string;
-}
-
-export interface OpenSpaceDraft {
-  theme: string;
-  slots: SlotDraft[];
-  spaces: SpaceDraft[];
-  selfScheduling: boolean;
-  votesPerPerson: string;
-}
-
-let keyCounter = 0;
-const key = () => `k${++keyCounter}`;
+export type { OpenSpaceDraft, SlotDraft, SpaceDraft } from '../../lib/setup-draft';
+export { openSpaceSettings } from '../../lib/setup-draft';
 
 /** An example to start from, its names in the organiser's language. */
 export const defaultOpenSpace = (t: ReturnType<typeof useTranslations<'site'>>): OpenSpaceDraft => ({
   theme: '',
   slots: [
-    { key: key(), start: '10:00', end: '11:00', isBreak: false, label: '' },
-    { key: key(), start: '11:15', end: '12:15', isBreak: false, label: '' },
-    { key: key(), start: '12:15', end: '13:00', isBreak: true, label: t('openSpace.defaults.lunch') },
-    { key: key(), start: '13:00', end: '14:00', isBreak: false, label: '' },
+    { key: draftKey(), start: '10:00', end: '11:00', isBreak: false, label: '' },
+    { key: draftKey(), start: '11:15', end: '12:15', isBreak: false, label: '' },
+    { key: draftKey(), start: '12:15', end: '13:00', isBreak: true, label: t('openSpace.defaults.lunch') },
+    { key: draftKey(), start: '13:00', end: '14:00', isBreak: false, label: '' },
   ],
   spaces: [
     {
-      key: key(),
+      key: draftKey(),
       name: t('openSpace.defaults.mainHall'),
       capacity: '40',
       notes: t('openSpace.defaults.mainHallNotes'),
     },
     {
-      key: key(),
+      key: draftKey(),
       name: t('openSpace.defaults.room2'),
       capacity: '15',
       notes: t('openSpace.defaults.room2Notes'),
     },
-    { key: key(), name: t('openSpace.defaults.gardenRoom'), capacity: '', notes: '' },
+    { key: draftKey(), name: t('openSpace.defaults.gardenRoom'), capacity: '', notes: '' },
   ],
   selfScheduling: true,
   votesPerPerson: '3',
-});
-
-/** The draft as settings for the schema to check (numbers parsed, empty capacity = no limit). */
-export const openSpaceSettings = (d: OpenSpaceDraft) => ({
-  theme: d.theme,
-  slots: d.slots.map(({ start, end, isBreak, label }) => ({ start, end, isBreak, label })),
-  spaces: d.spaces.map(({ name, capacity, notes }) => ({
-    name,
-    capacity: capacity.trim() === '' ? null : Number(capacity),
-    notes,
-  })),
-  selfScheduling: d.selfScheduling,
-  votesPerPerson: Number(d.votesPerPerson),
 });
 
 const input = 'rounded-lg border-2 border-stone-400 px-2 py-1';
@@ -166,7 +131,7 @@ export function OpenSpaceFields({
               slots: [
                 ...value.slots,
                 {
-                  key: key(),
+                  key: draftKey(),
                   start: last?.end ?? '09:00',
                   end: last?.end ?? '10:00',
                   isBreak: false,
@@ -232,7 +197,7 @@ export function OpenSpaceFields({
           variant="secondary"
           className="mt-2"
           onClick={() =>
-            set({ spaces: [...value.spaces, { key: key(), name: '', capacity: '', notes: '' }] })
+            set({ spaces: [...value.spaces, { key: draftKey(), name: '', capacity: '', notes: '' }] })
           }
         >
           {t('addSpace')}
