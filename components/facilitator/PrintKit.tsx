@@ -1,7 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { dirOf, isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../lib/i18n/locales';
 import { LIMITS } from '../../lib/limits';
+import { useLocaleChoice } from '../i18n/PersonalIntl';
 import { useLive } from '../live/store';
 import { Button } from '../ui/Button';
 import { downloadWithToken } from './download';
@@ -30,6 +32,10 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
   const fixedTables = useLive((s) => s.event?.tableCount ?? s.event?.settings.tables ?? null);
   const [start, setStart] = useState('');
   const [tables, setTables] = useState('');
+  // The printouts' language: the console's, unless the organiser chooses another.
+  const consoleLocale = useLocaleChoice()?.locale ?? 'en';
+  const [chosenLang, setLang] = useState<Locale | null>(null);
+  const lang = chosenLang ?? consoleLocale;
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const id = useId();
@@ -40,7 +46,7 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
   );
 
   function query(name: string) {
-    const q = new URLSearchParams();
+    const q = new URLSearchParams({ lang });
     if (name === 'run-sheet' && start) q.set('start', start);
     if ((name === 'table-cards' || name === 'kit-list') && fixedTables === null && tables)
       q.set('tables', tables);
@@ -71,6 +77,23 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
         {t('heading')}
       </h2>
       <p className="text-stone-600">{t('help')}</p>
+      <label className="mt-3 flex min-h-11 flex-wrap items-center gap-2">
+        {t('language')}
+        <select
+          value={lang}
+          onChange={(e) => {
+            if (isLocale(e.target.value)) setLang(e.target.value);
+          }}
+          className="min-h-11 rounded-lg border-2 border-stone-400 bg-white px-2 text-base"
+          data-testid="kit-language"
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l} dir={dirOf(l)}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </label>
       <ul className="mt-3 space-y-3">
         {shown.map((p) => (
           <li key={p.name} className="flex flex-wrap items-center gap-x-3 gap-y-1">
