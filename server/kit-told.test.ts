@@ -42,15 +42,15 @@ function event(results: EventSettings['results'] = null): EventState {
   });
 }
 
-const options = (locale: KitOptions['locale'] = 'en'): KitOptions => ({
+const options = (locale: KitOptions['lang'] = 'en'): KitOptions => ({
   joinUrl: 'http://192.168.1.20:3000/j/TOLD42',
   toldUrl: TOLD_URL,
-  locale,
+  lang: locale,
   start: null,
   tables: null,
 });
 
-async function poster(state: EventState, locale: KitOptions['locale'] = 'en'): Promise<Buffer> {
+async function poster(state: EventState, locale: KitOptions['lang'] = 'en'): Promise<Buffer> {
   const made = kitPdf(state, 'told', options(locale));
   if ('missing' in made) throw new Error(made.missing);
   return made;
@@ -114,9 +114,9 @@ describe('what the poster says', () => {
 
   it('takes its language from the query: English when none is asked for, and no other language', () => {
     const q = (s: string) => kitQuery(new URLSearchParams(s));
-    expect(q('lang=pl')).toMatchObject({ locale: 'pl' });
-    expect(q('lang=ar&start=14:00')).toEqual({ start: '14:00', tables: null, locale: 'ar' });
-    expect(q('lang=')).toMatchObject({ locale: 'en' });
+    expect(q('lang=pl')).toMatchObject({ lang: 'pl' });
+    expect(q('lang=ar&start=14:00')).toEqual({ start: '14:00', tables: null, lang: 'ar' });
+    expect(q('lang=')).toMatchObject({ lang: 'en' });
     for (const bad of ['lang=de', 'lang=EN', 'lang=en-GB'])
       expect(q(bad)).toEqual({ invalid: 'lang is one of en, pl, ar (the default is en).' });
   });

@@ -99,8 +99,8 @@ function drawQr(doc: Doc, url: string, box: Box) {
 }
 
 export function toldPosterPdf(state: EventState, opts: KitOptions): Promise<Buffer> {
-  const words = toldPosterWords(state.settings, opts.locale);
-  const dir = dirOf(opts.locale);
+  const words = toldPosterWords(state.settings, opts.lang);
+  const dir = dirOf(opts.lang);
   const L = TOLD_POSTER;
   return pdf(
     `${state.settings.title}: ${words.title}`,
@@ -140,6 +140,6 @@ export function toldPosterPdf(state: EventState, opts: KitOptions): Promise<Buff
       place(doc, dir, words.footer, L.footer, { font: 'Body', size: 11, min: 9, color: SOFT });
     },
     undefined,
-    opts.locale,
+    opts.lang,
   );
 }

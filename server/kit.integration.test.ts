@@ -104,6 +104,32 @@ describe('the room’s kit over HTTP', () => {
     expect(text).toContain('14:23–14:43');
   });
 
+  it('prints in the language asked for: Polish, and Arabic right to left', async () => {
+    const polish = await pdfText(await kit(cafe, 'join-poster.pdf?lang=pl'));
+    expect(polish).toContain('Dołącz przez telefon');
+    expect(polish).toContain('Kod spotkania');
+    const arabic = await kit(cafe, 'table-cards.pdf?lang=ar');
+    expect(arabic.status).toBe(200);
+    const text = await pdfText(arabic);
+    expect(text).toContain('امسح للانضمام');
+    expect(text).toContain('الطاولة');
+    expect(await pdfText(await kit(cafe, 'run-sheet.pdf?lang=en&start=14:00'))).toContain('Run sheet');
+  });
+
+  it('refuses a language it does not print in, naming those it does', async () => {
+    for (const lang of ['de', 'AR', 'pl-PL']) {
+      const res = await kit(cafe, `kit-list.pdf?lang=${lang}`);
+      expect(res.status, lang).toBe(400);
+      expect(await res.json()).toEqual({
+        ok: false,
+        error: {
+          code: 'invalid_message',
+          message: 'lang is one of en, pl, ar (the default is en).',
+        },
+      });
+    }
+  });
+
   it('prints as many table cards as asked when the café works its tables out on the day', async () => {
     const event = await server.createCafe(cafeSettings({ tables: null }));
     const parser = new PDFParse({

@@ -8,10 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '../lib/i18n/locales';
+import { reportWords } from '../lib/i18n/report';
 import { A3_LANDSCAPE, A4, type Box, CARD_FACE, JOIN_POSTER, WALL, wallPages } from '../lib/kit/layout';
 import {
   cafeRun,
   clockAt,
+  duration,
   joinSteps,
   KIT_NAMES,
   type KitName,
@@ -86,16 +89,22 @@ const OPEN_SPACE_ONLY = eventState(
 );
 const BOTH = eventState(settingsFor({ openSpace: OPEN_SPACE }));
 const TOLD_URL = 'http://192.168.1.20:3000/told/evt_kit_test';
-const options = (start: string | null = null) => ({
+const EN = reportWords('en');
+const options = (start: string | null = null, lang: Locale = 'en') => ({
   joinUrl: JOIN_URL,
   toldUrl: TOLD_URL,
-  locale: 'en' as const,
   start,
   tables: null,
+  lang,
 });
 
-async function render(state: EventState, name: KitName, start: string | null = null): Promise<Buffer> {
-  const out = kitPdf(state, name, options(start));
+async function render(
+  state: EventState,
+  name: KitName,
+  start: string | null = null,
+  lang: Locale = 'en',
+): Promise<Buffer> {
+  const out = kitPdf(state, name, options(start, lang));
   if ('missing' in out) throw new Error(out.missing);
   return out;
 }
@@ -127,14 +136,24 @@ async function read(pdf: Buffer): Promise<ReadPdf> {
 describe('what goes on the pages', () => {
   it('reads the start time and the number of tables from the query, or refuses them plainly', () => {
     const q = (s: string) => kitQuery(new URLSearchParams(s));
-    expect(q('')).toEqual({ start: null, tables: null, locale: 'en' });
-    expect(q('start=14:00&tables=8')).toEqual({ start: '14:00', tables: 8, locale: 'en' });
-    expect(q('start=9:05')).toEqual({ start: '09:05', tables: null, locale: 'en' });
-    expect(q('start=&tables=')).toEqual({ start: null, tables: null, locale: 'en' });
+    expect(q('')).toEqual({ start: null, tables: null, lang: 'en' });
+    expect(q('start=14:00&tables=8')).toEqual({ start: '14:00', tables: 8, lang: 'en' });
+    expect(q('start=9:05')).toEqual({ start: '09:05', tables: null, lang: 'en' });
+    expect(q('start=&tables=&lang=')).toEqual({ start: null, tables: null, lang: 'en' });
     for (const bad of ['start=24:00', 'start=14h', 'start=14:60'])
       expect(q(bad)).toEqual({ invalid: 'Give the start time as a 24-hour time, like 14:00.' });
     for (const bad of ['tables=0', 'tables=201', 'tables=2.5', 'tables=x'])
       expect(q(bad)).toEqual({ invalid: 'The number of tables is a whole number from 1 to 200.' });
+  });
+
+  it('reads the language from the query, and names the languages it has when given another', () => {
+    const q = (s: string) => kitQuery(new URLSearchParams(s));
+    expect(q('lang=pl')).toMatchObject({ lang: 'pl' });
+    expect(q('lang=ar&start=09:00')).toEqual({ start: '09:00', tables: null, lang: 'ar' });
+    for (const bad of ['lang=de', 'lang=EN', 'lang=ar-EG', 'lang=english'])
+      expect(q(bad)).toEqual({
+        invalid: 'lang is one of en, pl, ar (the default is en).',
+      });
   });
 
   it('gives clock times from a start, or times from 0:00', () => {
@@ -144,7 +163,7 @@ describe('what goes on the pages', () => {
   });
 
   it('runs the café round by round, with time to change tables between rounds', () => {
-    const relative = cafeRun(CAFE.settings, null);
+    const relative = cafeRun(CAFE.settings, null, EN);
     expect(relative.minutes).toBe(38);
     expect(relative.rows.map((r) => r.time)).toEqual([
       'Before',
@@ -155,7 +174,7 @@ describe('what goes on the pages', () => {
     ]);
     expect(relative.rows[1]).toMatchObject({ title: 'Round 1 · 20 min', detail: Q1 });
     expect(relative.rows[3]).toMatchObject({ title: 'Round 2 · 15 min', detail: Q2 });
-    const clock = cafeRun(CAFE.settings, '14:00');
+    const clock = cafeRun(CAFE.settings, '14:00', EN);
     expect(clock.rows.map((r) => r.time)).toEqual([
       'Before',
       '14:00–14:20',
@@ -166,7 +185,7 @@ describe('what goes on the pages', () => {
   });
 
   it('runs the Open Space slot by slot, with its breaks', () => {
-    expect(openSpaceRun(OPEN_SPACE).map((r) => [r.time, r.title])).toEqual([
+    expect(openSpaceRun(OPEN_SPACE, EN).map((r) => [r.time, r.title])).toEqual([
       ['Before 10:00', 'Opening circle and marketplace'],
       ['10:00–11:00', 'Morning sessions'],
       ['11:00–11:30', 'Coffee'],
@@ -185,10 +204,10 @@ describe('what goes on the pages', () => {
   });
 
   it('follows the event’s rule about names in the second step', () => {
-    expect(joinSteps('named')[1]?.title).toBe('Type your name');
-    expect(joinSteps('anonymous')[1]?.title).toBe('No names needed');
-    expect(joinSteps('choice')[1]?.title).toBe('Choose a name, or stay anonymous');
-    expect(joinSteps('choice').map((s) => s.title)).toEqual([
+    expect(joinSteps('named', EN)[1]?.title).toBe('Type your name');
+    expect(joinSteps('anonymous', EN)[1]?.title).toBe('No names needed');
+    expect(joinSteps('choice', EN)[1]?.title).toBe('Choose a name, or stay anonymous');
+    expect(joinSteps('choice', EN).map((s) => s.title)).toEqual([
       'Scan',
       'Choose a name, or stay anonymous',
       'Write',
@@ -196,7 +215,7 @@ describe('what goes on the pages', () => {
   });
 
   it('counts what to bring from the tables and the wall', () => {
-    const groups = kitList(BOTH, 3);
+    const groups = kitList(BOTH, 3, EN);
     const items = groups.flatMap((g) => g.items);
     expect(groups.map((g) => g.heading)).toEqual([
       'For each table (3 tables)',
@@ -210,8 +229,8 @@ describe('what goes on the pages', () => {
     // Two times that are not breaks, in three spaces, and 5 spare.
     expect(items).toContain('11 session sheets (plain A4 paper), one for each session and a few spare');
     expect(items).toContain('A sign for each space: Garden, Library, Hall');
-    expect(kitList(CAFE, 3).map((g) => g.heading)).not.toContain('For the Open Space');
-    expect(kitList(OPEN_SPACE_ONLY, 1).map((g) => g.heading)[0]).toBe('For the Open Space');
+    expect(kitList(CAFE, 3, EN).map((g) => g.heading)).not.toContain('For the Open Space');
+    expect(kitList(OPEN_SPACE_ONLY, 1, EN).map((g) => g.heading)[0]).toBe('For the Open Space');
   });
 
   it('shortens a long question at a word', () => {
@@ -304,7 +323,7 @@ describe('the PDFs', () => {
     const { text } = texts['join-poster'];
     for (const words of [TITLE, PURPOSE, 'Join in with your phone', JOIN_CODE, JOIN_URL])
       expect(text).toContain(words);
-    for (const step of joinSteps('choice')) {
+    for (const step of joinSteps('choice', EN)) {
       expect(text).toContain(step.title);
       expect(text).toContain(step.detail);
     }
@@ -459,6 +478,119 @@ describe.skipIf(!hasPdftoppm)('the printed QR codes', () => {
   it('agenda wall: the join address’s code', () => {
     expectQr(pdfs['agenda-wall'], 1, WALL.qr);
   });
+});
+
+describe('the kit in Polish and Arabic', () => {
+  const PL = reportWords('pl');
+  const AR = reportWords('ar');
+
+  it('counts what to bring in the language asked for, with its plurals', () => {
+    const [tables] = kitList(BOTH, 3, PL);
+    expect(tables?.heading).toBe('Na każdy stolik (3 stoliki)');
+    expect(tables?.items).toContain(
+      '5 papierowych obrusów lub arkuszy z flipchartu (po jednym na stolik i 2 zapasowe)',
+    );
+    expect(tables?.items).toContain('15 markerów lub flamastrów w różnych kolorach (około 5 na stolik)');
+    expect(kitList(CAFE, 1, PL)[0]?.heading).toBe('Na każdy stolik (1 stolik)');
+    expect(kitList(CAFE, 2, AR)[0]?.heading).toBe('لكل طاولة (طاولتان)');
+    expect(kitList(BOTH, 3, AR).flatMap((g) => g.items)).toContain(
+      'لافتة لكل مكان: \u2068Garden\u2069، و\u2068Library\u2069، و\u2068Hall\u2069',
+    );
+  });
+
+  it('runs the café in the language asked for, Arabic keeping its time ranges left to right', () => {
+    expect(cafeRun(CAFE.settings, '14:00', PL).rows[1]).toMatchObject({
+      time: '14:00–14:20',
+      title: 'Runda 1 · 20 min',
+      console: 'Zacznij rundę 1. Gdy czas minie: Zakończ rundę 1.',
+    });
+    expect(cafeRun(CAFE.settings, '14:00', AR).rows[1]).toMatchObject({
+      time: '\u206614:00–14:20\u2069',
+      title: 'الجولة 1 · 20 دقيقةً',
+    });
+    expect(duration(65, PL)).toBe('1 godz. 05 min');
+    expect(duration(120, AR)).toBe('ساعتان');
+    expect(duration(3, AR)).toBe('3 دقائق');
+    expect(openSpaceRun(OPEN_SPACE, PL).at(-1)).toMatchObject({
+      time: 'Od 12:30',
+      title: 'Zakończenie: kropki i kolejne kroki',
+    });
+  });
+
+  it('gives the join steps in the language asked for', () => {
+    expect(joinSteps('anonymous', AR).map((s) => s.title)).toEqual([
+      'امسح الرمز',
+      'لا حاجة إلى الأسماء',
+      'اكتب',
+    ]);
+    expect(joinSteps('named', PL)[1]?.title).toBe('Wpisz swoje imię');
+  });
+
+  it('prints the table cards, the poster and the run sheet in Polish', async () => {
+    const text = (
+      await Promise.all(
+        (['table-cards', 'join-poster', 'run-sheet', 'kit-list'] as const).map(async (name) => {
+          const file = await render(BOTH, name, '14:00', 'pl');
+          expect(file.toString('latin1')).toContain('/Lang (pl)');
+          return (await read(file)).text;
+        }),
+      )
+    ).join(' ');
+    for (const words of [
+      'Stolik',
+      'Zeskanuj i dołącz',
+      'Nasze pytania',
+      'Dołącz przez telefon',
+      'Kod spotkania',
+      'Plan prowadzenia',
+      'Runda 1 · 20 min',
+      'Dla gospodarzy stolików',
+      'Co zabrać · World Café i Open Space',
+      '5 papierowych obrusów',
+      Q1,
+    ])
+      expect(text).toContain(words);
+  });
+
+  it('prints them in Arabic, right to left, with the English questions left to right', async () => {
+    const files = await Promise.all(
+      (['table-cards', 'join-poster', 'run-sheet', 'kit-list', 'agenda-wall'] as const).map((name) =>
+        render(BOTH, name, '14:00', 'ar'),
+      ),
+    );
+    const text = (await Promise.all(files.map(async (f) => (await read(f)).text))).join(' ');
+    for (const file of files) expect(file.toString('latin1')).toContain('/Lang (ar)');
+    for (const words of [
+      'الطاولة',
+      'امسح للانضمام',
+      'سؤالانا', // "our two questions": Arabic has a dual
+      'انضم بهاتفك',
+      'رمز الانضمام',
+      'خطة الإدارة',
+      'لمضيفي الطاولات',
+      'ماذا تحضر معك',
+      'جدار البرنامج',
+      'المساحة المفتوحة',
+      JOIN_CODE,
+      JOIN_URL,
+      Q1,
+      Q2,
+    ])
+      expect(text).toContain(words);
+  });
+
+  it.skipIf(!hasPdftoppm)(
+    'mirrors an Arabic table card: its QR code on the left, still the join address’s',
+    async () => {
+      const file = await render(CAFE, 'table-cards', null, 'ar');
+      const front = {
+        ...CARD_FACE.qr,
+        x: A4.w - CARD_FACE.qr.x - CARD_FACE.qr.w,
+        y: CARD_FACE.qr.y + A4.h / 2,
+      };
+      expectQr(file, 1, front);
+    },
+  );
 });
 
 describe.skipIf(!hasPdftoppm)('pictures of the kit, to look at', () => {

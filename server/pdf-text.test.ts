@@ -1,7 +1,17 @@
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
+import { keepApart, keepLeftToRight } from '../lib/i18n/locales';
 import { type Doc, pdf } from './pdf';
-import { breakLines, drawPieces, heightOf, visualRuns, visualText, withEllipsis, write } from './pdf-text';
+import {
+  breakLines,
+  drawPieces,
+  heightOf,
+  paragraphDirection,
+  visualRuns,
+  visualText,
+  withEllipsis,
+  write,
+} from './pdf-text';
 
 /** A width of one point per character, so the tests can say where lines break. */
 const chars = (s: string) => Array.from(s).length;
@@ -105,6 +115,22 @@ describe('the order a line is seen in', () => {
     expect(visualRuns('Table 4', 'ltr')).toEqual([{ text: 'Table 4', rtl: false }]);
   });
 
+  it('keeps an isolated time range or code left to right, and an isolated title whole, printing no mark', () => {
+    expect(visualText(`الجولة ${keepLeftToRight('10:00–11:00', 'ar')}`, 'rtl')).toBe('10:00–11:00 ةلوجلا');
+    // Without the isolate the range reads right to left, as the algorithm says.
+    expect(visualText('الجولة 10:00–11:00', 'rtl')).toBe('11:00–10:00 ةلوجلا');
+    expect(visualText(`الموضوع: ${keepApart('Why walk?', 'ar')}`, 'rtl')).toBe('Why walk? :عوضوملا');
+    for (const run of visualRuns(`أ ${keepLeftToRight('KIT427', 'ar')} ${keepApart('x', 'ar')}`, 'rtl'))
+      expect(run.text).not.toMatch(/[\u2066-\u2069]/);
+  });
+
+  it('finds the direction of words people typed from their first letter', () => {
+    expect(paragraphDirection('What do you love?', 'rtl')).toBe('ltr');
+    expect(paragraphDirection('1. ما الذي تحبه؟', 'ltr')).toBe('rtl');
+    expect(paragraphDirection('2026 — 10:30', 'rtl')).toBe('rtl');
+    expect(paragraphDirection(`${keepLeftToRight('KIT427', 'ar')} رمز`, 'ltr')).toBe('rtl');
+  });
+
   it('hands pdfkit Arabic as typed (fontkit lays it out right to left) and turns round what it would not', () => {
     // fontkit lays out Arabic-Indic digits right to left, so they go to it reversed.
     expect(visualRuns('العدد ١٢٣ هنا', 'rtl').flatMap(drawPieces)).toEqual([' هنا', '٣٢١', 'العدد ']);
@@ -174,6 +200,27 @@ describe('writing Arabic into a PDF', () => {
     expect(seen.end?.[0]?.x).toBe(100);
     expect(seen.center?.[0]?.x).toBeGreaterThan(200);
     expect(seen.center?.[0]?.x).toBeLessThan(300);
+  });
+
+  it('writes words people typed in their own direction: an English note left, an Arabic one right', async () => {
+    let drawn: ReturnType<typeof recordText> = [];
+    await pdf(
+      'test',
+      (doc) => {
+        drawn = recordText(doc);
+        const box = { x: 100, y: 100, width: 300 };
+        write(doc, 'An English note.', { dir: 'rtl', auto: true, font: 'Body', size: 11, ...box });
+        write(doc, 'ملاحظة بالعربية', { dir: 'ltr', auto: true, font: 'Body', size: 11, ...box, y: 130 });
+        write(doc, 'ملاحظة بالعربية', { dir: 'ltr', font: 'Body', size: 11, ...box, y: 160 });
+      },
+      A4,
+    );
+    expect(drawn.find((d) => d.y === 100)).toMatchObject({ text: 'An English note.', x: 100 });
+    const arabic = drawn.find((d) => d.y === 130);
+    expect(arabic?.text).toBe('ملاحظة بالعربية');
+    expect(arabic?.x).toBeGreaterThan(250);
+    // In an English sentence's own direction, Arabic still reads right to left, from the left.
+    expect(drawn.find((d) => d.y === 160)).toMatchObject({ text: 'ملاحظة بالعربية', x: 100 });
   });
 
   it('flows a long text on to new pages', async () => {
@@ -333,6 +380,25 @@ describe('writing English', () => {
     expect(textObjects(written).length).toBeGreaterThan(5);
     expect(textObjects(written)).toEqual(textObjects(direct));
     expect(written.toString('latin1')).toContain('/Lang (en)');
+  });
+
+  it('prints no mark for an isolate in an English document', async () => {
+    const plain = await pdf(
+      'test',
+      (doc) => void doc.font('Body').fontSize(11).text('Times: 10:00–11:00, Why walk?'),
+      A4,
+    );
+    const isolated = await pdf(
+      'test',
+      (doc) =>
+        write(doc, `Times: ${keepLeftToRight('10:00–11:00', 'ar')}, ${keepApart('Why walk?', 'ar')}`, {
+          dir: 'ltr',
+          font: 'Body',
+          size: 11,
+        }),
+      A4,
+    );
+    expect(textObjects(isolated)).toEqual(textObjects(plain));
   });
 
   it('measures as heightOfString does', async () => {

@@ -2,15 +2,17 @@
  * Writing text into our PDFs in the document's direction. The document writers call `write`
  * (and `heightOf` to measure) instead of `doc.text`.
  *
- * Left to right (English, Polish), both hand straight over to pdfkit's `doc.text` and
- * `heightOfString`, so those PDFs look exactly as they always have. Right to left (Arabic), pdfkit
- * cannot do it alone: it wraps and draws left to right, and gives fontkit one word at a time, so
- * Arabic words come out in the wrong order. So here each line is broken by measuring
+ * Left to right (English, Polish) with no right-to-left letters in it, text goes straight to
+ * pdfkit's `doc.text` and `heightOfString`, so those PDFs look exactly as they always have. pdfkit
+ * cannot write right to left alone: it wraps and draws left to right, and gives fontkit one word
+ * at a time, so Arabic words come out in the wrong order. So for an Arabic document, and for
+ * Arabic a person typed into an English one, each line is broken here by measuring
  * (`doc.widthOfString`), put in visual order by the Unicode Bidirectional Algorithm (bidi-js), and
- * drawn right-aligned, run by run. fontkit's Arabic shaper joins the letters of each run (DejaVu
- * Sans has the init/medi/fina forms) and lays out a right-to-left run from right to left itself.
- * Latin names, numbers and a note typed in English inside Arabic read left to right, as on a
- * screen with `dir="rtl"`.
+ * drawn run by run, aligned to its start. fontkit's Arabic shaper joins the letters of each run
+ * (DejaVu Sans has the init/medi/fina forms) and lays out a right-to-left run from right to left
+ * itself. Latin names, numbers and a note typed in English inside Arabic read left to right, as on
+ * a screen with `dir="rtl"`; with `auto`, each paragraph of people's words takes the direction of
+ * its first letter, as `dir="auto"` on a screen.
  *
  *     const { dir } = reportWords(locale);
  *     // Flowing, from doc.x and doc.y across to the right margin, onto new pages as needed:
@@ -20,9 +22,13 @@
  *     // In a box, cut with an ellipsis when it does not fit:
  *     write(doc, title, { dir, font: 'Bold', size: 34, x, y, width, height, align: 'center', ellipsis: true });
  *     const h = heightOf(doc, text, { dir, font: 'Body', size: 11, width });
+ *     // Words people typed (a note, a question): each paragraph in its own direction.
+ *     write(doc, note, { dir, auto: true, font: 'Body', size: 11 });
  *
- * `align` and `indent` are logical: 'start' is the left in English and the right in Arabic; an
- * indent (of the first line, as pdfkit's) and a bullet are on the start side.
+ * `align` and `indent` are logical: 'start' is the left of a left-to-right paragraph and the right
+ * of a right-to-left one; an indent (of the first line, as pdfkit's) and a bullet are on the start
+ * side. Isolates (U+2066–U+2069, as `keepLeftToRight` in lib/i18n/locales.ts adds) order the
+ * text and print nothing.
  */
 import bidiFactory from 'bidi-js';
 import type { Doc, FontName } from './pdf';
@@ -30,7 +36,13 @@ import type { Doc, FontName } from './pdf';
 export type Direction = 'ltr' | 'rtl';
 
 export interface TextStyle {
+  /** The document's direction: its paragraphs', unless `auto`. */
   dir: Direction;
+  /**
+   * Words people typed: each paragraph in the direction of its first letter (`dir="auto"` on a
+   * screen), the document's when it has none.
+   */
+  auto?: boolean;
   font: FontName;
   size: number;
   color?: string;
@@ -59,30 +71,57 @@ export interface Placement {
 
 /** Writes text in the style's direction; afterwards doc.y is below it, as after `doc.text`. */
 export function write(doc: Doc, text: string, options: TextStyle & Placement): void {
-  const { dir, font, size, color, bullet } = options;
+  const { font, size, color, bullet } = options;
   doc.font(font).fontSize(size);
   if (color) doc.fillColor(color);
   const body = bullet ? `${bullet}  ${text}` : text;
-  if (dir === 'ltr') {
+  if (onlyLeftToRight(body, options.dir)) {
     const given = pdfkitOptions(options);
+    const plain = withoutIsolates(body);
     // pdfkit reads an absent x as "no position, options next": give both or neither.
-    if (options.x === undefined && options.y === undefined) doc.text(body, given);
-    else doc.text(body, options.x ?? doc.x, options.y ?? doc.y, given);
+    if (options.x === undefined && options.y === undefined) doc.text(plain, given);
+    else doc.text(plain, options.x ?? doc.x, options.y ?? doc.y, given);
     return;
   }
-  writeRightToLeft(doc, body, options);
+  writeBothWays(doc, body, options);
 }
 
 /** The height `write` takes for this text at this width (page breaks aside), as `heightOfString`. */
 export function heightOf(doc: Doc, text: string, options: TextStyle & { width?: number }): number {
-  const { dir, font, size, bullet } = options;
+  const { font, size, bullet } = options;
   doc.font(font).fontSize(size);
   const body = bullet ? `${bullet}  ${text}` : text;
-  if (dir === 'ltr') return doc.heightOfString(body, pdfkitOptions(options));
+  if (onlyLeftToRight(body, options.dir))
+    return doc.heightOfString(withoutIsolates(body), pdfkitOptions(options));
   const width = options.width ?? defaultWidth(doc, doc.x);
   const lines = breakLines(body, width, measurer(doc, options), options.indent ?? 0);
   const paragraphs = lines.filter((l) => l.endsParagraph).length;
   return lines.length * lineStep(doc, options) + paragraphs * (options.paragraphGap ?? 0);
+}
+
+/** pdfkit's own way will do: a left-to-right document, and no right-to-left letter in the text. */
+const onlyLeftToRight = (text: string, dir: Direction) => dir === 'ltr' && !RTL_SCRIPT.test(text);
+
+// Bidi marks DejaVu Sans has no glyph for (the isolates), and those it draws as nothing.
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const BIDI_CONTROL = /^[\u200e\u200f\u202a-\u202e\u2066-\u2069]$/;
+const ISOLATES = /[\u2066-\u2069]/g;
+const withoutIsolates = (text: string) => text.replace(ISOLATES, '');
+
+/**
+ * The direction of a paragraph people typed: that of its first letter outside an isolate (as
+ * the Unicode Bidirectional Algorithm's rule P2), else `fallback`.
+ */
+export function paragraphDirection(text: string, fallback: Direction): Direction {
+  let depth = 0;
+  for (const ch of text) {
+    const type = bidi.getBidiCharTypeName(ch);
+    if (type === 'LRI' || type === 'RLI' || type === 'FSI') depth++;
+    else if (type === 'PDI') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && type === 'L') return 'ltr';
+    else if (depth === 0 && (type === 'R' || type === 'AL')) return 'rtl';
+  }
+  return fallback;
 }
 
 const PDFKIT_ALIGN = { start: 'left', center: 'center', end: 'right' } as const;
@@ -112,6 +151,8 @@ export interface Line {
   endsParagraph: boolean;
 }
 
+const NEW_LINE = /\r\n|[\n\r\u2028\u2029]/;
+
 /**
  * Breaks text into lines no wider than `width`: at new lines, and between words where the next
  * word would not fit. A word wider than a whole line is broken between its characters. Pure, given
@@ -120,7 +161,7 @@ export interface Line {
 export function breakLines(text: string, width: number, measure: (s: string) => number, indent = 0): Line[] {
   if (text === '') return [];
   const lines: Line[] = [];
-  for (const paragraph of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
+  for (const paragraph of text.split(NEW_LINE)) {
     const from = lines.length;
     let line = '';
     let room = width - indent;
@@ -186,21 +227,28 @@ export interface Run {
 /**
  * The line's runs from left to right as they are to be seen, by the Unicode Bidirectional
  * Algorithm with `dir` as the paragraph's direction. Brackets and quotation marks in right-to-left
- * runs are mirrored ("(" becomes ")"), as the algorithm asks.
+ * runs are mirrored ("(" becomes ")"), as the algorithm asks; bidi marks are left out (rule X9).
  */
 export function visualRuns(line: string, dir: Direction): Run[] {
   if (line === '') return [];
   const embedding = bidi.getEmbeddingLevels(line, dir);
   const { levels } = embedding;
-  const order = bidi.getReorderedIndices(line, embedding);
+  const isControl = (i: number) => BIDI_CONTROL.test(line[i] ?? '');
+  const order = bidi.getReorderedIndices(line, embedding).filter((i) => !isControl(i));
   const mirrored = bidi.getMirroredCharactersMap(line, levels);
+  /** The next character in typed order, `step` 1 forwards or -1 back, past any bidi mark. */
+  const next = (i: number, step: number) => {
+    let j = i + step;
+    while (isControl(j)) j += step;
+    return j;
+  };
   const runs: Run[] = [];
   let from = 0;
   for (let p = 1; p <= order.length; p++) {
     const a = order[p - 1] ?? 0;
     const b = order[p];
     const level = levels[a] ?? 0;
-    if (b !== undefined && levels[b] === level && b - a === (level % 2 ? -1 : 1)) continue;
+    if (b !== undefined && levels[b] === level && b === next(a, level % 2 ? -1 : 1)) continue;
     const indices = order.slice(from, p);
     if (level % 2) indices.reverse();
     runs.push({ text: indices.map((i) => mirrored.get(i) ?? line[i]).join(''), rtl: level % 2 === 1 });
@@ -243,20 +291,20 @@ export function drawPieces(run: Run): string[] {
   return run.rtl ? drawn.reverse() : drawn;
 }
 
-// --- Drawing right to left --------------------------------------------------------------------
+// --- Drawing both ways ------------------------------------------------------------------------
 
 // Each piece is laid out whole (pdfkit otherwise lays out word by word, and fontkit would turn
 // each Arabic word around in place, leaving the words in typed order).
 const WHOLE = { features: [] as PDFKit.Mixins.OpenTypeFeatures[] };
 
 const measurer = (doc: Doc, o: TextStyle) => (s: string) =>
-  doc.widthOfString(s, { characterSpacing: o.characterSpacing ?? 0 });
+  doc.widthOfString(s.replace(BIDI_CONTROLS, ''), { characterSpacing: o.characterSpacing ?? 0 });
 
 const lineStep = (doc: Doc, o: TextStyle) => doc.currentLineHeight(true) + (o.lineGap ?? 0);
 
 const defaultWidth = (doc: Doc, x: number) => Math.max(doc.page.width - x - doc.page.margins.right, 0);
 
-function writeRightToLeft(doc: Doc, text: string, o: TextStyle & Placement) {
+function writeBothWays(doc: Doc, text: string, o: TextStyle & Placement) {
   const x = o.x ?? doc.x;
   let y = o.y ?? doc.y;
   const width = o.width ?? defaultWidth(doc, x);
@@ -266,6 +314,9 @@ function writeRightToLeft(doc: Doc, text: string, o: TextStyle & Placement) {
   const lineHeight = doc.currentLineHeight(true);
   const step = lineStep(doc, o);
   let lines = breakLines(text, width, measure, indent);
+  // Each line takes its paragraph's direction (breakLines gives every paragraph a line at least).
+  const paragraphs = text.split(NEW_LINE).map((p) => (o.auto ? paragraphDirection(p, o.dir) : o.dir));
+  let paragraph = -1;
 
   if (o.height !== undefined) {
     // As pdfkit: the first line always, then those whose whole height is inside the box.
@@ -290,13 +341,17 @@ function writeRightToLeft(doc: Doc, text: string, o: TextStyle & Placement) {
       y = doc.page.margins.top;
       if (o.color) doc.fillColor(o.color);
     }
+    if (line.startsParagraph) paragraph++;
+    const dir = paragraphs[paragraph] ?? o.dir;
     const inset = line.startsParagraph ? indent : 0;
-    const pieces = visualRuns(line.text, 'rtl').flatMap(drawPieces);
+    const pieces = visualRuns(line.text, dir).flatMap(drawPieces);
     const widths = pieces.map((p) => doc.widthOfString(p, { ...WHOLE, characterSpacing: spacing }));
     const total = widths.reduce((a, b) => a + b, 0) + spacing * Math.max(0, pieces.length - 1);
+    // The line's room: the box less the indent, on the start side.
+    const room = dir === 'rtl' ? { from: x, to: x + width - inset } : { from: x + inset, to: x + width };
     const align = o.align ?? 'start';
-    let left =
-      align === 'start' ? x + width - inset - total : align === 'end' ? x : x + (width - inset - total) / 2;
+    const atRight = (align === 'start') === (dir === 'rtl');
+    let left = align === 'center' ? (room.from + room.to - total) / 2 : atRight ? room.to - total : room.from;
     pieces.forEach((piece, i) => {
       doc.text(piece, left, y, { ...WHOLE, lineBreak: false, characterSpacing: spacing });
       readLigaturesBackwards(doc, piece);

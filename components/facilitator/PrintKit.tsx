@@ -1,8 +1,9 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../lib/i18n/locales';
+import { dirOf, isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../lib/i18n/locales';
 import { LIMITS } from '../../lib/limits';
+import { useLocaleChoice } from '../i18n/PersonalIntl';
 import { useLive } from '../live/store';
 import { Button } from '../ui/Button';
 import { downloadWithToken } from './download';
@@ -32,9 +33,10 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
   const fixedTables = useLive((s) => s.event?.tableCount ?? s.event?.settings.tables ?? null);
   const [start, setStart] = useState('');
   const [tables, setTables] = useState('');
-  // The "What you told us" poster is for the people who took part: its language is chosen here.
-  const uiLocale = useLocale();
-  const [lang, setLang] = useState<Locale>(isLocale(uiLocale) ? uiLocale : 'en');
+  // The printouts' language: the console's, unless the organiser chooses another.
+  const consoleLocale = useLocaleChoice()?.locale ?? 'en';
+  const [chosenLang, setLang] = useState<Locale | null>(null);
+  const lang = chosenLang ?? consoleLocale;
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const id = useId();
@@ -45,11 +47,10 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
   );
 
   function query(name: string) {
-    const q = new URLSearchParams();
+    const q = new URLSearchParams({ lang });
     if (name === 'run-sheet' && start) q.set('start', start);
     if ((name === 'table-cards' || name === 'kit-list') && fixedTables === null && tables)
       q.set('tables', tables);
-    if (name === 'told') q.set('lang', lang);
     const s = q.toString();
     return s ? `?${s}` : '';
   }
@@ -77,6 +78,23 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
         {t('heading')}
       </h2>
       <p className="text-stone-600">{t('help')}</p>
+      <label className="mt-3 flex min-h-11 flex-wrap items-center gap-2">
+        {t('language')}
+        <select
+          value={lang}
+          onChange={(e) => {
+            if (isLocale(e.target.value)) setLang(e.target.value);
+          }}
+          className="min-h-11 rounded-lg border-2 border-stone-400 bg-white px-2 text-base"
+          data-testid="kit-language"
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l} dir={dirOf(l)}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </label>
       <ul className="mt-3 space-y-3">
         {shown.map((p) => (
           <li key={p.name} className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -101,22 +119,6 @@ export function PrintKit({ eventId, token }: { eventId: string; token: string })
                   onChange={(e) => setStart(e.target.value)}
                   className="rounded-lg border-2 border-stone-400 px-2 py-1"
                 />
-              </label>
-            )}
-            {p.name === 'told' && (
-              <label className="flex min-h-11 basis-full items-center gap-2">
-                {t('language')}
-                <select
-                  value={lang}
-                  onChange={(e) => isLocale(e.target.value) && setLang(e.target.value)}
-                  className="rounded-lg border-2 border-stone-400 px-2 py-1"
-                >
-                  {LOCALES.map((l) => (
-                    <option key={l} value={l} lang={l}>
-                      {LOCALE_NAMES[l]}
-                    </option>
-                  ))}
-                </select>
               </label>
             )}
             {p.name === 'table-cards' && fixedTables === null && (

@@ -48,6 +48,22 @@ const RIGHT_TO_LEFT: ReadonlySet<Locale> = new Set<Locale>(['ar']);
 export const dirOf = (locale: Locale): 'ltr' | 'rtl' => (RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr');
 
 /**
+ * `text` (a time range, a code, an address) kept left to right inside right-to-left text, as
+ * `<bdi dir="ltr">` on a screen: wrapped in a left-to-right isolate (U+2066…U+2069) for Arabic,
+ * unchanged otherwise. The PDFs' writer (server/pdf-text.ts) orders by it and prints no mark.
+ */
+export const keepLeftToRight = (text: string, locale: Locale) =>
+  RIGHT_TO_LEFT.has(locale) ? `\u2066${text}\u2069` : text;
+
+/**
+ * Words people typed, set inside a translated sentence: in Arabic wrapped in a first-strong
+ * isolate (U+2068…U+2069), so an English title keeps its question mark at its end, as the screens
+ * isolate them; unchanged otherwise.
+ */
+export const keepApart = (text: string, locale: Locale) =>
+  RIGHT_TO_LEFT.has(locale) ? `\u2068${text}\u2069` : text;
+
+/**
  * The locale handed to `Intl` (plural rules, numbers, dates). English is British English (dates
  * as "1 June 2026"). Arabic keeps Western digits: table numbers, the join code and the timer must
  * match what the projector and the table signs show.

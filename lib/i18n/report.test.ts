@@ -37,7 +37,7 @@ describe('each document has its own words', () => {
       'Care: what you told us across 3 events',
     );
     expect(reportWords('pl').series('title', { title: 'Opieka', count: 5 })).toContain('5 wydarzeń');
-    expect(reportWords('ar').kit('poster')).toBe('ما قلتموه لنا');
+    expect(reportWords('ar').kit('told.title')).toBe('ما قلتموه لنا');
     expect(reportWords('en').proc('title', { title: 'Day' })).toBe('Day: book of proceedings');
     expect(reportWords('pl').ev('heading')).toBe('Dowody zaangażowania');
   });

@@ -2,9 +2,10 @@
  * What the room's kit says (pure): which printouts there are, the options a request may give,
  * how many table cards, the run sheet's times, the plain-language steps and tips, the list of
  * things to bring, and words shortened to fit. server/kit.ts draws them; tests check them here.
+ * The words are in the language asked for (`messages/kit/<locale>.json`, `reportWords(…).kit`).
  */
-import { LOCALES, type Locale } from '../i18n/locales';
-import { reportLocale } from '../i18n/report';
+import { intlLocale, keepApart, keepLeftToRight, LOCALES, type Locale } from '../i18n/locales';
+import { type ReportWords, reportLocale } from '../i18n/report';
 import { LIMITS } from '../limits';
 import type { OpenSpaceSettings } from '../openspace/settings';
 import { slotsInTimeOrder } from '../openspace/wall';
@@ -27,20 +28,18 @@ export interface KitOptions {
   joinUrl: string;
   /** The published "What you told us" at the phones' address: the join base + `/told/<eventId>`. */
   toldUrl: string;
-  /** The language the printout is written in (`?lang=`; English when not given). */
-  locale: Locale;
   /** "HH:MM" the run sheet's clock starts at; null: times count from 0:00. */
   start: string | null;
   /** How many table cards to print when the café works its table count out on the day. */
   tables: number | null;
+  /** The language the printouts are in. */
+  lang: Locale;
 }
 
 /** `?start=14:00&tables=8&lang=pl`, checked; an empty value counts as not given. */
 export function kitQuery(
   params: URLSearchParams,
 ): Omit<KitOptions, 'joinUrl' | 'toldUrl'> | { invalid: string } {
-  const locale = reportLocale(params.get('lang'));
-  if (!locale) return { invalid: `lang is one of ${LOCALES.join(', ')} (the default is en).` };
   const rawStart = params.get('start') ?? '';
   const rawTables = params.get('tables') ?? '';
   const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(rawStart);
@@ -48,10 +47,13 @@ export function kitQuery(
   const tables = Number(rawTables);
   if (rawTables && !(/^\d{1,3}$/.test(rawTables) && tables >= 1 && tables <= LIMITS.tables))
     return { invalid: `The number of tables is a whole number from 1 to ${LIMITS.tables}.` };
+  const lang = reportLocale(params.get('lang'));
+  // The same words as every other download that takes a language.
+  if (lang === null) return { invalid: `lang is one of ${LOCALES.join(', ')} (the default is en).` };
   return {
     start: clock ? `${(clock[1] ?? '').padStart(2, '0')}:${clock[2]}` : null,
     tables: rawTables ? tables : null,
-    locale,
+    lang,
   };
 }
 
@@ -74,6 +76,24 @@ export function clockAt(min: number, start: string | null): string {
   return `${pad(Math.floor(t / 60))}:${pad(t % 60)}`;
 }
 
+/** "10:00–11:00", kept left to right in Arabic as the screens show time ranges. */
+export const timeSpan = (from: string, to: string, w: ReportWords) =>
+  keepLeftToRight(`${from}–${to}`, w.locale);
+
+/** "45 min", "1 h 05 min", "2 h" in the kit's language. */
+export function duration(min: number, w: ReportWords): string {
+  const hours = Math.floor(min / 60);
+  if (hours === 0) return w.kit('time.minutes', { minutes: min });
+  if (min % 60 === 0) return w.kit('time.hours', { hours });
+  return w.kit('time.hoursMinutes', { hours, minutes: pad(min % 60) });
+}
+
+/** "Garden, Library, Hall": names people gave, as a list in the kit's language. */
+const names = (items: string[], w: ReportWords) =>
+  new Intl.ListFormat(intlLocale(w.locale), { type: 'unit', style: 'short' }).format(
+    items.map((name) => keepApart(name, w.locale)),
+  );
+
 /** Minutes allowed between café rounds for people to move to their next table. */
 export const CHANGE_MINUTES = 3;
 
@@ -85,106 +105,100 @@ export interface RunRow {
   console: string;
 }
 
-export function cafeRun(settings: EventSettings, start: string | null): { rows: RunRow[]; minutes: number } {
+export function cafeRun(
+  settings: EventSettings,
+  start: string | null,
+  w: ReportWords,
+): { rows: RunRow[]; minutes: number } {
   const rows: RunRow[] = [
     {
-      time: 'Before',
-      title: 'People arrive and join',
-      detail:
-        'They scan the QR code on the poster or a table card, or type the code. Ask who will host a table.',
-      console: 'Open projector view. Choose hosts. Seat people for round 1.',
+      time: w.kit('time.before'),
+      title: w.kit('run.arrive.title'),
+      detail: w.kit('run.arrive.detail'),
+      console: w.kit('run.arrive.console'),
     },
   ];
   let at = 0;
   settings.rounds.forEach((round, i) => {
     if (i > 0) {
       rows.push({
-        time: `${clockAt(at, start)}–${clockAt(at + CHANGE_MINUTES, start)}`,
-        title: `Change tables · about ${CHANGE_MINUTES} min`,
-        detail: 'Hosts stay. Others go where their phone says.',
-        console: 'Wait until people sit down.',
+        time: timeSpan(clockAt(at, start), clockAt(at + CHANGE_MINUTES, start), w),
+        title: w.kit('run.change.title', { duration: duration(CHANGE_MINUTES, w) }),
+        detail: w.kit('run.change.detail'),
+        console: w.kit('run.change.console'),
       });
       at += CHANGE_MINUTES;
     }
     rows.push({
-      time: `${clockAt(at, start)}–${clockAt(at + round.minutes, start)}`,
-      title: `Round ${i + 1} · ${round.minutes} min`,
+      time: timeSpan(clockAt(at, start), clockAt(at + round.minutes, start), w),
+      title: w.kit('run.round.title', { round: i + 1, duration: duration(round.minutes, w) }),
       detail: round.question,
-      console: `Start round ${i + 1}. When time is up, End round ${i + 1}.`,
+      console: w.kit('run.round.console', { round: i + 1 }),
     });
     at += round.minutes;
   });
   rows.push({
-    time: `From ${clockAt(at, start)}`,
-    title: 'Harvest',
-    detail: 'Themes on the projector. People give dots to those that matter most.',
-    console: 'Harvest tab: Start the harvest, then Open the voting.',
+    time: w.kit('time.from', { time: clockAt(at, start) }),
+    title: w.kit('run.harvest.title'),
+    detail: w.kit('run.harvest.detail'),
+    console: w.kit('run.harvest.console'),
   });
   return { rows, minutes: at };
 }
 
-export function openSpaceRun(os: OpenSpaceSettings): RunRow[] {
-  const names = os.spaces.map((s) => s.name).join(', ');
+export function openSpaceRun(os: OpenSpaceSettings, w: ReportWords): RunRow[] {
   // In time order: a slot added on the day is last in the list, not in the day.
   const slots = slotsInTimeOrder(os.slots).flatMap((i) => os.slots[i] ?? []);
+  const firstStart = slots[0]?.start;
+  const lastEnd = slots.at(-1)?.end;
   const rows: RunRow[] = [
     {
-      time: `Before ${slots[0]?.start ?? ''}`.trim(),
-      title: 'Opening circle and marketplace',
-      detail: 'Everyone sits in a circle. Say the theme. People write their sessions and put them up.',
-      console: 'Open the marketplace. Show the agenda wall on the projector.',
+      time: firstStart ? w.kit('time.beforeAt', { time: firstStart }) : w.kit('time.before'),
+      title: w.kit('run.opening.title'),
+      detail: w.kit('run.opening.detail'),
+      console: w.kit('run.opening.console'),
     },
   ];
   const first = slots.findIndex((s) => !s.isBreak);
+  const spaces = names(
+    os.spaces.map((s) => s.name),
+    w,
+  );
   slots.forEach((slot, i) => {
-    const time = `${slot.start}–${slot.end}`;
-    if (slot.isBreak) rows.push({ time, title: slot.label || 'Break', detail: '', console: '' });
+    const time = timeSpan(slot.start, slot.end, w);
+    if (slot.isBreak) rows.push({ time, title: slot.label || w.kit('wall.break'), detail: '', console: '' });
     else
       rows.push({
         time,
-        title: slot.label || 'Sessions',
-        detail: `Sessions in ${os.spaces.length === 1 ? '1 space' : `${os.spaces.length} spaces`}: ${names}.`,
+        title: slot.label || w.kit('run.sessions.title'),
+        detail: w.kit('run.sessions.detail', { count: os.spaces.length, names: spaces }),
         // Said once: the same advice on every slot would only crowd the sheet.
-        console: i === first ? 'Fix any clashes the console lists. People tap “I’m here” in a session.' : '',
+        console: i === first ? w.kit('run.sessions.console') : '',
       });
   });
   rows.push({
-    time: `From ${slots.at(-1)?.end ?? ''}`.trim(),
-    title: 'Closing: dots and next steps',
-    detail: 'People give dots to the sessions that matter most, then sign up to next steps.',
-    console: 'Stage: Convergence, then Action planning. Download the book of proceedings.',
+    time: lastEnd ? w.kit('time.from', { time: lastEnd }) : '',
+    title: w.kit('run.closing.title'),
+    detail: w.kit('run.closing.detail'),
+    console: w.kit('run.closing.console'),
   });
   return rows;
 }
 
-export const HOST_TIPS = [
-  'Stay at your table for every round. Everyone else moves.',
-  'Welcome each new group. In a minute, tell them what the last group talked about: your phone shows their notes.',
-  'Help everyone have a turn to speak. Pass the talking piece.',
-  'Make sure ideas get written down: on phones, or on the paper tablecloth.',
-];
+/** The advice for table hosts on the run sheet. */
+export const hostTips = (w: ReportWords) =>
+  (['stay', 'welcome', 'turns', 'writeDown'] as const).map((tip) => w.kit(`run.hosts.${tip}`));
 
-export const CONVENER_TIPS = [
-  'Start on time, even if only one person comes.',
-  'Whoever comes are the right people. Anyone may leave or join at any time.',
-  'Write the session report on your phone, or ask someone to help.',
-];
+/** The advice for session conveners on the run sheet. */
+export const convenerTips = (w: ReportWords) =>
+  (['onTime', 'rightPeople', 'report'] as const).map((tip) => w.kit(`run.conveners.${tip}`));
 
 /** The three steps on the join poster; the second follows the event's rule about names. */
-export function joinSteps(identity: Identity): { title: string; detail: string }[] {
-  const names = {
-    named: { title: 'Type your name', detail: 'Everyone here gives a name.' },
-    anonymous: { title: 'No names needed', detail: 'You stay anonymous. Nobody sees who wrote what.' },
-    choice: { title: 'Choose a name, or stay anonymous', detail: 'It is up to you.' },
-  } as const;
-  return [
-    {
-      title: 'Scan',
-      detail: 'Point your phone’s camera at the square code. Or type the address, then the code.',
-    },
-    names[identity],
-    { title: 'Write', detail: 'Write your ideas in short notes. You can change them later.' },
-  ];
+export function joinSteps(identity: Identity, w: ReportWords): { title: string; detail: string }[] {
+  return (['scan', identity, 'write'] as const).map((step) => ({
+    title: w.kit(`join.${step}.title`),
+    detail: w.kit(`join.${step}.detail`),
+  }));
 }
 
 export interface KitGroup {
@@ -195,64 +209,53 @@ export interface KitGroup {
 /** Places on the Open Space wall: every time that is not a break, in every space. */
 const wallPlaces = (os: OpenSpaceSettings) => os.slots.filter((s) => !s.isBreak).length * os.spaces.length;
 
+/** The things to bring that are the same for every event, by group. */
+const PLAIN_GROUPS = {
+  room: ['laptop', 'projector', 'wifi', 'power', 'posters', 'bell'],
+  everyone: ['paper', 'phones', 'largePrint', 'room', 'quiet'],
+  you: ['runSheet', 'link', 'water'],
+} as const;
+
 /** What to bring, with counts worked out from the event. */
-export function kitList(state: EventState, tables: number): KitGroup[] {
+export function kitList(state: EventState, tables: number, w: ReportWords): KitGroup[] {
   const { settings } = state;
   const groups: KitGroup[] = [];
   if (settings.rounds.length)
     groups.push({
-      heading: `For each table (${tables} ${tables === 1 ? 'table' : 'tables'})`,
+      heading: w.kit('list.tables.heading', { count: tables }),
       items: [
-        `${tables + 2} paper tablecloths or flipchart sheets (one per table, and 2 spare)`,
-        `${tables * 5} markers or felt pens in different colours (about 5 per table)`,
-        `${tables} talking pieces: anything people can hold, like a stone or a shell`,
-        `${tables} table cards: print them from the console and fold them`,
-        'If you like: flowers or a small plant on each table, so it feels like a café',
+        w.kit('list.tables.cloths', { count: tables + 2 }),
+        w.kit('list.tables.markers', { count: tables * 5 }),
+        w.kit('list.tables.pieces', { count: tables }),
+        w.kit('list.tables.cards', { count: tables }),
+        w.kit('list.tables.flowers'),
       ],
     });
   const os = settings.openSpace;
   if (os)
     groups.push({
-      heading: 'For the Open Space',
+      heading: w.kit('list.space.heading'),
       items: [
-        'The agenda wall (print it on A3, or draw the grid big on paper), and tape or sticky putty',
-        `${wallPlaces(os) + 5} session sheets (plain A4 paper), one for each session and a few spare`,
-        'Thick markers, so session titles can be read from across the room',
-        `A sign for each space: ${os.spaces.map((s) => s.name).join(', ')}`,
-        'Chairs in one big circle for the opening and the closing',
+        w.kit('list.space.wall'),
+        w.kit('list.space.sheets', { count: wallPlaces(os) + 5 }),
+        w.kit('list.space.markers'),
+        w.kit('list.space.signs', {
+          names: names(
+            os.spaces.map((s) => s.name),
+            w,
+          ),
+        }),
+        w.kit('list.space.circle'),
       ],
     });
-  groups.push(
-    {
-      heading: 'For the room',
-      items: [
-        'The laptop running Café Space, and its charger',
-        'A projector and screen, and the cable for your laptop',
-        'Wi-Fi that phones and the laptop share: put its name and password on a sign',
-        'An extension lead, and phone chargers for anyone whose battery is low',
-        'Join posters: one by the door and one by the screen',
-        'A bell or chime to call time, and a microphone if the room is big',
-      ],
-    },
-    {
-      heading: 'So everyone can take part',
-      items: [
-        'Paper and pens for anyone without a phone, and a helper to type their notes in',
-        'Spare phones or a tablet to lend, if you have them',
-        'Large-print copies of the questions, for anyone who needs them',
-        'Room between tables for wheelchairs and walking aids',
-        'A quiet corner for anyone who needs a break',
-      ],
-    },
-    {
-      heading: 'For you',
-      items: [
-        'The run sheet, printed',
-        'Your facilitator link, saved somewhere safe (anyone with it can run the event)',
-        'Water, and time to set up before people arrive',
-      ],
-    },
-  );
+  for (const [group, items] of Object.entries(PLAIN_GROUPS) as [
+    keyof typeof PLAIN_GROUPS,
+    readonly string[],
+  ][])
+    groups.push({
+      heading: w.kit(`list.${group}.heading`),
+      items: items.map((item) => w.kit(`list.${group}.${item}` as Parameters<ReportWords['kit']>[0])),
+    });
   return groups;
 }
 

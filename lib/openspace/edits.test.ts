@@ -5,6 +5,7 @@
  * late a slot was added.
  */
 import { describe, expect, it } from 'vitest';
+import { reportWords } from '../i18n/report';
 import { wallPages } from '../kit/layout';
 import { openSpaceRun } from '../kit/plan';
 import { LIMITS } from '../limits';
@@ -263,7 +264,7 @@ describe('adding a time slot', () => {
     const rows = wallPages(os)[0]?.rows ?? [];
     expect(rows.map((r) => r.slot)).toEqual([NEW, MORNING, COFFEE, MIDDAY, NEW + 1]);
     expect(rows.every((r, i) => i === 0 || r.y > (rows[i - 1]?.y ?? 0))).toBe(true);
-    const run = openSpaceRun(os);
+    const run = openSpaceRun(os, reportWords('en'));
     expect(run.map((r) => r.time)).toEqual([
       'Before 09:00',
       '09:00–10:00',
