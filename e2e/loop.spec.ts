@@ -97,28 +97,39 @@ test('join, take part, evaluate, publish, follow up: the loop back to people', a
   const here = f.getByRole('region', { name: 'Who is here' });
   await expect(here.getByText('Carer: 2')).toBeVisible();
   await expect(here.getByText('Staff: 1')).toBeVisible();
-  await here.getByRole('checkbox', { name: /What would help .?Ann.? is met/ }).check();
+  // The box shows what the server has recorded, so it turns on once the mark is saved.
+  const met = here.getByRole('checkbox', { name: /What would help .?Ann.? is met/ });
+  await met.click();
+  await expect(met).toBeChecked();
   await expect(here.getByText(/Met for 1 of 1 person/)).toBeVisible();
 
   // A short café.
   await f.getByRole('button', { name: 'Seat people for round 1' }).click();
   await f.getByRole('button', { name: 'Start round 1' }).click();
   const notes = [
-    'A bus that stops at the surgery',
-    'Community transport to appointments',
+    'The bus to the health centre only runs twice a day',
+    'We need a bus that stops at the surgery',
+    'Community transport to appointments would help older people',
+    'Lonely people need a friendly face every week',
     'A lunch club so nobody eats alone',
+    'Befriending visits for people living alone',
   ];
-  for (const [i, p] of phones.entries()) {
-    await p.getByLabel('Add a note for your table').fill(notes[i] ?? '');
+  for (const [i, text] of notes.entries()) {
+    const p = phones[i % phones.length] as Page;
+    await p.getByLabel('Add a note for your table').fill(text);
     await p.getByRole('button', { name: 'Add note' }).click();
-    await expect(p.getByTestId('table-notes').getByText(notes[i] ?? '')).toBeVisible();
+    await expect(p.getByTestId('table-notes').getByText(text)).toBeVisible();
   }
+  // Early, with time left: the console asks first.
   await f.getByRole('button', { name: 'End round 1' }).click();
+  await f.getByRole('button', { name: 'Yes, end round 1' }).click();
 
   // The event is over: each phone says where the results will be shared, and asks how it went.
   for (const p of phones) {
     await expect(p.getByText(WHERE)).toBeVisible();
-    await expect(p.getByRole('heading', { name: 'How was it for you?' })).toBeVisible();
+    await expect(
+      p.getByTestId('evaluation').getByRole('heading', { name: 'How was it for you?' }),
+    ).toBeVisible();
   }
   for (const [i, p] of phones.entries()) {
     await p
@@ -126,7 +137,7 @@ test('join, take part, evaluate, publish, follow up: the loop back to people', a
       .getByRole('radio', { name: i === 2 ? 'Disagree' : 'Agree', exact: true })
       .check();
     await p.getByRole('button', { name: 'Send' }).click();
-    await expect(p.getByRole('heading', { name: 'Thank you' })).toBeVisible();
+    await expect(p.getByTestId('evaluation').getByRole('heading', { name: 'Thank you' })).toBeVisible();
   }
   await expect(f.getByText('3 answers.')).toBeVisible();
 
