@@ -144,7 +144,8 @@ test('join, take part, evaluate, publish, follow up: the loop back to people', a
   // The harvest: a commitment on the first theme, then publish.
   await f.getByRole('button', { name: 'Harvest', exact: true }).click();
   await f.getByRole('button', { name: 'Start the harvest' }).click();
-  const theme = f.getByTestId('theme-card').first();
+  // The theme the bus notes went into (the engine names it).
+  const theme = f.getByTestId('theme-card').filter({ hasText: 'We need a bus that stops at the surgery' });
   await expect(theme).toBeVisible();
   await theme.locator('summary').click();
   await theme.getByLabel('What we will do').fill('We will ask the bus company for a stop at the surgery.');
