@@ -328,7 +328,7 @@ export function buildHarvestReport(
     evaluation: reportEvaluation(state, audience, locale),
     notes,
   };
-  report.evidence = evidence(state, report, w);
+  report.evidence = evidence(state, report, audience, w);
   return report;
 }
 
