@@ -136,8 +136,9 @@ describe('the evidence of engagement', () => {
       'What would help people take part, as they told it at the door: large print (1), step-free access (1), an interpreter (1) and something else (1).',
       'The team marked it as met for 1 of the 3 people who asked.',
       'The language each phone showed as its person joined: English (2), Polish (2) and Arabic (1).',
-      // Paper and imported notes have no author on a phone: they count as without a name.
-      '44% of the 9 notes were written without a name.',
+      // Without a name: the anonymous person's, the paper card without one and the imported note;
+      // Ola's paper card gave a name.
+      '33% of the 9 notes were written without a name.',
       '2 notes were typed in from paper cards by the team.',
       '1 note was added after the event, typed up from tablecloths, flipcharts or a spreadsheet.',
     ]);
