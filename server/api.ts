@@ -224,9 +224,13 @@ async function createEvent(req: IncomingMessage, res: ServerResponse, events: Ev
   // A date for the results is checked against today: the schema alone cannot know it.
   const late = resultsDateProblem(parsed.data.settings.results?.by ?? null, Date.now());
   if (late)
-    return problem(res, 400, 'invalid_message', `The event settings are not valid: results.by: ${late}`, [
-      { path: 'results.by', message: late },
-    ]);
+    return problem(
+      res,
+      400,
+      'invalid_message',
+      `The event settings are not valid: settings.results.by: ${late}`,
+      [{ path: 'settings.results.by', message: late }],
+    );
   const created = await events.create(parsed.data.settings);
   log.info({ eventId: created.eventId }, 'event created');
   send(res, 201, { ok: true, ...created });
