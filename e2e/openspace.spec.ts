@@ -290,10 +290,23 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   await parser.destroy();
   expect(pdfText).toContain('Living well in Riverside: księga podsumowań');
   expect(pdfText).toContain(reports['Loneliness after retirement']);
+  // The big button gives the book in the language chosen beside the buttons too.
+  const bigDownload = f.waitForEvent('download');
+  await f.getByTestId('next-step').click();
+  const bigFile = await bigDownload;
+  expect(bigFile.suggestedFilename()).toBe('living-well-in-riverside-proceedings.md');
+  await bigFile.saveAs(`${SCREENS}/../proceedings-pl.md`);
+  expect(fs.readFileSync(`${SCREENS}/../proceedings-pl.md`, 'utf8')).toContain('księga podsumowań');
 
   // Published, the page people get shows every session's report, in agenda order.
   await f.getByRole('button', { name: 'Harvest', exact: true }).click();
   await f.getByRole('button', { name: 'Start the harvest' }).click();
+  // Beside Publish, the console says the sessions' reports and plans go out with it.
+  await expect(
+    f.getByText(
+      'Publishing also shares the Open Space sessions’ reports and action plans on the page, without anyone’s name.',
+    ),
+  ).toBeVisible();
   await f.getByRole('button', { name: 'Publish “What you told us”' }).click();
   const publicUrl = await f.getByTestId('public-link').textContent();
   await bo.page.goto(publicUrl ?? '');

@@ -164,6 +164,16 @@ export type EventPart = 'cafe' | 'openSpace';
  */
 export const shownAuthor = (note: Note): ParticipantId | null => (note.anonymous ? null : note.authorId);
 
+/**
+ * The name a report may give a note: its author's, for a note written on a phone with a name, or
+ * the one written on the paper card or the imported row. A note with neither is written without a name.
+ */
+export function shownName(state: EventState, note: Note): string | null {
+  const author = shownAuthor(note);
+  const name = author ? state.participants[author]?.name : note.givenName;
+  return name?.trim() ? name : null;
+}
+
 /** Look a note up by an id that may have come from outside: own keys only, so "constructor" finds nothing. */
 export const noteById = (state: EventState, id: string): Note | undefined => noteIn(state.notes, id);
 

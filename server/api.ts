@@ -123,7 +123,7 @@ export async function handleApi(
   // HEAD is GET without the body (Node leaves the body out).
   const method = req.method === 'HEAD' ? 'GET' : req.method;
   // Addresses that look an event up by a secret: a join code, or an event id with a token. A
-  // series report looks up several, and counts each wrong one itself.
+  // series report looks up several: it checks the budget holds every one, and counts each wrong one itself.
   const series = url.pathname.startsWith('/api/series/');
   const bySecret = url.pathname.startsWith('/api/join/') || url.pathname.startsWith('/api/events/') || series;
   const address = req.socket.remoteAddress ?? '';
@@ -141,7 +141,10 @@ export async function handleApi(
     } else if (url.pathname === '/api/events' && method === 'POST') {
       await createEvent(req, res, events);
     } else if (series && method === 'POST') {
-      await seriesReport(req, res, events, url, () => guesses.failed(address));
+      await seriesReport(req, res, events, url, {
+        allowed: (count) => guesses.allowed(address, count),
+        failed: () => guesses.failed(address),
+      });
     } else if (url.pathname.startsWith('/api/published/') && method === 'GET') {
       await published(res, events, url);
     } else if (/^\/api\/events\/[^/]+\/vote-themes$/.test(url.pathname) && method === 'GET') {
@@ -221,9 +224,13 @@ async function createEvent(req: IncomingMessage, res: ServerResponse, events: Ev
   // A date for the results is checked against today: the schema alone cannot know it.
   const late = resultsDateProblem(parsed.data.settings.results?.by ?? null, Date.now());
   if (late)
-    return problem(res, 400, 'invalid_message', `The event settings are not valid: results.by: ${late}`, [
-      { path: 'results.by', message: late },
-    ]);
+    return problem(
+      res,
+      400,
+      'invalid_message',
+      `The event settings are not valid: settings.results.by: ${late}`,
+      [{ path: 'settings.results.by', message: late }],
+    );
   const created = await events.create(parsed.data.settings);
   log.info({ eventId: created.eventId }, 'event created');
   send(res, 201, { ok: true, ...created });
@@ -406,13 +413,15 @@ async function eventTemplate(req: IncomingMessage, res: ServerResponse, events: 
  * with `{title, events: [{eventId, token}]}`, 2 to 20 events. Each event's token is checked as a
  * download's is (the organiser's or a co-facilitator's link); if any does not open its event,
  * nothing is made and the answer names every one that did not (each counted as a wrong guess).
+ * Nothing is looked up unless the address has a wrong guess left for every event asked for, so
+ * one request cannot spend more than the budget it has.
  */
 async function seriesReport(
   req: IncomingMessage,
   res: ServerResponse,
   events: Events,
   url: URL,
-  wrongGuess: () => void,
+  guess: { allowed: (count: number) => boolean; failed: () => void },
 ) {
   const m = /^\/api\/series\/report\.([a-z]+)$/.exec(url.pathname);
   const format = SERIES_FORMATS.find((f) => f === m?.[1]);
@@ -455,6 +464,7 @@ async function seriesReport(
       `Event ${twice.event} is the same event as event ${twice.first}: give each event once.`,
       [{ path: `events.${twice.event - 1}.eventId`, message: 'the same event as an earlier one' }],
     );
+  if (!guess.allowed(asked.length)) return problem(res, 429, 'rate_limited', TOO_MANY_GUESSES);
   const found = await Promise.all(
     asked.map((e) => roomFor(events, e.eventId, TokenSchema.safeParse(e.token), 'facilitators')),
   );
@@ -462,7 +472,7 @@ async function seriesReport(
     typeof room === 'string' ? [{ event: i + 1, eventId: asked[i]?.eventId ?? '', code: room }] : [],
   );
   if (refused.length > 0) {
-    for (const _ of refused) wrongGuess();
+    for (const _ of refused) guess.failed();
     const forbidden = refused.some((r) => r.code === 'bad_token');
     const named = refused.map((r) =>
       r.code === 'bad_token'

@@ -24,6 +24,17 @@ describe('the guess budget', () => {
     expect(guesses.allowed('192.0.2.250')).toBe(false);
     expect(guesses.allowed('198.51.100.1')).toBe(true);
   });
+
+  it('allows several look-ups at once only while the budget holds a wrong guess for each', () => {
+    const guesses = new Guesses();
+    const { points } = GUESS_LIMITS.address;
+    expect(guesses.allowed('203.0.113.5', points)).toBe(true);
+    expect(guesses.allowed('203.0.113.5', points + 1)).toBe(false);
+    guesses.failed('203.0.113.5');
+    expect(guesses.allowed('203.0.113.5', points)).toBe(false);
+    expect(guesses.allowed('203.0.113.5', points - 1)).toBe(true);
+    expect(guesses.allowed('203.0.113.5')).toBe(true);
+  });
 });
 
 describe('guessing against the server', () => {

@@ -28,10 +28,12 @@ export class Buckets {
     return true;
   }
 
-  /** Whether `key`'s bucket has a token left, without spending it. */
-  has(key: string, now = Date.now()): boolean {
+  /** Whether `key`'s bucket has `count` tokens left (one unless said), without spending them. */
+  has(key: string, now = Date.now(), count = 1): boolean {
     const b = this.buckets.get(key);
-    return !b || b.tokens + ((now - b.at) * this.points) / this.ms >= 1;
+    return (
+      (b ? Math.min(this.points, b.tokens + ((now - b.at) * this.points) / this.ms) : this.points) >= count
+    );
   }
 
   forget(key: string) {
@@ -121,9 +123,13 @@ export class Guesses {
     this.byNetwork = make(GUESS_LIMITS.network);
   }
 
-  /** Whether this address may look a secret up now. */
-  allowed(address: string): boolean {
-    return this.byAddress.has(address) && this.byNetwork.has(networkOf(address));
+  /**
+   * Whether this address may look a secret up now; or, with `count`, that many at once (a series
+   * report's events): each could be wrong, so the budget must hold a wrong guess for every one.
+   */
+  allowed(address: string, count = 1): boolean {
+    const now = Date.now();
+    return this.byAddress.has(address, now, count) && this.byNetwork.has(networkOf(address), now, count);
   }
 
   /** A look-up from this address found nothing (or a token that does not fit). */

@@ -46,9 +46,19 @@ describe.each(STORES)('where and when the results will be shared, on the %s stor
         body: JSON.stringify({ settings: { ...cafeSettings(), results: { where: '', by: bad } } }),
       });
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({
+      const reply = (await res.json()) as { error: { code: string; message: string; issues: unknown[] } };
+      // Named as the settings' other issues are: settings.<field>.
+      const why =
+        bad < dayFromNow(0)
+          ? `The date the results will be shared by must be on or after ${dayFromNow(-1)}.`
+          : `The date the results will be shared by must be within two years (by ${dayFromNow(731)}).`;
+      expect(reply).toEqual({
         ok: false,
-        error: { code: 'invalid_message', issues: [{ path: 'results.by' }] },
+        error: {
+          code: 'invalid_message',
+          message: `The event settings are not valid: settings.results.by: ${why}`,
+          issues: [{ path: 'settings.results.by', message: why }],
+        },
       });
     }
   });

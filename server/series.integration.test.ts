@@ -241,3 +241,41 @@ describe('wrong links in a series report count as wrong guesses', () => {
     expect((await ask(good)).status).toBe(429);
   });
 });
+
+describe('a series report asks for no more look-ups than the guess budget holds', () => {
+  // This server keeps the real budget: 20 wrong guesses a minute from one address.
+  const server = useServer();
+  it('refuses twenty links when fewer wrong guesses are left, and looks none of them up', async () => {
+    const cafe = await server.createCafe(cafeSettings());
+    const other = await server.createCafe(cafeSettings());
+    const good = [
+      { eventId: cafe.eventId, token: cafe.facilitatorToken },
+      { eventId: other.eventId, token: other.facilitatorToken },
+    ];
+    const ask = (events: unknown) =>
+      fetch(`${server.url}/api/series/report.md`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: TITLE, events }),
+      });
+    const wrong = (n: number, from = 0) =>
+      Array.from({ length: n }, (_, i) => ({ eventId: `evt_guessing_${from + i}`, token: newToken() }));
+    // Five wrong links: five of the twenty spent (a minute refills them, far longer than this test).
+    expect((await ask(wrong(5))).status).toBe(403);
+    const refused = await ask(wrong(20, 5));
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        message: 'Too many wrong codes or links from this network; wait a minute and try again.',
+      },
+    });
+    // The refused request spent nothing: the right links still make the report.
+    expect((await ask(good)).status).toBe(200);
+    // Wrong links within what is left are still looked up, and counted: two are left after these.
+    expect((await ask(wrong(13, 30))).status).toBe(403);
+    expect((await ask(good)).status).toBe(200);
+    expect((await ask(wrong(10, 50))).status).toBe(429);
+  });
+});

@@ -7,6 +7,7 @@ import type { HarvestState, HarvestTheme } from '../../lib/harvest/state';
 import { harvestSummary } from '../../lib/harvest/summary';
 import { dirOf, isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../lib/i18n/locales';
 import { LIMITS } from '../../lib/limits';
+import { publishesProceedings } from '../../lib/openspace/view';
 import { type EventState, isShown, type Note, noteById } from '../../lib/state';
 import { downloadWithToken } from '../facilitator/download';
 import { useIsolate } from '../i18n/bidi';
@@ -96,6 +97,7 @@ export function Curation({ event, eventId, token }: { event: EventState; eventId
             {h.published ? t('unpublish') : t('publish')}
           </Button>
         </div>
+        {publishesProceedings(event) && <p className="text-sm text-stone-700">{t('publishesProceedings')}</p>}
         <Published eventId={eventId} published={h.published} />
         <Downloads eventId={eventId} token={token} />
       </section>

@@ -32,6 +32,10 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
   const send = useSend();
   const t = useTranslations('spaceConsole');
   const isolate = useIsolate();
+  // One language for the book, whichever button downloads it: the console's own until one is chosen.
+  const consoleLocale = useLocaleChoice()?.locale ?? DEFAULT_LOCALE;
+  const [chosenLang, setChosenLang] = useState<Locale | null>(null);
+  const bookLang = chosenLang ?? consoleLocale;
   if (!event?.openSpace || !event.settings.openSpace) return null;
   const os = event.openSpace;
   const clashes = findClashes(event);
@@ -51,7 +55,7 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
           })}{' '}
           {t('marketplace.counts', { sessions: liveSessions(os).length, present })}
         </p>
-        <NextStepButton eventId={eventId} token={token} />
+        <NextStepButton eventId={eventId} token={token} bookLang={bookLang} />
         <fieldset className="mt-4">
           <legend className="font-semibold">{t('stage.legend')}</legend>
           <div className="mt-1 flex flex-wrap gap-2">
@@ -108,7 +112,7 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
           {t('proceedings.heading')}
         </h2>
         <p className="text-stone-600">{t('proceedings.intro')}</p>
-        <ProceedingsDownloads eventId={eventId} token={token} />
+        <ProceedingsDownloads eventId={eventId} token={token} lang={bookLang} onLang={setChosenLang} />
       </section>
     </div>
   );
@@ -116,9 +120,10 @@ export function OpenSpaceConsole({ eventId, token }: { eventId: string; token: s
 
 /**
  * The biggest button says what comes next, from the state: open the marketplace, close it, the dot
- * votes, action planning, then the proceedings. Reopening the marketplace stays possible, smaller.
+ * votes, action planning, then the proceedings (as Markdown, in the language chosen for the book).
+ * Reopening the marketplace stays possible, smaller.
  */
-function NextStepButton({ eventId, token }: { eventId: string; token: string }) {
+function NextStepButton({ eventId, token, bookLang }: { eventId: string; token: string; bookLang: Locale }) {
   const os = useLive((s) => s.event?.openSpace);
   const send = useSend();
   const t = useTranslations('spaceConsole');
@@ -138,7 +143,11 @@ function NextStepButton({ eventId, token }: { eventId: string; token: string }) 
         return send('stage.set', { stage: 'actions' });
       case 'proceedings':
         try {
-          await downloadWithToken(`/api/events/${eventId}/proceedings.md`, token, 'proceedings.md');
+          await downloadWithToken(
+            `/api/events/${eventId}/proceedings.md?lang=${bookLang}`,
+            token,
+            'proceedings.md',
+          );
         } catch {
           setFailed(true);
         }
@@ -467,14 +476,21 @@ function ReportDrafts({ event }: { event: EventState }) {
 const PROCEEDINGS_FORMATS = ['pdf', 'docx', 'md', 'json'] as const;
 
 /**
- * The book of proceedings in each format, in the language chosen here: the console's own at
- * first, since the organiser may share the book with people who read another.
+ * The book of proceedings in each format, in the language chosen here (`lang`: the console's
+ * own at first, since the organiser may share the book with people who read another).
  */
-function ProceedingsDownloads({ eventId, token }: { eventId: string; token: string }) {
+function ProceedingsDownloads({
+  eventId,
+  token,
+  lang,
+  onLang,
+}: {
+  eventId: string;
+  token: string;
+  lang: Locale;
+  onLang: (lang: Locale) => void;
+}) {
   const t = useTranslations('spaceConsole.proceedings');
-  const consoleLocale = useLocaleChoice()?.locale ?? DEFAULT_LOCALE;
-  const [chosen, setChosen] = useState<Locale | null>(null);
-  const lang = chosen ?? consoleLocale;
   const [failed, setFailed] = useState(false);
   const id = useId();
   async function download(format: (typeof PROCEEDINGS_FORMATS)[number]) {
@@ -499,7 +515,7 @@ function ProceedingsDownloads({ eventId, token }: { eventId: string; token: stri
           id={id}
           value={lang}
           onChange={(e) => {
-            if (isLocale(e.target.value)) setChosen(e.target.value);
+            if (isLocale(e.target.value)) onLang(e.target.value);
           }}
           className="min-h-11 rounded-lg border-2 border-stone-300 bg-white px-2"
           data-testid="proceedings-language"

@@ -3,7 +3,8 @@
  * event collected: who came and who they are here as, first times, what would help people take
  * part and whether it was met, the phones' languages, notes from paper, the evaluation's answers
  * and the commitments. Every heading is always there; one with nothing collected says so. In
- * Polish and Arabic, no English but what the organiser typed.
+ * Polish and Arabic, no English but what the organiser typed. The public copy leaves out what is
+ * about a person (needs, whether they were met, languages, first times); the organiser's keeps it.
  */
 import { describe, expect, it } from 'vitest';
 import { reportWords } from '../i18n/report';
@@ -19,7 +20,7 @@ import {
   person,
 } from '../testing/events';
 import { evidence } from './evidence';
-import { buildHarvestReport, type HarvestReport } from './report';
+import { type Audience, buildHarvestReport } from './report';
 
 const GROUPS = ['Person who uses services', 'Carer', 'Staff'];
 const Q1 = 'What helps you stay well at home?';
@@ -100,9 +101,10 @@ function collected() {
   return ev;
 }
 
-type Words = Parameters<typeof evidence>[2];
-const sectionOf = (state: EventState, w: Words = reportWords('en'), report?: HarvestReport) =>
-  evidence(state, report ?? buildHarvestReport(state, 0, 'public'), w);
+type Words = Parameters<typeof evidence>[3];
+/** The evidence of the organiser's copy, unless another audience is asked for. */
+const sectionOf = (state: EventState, w: Words = reportWords('en'), audience: Audience = 'organiser') =>
+  evidence(state, buildHarvestReport(state, 0, audience, w.locale), audience, w);
 const under = (items: { heading: string; points: string[] }[], heading: string) =>
   items.find((i) => i.heading === heading)?.points ?? [];
 
@@ -134,8 +136,9 @@ describe('the evidence of engagement', () => {
       'What would help people take part, as they told it at the door: large print (1), step-free access (1), an interpreter (1) and something else (1).',
       'The team marked it as met for 1 of the 3 people who asked.',
       'The language each phone showed as its person joined: English (2), Polish (2) and Arabic (1).',
-      // Paper and imported notes have no author on a phone: they count as without a name.
-      '44% of the 9 notes were written without a name.',
+      // Without a name: the anonymous person's, the paper card without one and the imported note;
+      // Ola's paper card gave a name.
+      '33% of the 9 notes were written without a name.',
       '2 notes were typed in from paper cards by the team.',
       '1 note was added after the event, typed up from tablecloths, flipcharts or a spreadsheet.',
     ]);
@@ -270,13 +273,12 @@ const ENGLISH =
 
 describe('the evidence in Polish and Arabic', () => {
   const ev = collected();
-  const report = buildHarvestReport(ev.state, 0, 'public');
   /** What the organiser typed (group labels, questions, purpose), which stays as typed. */
   const typed = [...GROUPS, Q1, Q2, 'Hear what keeps people well at home.'];
   const stripTyped = (s: string) => typed.reduce((out, t) => out.split(t).join(''), s);
 
   it('Polish: every heading and point in Polish, with Polish plurals', () => {
-    const e = sectionOf(ev.state, reportWords('pl'), report);
+    const e = sectionOf(ev.state, reportWords('pl'));
     expect(e.map((i) => i.heading)).toEqual([
       'Włączanie',
       'Wsparcie',
@@ -302,7 +304,7 @@ describe('the evidence in Polish and Arabic', () => {
   });
 
   it('Arabic: no Latin letters but what the organiser typed, and Arabic plurals', () => {
-    const e = sectionOf(ev.state, reportWords('ar'), report);
+    const e = sectionOf(ev.state, reportWords('ar'));
     expect(e.map((i) => i.heading)).toEqual([
       'الشمول',
       'الدعم',
@@ -320,14 +322,84 @@ describe('the evidence in Polish and Arabic', () => {
 });
 
 describe('what the public copy may carry', () => {
+  const SUPPORT_PUBLIC =
+    'No data for this heading in the public copy: what people said would help them take part, and their phones’ languages, stay with the organising team; no notes from paper or access notes on spaces were recorded.';
+
   it('names nobody, whoever the organiser’s copy would name', () => {
     const ev = collected();
-    const text = JSON.stringify(sectionOf(ev.state));
+    const text = JSON.stringify(buildHarvestReport(ev.state, 0, 'public').evidence);
     for (const name of ['Ada', 'Ben', 'Di', 'Eve', 'Fay', 'Ola', 'Anonymous'])
       expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
-    expect(buildHarvestReport(ev.state, 0, 'organiser').evidence).toEqual(
-      buildHarvestReport(ev.state, 0, 'public').evidence,
-    );
     expect(FACILITATOR.role).toBe('facilitator');
+  });
+
+  it('leaves out needs by kind, needs met, phones’ languages and first times; the organiser’s copy keeps them', () => {
+    const ev = collected();
+    const organiser = buildHarvestReport(ev.state, 0, 'organiser').evidence;
+    const published = buildHarvestReport(ev.state, 0, 'public').evidence;
+    const aboutPeople = [
+      'What would help people take part',
+      'marked it as met',
+      'The language each phone showed',
+      'First event like this',
+      'an interpreter',
+      'large print',
+      'step-free',
+      'Arabic (1)',
+      'Polish (2)',
+    ];
+    for (const words of aboutPeople) {
+      expect(JSON.stringify(organiser), words).toContain(words);
+      expect(JSON.stringify(published), words).not.toContain(words);
+    }
+    expect(under(published, 'Inclusion')).toEqual([
+      '6 people took part; 1 of them gave no name.',
+      'Who they are here as: Person who uses services (0), Carer (2), Staff (1) and not said (3).',
+      'Every table wrote notes: between 2 and 4 per table and round.',
+    ]);
+    expect(under(published, 'Support')).toEqual(under(organiser, 'Support').slice(3));
+    // Everything else is the same in both copies.
+    for (const heading of ['Planning', 'Working together', 'Methods', 'Communication', 'Impact'])
+      expect(under(published, heading), heading).toEqual(under(organiser, heading));
+  });
+
+  it('leaves them out in Polish and Arabic too', () => {
+    const ev = collected();
+    for (const locale of ['pl', 'ar'] as const) {
+      const w = reportWords(locale);
+      const organiser = JSON.stringify(sectionOf(ev.state, w));
+      const published = JSON.stringify(sectionOf(ev.state, w, 'public'));
+      const words = [
+        w.ev('need.interpreter'),
+        w.ev('need.large_print'),
+        w.ev('language.ar'),
+        w.ev('language.pl'),
+        w.ev('inclusion.firstTime', { first: '2', returning: '1', notSaid: '3' }),
+      ];
+      for (const word of words) {
+        expect(organiser, `${locale}: ${word}`).toContain(word);
+        expect(published, `${locale}: ${word}`).not.toContain(word);
+      }
+    }
+  });
+
+  it('does not say nobody asked for anything either: that it said so would tell when someone had', () => {
+    const none = new EventUnderTest(cafeSettings({ askNeeds: true }));
+    none.join('ada', 'Ada');
+    none.join('ben', 'Ben');
+    const some = new EventUnderTest(cafeSettings({ askNeeds: true }));
+    some.join('ada', 'Ada', { needs: ['interpreter'], language: 'ar' });
+    some.join('ben', 'Ben');
+    expect(under(sectionOf(none.state), 'Support')).toEqual([
+      'None of the 2 people who joined asked for anything to help them take part.',
+    ]);
+    expect(under(sectionOf(some.state), 'Support')).toEqual([
+      'What would help people take part, as they told it at the door: an interpreter (1).',
+      'The team marked it as met for 0 of the 1 person who asked.',
+      'The language each phone showed as its person joined: Arabic (1).',
+    ]);
+    // With nothing else to say under Support, both public copies say the same: needs stay with the team.
+    expect(under(sectionOf(none.state, reportWords('en'), 'public'), 'Support')).toEqual([SUPPORT_PUBLIC]);
+    expect(under(sectionOf(some.state, reportWords('en'), 'public'), 'Support')).toEqual([SUPPORT_PUBLIC]);
   });
 });

@@ -3,7 +3,9 @@
  * of the National Standards for Community Engagement, in the report's language. Every point is a
  * figure the event collected (reach, barriers addressed, the evaluation's answers, commitments);
  * a heading with nothing collected says so. Counts only: no point names anyone, and nobody's
- * "something else" in their needs ever appears, so the public copy may carry it whole.
+ * "something else" in their needs ever appears. The public copy leaves out what is about a person
+ * rather than the event (needs by kind, needs met, phones' languages, first times): in a small
+ * event "an interpreter (1)" points at one person, and the published page is read by anyone.
  */
 import type { StatementId } from '../evaluation/bank';
 import { tallyEvaluation } from '../evaluation/state';
@@ -18,7 +20,7 @@ import {
 } from '../people/about';
 import { NEEDS } from '../people/needs';
 import { type EventState, liveNotes } from '../state';
-import type { EvidenceItem, HarvestReport } from './report';
+import type { Audience, EvidenceItem, HarvestReport } from './report';
 import { COMMITMENT_STATUSES } from './state';
 
 /** The National Standards' headings, in their own order. */
@@ -44,11 +46,19 @@ const STATEMENT_HEADING: Record<StatementId, Heading> = {
   would_come_again: 'impact',
 };
 
-/** What the event's own data says under each heading of the National Standards for Community Engagement. */
-export function evidence(state: EventState, r: HarvestReport, w: ReportWords): EvidenceItem[] {
+/**
+ * What the event's own data says under each heading of the National Standards for Community
+ * Engagement, for the organiser's copy or the public one.
+ */
+export function evidence(
+  state: EventState,
+  r: HarvestReport,
+  audience: Audience,
+  w: ReportWords,
+): EvidenceItem[] {
   const points: Record<Heading, string[]> = {
-    inclusion: inclusion(state, r, w),
-    support: support(state, r, w),
+    inclusion: inclusion(state, r, audience, w),
+    support: support(state, r, audience, w),
     planning: planning(state, r, w),
     workingTogether: workingTogether(state, r, w),
     methods: methods(state, r, w),
@@ -58,15 +68,23 @@ export function evidence(state: EventState, r: HarvestReport, w: ReportWords): E
   for (const line of evaluation(state, w)) points[line.heading].push(line.text);
   return HEADINGS.map((h) => ({
     heading: w.ev(`headings.${h}`),
-    points: points[h].length > 0 ? points[h] : [w.ev(`noData.${h}`)],
+    points: points[h].length > 0 ? points[h] : [w.ev(noData(h, audience))],
   }));
 }
+
+/**
+ * What an empty heading says. The public copy's Support never counts needs or languages, so its
+ * empty heading says those stay with the team rather than that none were recorded (which could be
+ * untrue), whether or not anyone gave any.
+ */
+const noData = (h: Heading, audience: Audience) =>
+  h === 'support' && audience === 'public' ? 'noData.supportPublic' : (`noData.${h}` as const);
 
 /** "Carer: 3, Staff: 2 and not said: 1" in the report's language. */
 const counted = (w: ReportWords, rows: readonly { label: string; count: number }[]) =>
   w.list(rows.map(({ label, count }) => w.ev('count', { label, count: w.number(count) })));
 
-function inclusion(state: EventState, r: HarvestReport, w: ReportWords): string[] {
+function inclusion(state: EventState, r: HarvestReport, audience: Audience, w: ReportWords): string[] {
   const p = r.participation;
   const out: string[] = [];
   if (p.people > 0) {
@@ -78,7 +96,7 @@ function inclusion(state: EventState, r: HarvestReport, w: ReportWords): string[
           counts: counted(w, [...groups.groups, { label: w.ev('inclusion.notSaid'), count: groups.notSaid }]),
         }),
       );
-    const first = firstTimeCountsOf(state);
+    const first = audience === 'organiser' ? firstTimeCountsOf(state) : null;
     if (first)
       out.push(
         w.ev('inclusion.firstTime', {
@@ -108,28 +126,12 @@ function inclusion(state: EventState, r: HarvestReport, w: ReportWords): string[
   return out;
 }
 
-function support(state: EventState, r: HarvestReport, w: ReportWords): string[] {
+function support(state: EventState, r: HarvestReport, audience: Audience, w: ReportWords): string[] {
   const p = r.participation;
   const out: string[] = [];
-  const people = Object.values(state.participants);
-  const asking = people.filter((x) => x.needs && x.needs.length > 0);
-  if (asking.length > 0) {
-    // By kind only: "something else" is counted, and what the person wrote never leaves the team.
-    const kinds = NEEDS.flatMap((need) => {
-      const count = asking.filter((x) => x.needs?.includes(need)).length;
-      return count > 0 ? [{ label: w.ev(`need.${need}`), count }] : [];
-    });
-    out.push(w.ev('support.needs', { counts: counted(w, kinds) }));
-    out.push(
-      w.ev('support.met', {
-        met: w.number(asking.filter((x) => x.needsMet).length),
-        asking: asking.length,
-      }),
-    );
-  } else if (asksNeeds(state.settings) && people.length > 0) {
-    out.push(w.ev('support.noNeeds', { people: people.length }));
-  }
-  const languages = languageCountsOf(state);
+  // Nothing about needs in the public copy, not even "nobody asked": its absence would tell that someone did.
+  if (audience === 'organiser') out.push(...needs(state, w));
+  const languages = audience === 'organiser' ? languageCountsOf(state) : [];
   if (languages.length > 0)
     out.push(
       w.ev('support.languages', {
@@ -154,6 +156,26 @@ function support(state: EventState, r: HarvestReport, w: ReportWords): string[] 
       }),
     );
   return out;
+}
+
+/** What people said would help them take part, by kind, and how many were marked as met (or that nobody asked). */
+function needs(state: EventState, w: ReportWords): string[] {
+  const people = Object.values(state.participants);
+  const asking = people.filter((x) => x.needs && x.needs.length > 0);
+  if (asking.length > 0) {
+    // By kind only: "something else" is counted, and what the person wrote never leaves the team.
+    const kinds = NEEDS.flatMap((need) => {
+      const count = asking.filter((x) => x.needs?.includes(need)).length;
+      return count > 0 ? [{ label: w.ev(`need.${need}`), count }] : [];
+    });
+    return [
+      w.ev('support.needs', { counts: counted(w, kinds) }),
+      w.ev('support.met', { met: w.number(asking.filter((x) => x.needsMet).length), asking: asking.length }),
+    ];
+  }
+  if (asksNeeds(state.settings) && people.length > 0)
+    return [w.ev('support.noNeeds', { people: people.length })];
+  return [];
 }
 
 function planning(state: EventState, r: HarvestReport, w: ReportWords): string[] {

@@ -389,6 +389,36 @@ describe('participation', () => {
       { round: 2, table: 2, notes: 1 },
     ]);
   });
+
+  it('counts a paper card or an imported row that gives a name as written with one', () => {
+    const log = new EventLog(cafeSettings());
+    log.join('p1', 'Ada');
+    log.join('p2', null);
+    log.note('n1', 'p1', 0, 1, 'A bench by the river');
+    log.note('n2', 'p2', 0, 1, 'More trees');
+    log.add('note.posted', { table: 2, round: 0, text: 'A market on Sundays', source: 'paper', name: 'Ola' });
+    log.add('note.posted', { table: 2, round: 0, text: 'Fewer cars', source: 'paper' });
+    log.add('notes.imported', {
+      notes: [
+        { table: 3, round: 0, session: null, text: 'A library', name: 'Piotr' },
+        { table: 3, round: 0, session: null, text: 'A pool', name: null },
+      ],
+    });
+    // Without a name: the note of the person who gave none, the blank paper card and the blank row.
+    const r = log.report();
+    expect(r.participation.notes).toBe(6);
+    expect(r.participation.anonymousNoteShare).toBe(50);
+    // The organiser's copy gives the name the card or the row gave, as the notes export does.
+    expect(r.notes.map((n) => [n.text, n.author])).toEqual([
+      ['A bench by the river', 'Ada'],
+      ['More trees', null],
+      ['A market on Sundays', 'Ola'],
+      ['Fewer cars', null],
+      ['A library', 'Piotr'],
+      ['A pool', null],
+    ]);
+    expect(log.report('public').notes.map((n) => n.author)).toEqual([null, null, null, null, null, null]);
+  });
 });
 
 const headings = (r: HarvestReport) => r.evidence.map((e) => e.heading);

@@ -15,7 +15,7 @@ import type { Locale } from '../i18n/locales';
 import { ownDirection } from '../i18n/marks';
 import { type ReportWords, reportWords } from '../i18n/report';
 import { mdText } from '../markdown';
-import { type EventState, isShown, liveNotes, type Note, noteById, shownAuthor } from '../state';
+import { type EventState, isShown, liveNotes, type Note, noteById, shownName } from '../state';
 import { evidence } from './evidence';
 import { placeOf, questionOf } from './groups';
 import { themeOfNote } from './reducer';
@@ -188,10 +188,7 @@ export function buildHarvestReport(
   const os = state.openSpace;
   const people = Object.values(state.participants);
   const anonymousPeople = people.filter((p) => !p.name).length;
-  const nameOf = (n: Note) => {
-    const author = shownAuthor(n);
-    return author ? (state.participants[author]?.name ?? null) : null;
-  };
+  const nameOf = (n: Note) => shownName(state, n);
   const anonymousNotes = live.filter((n) => !nameOf(n)).length;
 
   const themes: ReportTheme[] = (h?.themeOrder ?? []).flatMap((id) => {
@@ -328,7 +325,7 @@ export function buildHarvestReport(
     evaluation: reportEvaluation(state, audience, locale),
     notes,
   };
-  report.evidence = evidence(state, report, w);
+  report.evidence = evidence(state, report, audience, w);
   return report;
 }
 

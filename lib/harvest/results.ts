@@ -38,7 +38,7 @@ export function resultsDateProblem(by: string | null, createdAt: number): string
   if (by === null) return null;
   const first = dayOf(createdAt - DAY_MS);
   const last = dayOf(createdAt + RESULTS_DAYS_AHEAD * DAY_MS);
-  if (by < first) return `The date the results will be shared by cannot be before the event (${first}).`;
+  if (by < first) return `The date the results will be shared by must be on or after ${first}.`;
   if (by > last) return `The date the results will be shared by must be within two years (by ${last}).`;
   return null;
 }

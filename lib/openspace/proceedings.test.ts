@@ -25,6 +25,7 @@ import {
   toProceedingsJson,
   toProceedingsMarkdown,
 } from './proceedings';
+import { publishesProceedings } from './view';
 
 const EXPORTED = Date.UTC(2025, 5, 14, 17, 0, 0);
 
@@ -538,5 +539,16 @@ describe('the proceedings on the published page', () => {
   it('is nothing for an event without an Open Space', () => {
     const ev = new EventUnderTest(openSpaceSettings({ ...SHORT_CAFE, openSpace: null }));
     expect(publicProceedings(ev.state)).toBeNull();
+    expect(publishesProceedings(ev.state)).toBe(false);
+  });
+
+  it('goes out with the harvest exactly when the console says so beside Publish', () => {
+    const { ev } = wholeDay();
+    expect(publishesProceedings(ev.state)).toBe(true);
+    expect(publicProceedings(ev.state)?.sessions.length).toBeGreaterThan(0);
+    // Before any session is proposed, the page already carries the Open Space (with no sessions).
+    const early = marketplace();
+    expect(publishesProceedings(early.state)).toBe(true);
+    expect(publicProceedings(early.state)).toMatchObject({ sessions: [] });
   });
 });

@@ -14,6 +14,7 @@ import { type EventState, liveNotes } from '../state';
 import { ranking } from './convergence';
 import { isLive, resolveSession } from './sessions';
 import type { OpenSpaceState, Session } from './state';
+import { publishesProceedings } from './view';
 import { slotRanks } from './wall';
 
 export interface ProceedingsSession {
@@ -161,7 +162,7 @@ export interface PublicProceedings {
 /** The published share of the proceedings; null for an event without an Open Space. */
 export function publicProceedings(state: EventState): PublicProceedings | null {
   const os = state.openSpace;
-  if (!os) return null;
+  if (!os || !publishesProceedings(state)) return null;
   return {
     theme: state.settings.openSpace?.theme ?? '',
     sessions: agenda(state).map((s) => ({

@@ -87,3 +87,10 @@ export function projectorPhase(os: OpenSpaceState): ProjectorPhase {
   // People still arrive and post proposals: the join code is what the room needs most.
   return os.marketplaceOpen || !os.marketplaceWasOpened ? 'joining' : 'sessions';
 }
+
+/**
+ * Whether publishing "What you told us" also publishes the proceedings (`publicProceedings` in
+ * ./proceedings.ts): the harvest console says so beside its Publish button.
+ */
+export const publishesProceedings = (state: Pick<EventState, 'openSpace'>): boolean =>
+  state.openSpace !== null;

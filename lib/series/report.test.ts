@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reportWords } from '../i18n/report';
+import { cafeSettings, EventUnderTest, MIN } from '../testing/events';
 import { elementsIn, renderedText, renderGfm } from '../testing/formats';
 import { SERIES_NOW as NOW, SERIES_PRIVATE, series } from '../testing/series';
 import { seriesBlocks, seriesMarkdown } from './document';
-import { labelsAlike, recurringThemes } from './report';
+import { buildSeriesReport, labelsAlike, recurringThemes } from './report';
 
 describe('a series report', () => {
   it('lists the events in the order they ran, with their day, method, people and notes', () => {
@@ -30,6 +31,27 @@ describe('a series report', () => {
     expect(t.anonymousNotes).toBe(3);
     expect(t.anonymousShare).toBe(43);
     expect(t.commitments).toEqual({ planned: 0, in_progress: 1, done: 1, not_possible: 0 });
+  });
+
+  it('counts a paper card or an imported row that gives a name as written with one', () => {
+    const ev = new EventUnderTest(cafeSettings({ tables: 1 }));
+    ev.join('ada', 'Ada');
+    ev.facilitate('seating.plan');
+    ev.later(MIN).facilitate('round.start');
+    ev.post('ada', 'A bench by the river');
+    ev.facilitate('note.transcribe', { text: 'A market on Sundays', round: 0, table: 1, name: 'Ola' });
+    ev.facilitate('note.transcribe', { text: 'Fewer cars', round: 0, table: 1 });
+    ev.facilitate('notes.import', {
+      notes: [
+        { table: 1, round: 0, text: 'A library', name: 'Piotr' },
+        { table: 1, round: 0, text: 'A pool' },
+      ],
+    });
+    const t = buildSeriesReport('Our town', [ev.state], NOW).totals;
+    expect(t.notes).toBe(5);
+    // The blank paper card and the blank row; Ada, Ola and Piotr gave names.
+    expect(t.anonymousNotes).toBe(2);
+    expect(t.anonymousShare).toBe(40);
   });
 
   it('adds the groups up where their words are the same, whatever the case', () => {
