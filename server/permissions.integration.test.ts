@@ -839,7 +839,7 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       // A theme made by hand from a note in no theme; a participant may not make one.
       await refused(cyra.sender, 'theme.create', { label: 'Mine', noteIds: [first] }, 'not_allowed');
       await ok(A.sender, 'theme.create', { label: 'By hand', noteIds: [first] }, 'made-by-hand');
-      await ok(A.sender, 'harvest.move-note', { noteId: first, themeId: 'new:made-by-hand' });
+      await ok(A.sender, 'theme.rename', { themeId: 'new:made-by-hand', label: 'Made by hand' });
       await ok(A.sender, 'harvest.quote-note', { noteId: second, quoted: true });
       await ok(A.sender, 'harvest.hide-note', { noteId: 'note-hidden', hidden: true });
       await ok(A.sender, 'harvest.retheme', { group: null, granularity: 1 });
