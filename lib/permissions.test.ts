@@ -289,6 +289,18 @@ const CASES: Record<string, Case> = {
     payload: { themeId: 'r1:benches', noteIds: ['n-eli'], label: 'Shade' },
     before: 'harvest',
   },
+  'theme.create from Ben’s note': {
+    payload: { label: 'Crossings by hand', noteIds: ['n-ben'] },
+    before: 'harvest',
+  },
+  'theme.create under round 1’s question': {
+    payload: { question: QUESTION_1, label: 'Shade', noteIds: ['n-eli'] },
+    before: 'harvest',
+  },
+  'theme.create under round 2’s question': {
+    payload: { question: QUESTION_2, label: 'Shade', noteIds: ['n-eli'] },
+    before: 'harvest',
+  },
   'harvest.move-note': { payload: { noteId: 'n-ben', themeId: 'r1:benches' }, before: 'harvest' },
   'harvest.hide-note': { payload: { noteId: 'n-ada', hidden: true }, before: 'harvest' },
   'harvest.quote-note': { payload: { noteId: 'n-ada', quoted: true }, before: 'harvest' },
@@ -421,6 +433,9 @@ const MATRIX = `
 | theme.rename                          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | theme.merge                           | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | theme.split                           | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| theme.create from Ben’s note          | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| theme.create under round 1’s question | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
+| theme.create under round 2’s question | role        | role        | role        | role        | role        | role        | wrong_state     | wrong_state     | role        | role      |
 | harvest.move-note                     | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | harvest.hide-note                     | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |
 | harvest.quote-note                    | role        | role        | role        | role        | role        | role        | ok              | ok              | role        | role      |

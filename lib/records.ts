@@ -215,6 +215,8 @@ export interface RecordPayloads {
   'theme.renamed': { themeId: string; label: string };
   'theme.merged': { themeId: string; into: string };
   'theme.split': { themeId: string; newThemeId: string; label: string; noteIds: string[] };
+  /** A theme made by hand from notes of one question (`group`), taken from wherever they were. */
+  'theme.created': { themeId: string; group: string; label: string; noteIds: string[] };
   'harvest.note-moved': { noteId: string; themeId: string | null };
   'harvest.note-hidden': { noteId: string; hidden: boolean };
   'harvest.note-quoted': { noteId: string; quoted: boolean };

@@ -91,6 +91,26 @@ describe('the command registry', () => {
     });
   });
 
+  it('offers the harvest’s curation to the facilitators (the organiser and co-facilitators) and dots to participants', () => {
+    const harvestNames = COMMAND_NAMES.filter((n) => /^(harvest|theme)\./.test(n));
+    const roles = Object.fromEntries(harvestNames.map((n) => [n, findCommand(n)?.roles]));
+    expect(roles).toEqual({
+      'harvest.start': ['facilitator'],
+      'harvest.retheme': ['facilitator'],
+      'theme.rename': ['facilitator'],
+      'theme.merge': ['facilitator'],
+      'theme.split': ['facilitator'],
+      'theme.create': ['facilitator'],
+      'harvest.move-note': ['facilitator'],
+      'harvest.hide-note': ['facilitator'],
+      'harvest.quote-note': ['facilitator'],
+      'theme.respond': ['facilitator'],
+      'harvest.voting': ['facilitator'],
+      'harvest.vote': ['participant'],
+      'harvest.publish': ['facilitator'],
+    });
+  });
+
   it('offers saying where and when the results will be shared to the facilitators, and records it event-wide', () => {
     expect(findCommand('results.set')?.roles).toEqual(['facilitator']);
     const cafe = newCafe();

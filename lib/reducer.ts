@@ -223,6 +223,7 @@ function reduceEventWide(
     case 'theme.renamed':
     case 'theme.merged':
     case 'theme.split':
+    case 'theme.created':
     case 'harvest.note-moved':
     case 'harvest.note-hidden':
     case 'harvest.note-quoted':

@@ -385,4 +385,94 @@ describe.each(STORES)('the harvest on the %s store', (store) => {
       expect((await get(path)).status).toBe(404);
     });
   });
+
+  describe('a small event where the engine finds no theme', () => {
+    const SMALL_Q = 'What would help you take part?';
+    const SMALL_NOTES = [
+      'Parking is hard to find near the clinic',
+      'The tea was lovely',
+      'More ramps at the entrance please',
+    ];
+
+    it('the organiser makes a theme from notes in no theme, and the phones and the projector see it', async () => {
+      const small = await server.runningCafe(
+        cafeSettings({ title: 'Small event', tables: 1, rounds: [{ question: SMALL_Q, minutes: 20 }] }),
+        ['Ann', 'Bo', 'Cy'],
+      );
+      const screenToken = newToken();
+      expect(
+        await small.f.act('link.create', { role: 'projector', label: 'Hall screen', token: screenToken }),
+      ).toMatchObject({ ok: true });
+      const screen = await server.facilitator(small.eventId, screenToken);
+      for (const [i, text] of SMALL_NOTES.entries()) {
+        const p = small.phone(i);
+        expect(await p.client.act('note.post', { text, round: 0, table: small.tableOf(p) })).toMatchObject({
+          ok: true,
+        });
+      }
+      expect(await small.f.act('harvest.start', { votesPerPerson: 2 })).toMatchObject({ ok: true });
+      const started = await screen.waitFor((r) => r.type === 'harvest.started');
+      const ids = notesInOrder(await stateSeenBy(small.f)).map((n) => n.id);
+      // Three notes with nothing in common: every one waits under "Notes not in a theme".
+      if (started.type !== 'harvest.started') throw new Error('the harvest did not start');
+      expect(started.payload.themes).toEqual([]);
+      expect(started.payload.unthemed.slice().sort()).toEqual(ids.slice().sort());
+      const [parking = '', tea = '', ramps = ''] = ids;
+
+      const phone = small.phone(0).client;
+      expect(await phone.act('theme.create', { label: 'Mine', noteIds: [tea] })).toMatchObject({
+        ok: false,
+        error: { code: 'not_allowed' },
+      });
+      expect(await screen.act('theme.create', { label: 'Mine', noteIds: [tea] })).toMatchObject({
+        ok: false,
+        error: { code: 'not_allowed' },
+      });
+      expect(
+        await small.f.act(
+          'theme.create',
+          { question: SMALL_Q, label: 'Getting in', noteIds: [parking, ramps] },
+          'made-by-hand',
+        ),
+      ).toMatchObject({ ok: true });
+      const themeId = 'new:made-by-hand';
+      const made = {
+        id: themeId,
+        group: SMALL_Q,
+        label: 'Getting in',
+        noteIds: [parking, ramps],
+        commitment: null,
+      };
+
+      // Every screen folds the same theme from the record it is sent.
+      for (const client of [phone, small.phone(2).client, screen, small.f]) {
+        const rec = await client.waitFor((r) => r.type === 'theme.created');
+        expect(rec.payload).toEqual({
+          themeId,
+          group: SMALL_Q,
+          label: 'Getting in',
+          noteIds: [parking, ramps],
+        });
+        const h = (await stateSeenBy(client)).harvest;
+        expect(h?.themes[themeId]).toEqual(made);
+        expect(h?.themeOrder).toEqual([themeId]);
+        expect(h?.unthemed).toEqual([tea]);
+      }
+
+      // The projector is allowed to show it, and a phone reads its notes and gives it a dot.
+      expect(await small.f.act('projector.show', { view: 'harvest' })).toMatchObject({ ok: true });
+      expect(await small.f.act('projector.theme', { themeId, shown: true })).toMatchObject({ ok: true });
+      await screen.waitFor((r) => r.type === 'projector.theme-shown');
+      expect((await stateSeenBy(screen)).projector).toMatchObject({ view: 'harvest', themes: [themeId] });
+      const res = await get(`/api/events/${small.eventId}/vote-themes`, small.phone(1).token);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { themes: { id: string; notes: string[] }[] };
+      expect(body.themes.map((t) => t.id)).toEqual([themeId]);
+      expect(body.themes[0]?.notes.slice().sort()).toEqual([SMALL_NOTES[0], SMALL_NOTES[2]].sort());
+      expect(await small.f.act('harvest.voting', { open: true })).toMatchObject({ ok: true });
+      await phone.waitFor((r) => r.type === 'harvest.voting');
+      expect(await phone.act('harvest.vote', { themeId, dot: 1 })).toMatchObject({ ok: true });
+      expect((await stateSeenBy(small.f)).harvest?.votes[small.phone(0).id]).toEqual({ [themeId]: 1 });
+    });
+  });
 });

@@ -66,6 +66,7 @@ const MAY_SEND: Record<CommandName, 'facilitator' | 'participant' | 'either'> = 
   'theme.rename': 'facilitator',
   'theme.merge': 'facilitator',
   'theme.split': 'facilitator',
+  'theme.create': 'facilitator',
   'harvest.move-note': 'facilitator',
   'harvest.hide-note': 'facilitator',
   'harvest.quote-note': 'facilitator',
@@ -835,6 +836,10 @@ describe.each(STORES)('permissions on the %s store', (store) => {
       await ok(A.sender, 'theme.split', { themeId: theme.id, noteIds: [first], label: 'Apart' }, 'split-off');
       await ok(A.sender, 'theme.merge', { themeId: 'split:split-off', into: theme.id });
       await ok(A.sender, 'harvest.move-note', { noteId: first, themeId: null });
+      // A theme made by hand from a note in no theme; a participant may not make one.
+      await refused(cyra.sender, 'theme.create', { label: 'Mine', noteIds: [first] }, 'not_allowed');
+      await ok(A.sender, 'theme.create', { label: 'By hand', noteIds: [first] }, 'made-by-hand');
+      await ok(A.sender, 'theme.rename', { themeId: 'new:made-by-hand', label: 'Made by hand' });
       await ok(A.sender, 'harvest.quote-note', { noteId: second, quoted: true });
       await ok(A.sender, 'harvest.hide-note', { noteId: 'note-hidden', hidden: true });
       await ok(A.sender, 'harvest.retheme', { group: null, granularity: 1 });

@@ -163,12 +163,14 @@ export function Curation({ event, eventId, token }: { event: EventState; eventId
             </div>
             {picked.length > 0 && (
               <SelectionBar
+                question={group}
                 themes={themes}
                 picked={picked}
                 onMove={(to) => {
                   move(picked, to);
                   setSelection(null);
                 }}
+                onMade={(label, count) => setSaid(t('made', { theme: isolate(label), count }))}
                 onDone={() => setSelection(null)}
               />
             )}
@@ -232,32 +234,40 @@ function sortThemes(
 
 /** What can be done with the selected notes: move them, or make a new theme of them. */
 function SelectionBar({
+  question,
   themes,
   picked,
   onMove,
+  onMade,
   onDone,
 }: {
+  question: string;
   themes: HarvestTheme[];
   picked: string[];
   onMove: (themeId: string | null) => void;
+  onMade: (label: string, count: number) => void;
   onDone: () => void;
 }) {
   const t = useTranslations('harvestConsole.curation');
   const send = useSend();
   const [name, setName] = useState('');
-  // A new theme is split off the theme holding most of the selected notes (it must keep one);
-  // the other selected notes then move into it.
+  // A new theme is split off the theme holding most of the selected notes when one keeps a note
+  // (the other selected notes then move into it); when none would (the notes are in no theme, or
+  // are whole themes), it is made from the selected notes as they are.
   const source = themes
     .map((theme) => ({ theme, n: theme.noteIds.filter((id) => picked.includes(id)).length }))
     .filter(({ theme, n }) => n > 0 && n < theme.noteIds.length)
     .sort((a, b) => b.n - a.n)[0]?.theme;
   function create() {
     const label = name.trim();
-    if (!label || !source) return;
-    const inSource = picked.filter((id) => source.noteIds.includes(id));
-    const actionId = send('theme.split', { themeId: source.id, noteIds: inSource, label });
-    for (const noteId of picked.filter((id) => !source.noteIds.includes(id)))
-      send('harvest.move-note', { noteId, themeId: `split:${actionId}` });
+    if (!label) return;
+    if (source) {
+      const inSource = picked.filter((id) => source.noteIds.includes(id));
+      const actionId = send('theme.split', { themeId: source.id, noteIds: inSource, label });
+      for (const noteId of picked.filter((id) => !source.noteIds.includes(id)))
+        send('harvest.move-note', { noteId, themeId: `split:${actionId}` });
+    } else send('theme.create', { question, label, noteIds: picked });
+    onMade(label, picked.length);
     onDone();
   }
   return (
@@ -301,11 +311,10 @@ function SelectionBar({
           dir="auto"
           className="min-h-9 rounded-md border-2 border-stone-300 px-2"
         />
-        <Button type="submit" variant="secondary" className="min-h-9 py-1" disabled={!source || !name.trim()}>
+        <Button type="submit" variant="secondary" className="min-h-9 py-1" disabled={!name.trim()}>
           {t('newFromSelected')}
         </Button>
       </form>
-      {!source && <span className="text-stone-700">{t('splitHint')}</span>}
       <Button variant="ghost" className="min-h-9 py-1" onClick={onDone}>
         {t('clearSelection')}
       </Button>

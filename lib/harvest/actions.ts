@@ -8,7 +8,7 @@ import { type CommandContext, command, type Decision, draft } from '../command';
 import { fail } from '../errors';
 import { LIMITS } from '../limits';
 import type { RecordPayloads } from '../records';
-import { type EventState, isShown, noteById, personById } from '../state';
+import { type EventState, isShown, type Note, noteById, personById } from '../state';
 import { humanText, requiredText } from '../text';
 import { type NoteGroup, noteGroups, placeOf, questionOf, spreadText } from './groups';
 import { harvestDotsUsed, themeById, themeOfNote } from './reducer';
@@ -229,6 +229,33 @@ export const harvestCommands = {
         if (moving.length === t.noteIds.length)
           return fail('invalid_message', 'Leave at least one note in the theme (or rename it instead).');
         return draft('theme.split', { themeId, newThemeId: `split:${actionId}`, label, noteIds: moving });
+      })(ctx),
+  }),
+  'theme.create': command({
+    schema: z.strictObject({
+      question: z.string().min(1).max(LIMITS.question).optional(),
+      label: Label,
+      noteIds: z
+        .array(Id)
+        .min(1)
+        .max(10_000)
+        .refine((ids) => new Set(ids).size === ids.length, 'list each note once'),
+    }),
+    roles: ['facilitator'],
+    decide: ({ question, label, noteIds }, ctx) =>
+      inHarvest(({ state, actionId }) => {
+        const shown = noteIds.map((id) => noteById(state, id)).filter((n): n is Note => !!n && isShown(n));
+        if (shown.length < noteIds.length) return fail('not_found', 'There is no such note.');
+        const questions = new Set(shown.map((n) => questionOf(state, n)));
+        if (questions.size > 1)
+          return fail(
+            'wrong_state',
+            'A theme holds the notes of one question: these answered different ones.',
+          );
+        const group = [...questions][0] ?? '';
+        if (question !== undefined && question !== group)
+          return fail('wrong_state', 'These notes did not answer that question.');
+        return draft('theme.created', { themeId: `new:${actionId}`, group, label, noteIds });
       })(ctx),
   }),
   'harvest.move-note': command({

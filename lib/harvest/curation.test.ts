@@ -393,6 +393,158 @@ describe('curating themes', () => {
   });
 });
 
+/**
+ * A small event: three people at one table, three notes the engine finds nothing in common
+ * between, so the harvest starts with every note waiting under "Notes not in a theme".
+ */
+function smallEvent() {
+  const cafe = new EventUnderTest(cafeSettings({ tables: 1 }));
+  for (const [id, name] of PEOPLE.slice(0, 3)) cafe.later(1_000).join(id, name);
+  cafe.facilitate('seating.plan');
+  cafe.later(MIN).facilitate('round.start');
+  const notes = [
+    cafe.post('p1', 'Parking is hard to find near the clinic'),
+    cafe.post('p2', 'The tea was lovely'),
+    cafe.post('p3', 'More ramps at the entrance please'),
+  ];
+  cafe.later(MIN).facilitate('harvest.start', { votesPerPerson: 3 });
+  return { cafe, notes };
+}
+
+describe('making a theme by hand', () => {
+  it('makes a theme from notes in no theme when the engine found none', () => {
+    const { cafe, notes } = smallEvent();
+    expect(cafe.harvest.themeOrder).toEqual([]);
+    expect(cafe.harvest.unthemed).toEqual(notes);
+    const [parking, , ramps] = notes as [string, string, string];
+    const rec = cafe.facilitate('theme.create', { label: '  Getting in  ', noteIds: [ramps, parking] });
+    if (rec.type !== 'theme.created') throw new Error('no theme made');
+    const id = `new:${rec.id}`;
+    expect(rec.payload).toEqual({ themeId: id, group: Q1, label: 'Getting in', noteIds: [ramps, parking] });
+    expect(cafe.theme(id)).toEqual({
+      id,
+      group: Q1,
+      label: 'Getting in',
+      noteIds: [ramps, parking],
+      commitment: null,
+    });
+    expect(cafe.harvest.themeOrder).toEqual([id]);
+    expect(cafe.harvest.unthemed).toEqual([notes[1]]);
+    // Made by hand: a re-theme keeps it as it is.
+    expect(cafe.harvest.curated).toEqual([id]);
+    cafe.facilitate('harvest.retheme', { group: null, granularity: 2 });
+    expect(cafe.theme(id).noteIds).toEqual([ramps, parking]);
+    expectEveryNotePlacedOnce(cafe.state);
+    expect(foldLog(cafe.log)).toEqual(cafe.state);
+  });
+
+  it('takes notes out of the themes holding them and off the unthemed list, and puts the theme last', () => {
+    const { cafe, A, B, C, r1 } = arrangedCafe();
+    const late = cafe.post('p2', 'A stall for the community garden at the market', { round: 0 });
+    expect(cafe.harvest.unthemed).toContain(late);
+    const roundTwo = cafe.theme(C);
+    const rec = cafe.facilitate('theme.create', {
+      question: Q1,
+      label: 'Food',
+      noteIds: [r1.market1, late, r1.park3],
+    });
+    const id = `new:${rec.id}`;
+    expect(cafe.theme(id)).toMatchObject({ group: Q1, label: 'Food', noteIds: [r1.market1, late, r1.park3] });
+    expect(cafe.theme(A).noteIds).not.toContain(r1.market1);
+    expect(cafe.theme(A).noteIds).toHaveLength(3);
+    expect(cafe.theme(B).noteIds.slice().sort()).toEqual([r1.park1, r1.park2].sort());
+    expect(cafe.theme(C)).toBe(roundTwo);
+    expect(cafe.harvest.unthemed).not.toContain(late);
+    expect(cafe.harvest.themeOrder.at(-1)).toBe(id);
+    expect(cafe.themesOf(Q1).map((t) => t.id)).toEqual([A, B, id]);
+    expectEveryNotePlacedOnce(cafe.state);
+    expect(foldLog(cafe.log)).toEqual(cafe.state);
+  });
+
+  it('leaves a theme it takes every note from in place, empty, as moving its notes out would', () => {
+    const { cafe, B, r1 } = arrangedCafe();
+    const parks = [r1.park1, r1.park2, r1.park3];
+    const moved = arrangedCafe();
+    for (const noteId of [moved.r1.park1, moved.r1.park2, moved.r1.park3])
+      moved.cafe.facilitate('harvest.move-note', { noteId, themeId: moved.A });
+    expect(moved.cafe.theme(moved.B).noteIds).toEqual([]);
+
+    const rec = cafe.facilitate('theme.create', { label: 'Green spaces', noteIds: parks });
+    expect(cafe.theme(B)).toMatchObject({ label: 'Parks', noteIds: [] });
+    expect(cafe.harvest.themeOrder).toContain(B);
+    expect(cafe.theme(`new:${rec.id}`).noteIds).toEqual(parks);
+    expectEveryNotePlacedOnce(cafe.state);
+  });
+
+  it('is allowed while voting is open, as all curation is; the new theme starts with no dots', () => {
+    const { cafe, A, r1 } = arrangedCafe();
+    cafe.facilitate('harvest.voting', { open: true });
+    cafe.run(person('p1'), 'harvest.vote', { themeId: A, dot: 1 });
+    const rec = cafe.facilitate('theme.create', { label: 'Bread', noteIds: [r1.market1] });
+    expect(cafe.harvest.votes).toEqual({ p1: { [A]: 1 } });
+    cafe.run(person('p2'), 'harvest.vote', { themeId: `new:${rec.id}`, dot: 1 });
+    expect(cafe.harvest.votes.p2).toEqual({ [`new:${rec.id}`]: 1 });
+  });
+
+  it('refuses notes of two questions, a question the notes did not answer, and unknown or withdrawn notes', () => {
+    const { cafe, r1, r2, withdrawn } = arrangedCafe();
+    const code = (payload: unknown) => cafe.refusalRaw(FACILITATOR, 'theme.create', payload).code;
+    expect(code({ label: 'Mixed', noteIds: [r1.park1, r2.bus1] })).toBe('wrong_state');
+    expect(code({ question: Q2, label: 'Parks', noteIds: [r1.park1] })).toBe('wrong_state');
+    expect(code({ question: 'What else?', label: 'Parks', noteIds: [r1.park1] })).toBe('wrong_state');
+    for (const noteId of [withdrawn, 'no-such-note', 'constructor', '__proto__'])
+      expect(code({ label: 'Parks', noteIds: [r1.park1, noteId] }), noteId).toBe('not_found');
+    expect(
+      cafe.refusal(FACILITATOR, 'theme.create', { label: 'Parks', noteIds: [r1.park1, 'x'] }).message,
+    ).toBe('There is no such note.');
+  });
+
+  it('refuses no notes, a note listed twice, a blank or too long name and fields it does not know', () => {
+    const { cafe, r1 } = arrangedCafe();
+    const code = (payload: unknown) => cafe.refusalRaw(FACILITATOR, 'theme.create', payload).code;
+    for (const payload of [
+      { label: 'Nothing', noteIds: [] },
+      { label: 'Twice', noteIds: [r1.park1, r1.park2, r1.park1] },
+      { label: '   ', noteIds: [r1.park1] },
+      { label: 'x'.repeat(81), noteIds: [r1.park1] },
+      { label: 'Parks', noteIds: [r1.park1], themeId: 'mine' },
+      { label: 'Parks', noteIds: [r1.park1], question: '' },
+      { label: 'Parks', noteIds: r1.park1 },
+      { noteIds: [r1.park1] },
+    ])
+      expect(code(payload), JSON.stringify(payload)).toBe('invalid_message');
+    expect(
+      cafe.refusalRaw(FACILITATOR, 'theme.create', { label: 'Twice', noteIds: [r1.park1, r1.park1] }).message,
+    ).toBe('The theme.create action is not valid: list each note once.');
+  });
+
+  it('is refused before the harvest starts, and to participants', () => {
+    const { cafe, r1 } = smallCafe();
+    expect(cafe.refusal(FACILITATOR, 'theme.create', { label: 'Parks', noteIds: [r1.park1] }).code).toBe(
+      'wrong_state',
+    );
+    cafe.later(MIN).facilitate('harvest.start', { votesPerPerson: 3 });
+    expect(cafe.refusal(person('p1'), 'theme.create', { label: 'Parks', noteIds: [r1.park1] }).code).toBe(
+      'not_allowed',
+    );
+  });
+
+  it('ignores a record for a theme id that already exists, as a split does', () => {
+    const { cafe, A, r1 } = arrangedCafe();
+    const rec = cafe.facilitate('theme.create', { label: 'Bread', noteIds: [r1.market1] });
+    if (rec.type !== 'theme.created') throw new Error('no theme made');
+    const again = {
+      ...rec,
+      seq: cafe.state.seq + 1,
+      id: 'again',
+      payload: { ...rec.payload, noteIds: [r1.market2] },
+    };
+    const after = reduce(cafe.state, again);
+    expect(after.harvest).toBe(cafe.harvest);
+    expect(cafe.theme(A).noteIds).toContain(r1.market2);
+  });
+});
+
 describe('dot voting on the themes', () => {
   it('is closed until the facilitator opens it', () => {
     const { cafe, A } = arrangedCafe();

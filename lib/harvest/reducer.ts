@@ -40,6 +40,7 @@ type HarvestRecord = RecordOf<
   | 'theme.renamed'
   | 'theme.merged'
   | 'theme.split'
+  | 'theme.created'
   | 'harvest.note-moved'
   | 'harvest.note-hidden'
   | 'harvest.note-quoted'
@@ -64,14 +65,16 @@ function patchTheme(h: HarvestState, id: string, patch: Partial<HarvestTheme>): 
   return t ? { ...h, themes: { ...h.themes, [id]: { ...t, ...patch } } } : h;
 }
 
-/** Take a note out of whatever theme (or the unthemed list) holds it. */
-function detach(h: HarvestState, noteId: string): HarvestState {
+/** Take notes out of whatever themes (or the unthemed list) hold them, in one pass over the harvest. */
+function detach(h: HarvestState, noteIds: readonly string[]): HarvestState {
+  const leaving = new Set(noteIds);
   const themes = { ...h.themes };
   for (const id of h.themeOrder) {
     const t = themes[id];
-    if (t?.noteIds.includes(noteId)) themes[id] = { ...t, noteIds: t.noteIds.filter((n) => n !== noteId) };
+    if (t?.noteIds.some((n) => leaving.has(n)))
+      themes[id] = { ...t, noteIds: t.noteIds.filter((n) => !leaving.has(n)) };
   }
-  return { ...h, themes, unthemed: h.unthemed.filter((n) => n !== noteId) };
+  return { ...h, themes, unthemed: h.unthemed.filter((n) => !leaving.has(n)) };
 }
 
 export function reduceHarvest(state: EventState, rec: HarvestRecord): EventState {
@@ -163,9 +166,24 @@ function reduceCurated(
         split.id,
       );
     }
+    case 'theme.created': {
+      const { themeId, group, label, noteIds } = rec.payload;
+      if (themeById(h, themeId)) return h;
+      // The notes leave whatever held them, as a move does: a theme left empty stays, empty.
+      const detached = detach(h, noteIds);
+      const made: HarvestTheme = { id: themeId, group, label, noteIds, commitment: null };
+      return curate(
+        {
+          ...detached,
+          themes: { ...detached.themes, [themeId]: made },
+          themeOrder: [...h.themeOrder, themeId],
+        },
+        themeId,
+      );
+    }
     case 'harvest.note-moved': {
       const { noteId, themeId } = rec.payload;
-      const detached = { ...detach(h, noteId), placedByHand: toggle(h.placedByHand, noteId, true) };
+      const detached = { ...detach(h, [noteId]), placedByHand: toggle(h.placedByHand, noteId, true) };
       if (themeId === null) return { ...detached, unthemed: [...detached.unthemed, noteId] };
       const t = themeById(detached, themeId);
       return t ? curate(patchTheme(detached, themeId, { noteIds: [...t.noteIds, noteId] }), themeId) : h;
