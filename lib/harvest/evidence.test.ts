@@ -130,6 +130,24 @@ describe('the evidence of engagement', () => {
     ]);
   });
 
+  it('says so plainly when every table wrote as many notes in every round', () => {
+    const ev = new EventUnderTest(
+      cafeSettings({ title: 'Even', tables: 1, rounds: [{ question: Q1, minutes: 20 }] }),
+    );
+    ev.join('ada', 'Ada');
+    ev.join('ben', 'Ben');
+    ev.facilitate('seating.plan');
+    ev.later(MIN).facilitate('round.start');
+    ev.post('ada', 'A ramp at the surgery');
+    ev.post('ben', 'More home visits');
+    expect(under(sectionOf(ev.state), 'Inclusion')).toContain(
+      'Every table wrote notes: 2 notes at each table in each round.',
+    );
+    expect(under(sectionOf(ev.state, reportWords('pl')), 'Włączanie')).toContain(
+      'Każdy stolik napisał notatki: po 2 notatki na stolik w każdej rundzie.',
+    );
+  });
+
   it('counts the barriers addressed: needs by kind and met, languages, anonymous share, paper and imported notes', () => {
     const support = under(sectionOf(collected().state), 'Support');
     expect(support).toEqual([

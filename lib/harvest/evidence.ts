@@ -118,9 +118,14 @@ function inclusion(state: EventState, r: HarvestReport, audience: Audience, w: R
     const min = Math.min(...tables);
     const max = Math.max(...tables);
     out.push(
-      min > 0
-        ? w.ev('inclusion.tablesAll', { min: w.number(min), max: w.number(max) })
-        : w.ev('inclusion.tablesSome', { max: w.number(max), silent: tables.filter((n) => n === 0).length }),
+      min > 0 && min === max
+        ? w.ev('inclusion.tablesSame', { count: min })
+        : min > 0
+          ? w.ev('inclusion.tablesAll', { min: w.number(min), max: w.number(max) })
+          : w.ev('inclusion.tablesSome', {
+              max: w.number(max),
+              silent: tables.filter((n) => n === 0).length,
+            }),
     );
   }
   return out;
