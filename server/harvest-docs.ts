@@ -1,13 +1,9 @@
 /**
- * The harvest as a readable report: PDF (pdfkit, with DejaVu Sans so accents, Greek, Cyrillic,
- * Arabic and more print correctly; its text written by server/pdf-text.ts) and Word (docx). Both
- * are written from the same report model as the Markdown, in its language
- * (`HarvestReport.language`), so every format says the same thing. An Arabic report reads right to
- * left: every Word paragraph is bidirectional and every run right-to-left, and the PDF's lines are
- * set from the right. People's words are written as printable text (lib/clean-text.ts), so
- * whatever was typed the Word file is valid XML and the PDF is drawn.
+ * The harvest as a readable report: PDF and Word (server/document.ts), written from the same
+ * report model as the Markdown, in its language (`HarvestReport.language`), so every format says
+ * the same thing. An Arabic report reads right to left. People's words are written as printable
+ * text (lib/clean-text.ts), so whatever was typed the Word file is valid XML and the PDF is drawn.
  */
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { printableText } from '../lib/clean-text';
 import {
   actionLine,
@@ -16,20 +12,9 @@ import {
   type HarvestReport,
   updateHeading,
 } from '../lib/harvest/report';
-import type { Locale } from '../lib/i18n/locales';
 import { ownDirection } from '../lib/i18n/marks';
 import { reportWords } from '../lib/i18n/report';
-import { pdf } from './pdf';
-import { write } from './pdf-text';
-
-/** The report as a sequence of blocks, shared by both writers. */
-type Block =
-  | { kind: 'title'; text: string }
-  | { kind: 'h1'; text: string }
-  | { kind: 'h2'; text: string }
-  | { kind: 'p'; text: string }
-  | { kind: 'quote'; text: string }
-  | { kind: 'bullet'; text: string };
+import { type Block, blocksDocx, blocksPdf } from './document';
 
 function blocks(r: HarvestReport): Block[] {
   const w = reportWords(r.language);
@@ -115,84 +100,9 @@ function blocks(r: HarvestReport): Block[] {
 const docTitle = (r: HarvestReport) => printableText(reportWords(r.language).t('title', { title: r.title }));
 
 export function harvestPdf(r: HarvestReport): Promise<Buffer> {
-  // Every text goes through `write`, which sets an Arabic report right to left.
-  const { dir } = reportWords(r.language);
-  return pdf(
-    docTitle(r),
-    (doc) => {
-      for (const b of blocks(r)) {
-        switch (b.kind) {
-          case 'title':
-            write(doc, b.text, { dir, font: 'Bold', size: 22, color: '#134e4a' });
-            doc.moveDown(0.6);
-            break;
-          case 'h1':
-            doc.moveDown(0.6);
-            write(doc, b.text, { dir, font: 'Bold', size: 16, color: '#134e4a' });
-            doc.moveDown(0.3);
-            break;
-          case 'h2':
-            doc.moveDown(0.3);
-            write(doc, b.text, { dir, font: 'Bold', size: 13, color: '#1c1917' });
-            doc.moveDown(0.2);
-            break;
-          case 'p':
-            write(doc, b.text, { dir, font: 'Body', size: 11, color: '#1c1917' });
-            doc.moveDown(0.4);
-            break;
-          case 'quote':
-            write(doc, b.text, { dir, font: 'Body', size: 11, color: '#44403c', indent: 18 });
-            doc.moveDown(0.3);
-            break;
-          case 'bullet':
-            write(doc, b.text, { dir, font: 'Body', size: 11, color: '#1c1917', bullet: '•', indent: 6 });
-            doc.moveDown(0.15);
-            break;
-        }
-      }
-    },
-    { size: 'A4', margin: 56 },
-    r.language,
-  );
-}
-
-/** The language Word checks the spelling of and reads aloud in. */
-const WORD_LANGUAGE: Record<Locale, string> = { en: 'en-GB', pl: 'pl-PL', ar: 'ar-SA' };
-
-function paragraph(b: Block, rtl: boolean): Paragraph {
-  // A right-to-left paragraph starts on the right; its runs are right-to-left text.
-  const run = (text: string, italics = false) =>
-    new TextRun({ text, ...(italics ? { italics } : {}), ...(rtl ? { rightToLeft: true } : {}) });
-  const base = { children: [run(b.text, b.kind === 'quote')], ...(rtl ? { bidirectional: true } : {}) };
-  switch (b.kind) {
-    case 'title':
-      return new Paragraph({ ...base, heading: HeadingLevel.TITLE });
-    case 'h1':
-      return new Paragraph({ ...base, heading: HeadingLevel.HEADING_1 });
-    case 'h2':
-      return new Paragraph({ ...base, heading: HeadingLevel.HEADING_2 });
-    case 'p':
-      return new Paragraph(base);
-    case 'quote':
-      // The indent is on the paragraph's starting side: the right, when it reads right to left.
-      return new Paragraph({ ...base, indent: { left: 360 } });
-    case 'bullet':
-      return new Paragraph({ ...base, bullet: { level: 0 } });
-  }
+  return blocksPdf(docTitle(r), blocks(r), { locale: r.language });
 }
 
 export function harvestDocx(r: HarvestReport): Promise<Buffer> {
-  const rtl = reportWords(r.language).dir === 'rtl';
-  const lang = WORD_LANGUAGE[r.language];
-  const doc = new Document({
-    title: docTitle(r),
-    creator: 'Café Space',
-    styles: {
-      default: {
-        document: { run: { language: { value: lang, ...(rtl ? { bidirectional: lang } : {}) } } },
-      },
-    },
-    sections: [{ children: blocks(r).map((b) => paragraph(b, rtl)) }],
-  });
-  return Packer.toBuffer(doc);
+  return blocksDocx(docTitle(r), blocks(r), { locale: r.language });
 }

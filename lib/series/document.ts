@@ -3,6 +3,7 @@
  * export, shared by every writer: Markdown here, PDF and Word in server/series-docs.ts. So every
  * format says the same thing in the same order.
  */
+import type { Block } from '../blocks';
 import { printableText } from '../clean-text';
 import { intlLocale } from '../i18n/locales';
 import { ownDirection } from '../i18n/marks';
@@ -10,14 +11,8 @@ import type { ReportWords } from '../i18n/report';
 import { mdText } from '../markdown';
 import type { SeriesEvent, SeriesReport } from './report';
 
-export type SeriesBlock =
-  | { kind: 'title'; text: string }
-  | { kind: 'h1'; text: string }
-  | { kind: 'h2'; text: string }
-  | { kind: 'p'; text: string }
-  | { kind: 'bullet'; text: string }
-  /** A bullet under the bullet before it. */
-  | { kind: 'sub'; text: string };
+/** The blocks a series report uses: no quotes, labels or asides (it quotes nobody). */
+export type SeriesBlock = Extract<Block, { kind: 'title' | 'h1' | 'h2' | 'p' | 'bullet' | 'sub' }>;
 
 /**
  * "12 March 2026" (a calendar day, or the day of an ISO time) in the report's language. Without
