@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { exportCafe, toCsv, toJson, toMarkdown } from '../lib/export';
 import { buildHarvestReport, harvestCsv, harvestJson, harvestMarkdown } from '../lib/harvest/report';
 import { resultsDateProblem } from '../lib/harvest/results';
-import { LOCALES, type Locale } from '../lib/i18n/locales';
-import { reportLocale, reportWords } from '../lib/i18n/report';
+import type { Locale } from '../lib/i18n/locales';
+import { LANG_REFUSAL, reportLocale, reportWords } from '../lib/i18n/report';
 import { kitQuery } from '../lib/kit/plan';
 import { lineOf, readImportCsv } from '../lib/notes/import-csv';
 import { checkImport } from '../lib/notes/paper';
@@ -196,19 +196,26 @@ async function joinInfo(res: ServerResponse, events: Events, url: URL, retention
   send(res, 200, { ok: true, ...joinInfoOf(room.state, code.data, retentionDays) });
 }
 
-async function createEvent(req: IncomingMessage, res: ServerResponse, events: Events) {
-  let body: unknown;
+/** The request's JSON body, or null once a 413 (too large) or 400 (not JSON) has been sent. */
+async function jsonBody(req: IncomingMessage, res: ServerResponse): Promise<{ body: unknown } | null> {
   try {
-    body = await readJson(req);
+    return { body: await readJson(req) };
   } catch (err) {
     const tooLarge = err instanceof Error && err.message === 'too_large';
-    return problem(
+    problem(
       res,
       tooLarge ? 413 : 400,
       'invalid_message',
       tooLarge ? 'The request is too large.' : 'The request is not valid JSON.',
     );
+    return null;
   }
+}
+
+async function createEvent(req: IncomingMessage, res: ServerResponse, events: Events) {
+  const read = await jsonBody(req, res);
+  if (!read) return;
+  const { body } = read;
   const parsed = z.strictObject({ settings: EventSettingsSchema }).safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -275,7 +282,6 @@ async function roomFor(
 }
 
 /** Why a `lang` is refused: the languages the downloads and the published report are written in. */
-const LANG_REFUSAL = `lang is one of ${LOCALES.join(', ')} (the default is en).`;
 
 /** The body of one download, in the language asked for, or why there is none. */
 async function render(
@@ -428,20 +434,10 @@ async function seriesReport(
   if (!format)
     return problem(res, 404, 'not_found', 'A series report is at /api/series/report.md, .pdf or .docx.');
   const locale = reportLocale(url.searchParams.get('lang'));
-  if (!locale)
-    return problem(res, 400, 'invalid_message', `lang is one of ${LOCALES.join(', ')} (the default is en).`);
-  let body: unknown;
-  try {
-    body = await readJson(req);
-  } catch (err) {
-    const tooLarge = err instanceof Error && err.message === 'too_large';
-    return problem(
-      res,
-      tooLarge ? 413 : 400,
-      'invalid_message',
-      tooLarge ? 'The request is too large.' : 'The request is not valid JSON.',
-    );
-  }
+  if (!locale) return problem(res, 400, 'invalid_message', LANG_REFUSAL);
+  const read = await jsonBody(req, res);
+  if (!read) return;
+  const { body } = read;
   const parsed = SeriesRequestSchema.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

@@ -22,7 +22,7 @@ import seriesAr from '../../messages/series/ar.json';
 import seriesEn from '../../messages/series/en.json';
 import seriesPl from '../../messages/series/pl.json';
 import { readableDay, readableTime } from '../markdown';
-import { dirOf, intlLocale, isLocale, type Locale } from './locales';
+import { dirOf, intlLocale, isLocale, LOCALES, type Locale } from './locales';
 
 export type DocumentMessages = {
   report: typeof reportEn;
@@ -102,3 +102,6 @@ export function reportLocale(asked: string | null): Locale | null {
   if (asked === null || asked === '') return 'en';
   return isLocale(asked) ? asked : null;
 }
+
+/** Every download that takes `?lang=` refuses a language not offered with these words. */
+export const LANG_REFUSAL = `lang is one of ${LOCALES.join(', ')} (the default is en).`;

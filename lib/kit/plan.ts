@@ -4,8 +4,8 @@
  * things to bring, and words shortened to fit. server/kit.ts draws them; tests check them here.
  * The words are in the language asked for (`messages/kit/<locale>.json`, `reportWords(…).kit`).
  */
-import { intlLocale, keepApart, keepLeftToRight, LOCALES, type Locale } from '../i18n/locales';
-import { type ReportWords, reportLocale } from '../i18n/report';
+import { intlLocale, keepApart, keepLeftToRight, type Locale } from '../i18n/locales';
+import { LANG_REFUSAL, type ReportWords, reportLocale } from '../i18n/report';
 import { LIMITS } from '../limits';
 import type { OpenSpaceSettings } from '../openspace/settings';
 import { slotsInTimeOrder } from '../openspace/wall';
@@ -49,7 +49,7 @@ export function kitQuery(
     return { invalid: `The number of tables is a whole number from 1 to ${LIMITS.tables}.` };
   const lang = reportLocale(params.get('lang'));
   // The same words as every other download that takes a language.
-  if (lang === null) return { invalid: `lang is one of ${LOCALES.join(', ')} (the default is en).` };
+  if (lang === null) return { invalid: LANG_REFUSAL };
   return {
     start: clock ? `${(clock[1] ?? '').padStart(2, '0')}:${clock[2]}` : null,
     tables: rawTables ? tables : null,
