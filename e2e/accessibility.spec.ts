@@ -9,9 +9,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { joinOnPhone, type Phone } from './phone';
+import { SCREENS, screen } from './screens';
 
-const SCREENS = 'test-results/screens';
-fs.mkdirSync(SCREENS, { recursive: true });
 /** axe itself (the engine @axe-core/playwright wraps), put into a page once rather than at every run. */
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -93,7 +92,7 @@ async function audit(page: Page, name: string, { contrast = false, shot = true }
     );
     expect.soft(explained, `axe on ${name} (${theme})`).toEqual([]);
     if (shot && (theme === 'light' || theme === 'dark'))
-      await page.screenshot({ path: `${SCREENS}/a11y-${name}-${theme}.png`, fullPage: true });
+      await screen(page, { path: `${SCREENS}/a11y-${name}-${theme}.png`, fullPage: true });
   }
   await page.emulateMedia({ colorScheme: 'light', contrast: 'no-preference' });
 }
@@ -127,7 +126,7 @@ async function phoneChecks(page: Page, name: string) {
       .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent?.trim().slice(0, 40)}`);
     return { sideways: root.scrollWidth - root.clientWidth, cut };
   });
-  await page.screenshot({ path: `${SCREENS}/a11y-${name}-text-200.png`, fullPage: true });
+  await screen(page, { path: `${SCREENS}/a11y-${name}-text-200.png`, fullPage: true });
   await page.evaluate(() => {
     document.documentElement.style.fontSize = '';
   });
@@ -460,7 +459,7 @@ test('a whole café run on the console from the keyboard alone, focus always vis
   const download = f.waitForEvent('download');
   await f.keyboard.press('Enter');
   expect((await download).suggestedFilename()).toBe('keyboard-cafe-notes.md');
-  await f.screenshot({ path: `${SCREENS}/a11y-keyboard-finished.png`, fullPage: true });
+  await screen(f, { path: `${SCREENS}/a11y-keyboard-finished.png`, fullPage: true });
 
   for (const p of phones) await p.context.close();
   await laptop.close();
@@ -625,7 +624,7 @@ test('phones: summed-up announcements, reduced motion and the optional round-end
   // (The two may come a second apart, as one message or two.)
   await expect(phoneSays).toHaveText(/One minute left in this round\.$/);
   await expect(consoleSays).toHaveText(/One minute left in this round\.$/);
-  await ann.page.screenshot({ path: `${SCREENS}/a11y-phone-last-minute-light.png`, fullPage: true });
+  await screen(ann.page, { path: `${SCREENS}/a11y-phone-last-minute-light.png`, fullPage: true });
 
   await ann.context.close();
   await bo.context.close();

@@ -6,13 +6,10 @@
  * axe finds nothing on the console with the flag, nor on the projector during a round and at the
  * end. Screenshots of every state at both sizes are kept in test-results/screens.
  */
-import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { joinOnPhone, type Phone, postNote } from './phone';
-
-const SCREENS = 'test-results/screens';
-fs.mkdirSync(SCREENS, { recursive: true });
+import { SCREENS, screen } from './screens';
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -57,7 +54,7 @@ async function fitsBothSizes(projector: Page, state: string) {
         }),
       )
       .toEqual({ tall: true, wide: true, spilled: [] });
-    await projector.screenshot({ path: `${SCREENS}/room-${state}-${size.width}x${size.height}.png` });
+    await screen(projector, { path: `${SCREENS}/room-${state}-${size.width}x${size.height}.png` });
   }
 }
 
@@ -126,7 +123,7 @@ test('the projector fits each moment of the café, and the console always shows 
   await expect(f.getByTestId('table-3-no-host')).toContainText('No host: choose one in People');
   await expect(f.getByTestId('table-1-no-host')).toHaveCount(0);
   await expect(f.getByRole('button', { name: 'Start round 1' })).toBeVisible();
-  await f.screenshot({ path: `${SCREENS}/room-console-no-host.png`, fullPage: true });
+  await screen(f, { path: `${SCREENS}/room-console-no-host.png`, fullPage: true });
   await noAxeViolations(f);
 
   // The projector: find your table, the first question, a small corner code for latecomers.
@@ -207,7 +204,7 @@ test('the projector fits each moment of the café, and the console always shows 
   // The console's next step is the harvest, which opens with the focus on its tab.
   const next = f.getByRole('button', { name: 'Go to the harvest' });
   await expect(next).toBeFocused();
-  await f.screenshot({ path: `${SCREENS}/room-console-finished.png`, fullPage: true });
+  await screen(f, { path: `${SCREENS}/room-console-finished.png`, fullPage: true });
   await noAxeViolations(f);
   await next.click();
   const harvestTab = f.getByRole('button', { name: 'Harvest', exact: true });

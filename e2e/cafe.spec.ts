@@ -5,11 +5,9 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { newPhone, type Phone, postNote } from './phone';
+import { SCREENS, screen } from './screens';
 
-const SCREENS = 'test-results/screens';
-fs.mkdirSync(SCREENS, { recursive: true });
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) => screen(page, { path: `${SCREENS}/${name}.png`, fullPage: true });
 
 async function tableOnPhone(p: Phone): Promise<number> {
   const text = (await p.page.getByTestId('go-to-table').getByRole('heading').textContent()) ?? '';

@@ -2,12 +2,9 @@
  * The organiser deletes an event from the console: the phone still in it is told and keeps
  * nothing of it, and the laptop forgets the event's link.
  */
-import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { joinOnPhone } from './phone';
-
-const SCREENS = 'test-results/screens';
-fs.mkdirSync(SCREENS, { recursive: true });
+import { SCREENS, screen } from './screens';
 
 test('deleting an event removes it from the server, the phones and the laptop', async ({
   browser,
@@ -43,7 +40,7 @@ test('deleting an event removes it from the server, the phones and the laptop', 
   await section.getByLabel(/Type the join code/).fill('WRONG1');
   await expect(button).toBeDisabled();
   await section.getByLabel(/Type the join code/).fill((joinCode ?? '').toLowerCase());
-  await section.screenshot({ path: `${SCREENS}/delete-event-laptop.png` });
+  await screen(section, { path: `${SCREENS}/delete-event-laptop.png` });
   await button.click();
 
   await expect(f.getByRole('status').filter({ hasText: /have been deleted/ })).toBeVisible();
@@ -51,7 +48,7 @@ test('deleting an event removes it from the server, the phones and the laptop', 
   await expect(
     phone.getByText(/The organiser has deleted this event and everything written in it/),
   ).toBeVisible();
-  await phone.screenshot({ path: `${SCREENS}/delete-event-phone.png` });
+  await screen(phone, { path: `${SCREENS}/delete-event-phone.png` });
   const kept = await phone.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cafe:')));
   expect(kept).toEqual([]);
   const saved = await f.evaluate(() => localStorage.getItem('cafe:facilitating'));

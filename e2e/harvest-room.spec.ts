@@ -9,14 +9,11 @@
  * (the browser phones are there to be looked at).
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import { GREEN_SPACES, GREEN_SPACES_PURPOSE, GREEN_SPACES_TITLE } from '../lib/testing/green-spaces';
 import { joinOnPhone } from './phone';
-
-const SCREENS = 'test-results/screens';
-fs.mkdirSync(SCREENS, { recursive: true });
+import { SCREENS, screen } from './screens';
 
 type Ack = { ok: boolean; participantId?: string; records?: Rec[]; error?: { message: string } };
 type Rec = { type: string; payload: Record<string, unknown> };
@@ -147,7 +144,7 @@ test('the harvest reaches the room: projector by choice, phones told, links at t
     await projector.setViewportSize({ width, height });
     await expect(projector.getByText(rounds[rounds.length - 1]?.question ?? '')).toBeVisible();
     await expectNoOverflow(projector);
-    await projector.screenshot({ path: `${SCREENS}/harvest-room-cafe-round-${width}.png` });
+    await screen(projector, { path: `${SCREENS}/harvest-room-cafe-round-${width}.png` });
   }
   await projector.setViewportSize({ width: 1366, height: 768 });
 
@@ -175,7 +172,7 @@ test('the harvest reaches the room: projector by choice, phones told, links at t
   const liveLabels = await consolePage.getByTestId('live-theme').locator('p.font-bold').allTextContents();
   const projectorText = (await projector.textContent('main')) ?? '';
   for (const label of liveLabels) expect(projectorText).not.toContain(label);
-  await projector.screenshot({ path: `${SCREENS}/harvest-room-projector-nothing.png` });
+  await screen(projector, { path: `${SCREENS}/harvest-room-projector-nothing.png` });
 
   // Chosen on the console, one live theme goes up; nothing else does.
   const firstShow = control.getByTestId('show-on-projector').first();
@@ -186,7 +183,7 @@ test('the harvest reaches the room: projector by choice, phones told, links at t
   await expect(projector.getByTestId('projector-theme')).toHaveCount(1);
   await expect(projector.getByTestId('projector-theme')).toContainText(chosenLabel);
   await expectNoOverflow(projector);
-  await projector.screenshot({ path: `${SCREENS}/harvest-room-projector-one.png` });
+  await screen(projector, { path: `${SCREENS}/harvest-room-projector-one.png` });
 
   // Started: the curated themes are new, so the projector is empty again until they are chosen.
   await consolePage.getByRole('button', { name: 'Start the harvest' }).click();
@@ -226,7 +223,7 @@ test('the harvest reaches the room: projector by choice, phones told, links at t
   await expect(projector.getByText(longName)).toBeVisible();
   const themes = await consolePage.getByTestId('theme-card').count();
   await expect(projector.getByTestId('projector-theme')).toHaveCount(Math.min(themes, 12));
-  await consolePage.screenshot({ path: `${SCREENS}/harvest-room-console.png`, fullPage: true });
+  await screen(consolePage, { path: `${SCREENS}/harvest-room-console.png`, fullPage: true });
 
   // Voting: the projector ranks by dots and says to vote; phones vote question by question.
   await consolePage.getByRole('button', { name: /Open the voting/ }).click();
@@ -250,15 +247,15 @@ test('the harvest reaches the room: projector by choice, phones told, links at t
   await theme.getByRole('button', { name: /Give a dot to/ }).click();
   await expect(phone.getByTestId('harvest-dots-left')).toHaveText('You have 2 of 3 dots left.');
   await phone.getByRole('heading', { name: 'What matters most?' }).scrollIntoViewIfNeeded();
-  await phone.screenshot({ path: `${SCREENS}/harvest-room-phone-vote.png` });
+  await screen(phone, { path: `${SCREENS}/harvest-room-phone-vote.png` });
 
   // The projector fits both screens, without scrolling, with every theme up.
   await expect(projector.getByTestId('projector-theme').first()).toContainText('1 dot');
   await expectNoOverflow(projector);
-  await projector.screenshot({ path: `${SCREENS}/harvest-room-projector-1366.png` });
+  await screen(projector, { path: `${SCREENS}/harvest-room-projector-1366.png` });
   await projector.setViewportSize({ width: 1920, height: 1080 });
   await expectNoOverflow(projector);
-  await projector.screenshot({ path: `${SCREENS}/harvest-room-projector-1920.png` });
+  await screen(projector, { path: `${SCREENS}/harvest-room-projector-1920.png` });
 
   // Ben leaves; then the harvest is published and every phone is told, Ben's too.
   await ben.page.getByRole('button', { name: 'I am leaving the event' }).click();
@@ -275,7 +272,7 @@ test('the harvest reaches the room: projector by choice, phones told, links at t
     );
   }
   await phone.evaluate(() => window.scrollTo(0, 0));
-  await phone.screenshot({ path: `${SCREENS}/harvest-room-phone-told.png` });
+  await screen(phone, { path: `${SCREENS}/harvest-room-phone-told.png` });
 
   // The published link on the console is at the phones' address, like the join QR code.
   const told = `${joinBase}/told/${eventId}`;
@@ -293,7 +290,7 @@ test('the harvest reaches the room: projector by choice, phones told, links at t
     projector.getByRole('img', { name: /QR code to read what you told us/ }).locator('svg'),
   ).toBeVisible();
   await expectNoOverflow(projector);
-  await projector.screenshot({ path: `${SCREENS}/harvest-room-projector-told.png` });
+  await screen(projector, { path: `${SCREENS}/harvest-room-projector-told.png` });
   await control.getByRole('button', { name: 'The room' }).click();
   // Back to the room: the last round is still running, so its question and the tables show.
   await expect(projector.getByText(rounds[rounds.length - 1]?.question ?? '')).toBeVisible();

@@ -10,9 +10,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { GREEN_SPACES, GREEN_SPACES_PURPOSE, GREEN_SPACES_TITLE } from '../lib/testing/green-spaces';
 import { Client, newToken } from '../server/testing/harness';
 import { joinOnPhone } from './phone';
-
-const SCREENS = 'test-results/screens';
-fs.mkdirSync(SCREENS, { recursive: true });
+import { SCREENS, screen } from './screens';
 
 const NOTES = [
   'The bus to the health centre only runs twice a day',
@@ -100,7 +98,7 @@ test('from a café’s notes to a published harvest', async ({ browser, request 
   // The live harvest shows themes while the notes are still coming in.
   await f.getByRole('button', { name: 'Harvest', exact: true }).click();
   await expect(f.getByTestId('live-theme').first()).toBeVisible();
-  await f.screenshot({ path: `${SCREENS}/harvest-live.png`, fullPage: true });
+  await screen(f, { path: `${SCREENS}/harvest-live.png`, fullPage: true });
 
   await f.getByRole('button', { name: 'Start the harvest' }).click();
   await expect(f.getByTestId('theme-card').first()).toBeVisible();
@@ -140,7 +138,7 @@ test('from a café’s notes to a published harvest', async ({ browser, request 
   await merged.locator('summary').click();
   await merged.getByLabel('What we will do').fill('We will ask the bus company for a stop at the surgery.');
   await merged.getByRole('button', { name: 'Save the commitment' }).click();
-  await f.screenshot({ path: `${SCREENS}/harvest-curation.png`, fullPage: true });
+  await screen(f, { path: `${SCREENS}/harvest-curation.png`, fullPage: true });
 
   // Every export downloads; none of the readable ones carries the hidden note.
   const files: Record<string, Buffer> = {};
@@ -201,7 +199,7 @@ test('from a café’s notes to a published harvest', async ({ browser, request 
   const page = (await reader.textContent('main')) ?? '';
   expect(page).not.toContain('07700 900123');
   for (const name of ['Asha', 'Ben', 'Cara']) expect(page).not.toContain(name);
-  await reader.screenshot({ path: `${SCREENS}/harvest-published-phone.png`, fullPage: true });
+  await screen(reader, { path: `${SCREENS}/harvest-published-phone.png`, fullPage: true });
   // In the reader's language, the report's own words too: where each theme came from.
   await reader.getByTestId('language-picker').selectOption('pl');
   await expect(reader.getByTestId('told-theme').first()).toContainText(/ z \d+ stolik(a|ów)/);
@@ -212,7 +210,7 @@ test('from a café’s notes to a published harvest', async ({ browser, request 
   await projector.setViewportSize({ width: 1920, height: 1080 });
   await projector.goto(`/p/${eventId}?view=harvest#${facilitatorToken}`);
   await expect(projector.getByTestId('projector-theme').first()).toBeVisible();
-  await projector.screenshot({ path: `${SCREENS}/harvest-projector.png` });
+  await screen(projector, { path: `${SCREENS}/harvest-projector.png` });
   await laptop.close();
 });
 
@@ -305,7 +303,7 @@ test('curating the green-spaces café on a laptop: drag, keyboard, rename on blu
   });
   test.info().annotations.push({ type: 'curation height at 1366×768', description: `${height} px` });
   console.log(`green-spaces curation height at 1366×768: ${height} px`);
-  await f.screenshot({ path: `${SCREENS}/harvest-green-spaces-1366.png`, fullPage: true });
+  await screen(f, { path: `${SCREENS}/harvest-green-spaces-1366.png`, fullPage: true });
   expect(height).toBeGreaterThan(768);
   expect(height).toBeLessThan(3_300);
 
@@ -373,6 +371,6 @@ test('curating the green-spaces café on a laptop: drag, keyboard, rename on blu
   await expect(f.getByText('Themes are in order of dots', { exact: false })).toBeVisible();
   await expect(question.getByRole('button', { name: 'Fewer themes' })).toBeDisabled();
   await axe(f, 'harvest console, voting');
-  await f.screenshot({ path: `${SCREENS}/harvest-green-spaces-curated-1366.png`, fullPage: true });
+  await screen(f, { path: `${SCREENS}/harvest-green-spaces-curated-1366.png`, fullPage: true });
   await laptop.close();
 });

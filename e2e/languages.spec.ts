@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { SCREENS, screen } from './screens';
 
 /** The organisers' catalogues, to find the screens' words in each language. */
 const catalogue = <T>(part: string, locale: string): T =>
@@ -21,9 +22,7 @@ const projectorPl = catalogue<typeof import('../messages/projector/en.json')>('p
 const siteAr = catalogue<typeof import('../messages/site/en.json')>('site', 'ar');
 const sitePl = catalogue<typeof import('../messages/site/en.json')>('site', 'pl');
 
-const SCREENS = 'test-results/screens';
-fs.mkdirSync(SCREENS, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENS}/lang-${name}.png` });
+const shot = (page: Page, name: string) => screen(page, { path: `${SCREENS}/lang-${name}.png` });
 
 async function phone(browser: Browser, locale: string) {
   const context = await browser.newContext({

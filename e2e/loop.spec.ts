@@ -10,9 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
-
-const SCREENS = 'test-results/screens';
-fs.mkdirSync(SCREENS, { recursive: true });
+import { SCREENS, screen } from './screens';
 
 const NOTICE = 'We will share what you say at the Tuesday drop-in.';
 const WHERE = 'At the Tuesday drop-in and on this page';
@@ -91,7 +89,7 @@ test('join, take part, evaluate, publish, follow up: the loop back to people', a
   const phones: Page[] = [];
   for (const p of people) phones.push(await join(browser, ev.joinCode, p));
   const [ann] = phones as [Page, Page, Page];
-  await ann.screenshot({ path: `${SCREENS}/loop-phone-in.png`, fullPage: true });
+  await screen(ann, { path: `${SCREENS}/loop-phone-in.png`, fullPage: true });
 
   // The team sees counts by group and who asked for what, and marks it met.
   const here = f.getByRole('region', { name: 'Who is here' });
@@ -155,7 +153,7 @@ test('join, take part, evaluate, publish, follow up: the loop back to people', a
 
   // Every phone shows the link at once, without reloading.
   for (const p of phones) await expect(p.getByTestId('told-link')).toBeVisible();
-  await ann.screenshot({ path: `${SCREENS}/loop-phone-told.png`, fullPage: true });
+  await screen(ann, { path: `${SCREENS}/loop-phone-told.png`, fullPage: true });
 
   // The link stays on the phone after the event, even opened with no signal (the installed page).
   const bo = phones[1] as Page;
@@ -178,7 +176,7 @@ test('join, take part, evaluate, publish, follow up: the loop back to people', a
   await expect(told).toContainText('We will ask the bus company for a stop at the surgery.');
   await expect(told).toContainText('In progress');
   await expect(told).toContainText('The bus company is looking at the timetable.');
-  await ann.screenshot({ path: `${SCREENS}/loop-told.png`, fullPage: true });
+  await screen(ann, { path: `${SCREENS}/loop-told.png`, fullPage: true });
 
   // The report, in each language, chosen beside the downloads.
   const expected = { en: 'Evidence of engagement', pl: 'Dowody zaangażowania', ar: 'أدلة المشاركة' };

@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
 import { joinOnPhone, type Phone } from './phone';
-
-const SCREENS = 'test-results/screens';
-fs.mkdirSync(SCREENS, { recursive: true });
+import { SCREENS, screen } from './screens';
 
 async function join(browser: Browser, code: string, name: string): Promise<Phone> {
   const phone = await joinOnPhone(browser, code, name);
@@ -46,7 +44,7 @@ async function expectNoOverflow(projector: Page, name: string) {
         );
     });
     expect(overflow, `${name} at ${size.width}x${size.height}`).toEqual([]);
-    await projector.screenshot({ path: `${SCREENS}/openspace-projector-${name}-${size.width}.png` });
+    await screen(projector, { path: `${SCREENS}/openspace-projector-${name}-${size.width}.png` });
   }
 }
 
@@ -175,9 +173,9 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   await expect(ann.page.getByRole('button', { name: 'Save the report' })).toHaveCount(0);
   await ann.page.getByRole('button', { name: '← Back to the agenda' }).click();
 
-  await projector.screenshot({ path: `${SCREENS}/openspace-projector-wall.png` });
-  await ann.page.screenshot({ path: `${SCREENS}/openspace-phone-agenda.png`, fullPage: true });
-  await f.screenshot({ path: `${SCREENS}/openspace-facilitator.png`, fullPage: true });
+  await screen(projector, { path: `${SCREENS}/openspace-projector-wall.png` });
+  await screen(ann.page, { path: `${SCREENS}/openspace-phone-agenda.png`, fullPage: true });
+  await screen(f, { path: `${SCREENS}/openspace-facilitator.png`, fullPage: true });
 
   // Reports, by the conveners (Cy convenes the merged session too).
   const reports = {
@@ -217,7 +215,7 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   await vote(anon, 'Intergenerational gardening', 2);
   await expect(projector.getByRole('listitem').first()).toContainText('Getting to the GP without a car');
   await expect(projector.getByRole('listitem').first()).toContainText('5 dots');
-  await projector.screenshot({ path: `${SCREENS}/openspace-projector-ranking.png` });
+  await screen(projector, { path: `${SCREENS}/openspace-projector-ranking.png` });
   await expectNoOverflow(projector, 'ranking');
 
   // Action planning: a proposed action from a report becomes a plan in one tap, on a phone.
@@ -227,7 +225,7 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   await bo.page.getByRole('button', { name: 'Actions', exact: true }).click();
   const drafted = 'Ask the surgery to share the volunteer drivers’ number.';
   await expect(bo.page.getByTestId('report-draft')).toHaveCount(2);
-  await bo.page.screenshot({ path: `${SCREENS}/openspace-phone-drafts.png`, fullPage: true });
+  await screen(bo.page, { path: `${SCREENS}/openspace-phone-drafts.png`, fullPage: true });
   await bo.page.getByRole('button', { name: `Adopt “${drafted}” as an action plan` }).click();
   await expect(bo.page.getByTestId('action-plan').filter({ hasText: drafted })).toContainText('Owners: you');
   await expect(f.getByTestId('report-draft')).toHaveCount(1);
@@ -244,8 +242,8 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   await expect(projector.getByTestId('big-qr')).toHaveCount(0);
   await expect(f.getByTestId('next-step')).toHaveText('Download the book of proceedings');
   await expectNoOverflow(projector, 'actions');
-  await bo.page.screenshot({ path: `${SCREENS}/openspace-phone-actions.png`, fullPage: true });
-  await f.screenshot({ path: `${SCREENS}/openspace-facilitator-actions.png`, fullPage: true });
+  await screen(bo.page, { path: `${SCREENS}/openspace-phone-actions.png`, fullPage: true });
+  await screen(f, { path: `${SCREENS}/openspace-facilitator-actions.png`, fullPage: true });
 
   // The book of proceedings holds every report, in agenda order, with the votes.
   const download = f.waitForEvent('download');
@@ -316,7 +314,7 @@ test('a small Open Space from marketplace to proceedings', async ({ browser }) =
   for (const [title, keyPoints] of Object.entries(reports))
     await expect(told.filter({ hasText: title })).toContainText(keyPoints);
   await expect(bo.page.getByTestId('told-plan').first()).toBeVisible();
-  await bo.page.screenshot({ path: `${SCREENS}/openspace-told-phone.png`, fullPage: true });
+  await screen(bo.page, { path: `${SCREENS}/openspace-told-phone.png`, fullPage: true });
 
   for (const p of phones) await p.context.close();
   await laptop.close();

@@ -6,14 +6,12 @@
  * why); the organiser revokes the projector's link and imports the notes typed up from a
  * tablecloth; the export marks the paper card and the imported note.
  */
-import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { newPhone, type Phone, postNote } from './phone';
+import { SCREENS, screen } from './screens';
 
-const SCREENS = 'test-results/screens';
-fs.mkdirSync(SCREENS, { recursive: true });
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENS}/steer-${name}.png`, fullPage: true });
+  screen(page, { path: `${SCREENS}/steer-${name}.png`, fullPage: true });
 
 /** The table a phone says its person sits at in the round now. */
 async function tableOf(p: Phone): Promise<number> {

@@ -26,16 +26,12 @@ import { EventSettingsSchema } from '../lib/settings';
 import { type EventState, isShown, noteById, personById } from '../lib/state';
 import { templateOf } from '../lib/template';
 import type { Events } from './events';
-import { harvestDocx, harvestPdf } from './harvest-docs';
 import { hashToken, newRecordIdPart } from './ids';
 import { joinInfoOf } from './join-info';
-import { kitPdf } from './kit';
 import { liveThemesFor } from './live-harvest';
 import { log } from './log';
-import { proceedingsDocx, proceedingsPdf } from './proceedings-docs';
 import { Buckets, type Guesses } from './rate-limit';
 import { requestUrl } from './request-target';
-import { seriesDocx, seriesPdf } from './series-docs';
 
 const MAX_BODY = 64 * 1024;
 
@@ -62,6 +58,16 @@ function readJson(req: IncomingMessage): Promise<unknown> {
     }
   });
 }
+
+/**
+ * The PDF and Word writers (pdfkit, fontkit, docx and the fonts) load with the first download that
+ * needs them, not when the server starts: they were a third of a start's work, and a server that
+ * restarts should take its phones back as soon as it can.
+ */
+const harvestDocs = () => import('./harvest-docs');
+const proceedingsDocs = () => import('./proceedings-docs');
+const printKit = () => import('./kit');
+const seriesDocs = () => import('./series-docs');
 
 /** A request's body as UTF-8 text, refused past `max` bytes (Error 'too_large'). */
 function readText(req: IncomingMessage, max: number): Promise<string> {
@@ -295,15 +301,15 @@ async function render(
     if (!state.openSpace) return { missing: 'This event has no Open Space.' };
     if (format === 'csv') return { missing: 'The proceedings come as PDF, Word, Markdown or JSON.' };
     const p = exportProceedings(state, now, locale);
-    if (format === 'pdf') return proceedingsPdf(p);
-    if (format === 'docx') return proceedingsDocx(p);
+    if (format === 'pdf') return (await proceedingsDocs()).proceedingsPdf(p);
+    if (format === 'docx') return (await proceedingsDocs()).proceedingsDocx(p);
     return format === 'md' ? toProceedingsMarkdown(p) : toProceedingsJson(p);
   }
   if (kind === 'harvest') {
     if (!state.harvest) return { missing: 'The harvest has not been started yet.' };
     const r = buildHarvestReport(state, now, 'organiser', locale);
-    if (format === 'pdf') return harvestPdf(r);
-    if (format === 'docx') return harvestDocx(r);
+    if (format === 'pdf') return (await harvestDocs()).harvestPdf(r);
+    if (format === 'docx') return (await harvestDocs()).harvestDocx(r);
     return format === 'md' ? harvestMarkdown(r) : format === 'csv' ? harvestCsv(r) : harvestJson(r);
   }
   if (format === 'pdf' || format === 'docx') return { missing: 'The notes come as Markdown, CSV or JSON.' };
@@ -383,6 +389,7 @@ async function kitDownload(
   // The same addresses the projector's QR codes open.
   const joinUrl = `${joinBase()}/j/${room.state.joinCode}`;
   const toldUrl = `${joinBase()}/told/${room.state.id}`;
+  const { kitPdf } = await printKit();
   const made = kitPdf(room.state, name, { ...query, joinUrl, toldUrl });
   if ('missing' in made) return problem(res, 404, 'not_found', made.missing);
   const body = await made;
@@ -496,8 +503,8 @@ async function seriesReport(
     format === 'md'
       ? seriesMarkdown(report, words)
       : format === 'pdf'
-        ? await seriesPdf(report, words)
-        : await seriesDocx(report, words);
+        ? await (await seriesDocs()).seriesPdf(report, words)
+        : await (await seriesDocs()).seriesDocx(report, words);
   res.writeHead(200, {
     'content-type': TYPES[format],
     'content-disposition': `attachment; filename="${slug(parsed.data.title)}-series.${format}"`,
