@@ -5,8 +5,8 @@
 #
 # The machine this runs on has two cores. The browser tests spend much of their time waiting on
 # pages, sockets and timers, and so do Vitest's suites on servers and faults, so two lines run
-# side by side: the build and the browser tests in the foreground, and typecheck, lint and Vitest
-# in the background. The background's output is printed when it finishes; the script fails if
+# side by side: the build and the browser tests (two files at a time) in the foreground, and
+# Vitest, typecheck and lint in the background. The background's output is printed when it finishes; the script fails if
 # either line fails. Vitest runs its files one after another in one process (--no-isolate):
 # loading the modules afresh for every file, in a process of its own, cost more than a minute of
 # the two cores.
