@@ -271,88 +271,63 @@ export function wireSockets(
     if (typeof eventId === 'string') void events.forget(eventId);
   });
 
-  io.on('connection', (socket) => {
-    const data = socket.data;
-    const connection = `c:${socket.id}`;
+  /**
+   * The rate-limit key of a connection, and of the person behind it (all of one person's
+   * connections share a budget): known after joining, or by a join's token.
+   */
+  const connectionKey = (socket: CafeSocket) => `c:${socket.id}`;
+  const personKey = (socket: CafeSocket, name: string, raw: unknown): string | null => {
+    const { eventId, viewer } = socket.data;
+    if (eventId && viewer?.role === 'participant') return `p:${eventId}:${viewer.id}`;
+    const token = name === 'join' ? (raw as { token?: unknown } | null)?.token : undefined;
+    // Keyed by the token's hash: the limiter's memory holds no secret.
+    return TokenSchema.safeParse(token).success ? `t:${hashToken(token as string)}` : null;
+  };
 
-    /** The budget all of one person's connections share: known after joining, or by a join's token. */
-    function person(name: string, raw: unknown): string | null {
-      if (data.eventId && data.viewer?.role === 'participant') return `p:${data.eventId}:${data.viewer.id}`;
-      const token = name === 'join' ? (raw as { token?: unknown } | null)?.token : undefined;
-      // Keyed by the token's hash: the limiter's memory holds no secret.
-      return TokenSchema.safeParse(token).success ? `t:${hashToken(token as string)}` : null;
+  /**
+   * Spend this message's budgets. Over budget it is refused with `rate_limited`; a connection
+   * that keeps going regardless is cut off, so a flood costs the server little and nobody else.
+   */
+  const admit = (socket: CafeSocket, name: string, raw: unknown, ack: Ack): boolean => {
+    const connection = connectionKey(socket);
+    const who = personKey(socket, name, raw);
+    if (limits.admit(name, who ? [connection, who] : [connection])) return true;
+    ack(failure('rate_limited', 'Too many messages; wait a few seconds and try again.'));
+    if (!limits.refused(connection) && socket.connected) {
+      log.warn({ socket: socket.id }, 'cut off a connection that kept flooding');
+      socket.disconnect(true);
     }
+    return false;
+  };
 
-    /**
-     * Spend this message's budgets. Over budget it is refused with `rate_limited`; a connection
-     * that keeps going regardless is cut off, so a flood costs the server little and nobody else.
-     */
-    function admit(name: string, raw: unknown, ack: Ack): boolean {
-      const who = person(name, raw);
-      if (limits.admit(name, who ? [connection, who] : [connection])) return true;
-      ack(failure('rate_limited', 'Too many messages; wait a few seconds and try again.'));
-      if (!limits.refused(connection) && socket.connected) {
-        log.warn({ socket: socket.id }, 'cut off a connection that kept flooding');
-        socket.disconnect(true);
-      }
-      return false;
-    }
+  /** The acknowledgement callback, or (without one) a `problem` push for refusals only. */
+  const replyTo = (socket: CafeSocket, event: string, last: unknown): Ack => {
+    if (typeof last === 'function') return (reply) => (last as Ack)(bounded(reply));
+    return (reply) => {
+      if ((reply as { ok?: boolean }).ok === false)
+        socket.emit('problem', { event, reply: bounded(reply) as Failure });
+    };
+  };
 
-    /** The acknowledgement callback, or (without one) a `problem` push for refusals only. */
-    function replyTo(event: string, last: unknown): Ack {
-      if (typeof last === 'function') return (reply) => (last as Ack)(bounded(reply));
-      return (reply) => {
-        if ((reply as { ok?: boolean }).ok === false)
-          socket.emit('problem', { event, reply: bounded(reply) as Failure });
-      };
-    }
+  const alreadyIn = (socket: CafeSocket) =>
+    socket.data.eventId
+      ? failure('wrong_state', 'This connection already belongs to an event; open a new one.')
+      : null;
 
-    /** One place for parsing, rate limits, replies and crash safety of every message. */
-    function on<N extends ClientMessageName>(
-      name: N,
-      handler: (msg: z.output<(typeof ClientMessages)[N]>) => Promise<unknown>,
-    ) {
-      socket.on(name as string, async (...args: unknown[]) => {
-        const last = args[args.length - 1];
-        const ack = replyTo(name, last);
-        const raw = typeof last === 'function' ? args.slice(0, -1)[0] : args[0];
-        if (!admit(name, raw, ack)) return;
-        const parsed = ClientMessages[name].safeParse(raw);
-        if (!parsed.success) {
-          const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-          const first = issues[0];
-          return ack(
-            failure(
-              'invalid_message',
-              `The ${name} message is not valid${first ? ` (${first.path || 'message'}: ${first.message})` : ''}.`,
-              issues,
-            ),
-          );
-        }
-        try {
-          ack(await handler(parsed.data as z.output<(typeof ClientMessages)[N]>));
-        } catch (err) {
-          log.error({ err: String(err), message: name }, 'socket handler failed');
-          ack(failure('server_error', 'Something went wrong on the server; try again.'));
-        }
-      });
-    }
+  const tooManyGuesses = () =>
+    failure('rate_limited', 'Too many wrong codes or links from this network; wait a minute and try again.');
 
-    const alreadyIn = () =>
-      data.eventId
-        ? failure('wrong_state', 'This connection already belongs to an event; open a new one.')
-        : null;
-
-    const address = socket.handshake.address;
-    const tooManyGuesses = () =>
-      failure(
-        'rate_limited',
-        'Too many wrong codes or links from this network; wait a minute and try again.',
-      );
-
-    on('facilitate', async ({ eventId, token }) => {
-      const busy = alreadyIn();
+  /** What each message does, once its budgets are spent and its payload checked. */
+  const handlers: {
+    [N in ClientMessageName]: (
+      socket: CafeSocket,
+      msg: z.output<(typeof ClientMessages)[N]>,
+    ) => Promise<unknown>;
+  } = {
+    async facilitate(socket, { eventId, token }) {
+      const busy = alreadyIn(socket);
       if (busy) return busy;
+      const address = socket.handshake.address;
       if (!guesses.allowed(address)) return tooManyGuesses();
       // A missing event and a wrong token get the same answer: the reply tells nobody which
       // event ids exist.
@@ -363,9 +338,9 @@ export function wireSockets(
         guesses.failed(address);
         return failure('bad_token', 'This facilitator link is not valid.');
       }
-      data.eventId = eventId;
-      data.viewer = who.viewer;
-      placeSocket(socket, who.room, data.viewer);
+      socket.data.eventId = eventId;
+      socket.data.viewer = who.viewer;
+      placeSocket(socket, who.room, who.viewer);
       const { link } = who;
       return {
         ok: true,
@@ -375,11 +350,12 @@ export function wireSockets(
         eventId,
         serverNow: Date.now(),
       };
-    });
+    },
 
-    on('join', async ({ code, name, token, rejoin, group, needs, needsOther, firstTime, language }) => {
-      const busy = alreadyIn();
+    async join(socket, { code, name, token, rejoin, group, needs, needsOther, firstTime, language }) {
+      const busy = alreadyIn(socket);
       if (busy) return busy;
+      const address = socket.handshake.address;
       if (!guesses.allowed(address)) return tooManyGuesses();
       const eventId = await events.store.eventIdByJoinCode(code);
       const room = eventId ? await events.get(eventId) : null;
@@ -401,16 +377,17 @@ export function wireSockets(
         const key = `${room.id}:${reply.participantId}`;
         clearTimeout(awayTimers.get(key));
         awayTimers.delete(key);
-        data.eventId = room.id;
-        data.viewer = { role: 'participant', id: reply.participantId };
-        placeSocket(socket, room, data.viewer);
+        socket.data.eventId = room.id;
+        socket.data.viewer = { role: 'participant', id: reply.participantId };
+        placeSocket(socket, room, socket.data.viewer);
       }
       return reply;
-    });
+    },
 
-    on('sync', async ({ since }) => {
-      const room = data.eventId ? await events.get(data.eventId) : null;
-      if (!room || !data.viewer) return failure('not_joined', 'Join or open an event first.');
+    async sync(socket, { since }) {
+      const { eventId } = socket.data;
+      const room = eventId ? await events.get(eventId) : null;
+      if (!room || !socket.data.viewer) return failure('not_joined', 'Join or open an event first.');
       if (unsentBytes(socket) > BACKLOG_BYTES)
         return failure('rate_limited', 'The last answer has not reached you yet; ask again once it has.');
       // Many catch-ups arrive together after a round change (or from a flood): one at a time.
@@ -418,54 +395,86 @@ export function wireSockets(
       // With several processes this copy may lag the shared store: catch up first. Then re-place:
       // a sync after a seat change must also start delivering the new table.
       await room.refresh();
-      placeSocket(socket, room, data.viewer);
+      const viewer = socket.data.viewer;
+      placeSocket(socket, room, viewer);
       return {
         ok: true,
-        ...room.recordsFor(data.viewer, since),
+        ...room.recordsFor(viewer, since),
         present: activeCount(room.state),
-        ...countsFor(room.state, data.viewer),
+        ...countsFor(room.state, viewer),
         serverNow: Date.now(),
       };
-    });
+    },
 
-    on('act', async (action) => {
-      const room = data.eventId ? await events.get(data.eventId) : null;
-      if (!room || !data.viewer) return failure('not_joined', 'Join or open an event first.');
-      return room.act(data.viewer, action);
-    });
+    async act(socket, action) {
+      const { eventId, viewer } = socket.data;
+      const room = eventId ? await events.get(eventId) : null;
+      if (!room || !viewer) return failure('not_joined', 'Join or open an event first.');
+      return room.act(viewer, action);
+    },
+  };
 
-    socket.on('disconnect', () => {
-      limits.forget(connection);
-      const { eventId, viewer } = data;
-      if (!eventId || viewer?.role !== 'participant') return;
-      const key = `${eventId}:${viewer.id}`;
-      clearTimeout(awayTimers.get(key));
-      // Phones sleep and signals drop: wait (from the last drop) before saying someone has left.
-      const timer = setTimeout(() => {
-        awayTimers.delete(key);
-        void (async () => {
-          const room = await events.get(eventId);
-          const connected = () =>
-            (io.sockets.adapter.rooms.get(roomName(eventId, personRoom(viewer.id)))?.size ?? 0) > 0;
-          await room?.system(
-            { type: 'presence.cleared', payload: { participantId: viewer.id } },
-            (state) =>
-              !connected() && !!state.openSpace && Object.hasOwn(state.openSpace.presence, viewer.id),
-          );
-        })().catch((err) => log.error({ err: String(err) }, 'clearing presence failed'));
-      }, presenceTimeoutMs);
-      timer.unref();
-      awayTimers.set(key, timer);
-    });
+  /**
+   * One place for rate limits, parsing, replies and crash safety of every message, known or not
+   * (unknown names spend the same budgets). One function for every connection, called by
+   * Socket.IO with the connection as `this`: a connection costs no closures of its own, which
+   * matters with thousands of phones.
+   */
+  async function onMessage(this: CafeSocket, event: unknown, ...args: unknown[]) {
+    const last = args[args.length - 1];
+    const known = typeof event === 'string' && Object.hasOwn(ClientMessages, event);
+    const name = known ? (event as ClientMessageName) : String(event).slice(0, 40);
+    const ack = replyTo(this, name, last);
+    const raw = typeof last === 'function' ? args.slice(0, -1)[0] : args[0];
+    if (!admit(this, name, known ? raw : undefined, ack)) return;
+    if (!known) return ack(failure('unknown_action', `There is no message called "${name}".`));
+    const parsed = ClientMessages[name as ClientMessageName].safeParse(raw);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      const first = issues[0];
+      return ack(
+        failure(
+          'invalid_message',
+          `The ${name} message is not valid${first ? ` (${first.path || 'message'}: ${first.message})` : ''}.`,
+          issues,
+        ),
+      );
+    }
+    try {
+      const handle = handlers[name as ClientMessageName] as (s: CafeSocket, msg: unknown) => Promise<unknown>;
+      ack(await handle(this, parsed.data));
+    } catch (err) {
+      log.error({ err: String(err), message: name }, 'socket handler failed');
+      ack(failure('server_error', 'Something went wrong on the server; try again.'));
+    }
+  }
 
-    // Unknown names spend the same budgets as known ones (Socket.IO calls this before `on`).
-    socket.onAny((event: string | number, ...args: unknown[]) => {
-      if (typeof event === 'string' && Object.hasOwn(ClientMessages, event)) return;
-      const name = String(event).slice(0, 40);
-      const last = args[args.length - 1];
-      const ack = replyTo(name, last);
-      if (!admit(name, undefined, ack)) return;
-      ack(failure('unknown_action', `There is no message called "${name}".`));
-    });
+  /** A connection closed: its budgets go, and a participant is marked away after a while. */
+  function onDisconnect(this: CafeSocket) {
+    limits.forget(connectionKey(this));
+    const { eventId, viewer } = this.data;
+    if (!eventId || viewer?.role !== 'participant') return;
+    const key = `${eventId}:${viewer.id}`;
+    clearTimeout(awayTimers.get(key));
+    // Phones sleep and signals drop: wait (from the last drop) before saying someone has left.
+    const timer = setTimeout(() => {
+      awayTimers.delete(key);
+      void (async () => {
+        const room = await events.get(eventId);
+        const connected = () =>
+          (io.sockets.adapter.rooms.get(roomName(eventId, personRoom(viewer.id)))?.size ?? 0) > 0;
+        await room?.system(
+          { type: 'presence.cleared', payload: { participantId: viewer.id } },
+          (state) => !connected() && !!state.openSpace && Object.hasOwn(state.openSpace.presence, viewer.id),
+        );
+      })().catch((err) => log.error({ err: String(err) }, 'clearing presence failed'));
+    }, presenceTimeoutMs);
+    timer.unref();
+    awayTimers.set(key, timer);
+  }
+
+  io.on('connection', (socket) => {
+    socket.onAny(onMessage);
+    socket.on('disconnect', onDisconnect);
   });
 }
