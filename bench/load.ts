@@ -11,6 +11,8 @@
  * Flags: --n=500,1000 --window=45 (s) --warmup=5 (s) --period=20 (s per note per phone)
  *        --round-changes=4 --round-gap=2 (s) --batch=100 --redis-n=1000 --no-redis
  *        --no-baseline --cpu-prof (profile the café server; prints where the .cpuprofile went)
+ *        --repeat=3 (each café run and its baseline that many times, in turn; the ratios are the
+ *        medians: on a busy 2-core machine one pair of runs can be 30% off the next)
  */
 import fs from 'node:fs';
 import { startRedis } from '../server/testing/redis';
@@ -28,6 +30,7 @@ const args = benchArgs('load.ts', [
   'period',
   'quick',
   'redis-n',
+  'repeat',
   'round-changes',
   'round-gap',
   'warmup',
@@ -48,6 +51,7 @@ const batch = Math.max(1, num('batch', 100));
 const redisPhones = args.has('no-redis') ? 0 : num('redis-n', quick ? 100 : 1000);
 const baseline = !args.has('no-baseline');
 const cpuProf = args.has('cpu-prof');
+const repeat = Math.max(1, Math.floor(num('repeat', 1)));
 /** An event has at most 200 tables (LIMITS.tables): 1,000 phones of five. */
 const PER_EVENT = 1000;
 
@@ -77,14 +81,20 @@ function config(kind: RunKind, label: string, servers: string[], phones: number,
   return c;
 }
 
-async function run(name: string, phones: number, go: () => Promise<RunRow['result']>, profileDir?: string) {
-  console.error(`${name}, ${phones} phones ...`);
+async function run(
+  name: string,
+  phones: number,
+  go: () => Promise<RunRow['result']>,
+  profileDir?: string,
+  rep = 1,
+) {
+  console.error(`${name}, ${phones} phones${repeat > 1 ? ` (run ${rep} of ${repeat})` : ''} ...`);
   try {
-    runs.push({ name, phones, result: await go(), profileDir });
+    runs.push({ name, phones, rep, result: await go(), profileDir });
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     console.error(`  failed: ${error}`);
-    runs.push({ name, phones, result: null, error: error.split('\n')[0]?.slice(0, 120) });
+    runs.push({ name, phones, rep, result: null, error: error.split('\n')[0]?.slice(0, 120) });
   }
 }
 
@@ -96,30 +106,38 @@ async function withServers<T>(servers: ServerChild[], body: () => Promise<T>): P
   }
 }
 
-for (const phones of phoneCounts) {
-  const profDir = cpuProf ? tempDir('cafe-load-prof-') : undefined;
-  await run(
-    'café',
-    phones,
-    async () => {
-      const dataDir = tempDir('cafe-load-');
-      cleanup.push(dataDir);
-      const server = await startCafe({ dataDir, cpuProfDir: profDir });
-      return withServers([server], () =>
-        runBots(config('cafe', `café ${phones}`, [server.url], phones), deadline(phones)),
+for (const phones of phoneCounts)
+  for (let rep = 1; rep <= repeat; rep++) {
+    const profDir = cpuProf ? tempDir('cafe-load-prof-') : undefined;
+    await run(
+      'café',
+      phones,
+      async () => {
+        const dataDir = tempDir('cafe-load-');
+        cleanup.push(dataDir);
+        const server = await startCafe({ dataDir, cpuProfDir: profDir });
+        return withServers([server], () =>
+          runBots(config('cafe', `café ${phones}`, [server.url], phones), deadline(phones)),
+        );
+      },
+      profDir,
+      rep,
+    );
+    if (baseline) {
+      await run(
+        'ws baseline',
+        phones,
+        async () => {
+          const server = await startWsBaseline(deadline(phones) + 30_000);
+          return withServers([server], () =>
+            runBots(config('ws', `ws ${phones}`, [server.url], phones), deadline(phones)),
+          );
+        },
+        undefined,
+        rep,
       );
-    },
-    profDir,
-  );
-  if (baseline) {
-    await run('ws baseline', phones, async () => {
-      const server = await startWsBaseline(deadline(phones) + 30_000);
-      return withServers([server], () =>
-        runBots(config('ws', `ws ${phones}`, [server.url], phones), deadline(phones)),
-      );
-    });
+    }
   }
-}
 
 if (redisPhones > 0) {
   await run('café 2 proc + Redis', redisPhones, async () => {
