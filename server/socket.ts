@@ -63,8 +63,16 @@ function unsentBytes(socket: CafeSocket): number {
   return (conn.transport?.socket?.bufferedAmount ?? 0) + (conn.writeBuffer?.length ?? 0) * 1024;
 }
 
-/** How often at most phones are told the head count while people join or leave. */
+/**
+ * How often at most phones are told the head count while people join or leave: once a second, and
+ * in a big event no more than PEOPLE_PUSHES_PER_S messages a second from a process in all (every
+ * 2 s at 2,000 connections), so a crowd arriving costs a steady trickle of messages, not one to
+ * everyone every second.
+ */
 const PEOPLE_EVERY_MS = 1_000;
+const PEOPLE_PUSHES_PER_S = 1_000;
+export const peopleEveryMs = (connections: number) =>
+  Math.max(PEOPLE_EVERY_MS, (connections * 1000) / PEOPLE_PUSHES_PER_S);
 
 /** Between server processes: an event was deleted, drop any copy of it. */
 export const EVENT_DELETED = 'event-deleted';
@@ -133,22 +141,25 @@ async function placeEverywhere(io: CafeServer, room: EventRoom, target: string) 
 export function createDelivery(getIo: () => CafeServer, clustered = false): Delivery {
   /** Per event, the deliveries still waiting for sockets to be re-placed: records keep their order. */
   const pending = new Map<string, Promise<void>>();
-  /** Per event, the head count waiting to go out (at most one a second, whatever the join rate). */
+  /** Per event, the head count waiting to go out (see peopleEveryMs), whatever the join rate. */
   const counting = new Map<string, ReturnType<typeof setTimeout>>();
   /** Tell this process's sockets how many are in the event; every process tells its own. */
   const countSoon = (room: EventRoom) => {
     if (counting.has(room.id)) return;
-    const timer = setTimeout(() => {
-      counting.delete(room.id);
-      const present = activeCount(room.state);
-      const groups = groupCountsOf(room.state);
-      const io = getIo();
-      if (!groups) return io.local.to(room.id).emit('people', { present });
-      // The counts per group go to the screens told people's needs; everyone else, the head count.
-      const care = roomName(room.id, ROOM_CARE);
-      io.local.to(room.id).except(care).emit('people', { present });
-      io.local.to(care).emit('people', { present, groups });
-    }, PEOPLE_EVERY_MS);
+    const timer = setTimeout(
+      () => {
+        counting.delete(room.id);
+        const present = activeCount(room.state);
+        const groups = groupCountsOf(room.state);
+        const io = getIo();
+        if (!groups) return io.local.to(room.id).emit('people', { present });
+        // The counts per group go to the screens told people's needs; everyone else, the head count.
+        const care = roomName(room.id, ROOM_CARE);
+        io.local.to(room.id).except(care).emit('people', { present });
+        io.local.to(care).emit('people', { present, groups });
+      },
+      peopleEveryMs(getIo().sockets.adapter.rooms.get(room.id)?.size ?? 0),
+    );
     timer.unref();
     counting.set(room.id, timer);
   };
