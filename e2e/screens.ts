@@ -10,7 +10,7 @@ export const SCREENS = 'test-results/screens';
 fs.mkdirSync(SCREENS, { recursive: true });
 
 /** Whether this run keeps screenshots (E2E_SCREENS set). */
-export const keepScreens = Boolean(process.env.E2E_SCREENS);
+const keepScreens = Boolean(process.env.E2E_SCREENS);
 
 /** A screenshot of a page (or one element) into `path`, when this run keeps them. */
 export async function screen(target: Page | Locator, options: { path: string; fullPage?: boolean }) {

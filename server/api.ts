@@ -35,6 +35,16 @@ import { requestUrl } from './request-target';
 
 const MAX_BODY = 64 * 1024;
 
+/**
+ * The PDF and Word writers (pdfkit, fontkit, docx and the fonts) load with the first download that
+ * needs them, not when the server starts: they were a third of a start's work, and a server that
+ * restarts should take its phones back as soon as it can.
+ */
+const harvestDocs = () => import('./harvest-docs');
+const proceedingsDocs = () => import('./proceedings-docs');
+const printKit = () => import('./kit');
+const seriesDocs = () => import('./series-docs');
+
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, {
@@ -58,16 +68,6 @@ function readJson(req: IncomingMessage): Promise<unknown> {
     }
   });
 }
-
-/**
- * The PDF and Word writers (pdfkit, fontkit, docx and the fonts) load with the first download that
- * needs them, not when the server starts: they were a third of a start's work, and a server that
- * restarts should take its phones back as soon as it can.
- */
-const harvestDocs = () => import('./harvest-docs');
-const proceedingsDocs = () => import('./proceedings-docs');
-const printKit = () => import('./kit');
-const seriesDocs = () => import('./series-docs');
 
 /** A request's body as UTF-8 text, refused past `max` bytes (Error 'too_large'). */
 function readText(req: IncomingMessage, max: number): Promise<string> {

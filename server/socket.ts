@@ -283,10 +283,10 @@ export function wireSockets(
   });
 
   /**
-   * The rate-limit key of a connection, and of the person behind it (all of one person's
-   * connections share a budget): known after joining, or by a join's token.
+   * The rate-limit keys: a connection's is its socket id as it is (no string made per message; an
+   * id never holds a colon, so it cannot meet a person's key). A person's (all of their
+   * connections share a budget) is known after joining, or by a join's token.
    */
-  const connectionKey = (socket: CafeSocket) => `c:${socket.id}`;
   const personKey = (socket: CafeSocket, name: string, raw: unknown): string | null => {
     const { eventId, viewer } = socket.data;
     if (eventId && viewer?.role === 'participant') return `p:${eventId}:${viewer.id}`;
@@ -300,7 +300,7 @@ export function wireSockets(
    * that keeps going regardless is cut off, so a flood costs the server little and nobody else.
    */
   const admit = (socket: CafeSocket, name: string, raw: unknown, ack: Ack): boolean => {
-    const connection = connectionKey(socket);
+    const connection = socket.id;
     const who = personKey(socket, name, raw);
     if (limits.admit(name, who ? [connection, who] : [connection])) return true;
     ack(failure('rate_limited', 'Too many messages; wait a few seconds and try again.'));
@@ -462,7 +462,7 @@ export function wireSockets(
 
   /** A connection closed: its budgets go, and a participant is marked away after a while. */
   function onDisconnect(this: CafeSocket) {
-    limits.forget(connectionKey(this));
+    limits.forget(this.id);
     const { eventId, viewer } = this.data;
     if (!eventId || viewer?.role !== 'participant') return;
     const key = `${eventId}:${viewer.id}`;

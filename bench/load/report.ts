@@ -293,7 +293,6 @@ export function printReport(runs: RunRow[], settings: string, elapsedS: number) 
   // Targets, for reference only: the largest single-process café run against them.
   const cafeRuns = runs.filter((x) => x.result?.kind === 'cafe' && x.result.servers === 1);
   const big = cafeRuns.sort((a, b) => b.phones - a.phones)[0];
-  const base = runs.find((x) => x.result?.kind === 'ws' && x.phones === big?.phones)?.result;
   const against = big ? ratiosAt(runs, big.phones) : null;
   const several = (against?.each.length ?? 0) > 1 ? ` (median of ${against?.each.length} runs)` : '';
   const redis = runs.find((x) => x.name.includes('Redis'))?.result;
@@ -354,7 +353,7 @@ export function printReport(runs: RunRow[], settings: string, elapsedS: number) 
   out.push('', `Total time: ${(elapsedS / 60).toFixed(1)} min (${elapsedS.toFixed(0)} s).`);
   // The last line: the largest café runs on one process against the baseline, for scripts
   // (with --repeat, the medians, and every message of every run counted).
-  if (big && against && base) {
+  if (big && against) {
     const all = runs.filter(
       (x) => x.phones === big.phones && x.result?.kind === 'cafe' && x.result.servers === 1,
     );
