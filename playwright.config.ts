@@ -14,10 +14,10 @@ export default defineConfig({
   outputDir: process.env.E2E_OUTPUT_DIR || 'test-results/output',
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  // Two files at a time: while one test waits on a page or a socket, the other has the CPU, and
-  // once Vitest (which runs beside these in `npm test`) has finished, both cores are used.
-  // Every test makes its own events, so they do not meet. E2E_WORKERS=1 runs one at a time.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // One file at a time: with two, Chromium's processes starved Vitest's timed suites beside them
+  // in `npm test` (a Redis fault suite and a Markdown test ran out of time in fresh clones).
+  // E2E_WORKERS=2 runs two files at a time when nothing else is running.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   reporter: [['list']],
   use: {
