@@ -291,12 +291,19 @@ export interface Delivery {
 export function deliveriesOf(state: EventState, rec: EventRecord, rooms: string[] | null): Delivery[] {
   const plan = planIn(rec);
   if (plan) {
-    const tables = [...seatsByTable(state.rounds[plan.round]?.seating ?? plan.seating).keys()];
-    const tableRooms = tables.map((t) => tableRoom(t, plan.round));
+    // Each table's part goes to the own rooms of the people seated there, which every phone is in
+    // from the moment it joins: with several processes, a phone whose socket has not yet been
+    // moved to its new table's room (the move is a message between processes) still hears its seat.
+    const seated: string[] = [];
+    const parts = [...seatsByTable(state.rounds[plan.round]?.seating ?? plan.seating)].map(([t, ids]) => {
+      const to = ids.map(personRoom);
+      seated.push(...to);
+      return { rec: planView(state, rec, plan, t), to };
+    });
     return [
       { rec, to: [ROOM_ALL_NOTES] },
-      ...tables.map((t, i) => ({ rec: planView(state, rec, plan, t), to: [tableRooms[i] as string] })),
-      { rec: planView(state, rec, plan, null), to: null, except: [ROOM_ALL_NOTES, ...tableRooms] },
+      ...parts,
+      { rec: planView(state, rec, plan, null), to: null, except: [ROOM_ALL_NOTES, ...seated] },
     ];
   }
   // A removal or a return: the facilitators as it is, everyone else with no words kept back.

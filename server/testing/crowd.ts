@@ -85,10 +85,21 @@ export class Crowd {
     expect(await f.act('seating.plan', {})).toMatchObject({ ok: true });
     expect(await f.act('round.start', {})).toMatchObject({ ok: true });
     f.close();
-    await waitUntil(
-      () => crowd.phones.every((p) => p.state.event?.rounds[0]?.status === 'running' && crowd.seat(p) > 0),
-      'phones seated',
-    );
+    const seated = (p: SimPhone) => p.state.event?.rounds[0]?.status === 'running' && crowd.seat(p) > 0;
+    await waitUntil(() => crowd.phones.every(seated), 'phones seated').catch(async (err) => {
+      const stuck = crowd.phones.filter((p) => !seated(p));
+      const first = stuck[0]?.state;
+      // What the log says of the first of them, to tell a seat never planned from one never delivered.
+      const f = await crowd.facilitator(url);
+      const reply = await f.send('sync', { since: 0 });
+      f.close();
+      const log: EventRecord[] = reply.ok ? reply.records : [];
+      const me = first?.me ?? '';
+      const about = log.filter((r) => JSON.stringify(r).includes(me)).map((r) => `${r.seq} ${r.type}`);
+      throw new Error(
+        `${err}: ${stuck.length} not seated, e.g. ${first?.status} me=${me} round ${first?.event?.rounds[0]?.status} seq ${first?.event?.seq} of ${log.length}; in the log: ${about.join(', ')}; types: ${[...new Set(log.map((r) => r.type))].join(' ')}`,
+      );
+    });
     return crowd;
   }
 
