@@ -229,6 +229,66 @@ describe('a room', () => {
     expect(room.state.seq).toBe(8);
   });
 
+  it('lets a crowd at the door in with one commit per group, a phone that asked twice once', async () => {
+    const store = openMemoryStore();
+    const commits: number[] = [];
+    const counted: Store = {
+      ...store,
+      append: () => {
+        throw new Error('a join was written on its own');
+      },
+      appendMany: (...args) => {
+        commits.push(args[2].length);
+        return store.appendMany(...args);
+      },
+    };
+    const { room, sent } = await openRoom(counted);
+    const token = (i: number) => `token-crowd-${String(i).padStart(14, '0')}`;
+    const replies = await Promise.all([
+      ...Array.from({ length: 451 }, (_, i) =>
+        room.join(token(i), i === 7 ? '' : `Person ${i}`, false, { now: T0 }),
+      ),
+      // Phone 3 sent its join again before its answer, and phone 5 with a name that is not valid.
+      room.join(token(3), 'Person 3', false, { now: T0 }),
+      room.join(token(5), 'x'.repeat(500), false, { now: T0 }),
+    ]);
+    // At most MAX_JOIN_GROUP (200) arrivals in each commit; phone 3's second join, in the last
+    // group, writes nothing.
+    expect(commits).toEqual([200, 200, 51]);
+    const ids = replies.slice(0, 451).map((r) => (r.ok ? r.participantId : r.error.code));
+    expect(new Set(ids).size).toBe(451);
+    expect(replies[451]).toMatchObject({ ok: true, participantId: ids[3] });
+    expect(replies[452]).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+    const joins = (await store.records(EVENT)).filter((r) => r.type === 'participant.joined');
+    expect(joins).toHaveLength(451);
+    expect(room.state.seq).toBe(452);
+    expect(sent.filter((d) => d.rec.type === 'participant.joined')).toHaveLength(451);
+    // Every token is stored with its person, so each phone comes back as the same one.
+    for (const i of [0, 3, 200, 450])
+      expect(await store.participantByTokenHash(EVENT, hashToken(token(i)))).toBe(ids[i]);
+    const again = await room.join(token(200), 'Person 200', false, { now: T0 });
+    expect(again).toMatchObject({ ok: true, participantId: ids[200] });
+    expect(room.state.seq).toBe(452);
+  });
+
+  it('refuses new people at the door whom admission turns away, and lets the others of the group in', async () => {
+    const { room, store } = await openRoom();
+    let room_for = 2;
+    const newPerson = () => room_for-- > 0;
+    const replies = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((x) =>
+        room.join(`token-door-${x.repeat(16)}`, x, false, { now: T0, newPerson }),
+      ),
+    );
+    expect(replies.map((r) => (r.ok ? 'in' : r.error.code))).toEqual([
+      'in',
+      'in',
+      'rate_limited',
+      'rate_limited',
+    ]);
+    expect((await store.records(EVENT)).filter((r) => r.type === 'participant.joined')).toHaveLength(2);
+  });
+
   it('answers a resent action as done once, and refuses its id to anybody else', async () => {
     const { room, store, sent } = await openRoom();
     const { ada, ben, tableOf } = await runningRound(room);

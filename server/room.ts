@@ -18,7 +18,7 @@ import { isTeam, reaches, roomsFor, roomsOf, type Viewer, viewFor } from '../lib
 import { breathe } from './breather';
 import { hashToken, newParticipantId, newRecordId } from './ids';
 import { log } from './log';
-import type { Store } from './store/store';
+import type { Joining, Store } from './store/store';
 
 export interface Delivery {
   /**
@@ -106,6 +106,30 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+/** A phone at the door, waiting for its group to be let in (see EventRoom.join). */
+interface Arrival {
+  token: string;
+  tokenHash: string;
+  name: string | null;
+  rejoin: boolean;
+  newPerson: () => boolean;
+  now: number;
+  about: About;
+  /** The id a new person gets; kept across tries, as is whether admission let them in. */
+  fresh: string;
+  admitted: boolean;
+  /** Who the phone turned out to be, once decided. */
+  participantId?: string;
+  resolve: (reply: Replies['join']) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * The most arrivals let in with one commit: a crowd of thousands is let in a few hundred at a
+ * time, so the event's other actions get their turn between groups.
+ */
+const MAX_JOIN_GROUP = 200;
+
 const sameActor = (a: RecordActor, b: Actor) =>
   a.role === 'participant' ? b.role === 'participant' && a.id === b.id : a.role === b.role;
 
@@ -129,8 +153,10 @@ export class EventRoom {
   private lastWide = 0;
   /** This copy's name as a writer to the shared store (see turn). */
   private readonly writer = newRecordId();
-  /** Joins waiting to enter the queue, one at a time (see join). */
+  /** Joins waiting to enter the queue, a group at a time (see join). */
   private doorway: Promise<unknown> = Promise.resolve();
+  /** Arrivals since the last group went in, to be let in together. */
+  private atDoor: Arrival[] | null = null;
 
   private constructor(
     readonly id: string,
@@ -403,62 +429,121 @@ export class EventRoom {
     { newPerson = () => true, now = Date.now(), about = {} }: JoinOptions = {},
   ): Promise<Replies['join']> {
     if (this.closing) return Promise.resolve(RESTARTING);
-    // Joins wait in a lane of their own and enter the event's queue one at a time, so the actions
-    // of people already here never wait behind a crowd (or a flood) at the door.
-    const run = this.doorway.then(() => this.admit(token, name, rejoin, newPerson, now, about));
-    this.doorway = run.catch(() => undefined);
-    return run;
-  }
-
-  private admit(
-    token: string,
-    name: string | null,
-    rejoin: boolean,
-    newPerson: () => boolean,
-    now: number,
-    about: About,
-  ): Promise<Replies['join']> {
-    return this.serial(async () => {
-      const cleanName = NameSchema.safeParse(name ?? '');
-      if (!cleanName.success)
-        return fail(
+    const cleanName = NameSchema.safeParse(name ?? '');
+    if (!cleanName.success)
+      return Promise.resolve(
+        fail(
           'invalid_message',
           `That name is not valid: ${cleanName.error.issues[0]?.message ?? 'try another'}.`,
-        );
-      const tokenHash = hashToken(token);
-      // A new person's token is stored in the same commit as their join. Another process may
-      // have written meanwhile (or let the same phone in first): catch up and decide again.
-      const fresh = newParticipantId();
-      let participantId = fresh;
-      let admitted = false;
-      const outcome = await this.untilWritten<Replies['join'] | 'in'>(async () => {
-        const known = await this.store.participantByTokenHash(this.id, tokenHash);
-        // A token never seen makes a new person: admission decides whether one more may come now.
-        if (!known && !admitted) {
-          if (!newPerson()) return TOO_MANY_NEW;
-          admitted = true;
-        }
-        participantId = known ?? fresh;
-        const existing = personById(this.state, participantId);
-        // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
-        if (existing && !(existing.left && rejoin)) return 'in';
-        const decision = decideJoin(this.state, participantId, cleanName.data || null, about);
-        if (!decision.ok) return decision;
-        const rec = {
-          ...decision.record,
-          id: newRecordId(),
-          at: now,
-          actor: { role: 'participant', id: participantId },
-        } as NewRecord;
-        const joining = known ? undefined : { participantId, tokenHash };
-        const result = await this.store.append(this.id, this.state.seq, rec, joining, this.writer);
-        if (!result.ok) return LOST;
-        this.apply(result.record);
-        return 'in';
+        ),
+      );
+    // Joins wait in a lane of their own and enter the event's queue a group at a time, so the
+    // actions of people already here never wait behind a crowd (or a flood) at the door, and a
+    // crowd arriving together is let in with one commit (one fsync) per group, not one per person.
+    return new Promise((resolve, reject) => {
+      if (!this.atDoor || this.atDoor.length >= MAX_JOIN_GROUP) {
+        const group: Arrival[] = [];
+        this.atDoor = group;
+        const run = this.doorway.then(() => {
+          if (this.atDoor === group) this.atDoor = null;
+          return this.admit(group);
+        });
+        this.doorway = run.catch(() => undefined);
+        run.catch((err) => {
+          for (const a of group) a.reject(err);
+        });
+      }
+      this.atDoor.push({
+        token,
+        tokenHash: hashToken(token),
+        name: cleanName.data || null,
+        rejoin,
+        newPerson,
+        now,
+        about,
+        fresh: newParticipantId(),
+        admitted: false,
+        resolve,
+        reject,
       });
-      if (outcome === null) return fail('server_error', 'Joining did not go through; try again.');
-      if (outcome !== 'in') return outcome;
-      return { ok: true, role: 'participant', eventId: this.id, participantId, token, serverNow: now };
+    });
+  }
+
+  /**
+   * Let a group of arrivals in: each is decided on the state the ones before it leave (a phone
+   * that sent its join twice is let in once), and every new person's join and token is written in
+   * one commit. Each is answered once that commit is done (a refusal with it).
+   */
+  private async admit(group: Arrival[]): Promise<void> {
+    const outcome = await this.serial(() =>
+      this.untilWritten<(Replies['join'] | 'in')[]>(async () => {
+        let state = this.state;
+        const recs: NewRecord[] = [];
+        const states: EventState[] = [];
+        const joinings: Joining[] = [];
+        /** Who each token of this group is, once one of its arrivals has been decided. */
+        const decided = new Map<string, string>();
+        const answers: (Replies['join'] | 'in')[] = [];
+        for (const a of group) {
+          const known =
+            decided.get(a.tokenHash) ?? (await this.store.participantByTokenHash(this.id, a.tokenHash));
+          // A token never seen makes a new person: admission decides whether one more may come now.
+          if (!known && !a.admitted) {
+            if (!a.newPerson()) {
+              answers.push(TOO_MANY_NEW);
+              continue;
+            }
+            a.admitted = true;
+          }
+          a.participantId = known ?? a.fresh;
+          decided.set(a.tokenHash, a.participantId);
+          const existing = personById(state, a.participantId);
+          // A phone of someone who left reconnects as a bystander; only an explicit "join again" re-admits.
+          if (existing && !(existing.left && a.rejoin)) {
+            answers.push('in');
+            continue;
+          }
+          const decision = decideJoin(state, a.participantId, a.name, a.about);
+          if (!decision.ok) {
+            answers.push(decision);
+            continue;
+          }
+          const rec = {
+            ...decision.record,
+            id: newRecordId(),
+            at: a.now,
+            actor: { role: 'participant', id: a.participantId },
+          } as NewRecord;
+          state = reduce(state, { ...rec, seq: state.seq + 1 } as EventRecord);
+          recs.push(rec);
+          states.push(state);
+          if (!known) joinings.push({ participantId: a.participantId, tokenHash: a.tokenHash });
+          answers.push('in');
+        }
+        if (recs.length > 0) {
+          const result = await this.store.appendMany(this.id, this.state.seq, recs, this.writer, joinings);
+          if (!result.ok) return LOST;
+          // Each record's state was worked out while deciding: it is not reduced a second time.
+          for (const [k, r] of result.records.entries()) this.apply(r, false, states[k]);
+        }
+        return answers;
+      }),
+    );
+    group.forEach((a, i) => {
+      // The event was deleted while the group waited (serial's answer is then a refusal for all).
+      const answer = Array.isArray(outcome) ? outcome[i] : outcome === null ? null : outcome;
+      if (answer === null || answer === undefined)
+        a.resolve(fail('server_error', 'Joining did not go through; try again.'));
+      else if (answer !== 'in') a.resolve(answer);
+      else
+        a.resolve({
+          ok: true,
+          role: 'participant',
+          eventId: this.id,
+          participantId: a.participantId ?? a.fresh,
+          token: a.token,
+          serverNow: a.now,
+        });
     });
   }
 

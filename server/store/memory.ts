@@ -17,6 +17,13 @@ interface StoredEvent {
 /** Records are copied in and out, as a real store serialises them: nobody shares an object. */
 const copy = <T>(value: T): T => structuredClone(value);
 
+/** Whether each token is free or already that person's. */
+const tokensFree = (people: Map<string, string>, joinings: readonly Joining[]) =>
+  joinings.every((j) => {
+    const taken = people.get(j.tokenHash);
+    return taken === undefined || taken === j.participantId;
+  });
+
 export function openMemoryStore({ shared = false }: { shared?: boolean } = {}): Store {
   const events = new Map<string, StoredEvent>();
   const codes = new Map<string, string>();
@@ -61,24 +68,29 @@ export function openMemoryStore({ shared = false }: { shared?: boolean } = {}): 
       if (dup) return { ok: false, reason: 'duplicate', record: copy(dup) };
       if (e.records.length !== expectedSeq || othersTurn(eventId, writer))
         return { ok: false, reason: 'conflict' };
-      if (joining) {
-        const taken = e.people.get(joining.tokenHash);
-        if (taken !== undefined && taken !== joining.participantId) return { ok: false, reason: 'conflict' };
-        e.people.set(joining.tokenHash, joining.participantId);
-      }
+      const joinings = joining ? [joining] : [];
+      if (!tokensFree(e.people, joinings)) return { ok: false, reason: 'conflict' };
+      for (const j of joinings) e.people.set(j.tokenHash, j.participantId);
       const record = { ...copy(rec), seq: expectedSeq + 1 } as EventRecord;
       e.records.push(record);
       return { ok: true, record: copy(record) };
     },
-    async appendMany(eventId, expectedSeq, recs: NewRecord[], writer = ''): Promise<AppendManyResult> {
+    async appendMany(
+      eventId,
+      expectedSeq,
+      recs: NewRecord[],
+      writer = '',
+      joinings: readonly Joining[] = [],
+    ): Promise<AppendManyResult> {
       const e = event(eventId);
       if (!e) throw new Error(`no event ${eventId}`);
       for (const rec of recs) {
         const dup = e.records.find((r) => r.id === rec.id);
         if (dup) return { ok: false, reason: 'duplicate', record: copy(dup) };
       }
-      if (e.records.length !== expectedSeq || othersTurn(eventId, writer))
+      if (e.records.length !== expectedSeq || othersTurn(eventId, writer) || !tokensFree(e.people, joinings))
         return { ok: false, reason: 'conflict' };
+      for (const j of joinings) e.people.set(j.tokenHash, j.participantId);
       const records = recs.map((rec, i) => ({ ...copy(rec), seq: expectedSeq + 1 + i }) as EventRecord);
       e.records.push(...records);
       return { ok: true, records: copy(records) };

@@ -42,12 +42,13 @@ return {'ok'}
 `;
 
 /**
- * KEYS: log, ids, turn. ARGV: expected seq, the writer, then each record's action id and JSON
- * (seqs following on).
- * All or none: a known id or a stale seq writes nothing.
+ * KEYS: log, ids, turn, people. ARGV: expected seq, the writer, the number J of new people, then
+ * J pairs of token hash and participant id, then each record's action id and JSON (seqs following
+ * on). All or none: a known id, a stale seq or a token that is someone else's writes nothing.
  */
 const APPEND_MANY = `
-for i = 3, #ARGV, 2 do
+local first = 4 + 2 * tonumber(ARGV[3])
+for i = first, #ARGV, 2 do
   local existing = redis.call('HGET', KEYS[2], ARGV[i])
   if existing then return {'duplicate', existing} end
 end
@@ -55,7 +56,12 @@ local seq = tonumber(ARGV[1])
 if redis.call('LLEN', KEYS[1]) ~= seq then return {'conflict'} end
 local holder = redis.call('GET', KEYS[3])
 if holder and holder ~= ARGV[2] then return {'conflict'} end
-for i = 3, #ARGV, 2 do
+for i = 4, first - 1, 2 do
+  local taken = redis.call('HGET', KEYS[4], ARGV[i])
+  if taken and taken ~= ARGV[i + 1] then return {'conflict'} end
+end
+for i = 4, first - 1, 2 do redis.call('HSET', KEYS[4], ARGV[i], ARGV[i + 1]) end
+for i = first, #ARGV, 2 do
   seq = seq + 1
   redis.call('RPUSH', KEYS[1], ARGV[i + 1])
   redis.call('HSET', KEYS[2], ARGV[i], seq)
@@ -108,16 +114,20 @@ export function openRedisStore(redis: Redis): Store {
     expectedSeq: number,
     recs: NewRecord[],
     writer = '',
+    joinings: readonly Joining[] = [],
   ): Promise<AppendManyResult> => {
     const records = recs.map((rec, i) => ({ ...rec, seq: expectedSeq + 1 + i }) as EventRecord);
     const reply = (await redis.eval(
       APPEND_MANY,
-      3,
+      4,
       k.log(eventId),
       k.ids(eventId),
       k.turn(eventId),
+      k.people(eventId),
       String(expectedSeq),
       writer,
+      String(joinings.length),
+      ...joinings.flatMap((j) => [j.tokenHash, j.participantId]),
       ...records.flatMap((r) => [r.id, JSON.stringify(r)]),
     )) as [string, string?];
     if (reply[0] === 'ok') return { ok: true, records };

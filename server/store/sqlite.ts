@@ -107,30 +107,47 @@ export function openSqliteStore(dataDir: string): Store {
       JSON.stringify(rec.payload),
     );
 
+  /** Whether each token is free or already this person's; inside a transaction, before writing. */
+  const tokensFree = (eventId: string, joinings: readonly Joining[]) =>
+    joinings.every((j) => {
+      const taken = participantRow.get(eventId, j.tokenHash)?.participant_id;
+      return taken === undefined || taken === j.participantId;
+    });
+  const storeTokens = (eventId: string, joinings: readonly Joining[]) => {
+    for (const j of joinings)
+      if (participantRow.get(eventId, j.tokenHash) === undefined)
+        insertParticipant.run(eventId, j.participantId, j.tokenHash);
+  };
+
   const append = db.transaction(
     (eventId: string, expectedSeq: number, rec: NewRecord, joining?: Joining): AppendResult => {
       const dup = byActionId.get(eventId, rec.id);
       if (dup) return { ok: false, reason: 'duplicate', record: toRecord(dup) };
       const seq = lastSeq.get(eventId)?.seq ?? 0;
       if (seq !== expectedSeq) return { ok: false, reason: 'conflict' };
-      if (joining) {
-        const taken = participantRow.get(eventId, joining.tokenHash)?.participant_id;
-        if (taken !== undefined && taken !== joining.participantId) return { ok: false, reason: 'conflict' };
-        if (taken === undefined) insertParticipant.run(eventId, joining.participantId, joining.tokenHash);
-      }
+      const joinings = joining ? [joining] : [];
+      if (!tokensFree(eventId, joinings)) return { ok: false, reason: 'conflict' };
+      storeTokens(eventId, joinings);
       write(eventId, seq + 1, rec);
       return { ok: true, record: { ...rec, seq: seq + 1 } as EventRecord };
     },
   );
 
   const appendMany = db.transaction(
-    (eventId: string, expectedSeq: number, recs: NewRecord[]): AppendManyResult => {
+    (
+      eventId: string,
+      expectedSeq: number,
+      recs: NewRecord[],
+      joinings: readonly Joining[],
+    ): AppendManyResult => {
       for (const rec of recs) {
         const dup = byActionId.get(eventId, rec.id);
         if (dup) return { ok: false, reason: 'duplicate', record: toRecord(dup) };
       }
       const seq = lastSeq.get(eventId)?.seq ?? 0;
       if (seq !== expectedSeq) return { ok: false, reason: 'conflict' };
+      if (!tokensFree(eventId, joinings)) return { ok: false, reason: 'conflict' };
+      storeTokens(eventId, joinings);
       for (const [i, rec] of recs.entries()) write(eventId, seq + 1 + i, rec);
       return { ok: true, records: recs.map((rec, i) => ({ ...rec, seq: seq + 1 + i }) as EventRecord) };
     },
@@ -167,8 +184,8 @@ export function openSqliteStore(dataDir: string): Store {
       return true;
     },
     async releaseTurn() {},
-    async appendMany(eventId, expectedSeq, recs) {
-      return appendMany(eventId, expectedSeq, recs);
+    async appendMany(eventId, expectedSeq, recs, _writer, joinings = []) {
+      return appendMany(eventId, expectedSeq, recs, joinings);
     },
     async participantByTokenHash(eventId, tokenHash) {
       return participantRow.get(eventId, tokenHash)?.participant_id ?? null;

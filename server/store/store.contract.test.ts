@@ -248,6 +248,46 @@ describe.each(stores)('the %s store', (_name, open) => {
     ]);
   });
 
+  it('stores the tokens of a crowd joining as one group, all or none', async () => {
+    const store = open();
+    const { eventId } = await newEvent(store);
+    const crowd = ['g1', 'g2', 'g3'].map((p) => ({ participantId: p, tokenHash: `th-${p}` }));
+    const group = await store.appendMany(
+      eventId,
+      1,
+      crowd.map((j) => joined(j.participantId)),
+      undefined,
+      crowd,
+    );
+    expect(group.ok && group.records.map((r) => r.seq)).toEqual([2, 3, 4]);
+    for (const j of crowd)
+      expect(await store.participantByTokenHash(eventId, j.tokenHash)).toBe(j.participantId);
+    // One token already someone else's (another process let that phone in first): nothing is written.
+    const late = [
+      { participantId: 'g4', tokenHash: 'th-g4' },
+      { participantId: 'g5', tokenHash: 'th-g1' },
+    ];
+    expect(
+      await store.appendMany(
+        eventId,
+        4,
+        late.map((j) => joined(j.participantId)),
+        undefined,
+        late,
+      ),
+    ).toEqual({ ok: false, reason: 'conflict' });
+    expect(await store.participantByTokenHash(eventId, 'th-g4')).toBeNull();
+    expect(await store.participantByTokenHash(eventId, 'th-g1')).toBe('g1');
+    // A stale position stores no token either.
+    const stale = [{ participantId: 'g6', tokenHash: 'th-g6' }];
+    expect(await store.appendMany(eventId, 2, [joined('g6')], undefined, stale)).toEqual({
+      ok: false,
+      reason: 'conflict',
+    });
+    expect(await store.participantByTokenHash(eventId, 'th-g6')).toBeNull();
+    expect(await store.records(eventId)).toHaveLength(4);
+  });
+
   it('refuses a second event with a join code already in use', async () => {
     const store = open();
     const { joinCode } = await newEvent(store);

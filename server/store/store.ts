@@ -55,12 +55,16 @@ export interface Store {
   /**
    * Group commit: append several records after `expectedSeq`, in order, all or none, in one
    * durable commit (one fsync however many), so actions that arrive together share the cost.
+   * `joinings`: the new people among them (a crowd at the door joins as one group), whose tokens
+   * are stored in the same commit; a token that already belongs to someone else makes the whole
+   * group a conflict, as in `append`.
    */
   appendMany(
     eventId: string,
     expectedSeq: number,
     recs: NewRecord[],
     writer?: string,
+    joinings?: readonly Joining[],
   ): Promise<AppendManyResult>;
   /**
    * Several processes: a writer that keeps losing the race for the next position (its decision
