@@ -2,6 +2,7 @@
  * Builds the whole server: one HTTP server on one port serving the Next.js pages, the small API
  * and the Socket.IO endpoint. Tests start it with the web front end switched off.
  */
+import type { EventEmitter } from 'node:events';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,11 +66,43 @@ export interface RunningApp {
 const SHUTDOWN_WAIT_MS = 10_000;
 
 /** What the server reads of Engine.IO's connection (its own type is not exported). */
-interface RawConnection {
+export interface RawConnection {
   remoteAddress: string;
   request: unknown;
-  once(e: 'close', f: () => void): void;
+  /** The websocket transport's `ws` socket, and the TCP socket under it. */
+  transport?: { socket?: { _socket?: EventEmitter } };
+  once(e: 'close' | 'upgrade', f: () => void): void;
 }
+
+/**
+ * Engine.IO answers a websocket upgrade through a stand-in response that listens for the TCP
+ * socket's close, to tell HTTP middlewares the response is done; the listener holds the response,
+ * and the response the upgrade's whole HTTP request, for as long as the connection lives. No
+ * middleware runs here, so once the connection is made the listener goes, and the request with it
+ * (about 2 KB per phone). Found by its body: if Engine.IO changes it, nothing is removed.
+ */
+function forgetUpgradeResponse(raw: RawConnection) {
+  const tcp = raw.transport?.socket?._socket;
+  if (!tcp) return;
+  for (const l of tcp.rawListeners('close') as ((...a: unknown[]) => void)[]) {
+    const inner = (l as { listener?: unknown }).listener;
+    if (typeof inner === 'function' && UPGRADE_RESPONSE_CLOSE.test(String(inner)))
+      tcp.removeListener('close', l);
+  }
+}
+/**
+ * Socket.IO keeps each connection's first HTTP request for as long as the connection lives;
+ * nothing here reads it after the handshake's checks, so it is let go (Socket.IO's own advice on
+ * memory use), and so is Engine.IO's stand-in response that holds it too. The socket's handshake
+ * keeps the address alone.
+ */
+export function letGoOfRequest(raw: RawConnection) {
+  raw.request = null;
+  forgetUpgradeResponse(raw);
+  // A phone that could only poll at first moves to a websocket later, through an upgrade of its own.
+  raw.once('upgrade', () => forgetUpgradeResponse(raw));
+}
+const UPGRADE_RESPONSE_CLOSE = /^\(\)\s*=>\s*this\.emit\(["']close["']\)$/;
 
 /** The address other devices on this network can reach, for the join QR code. */
 function lanAddress(): string | null {
@@ -188,11 +221,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     allowRequest: (req, callback) => callback(null, admission.canOpen(req.socket.remoteAddress ?? '')),
   });
   io.engine.on('connection', (raw: RawConnection) => {
-    // Socket.IO keeps each connection's first HTTP request for as long as the connection lives;
-    // nothing here reads it after the handshake's checks, so it is let go (Socket.IO's own advice
-    // on memory use) and the socket's handshake keeps the address alone. A connection that opened
-    // straight on a websocket is still held by Engine.IO's upgrade (measured: no smaller heap).
-    raw.request = null;
+    letGoOfRequest(raw);
     const address = raw.remoteAddress;
     admission.opened(address);
     raw.once('close', () => admission.closed(address));
