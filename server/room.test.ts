@@ -229,6 +229,29 @@ describe('a room', () => {
     expect(room.state.seq).toBe(8);
   });
 
+  it('takes into one group the actions read in the same round of the loop, not only those sent together', async () => {
+    const store = openMemoryStore();
+    let commits = 0;
+    const counted: Store = {
+      ...store,
+      appendMany: (...args) => {
+        commits++;
+        return store.appendMany(...args);
+      },
+    };
+    const { room } = await openRoom(counted);
+    const { ada, ben, tableOf } = await runningRound(room);
+    commits = 0;
+    // As when two sockets' messages are read one after the other: the first one's handling (its
+    // ticks and promises) is over before the second is read, but the loop has not moved on.
+    const tick = () => new Promise<void>((r) => process.nextTick(r));
+    const first = post(room, ada, tableOf(ada), 'r-1', 'Benches');
+    for (let i = 0; i < 20; i++) await tick();
+    const second = post(room, ben, tableOf(ben), 'r-2', 'Shade');
+    expect((await Promise.all([first, second])).map((r) => r.ok)).toEqual([true, true]);
+    expect(commits).toBe(1);
+  });
+
   it('lets a crowd at the door in with one commit per group, a phone that asked twice once', async () => {
     const store = openMemoryStore();
     const commits: number[] = [];

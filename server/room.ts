@@ -49,6 +49,13 @@ const TURN_MS = 2_000;
 const afterConflict = (attempt: number) =>
   new Promise((r) => setTimeout(r, Math.random() * 2 ** Math.min(attempt + 1, 8)));
 
+/**
+ * Resolves after the event loop's current round of reading sockets (setImmediate runs after the
+ * poll phase): messages that arrived together are all handled by then, so a group of actions or
+ * joins opened by the first of them takes in the rest.
+ */
+const afterReads = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** What a try at writing answers when another process wrote first (see EventRoom.untilWritten). */
 const LOST = Symbol('lost the race');
 
@@ -285,6 +292,10 @@ export class EventRoom {
         const group: Pending[] = [];
         this.waiting = group;
         this.serial(async () => {
+          // The embedded store commits without waiting, so a group started at once would hold the
+          // one action that opened it: wait for the loop to read what the other sockets have sent
+          // meanwhile, and commit those actions with it (one fsync for all).
+          await afterReads();
           if (this.waiting === group) this.waiting = null;
           await this.commitGroup(group);
           return null;
@@ -444,7 +455,7 @@ export class EventRoom {
       if (!this.atDoor || this.atDoor.length >= MAX_JOIN_GROUP) {
         const group: Arrival[] = [];
         this.atDoor = group;
-        const run = this.doorway.then(() => {
+        const run = this.doorway.then(afterReads).then(() => {
           if (this.atDoor === group) this.atDoor = null;
           return this.admit(group);
         });
