@@ -5,9 +5,16 @@
  */
 import { ADMISSION_LIMITS, GUESS_LIMITS, RATE_LIMITS } from '../lib/limits';
 
-/** One token bucket per key: `points` tokens, refilled evenly over `ms`. */
+/**
+ * One token bucket per key: `points` tokens, refilled evenly over `ms`. Each bucket is one number,
+ * the moment it will be full again (the generic cell rate algorithm): a key that has `t` ms to go
+ * lacks `t * points / ms` tokens, and taking one moves the moment on by `ms / points`. No object
+ * per bucket and none made per message; a full bucket is the same as none, and is dropped.
+ */
 export class Buckets {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly fullAt = new Map<string, number>();
+  /** How long one token takes to come back. */
+  private readonly step: number;
   private lastSweep: number;
 
   constructor(
@@ -15,36 +22,38 @@ export class Buckets {
     private readonly ms: number,
     now = Date.now(),
   ) {
+    this.step = ms / points;
     this.lastSweep = now;
+  }
+
+  /** Tokens in `key`'s bucket now. */
+  private tokens(key: string, now: number): number {
+    const wait = (this.fullAt.get(key) ?? now) - now;
+    return wait <= 0 ? this.points : this.points - wait / this.step;
   }
 
   /** Spend one token of `key`'s bucket; false when it is empty. */
   take(key: string, now = Date.now()): boolean {
     this.sweep(now);
-    const b = this.buckets.get(key);
-    const tokens = b ? Math.min(this.points, b.tokens + ((now - b.at) * this.points) / this.ms) : this.points;
-    if (tokens < 1) return false;
-    this.buckets.set(key, { tokens: tokens - 1, at: now });
+    if (this.tokens(key, now) < 1) return false;
+    this.fullAt.set(key, Math.max(this.fullAt.get(key) ?? now, now) + this.step);
     return true;
   }
 
   /** Whether `key`'s bucket has `count` tokens left (one unless said), without spending them. */
   has(key: string, now = Date.now(), count = 1): boolean {
-    const b = this.buckets.get(key);
-    return (
-      (b ? Math.min(this.points, b.tokens + ((now - b.at) * this.points) / this.ms) : this.points) >= count
-    );
+    return this.tokens(key, now) >= count;
   }
 
   forget(key: string) {
-    this.buckets.delete(key);
+    this.fullAt.delete(key);
   }
 
-  /** A bucket left alone for a whole period is full again, the same as no bucket: drop it. */
+  /** Once a period, drop the buckets that are full again (the same as no bucket). */
   private sweep(now: number) {
     if (now - this.lastSweep < this.ms) return;
     this.lastSweep = now;
-    for (const [key, b] of this.buckets) if (now - b.at >= this.ms) this.buckets.delete(key);
+    for (const [key, at] of this.fullAt) if (at <= now) this.fullAt.delete(key);
   }
 }
 
