@@ -109,7 +109,8 @@ export function FacilitatorConsole({ eventId }: { eventId: string }) {
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
             <div className="min-w-0 grow basis-72">
               <p className="text-sm font-medium text-stone-600">{t('header.console')}</p>
-              <h1 className="truncate text-2xl font-bold" dir="auto">
+              {/* A long title takes two lines rather than being cut off after a few words. */}
+              <h1 className="line-clamp-2 break-words text-xl font-bold" dir="auto" title={title}>
                 {title}
               </h1>
             </div>
