@@ -7,7 +7,7 @@ import { spreadsheetCsv } from './csv';
 import { mdText, readableTime } from './markdown';
 import { groupCountsOf } from './people/about';
 import type { GroupCounts } from './protocol';
-import { type EventState, liveNotes, type Note, shownAuthor } from './state';
+import { type EventState, liveNotes, type Note, peopleOf, personById, shownAuthor } from './state';
 
 export interface ExportedNote {
   id: string;
@@ -59,19 +59,19 @@ function authorOf(state: EventState, note: Note): string {
   if (note.source) return note.givenName ?? 'anonymous';
   const author = shownAuthor(note);
   if (!author) return 'anonymous';
-  return state.participants[author]?.name ?? 'anonymous';
+  return personById(state, author)?.name ?? 'anonymous';
 }
 
 /** Notes grouped by round, then table (tables in number order, notes in the order written). */
 export function exportCafe(state: EventState, now: number): ExportedCafe {
   const live = liveNotes(state);
-  const people = Object.values(state.participants);
+  const people = peopleOf(state);
   const rounds = state.settings.rounds.map((r, i) => {
     const inRound = live.filter((n) => n.round === i);
     const tables = [...new Set(inRound.map((n) => n.table))].sort((a, b) => a - b);
     const hostOf = (table: number) => {
       const pid = state.rounds[i]?.hosts[String(table)];
-      return pid ? (state.participants[pid]?.name ?? 'anonymous') : null;
+      return pid ? (personById(state, pid)?.name ?? 'anonymous') : null;
     };
     return {
       round: i + 1,

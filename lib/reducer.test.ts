@@ -11,7 +11,7 @@ import type { Actor, EventRecord } from './records';
 import { foldLog, initialState, reduce } from './reducer';
 import { encounterStats, type Seating } from './seating';
 import type { EventSettings } from './settings';
-import { noteById, noteCount, noteIdsInOrder } from './state';
+import { noteById, noteCount, noteIdsInOrder, peopleCount, peopleOf, personById } from './state';
 import {
   applyCommand,
   cafeSettings,
@@ -147,10 +147,14 @@ describe('a whole two-round café', () => {
 
   it('runs from the first join to the end of the last round', () => {
     const cafe = cafeWithHosts();
-    expect(Object.keys(cafe.state.participants).sort()).toEqual(IDS);
-    expect(cafe.state.participants.p1).toMatchObject({ name: 'Ada', left: false, volunteer: false });
-    expect(cafe.state.participants.p4?.name).toBeNull();
-    expect(cafe.state.participants.p3?.volunteer).toBe(true);
+    expect(
+      peopleOf(cafe.state)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(IDS);
+    expect(personById(cafe.state, 'p1')).toMatchObject({ name: 'Ada', left: false, volunteer: false });
+    expect(personById(cafe.state, 'p4')?.name).toBeNull();
+    expect(personById(cafe.state, 'p3')?.volunteer).toBe(true);
     expect(cafe.state.hosts).toEqual({ 1: 'p1', 2: 'p2' });
 
     // Seating round 1: the volunteer takes the table without a host; everyone has a seat.
@@ -317,16 +321,16 @@ describe('people joining, leaving and hosting', () => {
       expect(out.ok).toBe(false);
       if (!out.ok) expect(out.error.code).toBe('invalid_message');
     }
-    expect(cafe.state.participants).toEqual({});
+    expect(peopleCount(cafe.state)).toBe(0);
     cafe.join('p1', 'Ada');
-    expect(cafe.state.participants.p1?.name).toBe('Ada');
+    expect(personById(cafe.state, 'p1')?.name).toBe('Ada');
   });
 
   it('drops the name in an anonymous event', () => {
     const cafe = newCafe(cafeSettings({ identity: 'anonymous' }));
     const rec = cafe.join('p1', 'Ada');
     expect(rec.payload).toEqual({ participantId: 'p1', name: null, table: null, round: -1, anon: 1 });
-    expect(cafe.state.participants.p1?.name).toBeNull();
+    expect(personById(cafe.state, 'p1')?.name).toBeNull();
   });
 
   it('numbers the nameless as they first join, so a phone that knows only its table names them alike', () => {
@@ -338,12 +342,12 @@ describe('people joining, leaving and hosting', () => {
     cafe.later(MIN).run(person('p1'), 'participant.leave');
     // Coming back keeps the number; a newcomer never takes a number already given.
     expect(cafe.later(MIN).join('p1', null).payload).not.toHaveProperty('anon');
-    expect(cafe.state.participants.p1?.anon).toBe(1);
+    expect(personById(cafe.state, 'p1')?.anon).toBe(1);
     expect(cafe.join('p4', null).payload).toMatchObject({ anon: 3 });
     expect(anonymousNumber(cafe.state, 'p3')).toBe(2);
     // A phone that only ever heard of p3 still calls them Anonymous 2.
     const phone = reduce(createdOnly(cafe.log), third);
-    expect(Object.keys(phone.participants)).toEqual(['p3']);
+    expect(peopleOf(phone).map((p) => p.id)).toEqual(['p3']);
     expect(anonymousNumber(phone, 'p3')).toBe(2);
   });
 
@@ -355,8 +359,8 @@ describe('people joining, leaving and hosting', () => {
     const inOrder = [joined, offered, left].reduce(reduce, createdOnly(cafe.log));
     // A phone may receive them late and out of order (they go only to the people near p1).
     const shuffled = [joined, left, offered, joined, left].reduce(reduce, createdOnly(cafe.log));
-    expect(shuffled.participants.p1).toEqual(cafe.state.participants.p1);
-    expect(inOrder.participants.p1).toEqual(cafe.state.participants.p1);
+    expect(personById(shuffled, 'p1')).toEqual(personById(cafe.state, 'p1'));
+    expect(personById(inOrder, 'p1')).toEqual(personById(cafe.state, 'p1'));
     expect(shuffled.seq).toBe(cafe.state.seq);
   });
 
@@ -364,20 +368,20 @@ describe('people joining, leaving and hosting', () => {
     const cafe = newCafe(cafeSettings({ identity: 'choice' }));
     cafe.join('p1', 'Ada');
     cafe.join('p2', null);
-    expect(cafe.state.participants.p1?.name).toBe('Ada');
-    expect(cafe.state.participants.p2?.name).toBeNull();
+    expect(personById(cafe.state, 'p1')?.name).toBe('Ada');
+    expect(personById(cafe.state, 'p2')?.name).toBeNull();
   });
 
   it('refuses to let someone join twice, but welcomes them back after they left', () => {
     const cafe = newCafe();
     cafe.join('p1', 'Ada');
-    const joinedAt = cafe.state.participants.p1?.joinedAt;
+    const joinedAt = personById(cafe.state, 'p1')?.joinedAt;
     const again = decideJoin(cafe.state, 'p1', 'Ada');
     expect(again.ok === false && again.error.code).toBe('wrong_state');
     cafe.later(MIN).run(person('p1'), 'participant.leave');
-    expect(cafe.state.participants.p1?.left).toBe(true);
+    expect(personById(cafe.state, 'p1')?.left).toBe(true);
     cafe.later(MIN).join('p1', null);
-    expect(cafe.state.participants.p1).toMatchObject({ left: false, name: 'Ada', joinedAt });
+    expect(personById(cafe.state, 'p1')).toMatchObject({ left: false, name: 'Ada', joinedAt });
   });
 
   it('gives nobody a table in the lobby; seating comes with the plan', () => {
@@ -419,7 +423,7 @@ describe('people joining, leaving and hosting', () => {
     const cafe = runningCafe();
     cafe.later(MIN).run(person('p7'), 'participant.leave');
     cafe.later(MIN).facilitate('participant.remove', { participantId: 'p8' });
-    expect(cafe.state.participants.p8?.left).toBe(true);
+    expect(personById(cafe.state, 'p8')?.left).toBe(true);
     cafe.later(MIN).facilitate('round.end');
     expect(Object.keys(cafe.seating(1)).sort()).toEqual(IDS.filter((id) => id !== 'p7' && id !== 'p8'));
   });
@@ -436,7 +440,7 @@ describe('people joining, leaving and hosting', () => {
   it('lets the facilitator remove someone, and not twice', () => {
     const cafe = seatedCafe();
     cafe.facilitate('participant.remove', { participantId: 'p9' });
-    expect(cafe.state.participants.p9?.left).toBe(true);
+    expect(personById(cafe.state, 'p9')?.left).toBe(true);
     expect(cafe.refusal(FACILITATOR, 'participant.remove', { participantId: 'p9' }).code).toBe('not_found');
     expect(cafe.refusal(FACILITATOR, 'participant.remove', { participantId: 'nobody' }).code).toBe(
       'not_found',
@@ -453,10 +457,10 @@ describe('people joining, leaving and hosting', () => {
   it('lets a person take back their offer to host, and a person who leaves stops volunteering', () => {
     const cafe = cafeWithHosts();
     cafe.run(person('p3'), 'host.volunteer', { volunteering: false });
-    expect(cafe.state.participants.p3?.volunteer).toBe(false);
+    expect(personById(cafe.state, 'p3')?.volunteer).toBe(false);
     cafe.run(person('p4'), 'host.volunteer', { volunteering: true });
     cafe.run(person('p4'), 'participant.leave');
-    expect(cafe.state.participants.p4?.volunteer).toBe(false);
+    expect(personById(cafe.state, 'p4')?.volunteer).toBe(false);
     cafe.facilitate('seating.plan');
     expect(cafe.state.hosts).toEqual({ 1: 'p1', 2: 'p2' });
   });
@@ -907,7 +911,7 @@ describe('ids that look like built-in object names', () => {
         'not_found',
       );
     }
-    expect(Object.keys(cafe.state.participants)).toHaveLength(PEOPLE.length);
+    expect(peopleOf(cafe.state).map((p) => p.id)).toHaveLength(PEOPLE.length);
   });
 
   it('still work as the id of a note', () => {

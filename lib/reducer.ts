@@ -14,6 +14,7 @@ import { reduceConvergence, reduceSessions } from './openspace/reducer';
 import { emptyOpenSpace } from './openspace/state';
 import { reduceWall } from './openspace/wall';
 import { knowPeople, reducePeople } from './people/reducer';
+import { emptyPeople } from './people/table';
 import type { EventRecord, RecordOf } from './records';
 import type { EventState } from './state';
 import { reduceLinks } from './team/roles';
@@ -34,7 +35,7 @@ export function initialState(rec: RecordOf<'event.created'>): EventState {
     },
     seq: rec.seq,
     tableCount: settings.tables,
-    participants: {},
+    participants: emptyPeople(),
     hosts: {},
     rounds: settings.rounds.map(pendingRound),
     current: -1,

@@ -12,6 +12,7 @@ import type { RemovalReason } from './notes/removal';
 import { idsIn, liveIn, type NoteTable, noteIn, notesIn } from './notes/table';
 import type { OpenSpaceState } from './openspace/state';
 import type { Need } from './people/needs';
+import { type PeopleTable, peopleIn, personIn } from './people/table';
 import type { Seating } from './seating';
 import type { EventSettings } from './settings';
 import type { TeamLink } from './team/roles';
@@ -112,7 +113,8 @@ export interface EventState {
    * worked out from the number of people). The next seating uses `settings.tables` when set.
    */
   tableCount: number | null;
-  participants: Record<ParticipantId, Participant>;
+  /** Everyone who joined, by id (read through personById and people below). */
+  participants: PeopleTable;
   /** table number (as a string key) -> host's participant id */
   hosts: Record<string, ParticipantId>;
   rounds: RoundState[];
@@ -170,7 +172,7 @@ export const shownAuthor = (note: Note): ParticipantId | null => (note.anonymous
  */
 export function shownName(state: EventState, note: Note): string | null {
   const author = shownAuthor(note);
-  const name = author ? state.participants[author]?.name : note.givenName;
+  const name = author ? personById(state, author)?.name : note.givenName;
   return name?.trim() ? name : null;
 }
 
@@ -196,4 +198,10 @@ export const noteIdsInOrder = (state: EventState): string[] => idsIn(state.notes
 export const noteCount = (state: EventState): number => state.notes.count;
 
 export const personById = (state: EventState, id: string): Participant | undefined =>
-  Object.hasOwn(state.participants, id) ? state.participants[id] : undefined;
+  personIn(state.participants, id);
+
+/** Everyone who joined, those who left included, in the order they arrived. */
+export const peopleOf = (state: EventState): readonly Participant[] => peopleIn(state.participants);
+
+/** How many people joined, those who left included. */
+export const peopleCount = (state: EventState): number => state.participants.count;

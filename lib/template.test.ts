@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EVALUATION } from './evaluation/bank';
 import { LIMITS } from './limits';
+import { emptyPeople } from './people/table';
 import type { RecordPayloads } from './records';
 import { EventSettingsSchema } from './settings';
 import { draftKey, draftOfSettings, settingsOfDraft } from './setup-draft';
@@ -156,7 +157,7 @@ describe('an event as a template', () => {
     const copy = new EventUnderTest(EventSettingsSchema.parse(t));
     expect(templateOf(copy.state)).toEqual(t);
     // The copy starts empty: nobody, no notes.
-    expect(copy.state.participants).toEqual({});
+    expect(copy.state.participants).toEqual(emptyPeople());
     expect(copy.state.notes.count).toBe(0);
   });
 });

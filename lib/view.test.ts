@@ -3,6 +3,7 @@
  * person is named. The café is built from a hand-written log so each seat is known in advance.
  */
 import { describe, expect, it } from 'vitest';
+import { emptyPeople, withPerson } from './people/table';
 import type { Actor } from './records';
 import { EventSettingsSchema } from './settings';
 import type { EventState, RoundState } from './state';
@@ -286,7 +287,10 @@ describe('displayName', () => {
     const base = lobby().state();
     const at = T0 + MIN;
     const participant = (id: string) => ({ id, name: null, joinedAt: at, left: false, volunteer: false });
-    const state: EventState = { ...base, participants: { mia: participant('mia'), kai: participant('kai') } };
+    const state: EventState = {
+      ...base,
+      participants: withPerson(withPerson(emptyPeople(), participant('mia')), participant('kai')),
+    };
     expect(displayName(state, 'kai')).toBe('Anonymous 1');
     expect(displayName(state, 'mia')).toBe('Anonymous 2');
   });

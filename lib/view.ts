@@ -2,7 +2,7 @@
  * Derived views of an event that several screens need: the phase, the timer, where someone sits,
  * and who is at each table. Pure functions of the state, so screens never store them twice.
  */
-import { type EventState, liveNotes, type Note, type RoundState } from './state';
+import { type EventState, liveNotes, type Note, peopleOf, personById, type RoundState } from './state';
 
 export type Phase =
   | { kind: 'lobby' }
@@ -71,7 +71,7 @@ export function activeCount(state: EventState): number {
   let n = counted.get(state.participants);
   if (n === undefined) {
     n = 0;
-    for (const p of Object.values(state.participants)) if (!p.left) n++;
+    for (const p of peopleOf(state)) if (!p.left) n++;
     counted.set(state.participants, n);
   }
   return n;
@@ -115,7 +115,7 @@ export function tableMembers(state: EventState, table: number, round = state.cur
   const seating = state.rounds[round]?.seating ?? {};
   const host = state.hosts[String(table)];
   return Object.entries(seating)
-    .filter(([pid, t]) => t === table && !state.participants[pid]?.left)
+    .filter(([pid, t]) => t === table && !personById(state, pid)?.left)
     .map(([pid]) => pid)
     .sort((a, b) => (a === host ? -1 : b === host ? 1 : 0));
 }
@@ -148,7 +148,7 @@ function notesByPlace(live: readonly Note[]): Map<string, Note[]> {
 
 /** How a person is shown: their name, or a stable "Anonymous N" by join order. */
 export function displayName(state: EventState, pid: string | null): string {
-  const p = pid ? state.participants[pid] : undefined;
+  const p = pid ? personById(state, pid) : undefined;
   if (p?.name) return p.name;
   const n = anonymousNumber(state, pid);
   return n === null ? 'Anonymous' : `Anonymous ${n}`;
@@ -156,12 +156,12 @@ export function displayName(state: EventState, pid: string | null): string {
 
 /** The N of a nameless person's "Anonymous N" (1 for the first to join without a name), or null. */
 export function anonymousNumber(state: EventState, pid: string | null): number | null {
-  const p = pid ? state.participants[pid] : undefined;
+  const p = pid ? personById(state, pid) : undefined;
   if (!pid || p?.name) return null;
   // Fixed when they joined; a phone knows only the people near it, so it could not count them.
   if (p?.anon !== undefined) return p.anon;
   // Events from before the number was kept: count by join order (servers and organisers know everyone).
-  const anon = Object.values(state.participants)
+  const anon = peopleOf(state)
     .filter((x) => !x.name)
     .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1));
   const i = anon.findIndex((x) => x.id === pid);

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../lib/records';
+import { peopleOf } from '../lib/state';
 import { cafeSettings, EventUnderTest } from '../lib/testing/events';
 import { SimPhone } from './testing/phone';
 
@@ -75,7 +76,7 @@ describe('a phone receiving records out of order', () => {
     committed = event.log.slice(0, Math.max(committed.length, rec.seq));
     io.to('event').emit('record', rec, { after: after(rec) });
   };
-  const people = (p: SimPhone) => Object.keys(p.state.event?.participants ?? {}).sort();
+  const people = (p: SimPhone) => (p.state.event ? peopleOf(p.state.event) : []).map((x) => x.id).sort();
 
   it('holds a record that overtook an earlier one, and applies both when the earlier one comes', async () => {
     const p = await joinedPhone();

@@ -11,7 +11,7 @@ import type { OpenSpaceState } from '../lib/openspace/state';
 import type { EventRecord } from '../lib/records';
 import { foldLog } from '../lib/reducer';
 import type { EventSettings } from '../lib/settings';
-import { type EventState, notesInOrder } from '../lib/state';
+import { type EventState, notesInOrder, peopleOf } from '../lib/state';
 import { type Phone, STORES, useServer } from './testing/fixture';
 import { type Client, newToken } from './testing/harness';
 
@@ -105,7 +105,11 @@ describe.each(STORES)('an Open Space on the %s store', (store) => {
       expect(state.part).toBe('openSpace');
       expect(os.marketplaceOpen).toBe(false);
       expect(os.stage).toBe('agenda');
-      expect(Object.keys(state.participants).sort()).toEqual(phones.map((p) => p.id).sort());
+      expect(
+        peopleOf(state)
+          .map((p) => p.id)
+          .sort(),
+      ).toEqual(phones.map((p) => p.id).sort());
     });
 
     it('proposals are refused while the marketplace is closed, accepted once open, and everyone sees them live', async () => {

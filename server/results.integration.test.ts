@@ -7,6 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { resultsNews, resultsOf } from '../lib/harvest/results';
+import { personById } from '../lib/state';
 import { STORES, useServer } from './testing/fixture';
 import { cafeSettings, newToken } from './testing/harness';
 import { SimPhone } from './testing/phone';
@@ -77,7 +78,7 @@ describe.each(STORES)('where and when the results will be shared, on the %s stor
 
     // Ben leaves: his phone says at once that the organiser has said nothing yet.
     ben.conn.send('participant.leave', {});
-    await ben.until((s) => s.event?.participants[me(ben)]?.left === true, 10_000, 'leaving');
+    await ben.until((s) => !!s.event && personById(s.event, me(ben))?.left === true, 10_000, 'leaving');
     expect(news(ben)).toEqual({ kind: 'untold' });
 
     // The organiser says where and when: every phone is told, without a reload.

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordOf } from '../lib/records';
 import { reduce } from '../lib/reducer';
+import { personById } from '../lib/state';
 import { tableMembers, tableOf } from '../lib/view';
 import { STORES, stateSeenBy, useServer } from './testing/fixture';
 import { cafeSettings } from './testing/harness';
@@ -33,7 +34,7 @@ describe.each(STORES)('seats by hand, on the %s store', (store) => {
     const elsewhere = others.filter((p) => cafe.tableOf(p) === untouched);
     const before = await stateSeenBy(mover.client);
     // The phone knew its own table only.
-    expect(atNew.some((p) => before.participants[p.id])).toBe(false);
+    expect(atNew.some((p) => personById(before, p.id))).toBe(false);
 
     const reply = await cafe.f.act('person.move', { participantId: mover.id, table: to }, 'move-ann-1');
     expect(reply).toMatchObject({ ok: true });
@@ -44,7 +45,7 @@ describe.each(STORES)('seats by hand, on the %s store', (store) => {
     const now = reduce(before, pushed);
     expect(tableOf(now, mover.id)).toBe(to);
     expect([...tableMembers(now, to)].sort()).toEqual([mover.id, ...atNew.map((p) => p.id)].sort());
-    for (const p of atNew) expect(now.participants[p.id]?.name).toBe(p.name);
+    for (const p of atNew) expect(personById(now, p.id)?.name).toBe(p.name);
     // A catch-up agrees.
     expect(tableOf(await stateSeenBy(mover.client), mover.id)).toBe(to);
 
@@ -73,7 +74,7 @@ describe.each(STORES)('seats by hand, on the %s store', (store) => {
     ).toMatchObject({ ok: true });
     expect(await cafe.f.act('round.end', {}, 'end-round-1')).toMatchObject({ ok: true });
     const facilitator = await stateSeenBy(cafe.f);
-    expect(facilitator.participants[kept.id]?.keep).toBe(untouched);
+    expect(personById(facilitator, kept.id)?.keep).toBe(untouched);
     expect(tableOf(facilitator, kept.id, 1)).toBe(untouched);
     await kept.client.waitFor((r) => r.id === 'end-round-1');
     expect(tableOf(await stateSeenBy(kept.client), kept.id, 1)).toBe(untouched);
@@ -83,6 +84,6 @@ describe.each(STORES)('seats by hand, on the %s store', (store) => {
       expect(p.client.received.some((r) => r.id === 'keep-kept-1')).toBe(false);
     }
     for (const p of elsewhere) expect(p.client.received.some((r) => r.id === 'move-ann-1')).toBe(false);
-    expect((await stateSeenBy(kept.client)).participants[kept.id]).not.toHaveProperty('keep');
+    expect(personById(await stateSeenBy(kept.client), kept.id)).not.toHaveProperty('keep');
   });
 });

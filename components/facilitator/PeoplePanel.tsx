@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Participant } from '../../lib/state';
+import { peopleOf } from '../../lib/state';
 import { activeCount, hostedTable, hostTables, roundInProgress, tableOf, tablesIn } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
@@ -21,8 +22,8 @@ export function PeoplePanel() {
   const now = useServerNow(5_000);
   if (!event) return null;
   // A join rate that jumps with nobody coming through the door is a flood: the doors can be shut.
-  const lastMinute = Object.values(event.participants).filter((p) => p.joinedAt > now - 60_000).length;
-  const people = Object.values(event.participants)
+  const lastMinute = peopleOf(event).filter((p) => p.joinedAt > now - 60_000).length;
+  const people = peopleOf(event)
     .filter((p) => !p.left)
     .sort((a, b) => a.joinedAt - b.joinedAt);
   // During a round, also the tables the next seating adds: a host chosen now takes one then.

@@ -2,7 +2,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { tablesWithoutHost } from '../../lib/cafe/room';
-import { liveNotes } from '../../lib/state';
+import { liveNotes, personById } from '../../lib/state';
 import { notesAt, tableMembers, tablesIn } from '../../lib/view';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
@@ -68,7 +68,7 @@ export function TablesPanel() {
             // People kept at a table are marked in the round they sit in now.
             const shown = (m: string) => {
               const name = isolate(nameOf(event, m));
-              const keep = round === current ? event.participants[m]?.keep : undefined;
+              const keep = round === current ? personById(event, m)?.keep : undefined;
               if (keep === undefined) return name;
               return keep === table ? t('kept', { name }) : t('keptAt', { name, table: keep });
             };

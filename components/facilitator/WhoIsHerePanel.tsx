@@ -9,6 +9,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { asksNeeds, groupsOf } from '../../lib/people/about';
 import { NEEDS } from '../../lib/people/needs';
+import { peopleIn } from '../../lib/people/table';
 import { useIsolate } from '../i18n/bidi';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
@@ -26,7 +27,7 @@ export function WhoIsHerePanel() {
   const participants = event?.participants;
   const asking = useMemo(
     () =>
-      Object.values(participants ?? {})
+      (participants ? peopleIn(participants) : [])
         .filter((p) => !p.left && p.needs && p.needs.length > 0)
         .sort((a, b) => a.joinedAt - b.joinedAt),
     [participants],

@@ -82,7 +82,7 @@ const storageKey = (kind: 'outbox' | 'state', identity: Identity) =>
  * page then drops a cached view from an older version and syncs from the start instead of
  * reducing new records onto a state that lacks the field.
  */
-const CACHE_VERSION = 10;
+const CACHE_VERSION = 11;
 
 interface CachedView {
   v: number;

@@ -4,7 +4,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import { canWriteReport, resolveSession } from '../../lib/openspace/reducer';
 import type { Session } from '../../lib/openspace/state';
-import { type EventState, liveNotes, noteById, shownAuthor } from '../../lib/state';
+import { type EventState, liveNotes, noteById, peopleOf, shownAuthor } from '../../lib/state';
 import { usePersonName } from '../i18n/names';
 import { useLive } from '../live/store';
 import { useSend } from '../live/useConnection';
@@ -294,7 +294,7 @@ function Handover({ event, session }: { event: EventState; session: Session }) {
   // A phone knows the people it has met (tablemates, conveners, people in sessions): those
   // here in this session come first.
   const here = (id: string) => event.openSpace?.presence[id] === session.id;
-  const people = Object.values(event.participants)
+  const people = peopleOf(event)
     .filter((p) => !p.left && !session.conveners.includes(p.id) && !session.reporters.includes(p.id))
     .sort((a, b) => Number(here(b.id)) - Number(here(a.id)));
   if (people.length === 0) return null;

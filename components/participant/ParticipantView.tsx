@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useContext, useState } from 'react';
 import { isEvaluationOpen } from '../../lib/evaluation/state';
 import type { EventState } from '../../lib/state';
+import { personById } from '../../lib/state';
 import { activeCount, hostedTable, phaseOf, tableMembers, tableOf } from '../../lib/view';
 import { EvaluationCard } from '../evaluation/EvaluationCard';
 import { HarvestVote } from '../harvest/HarvestVote';
@@ -38,7 +39,7 @@ export function ParticipantView() {
       </main>
     );
   }
-  const left = event.participants[me]?.left;
+  const left = personById(event, me)?.left;
   return (
     <div className="mx-auto min-h-screen max-w-xl">
       <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-2 border-b-2 border-stone-200 bg-white/95 px-4 py-2">
@@ -166,7 +167,7 @@ function HostPaperCard({ round, table }: { round: number; table: number }) {
 function Lobby({ event, me }: { event: EventState; me: string }) {
   const t = useTranslations('lobby');
   const send = useSend();
-  const volunteer = event.participants[me]?.volunteer ?? false;
+  const volunteer = personById(event, me)?.volunteer ?? false;
   const hosting = hostedTable(event, me);
   // The server's count: a phone's own state knows only the people near it.
   const present = useLive((s) => s.present) ?? activeCount(event);

@@ -5,10 +5,11 @@
  */
 import { useTranslations } from 'next-intl';
 import type { EventState } from '../../lib/state';
+import { personById } from '../../lib/state';
 
 /** Whether this person may leave their name off a note: the event lets them choose, and they gave one. */
 export const mayLeaveNameOff = (event: EventState, me: string): boolean =>
-  event.settings.identity === 'choice' && !!event.participants[me]?.name;
+  event.settings.identity === 'choice' && !!personById(event, me)?.name;
 
 /** The box under a note composer: "Post this note without my name". */
 export function WithoutNameBox({ checked, onChange }: { checked: boolean; onChange: (on: boolean) => void }) {

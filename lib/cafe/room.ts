@@ -3,7 +3,7 @@
  * has written this round and whether it has a host, which tables still need one, the café's
  * totals, and the facilitator's one next step. Pure functions of the state.
  */
-import { type EventState, liveNotes } from '../state';
+import { type EventState, liveNotes, peopleCount, personById } from '../state';
 import { activeCount, notesAt, phaseOf, tableMembers, tablesIn } from '../view';
 
 export interface RoomTable {
@@ -30,7 +30,8 @@ export function roomTables(state: EventState, round = state.current): RoomTable[
   return Array.from({ length: count }, (_, i) => {
     const table = i + 1;
     const pid = hosts[String(table)];
-    const host = pid && state.participants[pid] && !state.participants[pid].left ? pid : null;
+    const person = pid ? personById(state, pid) : undefined;
+    const host = pid && person && !person.left ? pid : null;
     return {
       table,
       people: tableMembers(state, table, round).length,
@@ -66,7 +67,7 @@ export interface CafeTotals {
 export function cafeTotals(state: EventState): CafeTotals {
   const notes = liveNotes(state).filter((n) => n.session === null).length;
   return {
-    tookPart: Object.keys(state.participants).length,
+    tookPart: peopleCount(state),
     here: activeCount(state),
     notes,
     tables: state.tableCount ?? 0,

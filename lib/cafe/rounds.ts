@@ -9,6 +9,7 @@ import { LIMITS } from '../limits';
 import type { SeatingPlan } from '../records';
 import { planSeating, suggestTableCount } from '../seating';
 import type { EventState, RoundState } from '../state';
+import { peopleOf, personById } from '../state';
 import { applyRoundEnded } from './reducer';
 
 const empty = z.strictObject({});
@@ -28,7 +29,7 @@ export function roundToSeat(state: EventState): { round: number } | { error: str
 }
 
 export const activePeople = (state: EventState): string[] =>
-  Object.values(state.participants)
+  peopleOf(state)
     .filter((p) => !p.left)
     .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1))
     .map((p) => p.id);
@@ -49,7 +50,7 @@ export function makePlan(state: EventState, round: number): SeatingPlan {
   // Kept people sit at their table (the highest one when the seating has fewer tables).
   const kept: Record<string, number> = {};
   for (const pid of people) {
-    const keep = state.participants[pid]?.keep;
+    const keep = personById(state, pid)?.keep;
     if (keep !== undefined) kept[pid] = Math.min(keep, tableCount);
   }
   const fits = (pid: string, table: number) => kept[pid] === undefined || kept[pid] === table;
@@ -62,7 +63,7 @@ export function makePlan(state: EventState, round: number): SeatingPlan {
       hosting.add(pid);
     }
   }
-  const volunteers = people.filter((pid) => state.participants[pid]?.volunteer && !hosting.has(pid));
+  const volunteers = people.filter((pid) => personById(state, pid)?.volunteer && !hosting.has(pid));
   for (let t = 1; t <= tableCount && volunteers.length > 0; t++) {
     if (hosts[String(t)]) continue;
     // A volunteer kept at this table first, else one who is not kept anywhere.

@@ -19,7 +19,7 @@ import {
   languageCountsOf,
 } from '../people/about';
 import { NEEDS } from '../people/needs';
-import { type EventState, liveNotes } from '../state';
+import { type EventState, liveNotes, peopleOf } from '../state';
 import type { Audience, EvidenceItem, HarvestReport } from './report';
 import { COMMITMENT_STATUSES } from './state';
 
@@ -165,7 +165,7 @@ function support(state: EventState, r: HarvestReport, audience: Audience, w: Rep
 
 /** What people said would help them take part, by kind, and how many were marked as met (or that nobody asked). */
 function needs(state: EventState, w: ReportWords): string[] {
-  const people = Object.values(state.participants);
+  const people = peopleOf(state);
   const asking = people.filter((x) => x.needs && x.needs.length > 0);
   if (asking.length > 0) {
     // By kind only: "something else" is counted, and what the person wrote never leaves the team.

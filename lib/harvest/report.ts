@@ -15,7 +15,7 @@ import type { Locale } from '../i18n/locales';
 import { ownDirection } from '../i18n/marks';
 import { type ReportWords, reportWords } from '../i18n/report';
 import { mdText } from '../markdown';
-import { type EventState, isShown, liveNotes, type Note, noteById, shownName } from '../state';
+import { type EventState, isShown, liveNotes, type Note, noteById, peopleOf, shownName } from '../state';
 import { evidence } from './evidence';
 import { placeOf, questionOf } from './groups';
 import { themeOfNote } from './reducer';
@@ -186,7 +186,7 @@ export function buildHarvestReport(
   const live = liveNotes(state);
   const shown = live.filter((n) => !hidden.has(n.id));
   const os = state.openSpace;
-  const people = Object.values(state.participants);
+  const people = peopleOf(state);
   const anonymousPeople = people.filter((p) => !p.name).length;
   const nameOf = (n: Note) => shownName(state, n);
   const anonymousNotes = live.filter((n) => !nameOf(n)).length;

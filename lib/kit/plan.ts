@@ -12,6 +12,7 @@ import { slotsInTimeOrder } from '../openspace/wall';
 import { suggestTableCount } from '../seating';
 import type { EventSettings, Identity } from '../settings';
 import type { EventState } from '../state';
+import { peopleOf } from '../state';
 
 export const KIT_NAMES = [
   'table-cards',
@@ -62,7 +63,7 @@ export function tableCountFor(state: EventState, asked: number | null): number {
   if (state.tableCount) return state.tableCount;
   if (state.settings.tables) return state.settings.tables;
   if (asked) return asked;
-  const present = Object.values(state.participants).filter((p) => !p.left).length;
+  const present = peopleOf(state).filter((p) => !p.left).length;
   return suggestTableCount(present);
 }
 

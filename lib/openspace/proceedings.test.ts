@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import englishWords from '../../messages/proceedings/en.json';
+import { peopleOf } from '../state';
 import {
   EventUnderTest,
   GARDEN,
@@ -351,7 +352,7 @@ function peoplesWords(p: Proceedings, ev: EventUnderTest): string[] {
     p.theme,
     p.purpose,
     ...(ev.state.settings.openSpace?.spaces.map((s) => s.name) ?? []),
-    ...Object.values(ev.state.participants).flatMap((x) => (x.name ? [x.name] : [])),
+    ...peopleOf(ev.state).flatMap((x) => (x.name ? [x.name] : [])),
     ...p.sessions.flatMap((s) => [s.title, s.description, ...s.notes, ...Object.values(s.report ?? {})]),
     ...Object.values(os?.actions ?? {}).flatMap((a) => [a.title, a.nextStep]),
   ];

@@ -10,7 +10,7 @@ import type { Locale } from '../i18n/locales';
 import { leftToRight, ownDirection } from '../i18n/marks';
 import { type ReportWords, reportWords } from '../i18n/report';
 import { mdText } from '../markdown';
-import { type EventState, liveNotes } from '../state';
+import { type EventState, liveNotes, peopleOf, personById } from '../state';
 import { ranking } from './convergence';
 import { isLive, resolveSession } from './sessions';
 import type { OpenSpaceState, Session } from './state';
@@ -50,7 +50,7 @@ export interface Proceedings {
 
 /** A person's name, or the word for someone who gave none. */
 const nameOf = (state: EventState, pid: string, w: ReportWords) =>
-  state.participants[pid]?.name ?? w.proc('anonymous');
+  personById(state, pid)?.name ?? w.proc('anonymous');
 
 /**
  * Placed sessions by time (the slot's place in time order, not its index: a slot added late is
@@ -86,7 +86,7 @@ export function exportProceedings(state: EventState, now: number, locale: Locale
   const w = reportWords(locale);
   const os = state.openSpace;
   const settings = state.settings.openSpace;
-  const people = Object.values(state.participants);
+  const people = peopleOf(state);
   // Notes written before a merge belong to the session that absorbed theirs.
   const notesOf = (sessionId: string) =>
     liveNotes(state)

@@ -8,6 +8,7 @@ import { exportCafe, toCsv, toJson, toMarkdown } from '../export';
 import type { RecordOf } from '../records';
 import { initialState } from '../reducer';
 import { EventSettingsSchema } from '../settings';
+import { peopleCount, personById } from '../state';
 import { cafeSettings, EventUnderTest, FACILITATOR } from '../testing/events';
 import {
   deliveriesOf,
@@ -83,8 +84,11 @@ describe('joining with a group and needs', () => {
       needsOther: 'A chair',
     });
     expect(ev.state.groupCounts).toEqual({ Carer: 1 });
-    expect(ev.state.participants.ada).toMatchObject({ needs: ['step_free', 'other'], needsOther: 'A chair' });
-    expect(ev.state.participants.ada).not.toHaveProperty('group');
+    expect(personById(ev.state, 'ada')).toMatchObject({
+      needs: ['step_free', 'other'],
+      needsOther: 'A chair',
+    });
+    expect(personById(ev.state, 'ada')).not.toHaveProperty('group');
     ev.join('ben', 'Ben');
     ev.join('cy', null, { group: 'Staff' });
     expect(groupCountsOf(ev.state)).toEqual({
@@ -103,7 +107,7 @@ describe('joining with a group and needs', () => {
     const rec = joined(ev.join('ada', 'Ada', { needs: [] }));
     expect(rec.payload).not.toHaveProperty('group');
     expect(rec.payload).not.toHaveProperty('needs');
-    expect(ev.state.participants.ada).not.toHaveProperty('needs');
+    expect(personById(ev.state, 'ada')).not.toHaveProperty('needs');
     const plain = new EventUnderTest(cafeSettings());
     plain.join('ada', 'Ada');
     expect(groupCountsOf(plain.state)).toBeNull();
@@ -116,7 +120,7 @@ describe('joining with a group and needs', () => {
     const again = joined(ev.join('ada', 'Ada', { group: 'Staff', needs: ['quiet_space'] }));
     expect(again.payload).not.toHaveProperty('group');
     expect(ev.state.groupCounts).toEqual({ Carer: 1 });
-    expect(ev.state.participants.ada?.needs).toEqual(['interpreter']);
+    expect(personById(ev.state, 'ada')?.needs).toEqual(['interpreter']);
   });
 
   it('refuses a group the event does not offer, and anything the event does not ask', () => {
@@ -139,7 +143,7 @@ describe('joining with a group and needs', () => {
     };
     expect(out({ group: 'Carer' })).toBe('This event does not ask who you are here as.');
     expect(out({ needs: ['step_free'] })).toBe('This event does not ask about access needs.');
-    expect(ev.state.participants).toEqual({});
+    expect(peopleCount(ev.state)).toBe(0);
   });
 });
 
@@ -158,8 +162,8 @@ describe('first time or returning, and the phone’s language', () => {
       { language: 'pl', count: 2 },
       { language: 'ar', count: 1 },
     ]);
-    expect(ev.state.participants.ada).not.toHaveProperty('firstTime');
-    expect(ev.state.participants.ada).not.toHaveProperty('language');
+    expect(personById(ev.state, 'ada')).not.toHaveProperty('firstTime');
+    expect(personById(ev.state, 'ada')).not.toHaveProperty('language');
     // Coming back counts nobody twice.
     ev.run({ role: 'participant', id: 'ada' }, 'participant.leave');
     const again = joined(ev.join('ada', 'Ada', { firstTime: false, language: 'en' }));

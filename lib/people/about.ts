@@ -15,6 +15,7 @@ import { LIMITS } from '../limits';
 import type { GroupCounts } from '../protocol';
 import type { EventSettings } from '../settings';
 import type { EventState } from '../state';
+import { peopleCount } from '../state';
 import { humanText } from '../text';
 import { NEEDS, type Need } from './needs';
 
@@ -103,7 +104,7 @@ export function groupCountsOf(state: EventState): GroupCounts | null {
     count: Object.hasOwn(counts, label) ? (counts[label] ?? 0) : 0,
   }));
   const said = groups.reduce((n, g) => n + g.count, 0);
-  const joined = Object.keys(state.participants).length;
+  const joined = peopleCount(state);
   return { groups, notSaid: Math.max(0, joined - said) };
 }
 
@@ -113,7 +114,7 @@ export function firstTimeCountsOf(
 ): { first: number; returning: number; notSaid: number } | null {
   if (!asksFirstTime(state.settings)) return null;
   const { first, returning } = state.firstTimeCounts;
-  const joined = Object.keys(state.participants).length;
+  const joined = peopleCount(state);
   return { first, returning, notSaid: Math.max(0, joined - first - returning) };
 }
 

@@ -8,6 +8,7 @@ import type { RecordOf } from '../records';
 import { foldLog, reduce } from '../reducer';
 import { encounterStats } from '../seating';
 import type { EventState } from '../state';
+import { personById } from '../state';
 import { cafeSettings, EventUnderTest, FACILITATOR, MIN, openSpaceSettings, person } from '../testing/events';
 import { tableMembers } from '../view';
 import {
@@ -220,11 +221,11 @@ describe('who learns of a move', () => {
     const seen = rest.filter((r) => canSee(before, me, r)).map((r) => viewFor(before, r, me));
     let phone: EventState = seen.reduce(reduce, foldLog([created]) as EventState);
     const table3 = tableMembers(ev.state, 3).filter((id) => id !== mover);
-    expect(table3.some((id) => phone.participants[id])).toBe(false);
+    expect(table3.some((id) => personById(phone, id))).toBe(false);
     phone = reduce(phone, viewFor(ev.state, rec, me));
     expect(phone.rounds[0]?.seating[mover]).toBe(3);
     expect([...tableMembers(phone, 3)].sort()).toEqual([...tableMembers(ev.state, 3)].sort());
-    expect(table3.every((id) => phone.participants[id]?.name)).toBe(true);
+    expect(table3.every((id) => personById(phone, id)?.name)).toBe(true);
   });
 
   it('keeps a person kept at a table to the team: no phone receives it', () => {
@@ -240,7 +241,7 @@ describe('keeping a person at a table', () => {
     const ev = seated(4);
     ev.facilitate('person.keep', { participantId: 'ada', table: 1 });
     ev.facilitate('person.keep', { participantId: 'cy', table: 3 });
-    expect(ev.state.participants.ada?.keep).toBe(1);
+    expect(personById(ev.state, 'ada')?.keep).toBe(1);
     // A re-plan of round 1 already seats them there.
     ev.facilitate('seating.plan');
     for (let round = 0; round < 4; round++) {
@@ -276,7 +277,7 @@ describe('keeping a person at a table', () => {
     expect(ev.state.rounds[1]?.tables).toBe(2);
     expect(ev.tableOf('ada', 1)).toBe(2);
     // The pin stays: with three tables again, she is back at table 3.
-    expect(ev.state.participants.ada?.keep).toBe(3);
+    expect(personById(ev.state, 'ada')?.keep).toBe(3);
     ev.facilitate('round.start');
     ev.facilitate('tables.set', { tables: 3 });
     ev.later(20 * MIN).facilitate('round.end');
@@ -300,7 +301,7 @@ describe('keeping a person at a table', () => {
     ev.facilitate('seating.plan');
     ev.facilitate('person.move', { participantId: 'ada', table: 2 });
     expect(ev.tableOf('ada')).toBe(2);
-    expect(ev.state.participants.ada?.keep).toBe(1);
+    expect(personById(ev.state, 'ada')?.keep).toBe(1);
     ev.facilitate('round.start');
     ev.later(20 * MIN).facilitate('round.end');
     expect(ev.tableOf('ada', 1)).toBe(1);
@@ -319,7 +320,7 @@ describe('keeping a person at a table', () => {
     ev.facilitate('round.start');
     const back = ev.join(guest, 'Back again');
     expect(back.payload).toMatchObject({ table: 1, round: 1 });
-    expect(ev.state.participants[guest]?.keep).toBe(1);
+    expect(personById(ev.state, guest)?.keep).toBe(1);
   });
 
   it('clears the pin with null, and refuses what would change nothing or is not there', () => {
@@ -343,7 +344,7 @@ describe('keeping a person at a table', () => {
     });
     const cleared = ev.facilitate('person.keep', { participantId: 'ada', table: null });
     expect(cleared.payload).toEqual({ participantId: 'ada', table: null });
-    expect(ev.state.participants.ada).not.toHaveProperty('keep');
+    expect(personById(ev.state, 'ada')).not.toHaveProperty('keep');
   });
 
   it('lets a table the next seating adds be chosen during a round', () => {

@@ -5,6 +5,7 @@
 import type { PersonCard, RecordOf } from '../records';
 import { type EventState, type Participant, personById } from '../state';
 import type { Need } from './needs';
+import { withPerson } from './table';
 
 /**
  * Add the people a phone is told about with a record (its `people`) that it does not know yet.
@@ -13,16 +14,16 @@ import type { Need } from './needs';
 export function knowPeople(state: EventState, people: readonly PersonCard[] | undefined): EventState {
   const fresh = people?.filter((c) => !personById(state, c.id));
   if (!fresh || fresh.length === 0) return state;
-  const participants = { ...state.participants };
+  let participants = state.participants;
   for (const c of fresh)
-    participants[c.id] = {
+    participants = withPerson(participants, {
       id: c.id,
       name: c.name,
       joinedAt: c.joinedAt,
       left: false,
       volunteer: false,
       ...(c.anon !== undefined ? { anon: c.anon } : {}),
-    };
+    });
   return { ...state, participants };
 }
 
@@ -62,22 +63,19 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
       if (seen(state, participantId, rec.seq)) return state;
       const before = personById(state, participantId);
       const anon = before?.anon ?? rec.payload.anon;
-      const participants = {
-        ...state.participants,
-        [participantId]: {
-          id: participantId,
-          name: name ?? before?.name ?? null,
-          joinedAt: before?.joinedAt ?? rec.at,
-          left: false,
-          volunteer: before?.volunteer ?? false,
-          ...(anon !== undefined ? { anon } : {}),
-          // Someone kept at a table who comes back is kept there still.
-          ...(before?.keep !== undefined ? { keep: before.keep } : {}),
-          ...needsOf(before, rec.payload),
-          ...(before?.needsMet ? { needsMet: true } : {}),
-          rev: rec.seq,
-        },
-      };
+      const participants = withPerson(state.participants, {
+        id: participantId,
+        name: name ?? before?.name ?? null,
+        joinedAt: before?.joinedAt ?? rec.at,
+        left: false,
+        volunteer: before?.volunteer ?? false,
+        ...(anon !== undefined ? { anon } : {}),
+        // Someone kept at a table who comes back is kept there still.
+        ...(before?.keep !== undefined ? { keep: before.keep } : {}),
+        ...needsOf(before, rec.payload),
+        ...(before?.needsMet ? { needsMet: true } : {}),
+        rev: rec.seq,
+      });
       let rounds = state.rounds;
       const index = rec.payload.round ?? state.current;
       const r = rounds[index];
@@ -127,7 +125,7 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
       if (presence) delete presence[p.id];
       return {
         ...state,
-        participants: { ...state.participants, [p.id]: { ...p, left: true, volunteer: false, rev: rec.seq } },
+        participants: withPerson(state.participants, { ...p, left: true, volunteer: false, rev: rec.seq }),
         hosts: withoutHost(state.hosts, p.id),
         // Someone who leaves is no longer counted in any Open Space session.
         openSpace: os && presence ? { ...os, presence } : os,
@@ -136,10 +134,11 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
     case 'host.volunteered': {
       const p = personById(state, rec.payload.participantId);
       if (!p || seen(state, p.id, rec.seq)) return state;
-      const participants = {
-        ...state.participants,
-        [p.id]: { ...p, volunteer: rec.payload.volunteering, rev: rec.seq },
-      };
+      const participants = withPerson(state.participants, {
+        ...p,
+        volunteer: rec.payload.volunteering,
+        rev: rec.seq,
+      });
       return { ...state, participants };
     }
     case 'person.moved':
@@ -150,14 +149,14 @@ export function reducePeople(state: EventState, rec: PeopleRecord): EventState {
       const { keep: _old, ...rest } = p;
       const table = rec.payload.table;
       const kept = table === null ? { ...rest, rev: rec.seq } : { ...rest, keep: table, rev: rec.seq };
-      return { ...state, participants: { ...state.participants, [p.id]: kept } };
+      return { ...state, participants: withPerson(state.participants, kept) };
     }
     case 'needs.met': {
       const p = personById(state, rec.payload.participantId);
       if (!p || seen(state, p.id, rec.seq)) return state;
       const { needsMet: _old, ...rest } = p;
       const marked = rec.payload.met ? { ...rest, needsMet: true, rev: rec.seq } : { ...rest, rev: rec.seq };
-      return { ...state, participants: { ...state.participants, [p.id]: marked } };
+      return { ...state, participants: withPerson(state.participants, marked) };
     }
     case 'host.assigned': {
       const { table, participantId } = rec.payload;
@@ -199,7 +198,7 @@ function applyMove(state: EventState, rec: RecordOf<'person.moved'>): EventState
   rounds[round] = { ...r, seating, hosts: leaves(r.hosts) };
   return {
     ...state,
-    participants: { ...state.participants, [p.id]: { ...p, rev: rec.seq } },
+    participants: withPerson(state.participants, { ...p, rev: rec.seq }),
     rounds,
     hosts: round === state.current ? leaves(state.hosts) : state.hosts,
   };

@@ -11,7 +11,7 @@ import { buildHarvestReport, type ReportCommitment } from '../harvest/report';
 import { DisjointSets } from '../harvest/theming-cluster';
 import { analyse, normaliseText } from '../harvest/theming-text';
 import { groupCountsOf } from '../people/about';
-import { type EventState, liveNotes, shownName } from '../state';
+import { type EventState, liveNotes, peopleOf, shownName } from '../state';
 
 export type SeriesMethod = 'cafe' | 'openSpace' | 'both';
 
@@ -85,7 +85,7 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function seriesEvent(state: EventState, now: number): SeriesEvent {
   const report = buildHarvestReport(state, now, 'organiser');
-  const people = Object.values(state.participants);
+  const people = peopleOf(state);
   const firstJoin = people.reduce((min, p) => Math.min(min, p.joinedAt), Number.POSITIVE_INFINITY);
   // The same rule as the harvest report's share: a note is anonymous unless it shows a name, its
   // author's or the one a paper card or an imported row gave.

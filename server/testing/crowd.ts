@@ -6,7 +6,7 @@
  */
 import { expect } from 'vitest';
 import type { EventRecord } from '../../lib/records';
-import { noteById, noteIdsInOrder } from '../../lib/state';
+import { noteById, noteIdsInOrder, peopleOf, personById } from '../../lib/state';
 import { Client, cafeSettings, createCafe, newToken } from './harness';
 import { SimPhone, stateHash } from './phone';
 
@@ -205,9 +205,9 @@ function describeDifference(phone: SimPhone, fresh: SimPhone): string {
   const keys = Object.keys({ ...x, ...y }) as (keyof typeof x)[];
   const differ = keys.filter((k) => stateHash(x[k] as never) !== stateHash(y[k] as never));
   const only = (p: typeof x, q: typeof x) => noteIdsInOrder(p).filter((id) => !noteById(q, id));
-  const people = Object.keys({ ...x.participants, ...y.participants })
-    .filter((id) => stateHash(x.participants[id] as never) !== stateHash(y.participants[id] as never))
-    .map((id) => `${JSON.stringify(x.participants[id])} vs ${JSON.stringify(y.participants[id])}`);
+  const people = [...new Set([...peopleOf(x), ...peopleOf(y)].map((p) => p.id))]
+    .filter((id) => stateHash(personById(x, id) as never) !== stateHash(personById(y, id) as never))
+    .map((id) => `${JSON.stringify(personById(x, id))} vs ${JSON.stringify(personById(y, id))}`);
   return `seq ${x.seq} vs fresh ${y.seq}; differ: ${differ.join(', ')} ${people.slice(0, 2).join('; ')}; notes only on the phone: ${only(x, y).join(' ')}; only on the fresh phone: ${only(y, x).join(' ')}`;
 }
 
