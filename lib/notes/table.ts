@@ -8,7 +8,7 @@
  * the bucket by its id, its place in the order by its position), so phones that received the same
  * notes in different orders hold equal tables, to the byte in JSON.
  */
-import { hashString } from '../hash';
+import { emptyBuckets, findIn, putIn } from '../id-buckets';
 import type { Note } from '../state';
 
 /** How many buckets the notes are spread over. Changing it changes the layout of cached states. */
@@ -34,31 +34,13 @@ export interface NoteTable {
 }
 
 export const emptyNoteTable = (): NoteTable => ({
-  buckets: Array.from({ length: BUCKETS }, () => []),
+  buckets: emptyBuckets(BUCKETS),
   order: [],
   count: 0,
 });
 
-const bucketOf = (id: string) => hashString(id) % BUCKETS;
-
-/** Where the note with this id is, or would go, in a bucket (sorted by id, in UTF-16 code units). */
-function indexIn(bucket: readonly Note[], id: string): number {
-  let lo = 0;
-  let hi = bucket.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((bucket[mid]?.id ?? '') < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** A note by an id that may have come from outside ("constructor" or "__proto__" is just an id). */
-export function noteIn(table: NoteTable, id: string): Note | undefined {
-  const bucket = table.buckets[bucketOf(id)] ?? [];
-  const note = bucket[indexIn(bucket, id)];
-  return note?.id === id ? note : undefined;
-}
+export const noteIn = (table: NoteTable, id: string): Note | undefined => findIn(table.buckets, id);
 
 /** Note ids in posting order. (concat, not flat: flat is many times slower in V8.) */
 export const idsIn = (table: NoteTable): string[] => ([] as string[]).concat(...table.order);
@@ -144,13 +126,7 @@ function followed(list: readonly Note[], note: Note, replaces: boolean): Note[] 
  * withdrawal keeps the note's place in the order). Never changes the table it is given.
  */
 export function withNote(table: NoteTable, note: Note): NoteTable {
-  const i = bucketOf(note.id);
-  const bucket = (table.buckets[i] ?? []).slice();
-  const found = indexIn(bucket, note.id);
-  const replaces = bucket[found]?.id === note.id;
-  bucket.splice(found, replaces ? 1 : 0, note);
-  const buckets = table.buckets.slice();
-  buckets[i] = bucket;
+  const { buckets, replaces } = putIn(table.buckets, note);
   if (replaces) return remembered(table, { ...table, buckets }, note, true);
   const at = placeOf(table, note);
   const newest = at === table.count;

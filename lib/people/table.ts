@@ -7,47 +7,24 @@
  * of their id, their place in it by their id), so screens that learned of the same people in
  * different orders hold equal tables.
  */
-import { hashString } from '../hash';
+import { emptyBuckets, findIn, putIn } from '../id-buckets';
 import type { Participant } from '../state';
 
 /** How many buckets people are spread over. Changing it changes the layout of cached states. */
 export const PEOPLE_BUCKETS = 64;
 
 export interface PeopleTable {
-  /**
-   * People spread over PEOPLE_BUCKETS buckets by a hash of the id, each bucket sorted by id.
-   * Arrays, not objects keyed by id: an id such as "__proto__" is only a string.
-   */
+  /** People spread over PEOPLE_BUCKETS buckets by a hash of the id (lib/id-buckets.ts). */
   buckets: Participant[][];
   /** How many people, those who left included. */
   count: number;
 }
 
-export const emptyPeople = (): PeopleTable => ({
-  buckets: Array.from({ length: PEOPLE_BUCKETS }, () => []),
-  count: 0,
-});
-
-const bucketOf = (id: string) => hashString(id) % PEOPLE_BUCKETS;
-
-/** Where the person with this id is, or would go, in a bucket (sorted by id, in UTF-16 code units). */
-function indexIn(bucket: readonly Participant[], id: string): number {
-  let lo = 0;
-  let hi = bucket.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((bucket[mid]?.id ?? '') < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const emptyPeople = (): PeopleTable => ({ buckets: emptyBuckets(PEOPLE_BUCKETS), count: 0 });
 
 /** A person by an id that may have come from outside ("constructor" or "__proto__" is just an id). */
-export function personIn(table: PeopleTable, id: string): Participant | undefined {
-  const bucket = table.buckets[bucketOf(id)] ?? [];
-  const p = bucket[indexIn(bucket, id)];
-  return p?.id === id ? p : undefined;
-}
+export const personIn = (table: PeopleTable, id: string): Participant | undefined =>
+  findIn(table.buckets, id);
 
 /** Arrival order: by the time of a person's first join, then by id. */
 const before = (a: Participant, b: Participant) =>
@@ -106,13 +83,7 @@ function followed(
 
 /** The table with this person added, or put in place of the person with their id. Never changes `table`. */
 export function withPerson(table: PeopleTable, person: Participant): PeopleTable {
-  const i = bucketOf(person.id);
-  const bucket = (table.buckets[i] ?? []).slice();
-  const found = indexIn(bucket, person.id);
-  const replaces = bucket[found]?.id === person.id;
-  bucket.splice(found, replaces ? 1 : 0, person);
-  const buckets = table.buckets.slice();
-  buckets[i] = bucket;
+  const { buckets, replaces } = putIn(table.buckets, person);
   const next = { buckets, count: table.count + (replaces ? 0 : 1) };
   const list = listed.get(table);
   if (list) followsFrom.set(next, { list, person, replaces });
