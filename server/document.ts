@@ -30,8 +30,6 @@ export interface PdfOptions {
 
 export interface DocxOptions {
   locale: Locale;
-  /** The document's language in Word's default style (spell-checking, reading aloud); true unless given. */
-  language?: boolean;
   /** Right-to-left paragraphs also aligned to the right of the page. */
   alignRight?: boolean;
   /**
@@ -162,17 +160,12 @@ export function blocksDocx(title: string, blocks: readonly Block[], options: Doc
   const doc = new Document({
     title,
     creator: 'Café Space',
-    ...(options.language === false
-      ? {}
-      : {
-          styles: {
-            default: {
-              document: {
-                run: { language: { value: language, ...(rtl ? { bidirectional: language } : {}) } },
-              },
-            },
-          },
-        }),
+    // The document's language in Word's default style: for spell-checking and reading aloud.
+    styles: {
+      default: {
+        document: { run: { language: { value: language, ...(rtl ? { bidirectional: language } : {}) } } },
+      },
+    },
     sections: [{ children: blocks.map((b) => paragraph(b, rtl, options)) }],
   });
   return Packer.toBuffer(doc);

@@ -53,16 +53,23 @@ async function pdfTextOf(pdf: Buffer) {
 }
 
 let report: SeriesReport;
-const made: Record<Locale, { pdf: Buffer; docx: Buffer; xml: string }> = {} as never;
+const made: Record<Locale, { pdf: Buffer; docx: Buffer; xml: string; styles: string }> = {} as never;
 
 beforeAll(async () => {
   report = series();
   for (const locale of LOCALES) {
     const words = reportWords(locale);
     const docx = await seriesDocx(report, words);
-    const entry = (await JSZip.loadAsync(docx)).file('word/document.xml');
-    if (!entry) throw new Error('the Word file has no word/document.xml');
-    made[locale] = { pdf: await seriesPdf(report, words), docx, xml: await entry.async('string') };
+    const zip = await JSZip.loadAsync(docx);
+    const entry = zip.file('word/document.xml');
+    const styles = zip.file('word/styles.xml');
+    if (!entry || !styles) throw new Error('the Word file has no word/document.xml or word/styles.xml');
+    made[locale] = {
+      pdf: await seriesPdf(report, words),
+      docx,
+      xml: await entry.async('string'),
+      styles: await styles.async('string'),
+    };
   }
 });
 
@@ -109,6 +116,12 @@ describe('the series report’s PDF', () => {
 });
 
 describe('the series report’s Word file', () => {
+  it('tells Word its language, for spell-checking and reading aloud', () => {
+    expect(made.en.styles).toContain('<w:lang w:val="en-GB"/>');
+    expect(made.pl.styles).toContain('<w:lang w:val="pl-PL"/>');
+    expect(made.ar.styles).toContain('<w:lang w:val="ar-SA" w:bidi="ar-SA"/>');
+  });
+
   it('is well-formed XML with one paragraph for each block, headings styled as headings', () => {
     for (const locale of LOCALES) {
       expect(xmlProblem(made[locale].xml), locale).toBeNull();

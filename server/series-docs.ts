@@ -13,10 +13,8 @@ export function seriesPdf(r: SeriesReport, words: ReportWords): Promise<Buffer> 
 }
 
 export function seriesDocx(r: SeriesReport, words: ReportWords): Promise<Buffer> {
-  // The series report has never set a document language in Word.
   return blocksDocx(seriesTitle(r, words), seriesBlocks(r, words), {
     locale: words.locale,
-    language: false,
     alignRight: true,
   });
 }
