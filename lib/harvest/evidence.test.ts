@@ -372,13 +372,33 @@ describe('what the public copy may carry', () => {
     }
     expect(under(published, 'Inclusion')).toEqual([
       '6 people took part; 1 of them gave no name.',
-      'Who they are here as: Person who uses services (0), Carer (2), Staff (1) and not said (3).',
+      // "Staff (1)" would point at one person: small counts read "fewer than 5".
+      'Who they are here as: Person who uses services (0), Carer (fewer than 5), Staff (fewer than 5) and not said (fewer than 5).',
       'Every table wrote notes: between 2 and 4 per table and round.',
     ]);
     expect(under(published, 'Support')).toEqual(under(organiser, 'Support').slice(3));
     // Everything else is the same in both copies.
     for (const heading of ['Planning', 'Working together', 'Methods', 'Communication', 'Impact'])
       expect(under(published, heading), heading).toEqual(under(organiser, heading));
+  });
+
+  it('publishes counts of people from 5 up, and nought, as they are; 1 to 4 as "fewer than 5"', () => {
+    const ev = new EventUnderTest(cafeSettings({ groups: GROUPS }));
+    for (let i = 0; i < 7; i++) ev.join(`carer${i}`, null, { group: 'Carer' });
+    for (let i = 0; i < 5; i++) ev.join(`staff${i}`, null, { group: 'Staff' });
+    for (let i = 0; i < 4; i++) ev.join(`quiet${i}`, null);
+    const groups = (audience: 'public' | 'organiser') =>
+      under(buildHarvestReport(ev.state, 0, audience).evidence, 'Inclusion').find((p) => p.startsWith('Who'));
+    expect(groups('public')).toBe(
+      'Who they are here as: Person who uses services (0), Carer (7), Staff (5) and not said (fewer than 5).',
+    );
+    expect(groups('organiser')).toBe(
+      'Who they are here as: Person who uses services (0), Carer (7), Staff (5) and not said (4).',
+    );
+    const pl = JSON.stringify(sectionOf(ev.state, reportWords('pl'), 'public'));
+    expect(pl).toContain('mniej niż 5');
+    const ar = JSON.stringify(sectionOf(ev.state, reportWords('ar'), 'public'));
+    expect(ar).toContain(reportWords('ar').ev('fewerThan', { n: reportWords('ar').number(5) }));
   });
 
   it('leaves them out in Polish and Arabic too', () => {

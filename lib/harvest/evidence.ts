@@ -80,9 +80,26 @@ export function evidence(
 const noData = (h: Heading, audience: Audience) =>
   h === 'support' && audience === 'public' ? 'noData.supportPublic' : (`noData.${h}` as const);
 
-/** "Carer: 3, Staff: 2 and not said: 1" in the report's language. */
-const counted = (w: ReportWords, rows: readonly { label: string; count: number }[]) =>
-  w.list(rows.map(({ label, count }) => w.ev('count', { label, count: w.number(count) })));
+/**
+ * Counts of people below this are not published: in the public copy "Staff (1)" would point at
+ * one person, so 1 to 4 read "fewer than 5" (small-number suppression, as public health and care
+ * statistics do). Nought stays nought. The organiser's copy keeps every count.
+ */
+export const SMALL_COUNT = 5;
+
+/** "Carer (3), Staff (2) and not said (1)" in the report's language; with `hideSmall`, 1 to 4 hidden. */
+const counted = (w: ReportWords, rows: readonly { label: string; count: number }[], hideSmall = false) =>
+  w.list(
+    rows.map(({ label, count }) =>
+      w.ev('count', {
+        label,
+        count:
+          hideSmall && count > 0 && count < SMALL_COUNT
+            ? w.ev('fewerThan', { n: w.number(SMALL_COUNT) })
+            : w.number(count),
+      }),
+    ),
+  );
 
 function inclusion(state: EventState, r: HarvestReport, audience: Audience, w: ReportWords): string[] {
   const p = r.participation;
@@ -93,7 +110,11 @@ function inclusion(state: EventState, r: HarvestReport, audience: Audience, w: R
     if (groups)
       out.push(
         w.ev('inclusion.groups', {
-          counts: counted(w, [...groups.groups, { label: w.ev('inclusion.notSaid'), count: groups.notSaid }]),
+          counts: counted(
+            w,
+            [...groups.groups, { label: w.ev('inclusion.notSaid'), count: groups.notSaid }],
+            audience === 'public',
+          ),
         }),
       );
     const first = audience === 'organiser' ? firstTimeCountsOf(state) : null;
