@@ -233,6 +233,14 @@ test('every page and key state passes axe, in light, dark and high contrast', as
   await f.goto(`/f/${cafe.eventId}#${cafe.facilitatorToken}`);
   await expect(f.getByText('3 here')).toBeVisible();
   await audit(f, 'console-lobby', { contrast: true });
+  // The console on a co-facilitator's phone: nothing makes the page wider than the screen.
+  const onPhone = await phoneAt(browser);
+  await onPhone.page.goto(`/f/${cafe.eventId}#${cafe.facilitatorToken}`);
+  await expect(onPhone.page.getByText('3 here')).toBeVisible();
+  expect(await onPhone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    PHONE.width,
+  );
+  await onPhone.context.close();
   const projector = await laptop.newPage();
   await projector.goto(`/p/${cafe.eventId}#${cafe.facilitatorToken}`);
   await expect(projector.getByText('3 people here')).toBeVisible();
