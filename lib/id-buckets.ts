@@ -4,6 +4,7 @@
  * that one state shares with the next. Putting an item copies its bucket and the bucket list,
  * never the other items. Arrays, not objects keyed by id: an engine copies an array of items many
  * times faster than an object with a key per item, and an id such as "__proto__" is only a string.
+ * Also how each table's sorted list follows from its parent's (followedList).
  */
 import { hashString } from './hash';
 
@@ -43,4 +44,33 @@ export function putIn<T extends { id: string }>(
   const next = buckets.slice();
   next[i] = bucket;
   return { buckets: next, replaces };
+}
+
+/**
+ * A table's list, sorted by `before`, worked out again from its parent's list after one item was
+ * put: appended when it sorts last, or put in place of the item with its id (whose place in the
+ * order has not changed). Null when neither holds: the caller works the list out afresh.
+ */
+export function followedList<T extends { id: string }>(
+  list: readonly T[],
+  item: T,
+  replaces: boolean,
+  before: (a: T, b: T) => boolean,
+): T[] | null {
+  if (!replaces) {
+    const last = list.at(-1);
+    return !last || before(last, item) ? list.concat([item]) : null;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = list[mid];
+    if (m && before(m, item)) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo]?.id !== item.id) return null;
+  const next = list.slice();
+  next[lo] = item;
+  return next;
 }

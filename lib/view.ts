@@ -160,10 +160,9 @@ export function anonymousNumber(state: EventState, pid: string | null): number |
   if (!pid || p?.name) return null;
   // Fixed when they joined; a phone knows only the people near it, so it could not count them.
   if (p?.anon !== undefined) return p.anon;
-  // Events from before the number was kept: count by join order (servers and organisers know everyone).
-  const anon = peopleOf(state)
-    .filter((x) => !x.name)
-    .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1));
+  // Events from before the number was kept: count by join order (servers and organisers know
+  // everyone), which is the order peopleOf gives (by first join, then id).
+  const anon = peopleOf(state).filter((x) => !x.name);
   const i = anon.findIndex((x) => x.id === pid);
   return i >= 0 ? i + 1 : null;
 }

@@ -26,23 +26,23 @@ export class Buckets {
     this.lastSweep = now;
   }
 
-  /** Tokens in `key`'s bucket now. */
-  private tokens(key: string, now: number): number {
-    const wait = (this.fullAt.get(key) ?? now) - now;
-    return wait <= 0 ? this.points : this.points - wait / this.step;
+  /** Tokens in a bucket full again at `fullAt`. */
+  private tokens(fullAt: number, now: number): number {
+    return fullAt <= now ? this.points : this.points - (fullAt - now) / this.step;
   }
 
-  /** Spend one token of `key`'s bucket; false when it is empty. */
+  /** Spend one token of `key`'s bucket; false when it is empty. One look-up per message. */
   take(key: string, now = Date.now()): boolean {
     this.sweep(now);
-    if (this.tokens(key, now) < 1) return false;
-    this.fullAt.set(key, Math.max(this.fullAt.get(key) ?? now, now) + this.step);
+    const fullAt = Math.max(this.fullAt.get(key) ?? now, now);
+    if (this.tokens(fullAt, now) < 1) return false;
+    this.fullAt.set(key, fullAt + this.step);
     return true;
   }
 
   /** Whether `key`'s bucket has `count` tokens left (one unless said), without spending them. */
   has(key: string, now = Date.now(), count = 1): boolean {
-    return this.tokens(key, now) >= count;
+    return this.tokens(this.fullAt.get(key) ?? now, now) >= count;
   }
 
   forget(key: string) {

@@ -18,7 +18,7 @@ import { isTeam, reaches, roomsFor, roomsOf, type Viewer, viewFor } from '../lib
 import { breathe } from './breather';
 import { hashToken, newParticipantId, newRecordId } from './ids';
 import { log } from './log';
-import type { Joining, Store } from './store/store';
+import { appendOne, type Joining, type Store } from './store/store';
 
 export interface Delivery {
   /**
@@ -569,7 +569,7 @@ export class EventRoom {
       if (!stillWanted(this.state)) return;
       const rec = { ...record, id: newRecordId(), at: now, actor: { role: 'system' } } as NewRecord;
       const written = await this.untilWritten(async () => {
-        const result = await this.store.append(this.id, this.state.seq, rec, undefined, this.writer);
+        const result = await appendOne(this.store, this.id, this.state.seq, rec, this.writer);
         if (!result.ok) return LOST;
         this.apply(result.record);
         return true;

@@ -8,7 +8,7 @@
  * the bucket by its id, its place in the order by its position), so phones that received the same
  * notes in different orders hold equal tables, to the byte in JSON.
  */
-import { emptyBuckets, findIn, putIn } from '../id-buckets';
+import { emptyBuckets, findIn, followedList, putIn } from '../id-buckets';
 import type { Note } from '../state';
 
 /** How many buckets the notes are spread over. Changing it changes the layout of cached states. */
@@ -63,7 +63,7 @@ export function notesIn(table: NoteTable): readonly Note[] {
   const known = inOrder.get(table);
   if (known) return known;
   const step = followsFrom.get(table);
-  const notes = (step && followed(step.list, step.note, step.replaces)) ?? built(table);
+  const notes = (step && followedList(step.list, step.note, step.replaces, bySeq)) ?? built(table);
   followsFrom.delete(table);
   inOrder.set(table, notes);
   return notes;
@@ -93,6 +93,9 @@ export function anyRemovedIn(table: NoteTable): boolean {
 }
 const anyRemoved = new WeakMap<NoteTable, boolean>();
 
+/** Posting order. */
+const bySeq = (a: Note, b: Note) => a.seq < b.seq;
+
 function built(table: NoteTable): Note[] {
   // One Map from the buckets is quicker than a hash and a search in a bucket for every id.
   const byId = new Map<string, Note>();
@@ -102,22 +105,6 @@ function built(table: NoteTable): Note[] {
     const note = byId.get(id);
     if (note) notes.push(note);
   }
-  return notes;
-}
-
-/** The list with the note appended, or in place of the note with its id (found by seq); null if not there. */
-function followed(list: readonly Note[], note: Note, replaces: boolean): Note[] | null {
-  if (!replaces) return list.concat([note]);
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid]?.seq ?? 0) < note.seq) lo = mid + 1;
-    else hi = mid;
-  }
-  if (list[lo]?.id !== note.id) return null;
-  const notes = list.slice();
-  notes[lo] = note;
   return notes;
 }
 

@@ -7,7 +7,7 @@
  * of their id, their place in it by their id), so screens that learned of the same people in
  * different orders hold equal tables.
  */
-import { emptyBuckets, findIn, putIn } from '../id-buckets';
+import { emptyBuckets, findIn, followedList, putIn } from '../id-buckets';
 import type { Participant } from '../state';
 
 /** How many buckets people are spread over. Changing it changes the layout of cached states. */
@@ -45,7 +45,8 @@ export function peopleIn(table: PeopleTable): readonly Participant[] {
   const known = listed.get(table);
   if (known) return known;
   const step = followsFrom.get(table);
-  const list = (step && followed(step.list, step.person, step.replaces)) ?? sorted(table);
+  // A person keeps their first join's time, so their place in the order stays where it was.
+  const list = (step && followedList(step.list, step.person, step.replaces, before)) ?? sorted(table);
   followsFrom.delete(table);
   listed.set(table, list);
   return list;
@@ -54,31 +55,6 @@ export function peopleIn(table: PeopleTable): readonly Participant[] {
 function sorted(table: PeopleTable): Participant[] {
   const all = ([] as Participant[]).concat(...table.buckets);
   return all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-}
-
-/** The list with the person added (if they come last) or put in place; null when it does not follow. */
-function followed(
-  list: readonly Participant[],
-  person: Participant,
-  replaces: boolean,
-): Participant[] | null {
-  if (!replaces) {
-    const last = list.at(-1);
-    return !last || before(last, person) ? list.concat([person]) : null;
-  }
-  // A person keeps their first join's time, so their place in the order stays where it was.
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const m = list[mid];
-    if (m && before(m, person)) lo = mid + 1;
-    else hi = mid;
-  }
-  if (list[lo]?.id !== person.id) return null;
-  const next = list.slice();
-  next[lo] = person;
-  return next;
 }
 
 /** The table with this person added, or put in place of the person with their id. Never changes `table`. */

@@ -5,7 +5,7 @@
  * one Redis (each may be behind, and appends conflict).
  */
 import type { EventRecord, NewRecord } from '../../lib/records';
-import type { AppendManyResult, AppendResult, EventMeta, Joining, Store } from './store';
+import type { AppendManyResult, EventMeta, Joining, Store } from './store';
 
 interface StoredEvent {
   meta: EventMeta;
@@ -54,26 +54,6 @@ export function openMemoryStore({ shared = false }: { shared?: boolean } = {}): 
     },
     async records(eventId, since = 0) {
       return copy(event(eventId)?.records.filter((r) => r.seq > since) ?? []);
-    },
-    async append(
-      eventId,
-      expectedSeq,
-      rec: NewRecord,
-      joining?: Joining,
-      writer = '',
-    ): Promise<AppendResult> {
-      const e = event(eventId);
-      if (!e) throw new Error(`no event ${eventId}`);
-      const dup = e.records.find((r) => r.id === rec.id);
-      if (dup) return { ok: false, reason: 'duplicate', record: copy(dup) };
-      if (e.records.length !== expectedSeq || othersTurn(eventId, writer))
-        return { ok: false, reason: 'conflict' };
-      const joinings = joining ? [joining] : [];
-      if (!tokensFree(e.people, joinings)) return { ok: false, reason: 'conflict' };
-      for (const j of joinings) e.people.set(j.tokenHash, j.participantId);
-      const record = { ...copy(rec), seq: expectedSeq + 1 } as EventRecord;
-      e.records.push(record);
-      return { ok: true, record: copy(record) };
     },
     async appendMany(
       eventId,

@@ -7,7 +7,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { EventRecord, NewRecord } from '../../lib/records';
-import type { AppendManyResult, AppendResult, EventMeta, Joining, Store } from './store';
+import { type AppendManyResult, appendOne, type EventMeta, type Joining, type Store } from './store';
 
 const PREFIX = 'cafe:';
 const k = {
@@ -19,27 +19,6 @@ const k = {
   turn: (id: string) => `${PREFIX}ev:{${id}}:turn`,
   code: (code: string) => `${PREFIX}code:${code}`,
 };
-
-/**
- * KEYS: log, ids, people, turn. ARGV: expected seq, action id, record JSON (with seq = expected +
- * 1), for a join the new person's token hash and participant id (else empty strings), and the
- * writer (an append while another writer holds the turn is a conflict).
- */
-const APPEND = `
-local existing = redis.call('HGET', KEYS[2], ARGV[2])
-if existing then return {'duplicate', existing} end
-if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) then return {'conflict'} end
-local holder = redis.call('GET', KEYS[4])
-if holder and holder ~= ARGV[6] then return {'conflict'} end
-if ARGV[4] ~= '' then
-  local taken = redis.call('HGET', KEYS[3], ARGV[4])
-  if taken and taken ~= ARGV[5] then return {'conflict'} end
-  redis.call('HSET', KEYS[3], ARGV[4], ARGV[5])
-end
-redis.call('RPUSH', KEYS[1], ARGV[3])
-redis.call('HSET', KEYS[2], ARGV[2], tonumber(ARGV[1]) + 1)
-return {'ok'}
-`;
 
 /**
  * KEYS: log, ids, turn, people. ARGV: expected seq, the writer, the number J of new people, then
@@ -78,37 +57,6 @@ return 0
 const parse = (json: string) => JSON.parse(json) as EventRecord;
 
 export function openRedisStore(redis: Redis): Store {
-  const append = async (
-    eventId: string,
-    expectedSeq: number,
-    rec: NewRecord,
-    joining?: Joining,
-    writer = '',
-  ): Promise<AppendResult> => {
-    const record = { ...rec, seq: expectedSeq + 1 } as EventRecord;
-    const reply = (await redis.eval(
-      APPEND,
-      4,
-      k.log(eventId),
-      k.ids(eventId),
-      k.people(eventId),
-      k.turn(eventId),
-      String(expectedSeq),
-      rec.id,
-      JSON.stringify(record),
-      joining?.tokenHash ?? '',
-      joining?.participantId ?? '',
-      writer,
-    )) as [string, string?];
-    if (reply[0] === 'ok') return { ok: true, record };
-    if (reply[0] === 'duplicate') {
-      const seq = Number(reply[1]);
-      const stored = await redis.lindex(k.log(eventId), seq - 1);
-      if (stored) return { ok: false, reason: 'duplicate', record: parse(stored) };
-    }
-    return { ok: false, reason: 'conflict' };
-  };
-
   const appendMany = async (
     eventId: string,
     expectedSeq: number,
@@ -148,7 +96,7 @@ export function openRedisStore(redis: Redis): Store {
         joinCode: meta.joinCode,
         facilitatorTokenHash: meta.facilitatorTokenHash,
       });
-      const result = await append(meta.id, 0, first);
+      const result = await appendOne({ appendMany }, meta.id, 0, first);
       if (!result.ok) throw new Error('event log was not empty');
       return result.record;
     },
@@ -167,7 +115,6 @@ export function openRedisStore(redis: Redis): Store {
     async records(eventId, since = 0) {
       return (await redis.lrange(k.log(eventId), since, -1)).map(parse);
     },
-    append,
     appendMany,
     async claimTurn(eventId, writer, ms) {
       if ((await redis.set(k.turn(eventId), writer, 'PX', ms, 'NX')) === 'OK') return true;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventRecord, NewRecord } from '../../lib/records';
-import type { AppendManyResult, AppendResult, EventMeta, Joining, Store } from './store';
+import type { AppendManyResult, EventMeta, Joining, Store } from './store';
 
 interface RecordRow {
   seq: number;
@@ -107,31 +107,19 @@ export function openSqliteStore(dataDir: string): Store {
       JSON.stringify(rec.payload),
     );
 
-  /** Whether each token is free or already this person's; inside a transaction, before writing. */
-  const tokensFree = (eventId: string, joinings: readonly Joining[]) =>
-    joinings.every((j) => {
+  /**
+   * The tokens of `joinings` not yet stored, or null when one already belongs to someone else;
+   * inside the transaction, before anything is written.
+   */
+  const newTokens = (eventId: string, joinings: readonly Joining[]): Joining[] | null => {
+    const fresh: Joining[] = [];
+    for (const j of joinings) {
       const taken = participantRow.get(eventId, j.tokenHash)?.participant_id;
-      return taken === undefined || taken === j.participantId;
-    });
-  const storeTokens = (eventId: string, joinings: readonly Joining[]) => {
-    for (const j of joinings)
-      if (participantRow.get(eventId, j.tokenHash) === undefined)
-        insertParticipant.run(eventId, j.participantId, j.tokenHash);
+      if (taken === undefined) fresh.push(j);
+      else if (taken !== j.participantId) return null;
+    }
+    return fresh;
   };
-
-  const append = db.transaction(
-    (eventId: string, expectedSeq: number, rec: NewRecord, joining?: Joining): AppendResult => {
-      const dup = byActionId.get(eventId, rec.id);
-      if (dup) return { ok: false, reason: 'duplicate', record: toRecord(dup) };
-      const seq = lastSeq.get(eventId)?.seq ?? 0;
-      if (seq !== expectedSeq) return { ok: false, reason: 'conflict' };
-      const joinings = joining ? [joining] : [];
-      if (!tokensFree(eventId, joinings)) return { ok: false, reason: 'conflict' };
-      storeTokens(eventId, joinings);
-      write(eventId, seq + 1, rec);
-      return { ok: true, record: { ...rec, seq: seq + 1 } as EventRecord };
-    },
-  );
 
   const appendMany = db.transaction(
     (
@@ -146,8 +134,9 @@ export function openSqliteStore(dataDir: string): Store {
       }
       const seq = lastSeq.get(eventId)?.seq ?? 0;
       if (seq !== expectedSeq) return { ok: false, reason: 'conflict' };
-      if (!tokensFree(eventId, joinings)) return { ok: false, reason: 'conflict' };
-      storeTokens(eventId, joinings);
+      const tokens = newTokens(eventId, joinings);
+      if (!tokens) return { ok: false, reason: 'conflict' };
+      for (const j of tokens) insertParticipant.run(eventId, j.participantId, j.tokenHash);
       for (const [i, rec] of recs.entries()) write(eventId, seq + 1 + i, rec);
       return { ok: true, records: recs.map((rec, i) => ({ ...rec, seq: seq + 1 + i }) as EventRecord) };
     },
@@ -175,9 +164,6 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async records(eventId, from = 0) {
       return since.all(eventId, from).map(toRecord);
-    },
-    async append(eventId, expectedSeq, rec, joining) {
-      return append(eventId, expectedSeq, rec, joining);
     },
     // One process: nobody to race with.
     async claimTurn() {

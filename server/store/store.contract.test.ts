@@ -13,7 +13,7 @@ import { type RedisProcess, startRedis } from '../testing/redis';
 import { openMemoryStore } from './memory';
 import { openRedisStore } from './redis';
 import { openSqliteStore } from './sqlite';
-import type { Store } from './store';
+import { appendOne, type Store } from './store';
 
 const uid = (p: string) => `${p}${randomBytes(6).toString('hex')}`;
 
@@ -59,7 +59,11 @@ const joined = (participantId: string): NewRecord =>
 const join = (store: Store, eventId: string, participantId: string, tokenHash: string) =>
   store
     .records(eventId)
-    .then((log) => store.append(eventId, log.length, joined(participantId), { participantId, tokenHash }));
+    .then((log) =>
+      store.appendMany(eventId, log.length, [joined(participantId)], undefined, [
+        { participantId, tokenHash },
+      ]),
+    );
 
 let redisServer: RedisProcess;
 let redis: Redis;
@@ -107,8 +111,8 @@ describe.each(stores)('the %s store', (_name, open) => {
   it('appends in order, returns records after a sequence number, and keeps them exactly', async () => {
     const store = open();
     const { eventId } = await newEvent(store);
-    const a = await store.append(eventId, 1, note('note_aaaaaaaa', 'first, with "quotes" and 🌱'));
-    const b = await store.append(eventId, 2, note('note_bbbbbbbb', 'second'));
+    const a = await appendOne(store, eventId, 1, note('note_aaaaaaaa', 'first, with "quotes" and 🌱'));
+    const b = await appendOne(store, eventId, 2, note('note_bbbbbbbb', 'second'));
     expect(a.ok && b.ok).toBe(true);
     const all = await store.records(eventId);
     expect(all.map((r) => r.seq)).toEqual([1, 2, 3]);
@@ -123,8 +127,8 @@ describe.each(stores)('the %s store', (_name, open) => {
   it('answers a repeated action id with the record already written, and writes nothing', async () => {
     const store = open();
     const { eventId } = await newEvent(store);
-    await store.append(eventId, 1, note('note_repeat01', 'once'));
-    const again = await store.append(eventId, 2, note('note_repeat01', 'once'));
+    await appendOne(store, eventId, 1, note('note_repeat01', 'once'));
+    const again = await appendOne(store, eventId, 2, note('note_repeat01', 'once'));
     expect(again).toMatchObject({ ok: false, reason: 'duplicate', record: { seq: 2, id: 'note_repeat01' } });
     expect(await store.records(eventId)).toHaveLength(2);
   });
@@ -132,8 +136,8 @@ describe.each(stores)('the %s store', (_name, open) => {
   it('refuses an append based on an old sequence number (someone else wrote first)', async () => {
     const store = open();
     const { eventId } = await newEvent(store);
-    expect((await store.append(eventId, 1, note('note_first001', 'a'))).ok).toBe(true);
-    expect(await store.append(eventId, 1, note('note_second01', 'b'))).toEqual({
+    expect((await appendOne(store, eventId, 1, note('note_first001', 'a'))).ok).toBe(true);
+    expect(await appendOne(store, eventId, 1, note('note_second01', 'b'))).toEqual({
       ok: false,
       reason: 'conflict',
     });
@@ -144,7 +148,9 @@ describe.each(stores)('the %s store', (_name, open) => {
     const store = open();
     const { eventId } = await newEvent(store);
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => store.append(eventId, 1, note(`note_race_${i}xx`, `racer ${i}`))),
+      Array.from({ length: 10 }, (_, i) =>
+        appendOne(store, eventId, 1, note(`note_race_${i}xx`, `racer ${i}`)),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await store.records(eventId)).toHaveLength(2);
@@ -156,11 +162,11 @@ describe.each(stores)('the %s store', (_name, open) => {
     expect(await store.claimTurn(eventId, 'writer-a', 60_000)).toBe(true);
     if (!store.shared) {
       // One process has nobody to race: the turn changes nothing.
-      expect((await store.append(eventId, 1, note(uid('n'), 'b'), undefined, 'writer-b')).ok).toBe(true);
+      expect((await appendOne(store, eventId, 1, note(uid('n'), 'b'), 'writer-b')).ok).toBe(true);
       return;
     }
     expect(await store.claimTurn(eventId, 'writer-b', 60_000)).toBe(false);
-    expect(await store.append(eventId, 1, note(uid('n'), 'b'), undefined, 'writer-b')).toMatchObject({
+    expect(await appendOne(store, eventId, 1, note(uid('n'), 'b'), 'writer-b')).toMatchObject({
       ok: false,
       reason: 'conflict',
     });
@@ -171,13 +177,13 @@ describe.each(stores)('the %s store', (_name, open) => {
     expect((await store.appendMany(eventId, 1, [note(uid('n'), 'a')], 'writer-a')).ok).toBe(true);
     // Only the holder lets go.
     await store.releaseTurn(eventId, 'writer-b');
-    expect((await store.append(eventId, 2, note(uid('n'), 'b'), undefined, 'writer-b')).ok).toBe(false);
+    expect((await appendOne(store, eventId, 2, note(uid('n'), 'b'), 'writer-b')).ok).toBe(false);
     await store.releaseTurn(eventId, 'writer-a');
-    expect((await store.append(eventId, 2, note(uid('n'), 'b'), undefined, 'writer-b')).ok).toBe(true);
+    expect((await appendOne(store, eventId, 2, note(uid('n'), 'b'), 'writer-b')).ok).toBe(true);
     // A turn that is never let go runs out.
     expect(await store.claimTurn(eventId, 'writer-a', 50)).toBe(true);
     await new Promise((r) => setTimeout(r, 80));
-    expect((await store.append(eventId, 3, note(uid('n'), 'b'), undefined, 'writer-b')).ok).toBe(true);
+    expect((await appendOne(store, eventId, 3, note(uid('n'), 'b'), 'writer-b')).ok).toBe(true);
   });
 
   it('appends several records at once, in order, all or none', async () => {
@@ -202,7 +208,7 @@ describe.each(stores)('the %s store', (_name, open) => {
     });
     expect(await store.records(eventId)).toHaveLength(3);
     // The ids of a group are known afterwards, as if appended one by one.
-    expect(await store.append(eventId, 3, note('note_many_b1', 'b'))).toMatchObject({
+    expect(await appendOne(store, eventId, 3, note('note_many_b1', 'b'))).toMatchObject({
       reason: 'duplicate',
       record: { seq: 3 },
     });
@@ -220,7 +226,10 @@ describe.each(stores)('the %s store', (_name, open) => {
     const store = open();
     const { eventId } = await newEvent(store);
     const other = await newEvent(store);
-    expect(await join(store, eventId, 'p1', 'token-hash-1')).toMatchObject({ ok: true, record: { seq: 2 } });
+    expect(await join(store, eventId, 'p1', 'token-hash-1')).toMatchObject({
+      ok: true,
+      records: [{ seq: 2 }],
+    });
     expect(await store.participantByTokenHash(eventId, 'token-hash-1')).toBe('p1');
     expect(await store.participantByTokenHash(other.eventId, 'token-hash-1')).toBeNull();
     expect(await store.participantByTokenHash(eventId, 'unknown')).toBeNull();
@@ -229,7 +238,9 @@ describe.each(stores)('the %s store', (_name, open) => {
   it('writes neither the join nor the token when the append conflicts', async () => {
     const store = open();
     const { eventId } = await newEvent(store);
-    const stale = await store.append(eventId, 5, joined('p1'), { participantId: 'p1', tokenHash: 'th-1' });
+    const stale = await store.appendMany(eventId, 5, [joined('p1')], undefined, [
+      { participantId: 'p1', tokenHash: 'th-1' },
+    ]);
     expect(stale).toEqual({ ok: false, reason: 'conflict' });
     expect(await store.participantByTokenHash(eventId, 'th-1')).toBeNull();
     expect(await store.records(eventId)).toHaveLength(1);
@@ -300,8 +311,8 @@ describe.each(stores)('the %s store', (_name, open) => {
   it('erases words in place: same records, same order, the text gone', async () => {
     const store = open();
     const { eventId } = await newEvent(store);
-    await store.append(eventId, 1, note('note_erase001', 'my private words'));
-    await store.append(eventId, 2, note('note_keep0001', 'kept'));
+    await appendOne(store, eventId, 1, note('note_erase001', 'my private words'));
+    await appendOne(store, eventId, 2, note('note_keep0001', 'kept'));
     const [, posted] = await store.records(eventId);
     if (posted?.type !== 'note.posted') throw new Error('no note');
     await store.erase(eventId, [{ ...posted, payload: { ...posted.payload, text: '' } }]);
@@ -316,7 +327,7 @@ describe.each(stores)('the %s store', (_name, open) => {
     const store = open();
     const gone = await newEvent(store);
     const kept = await newEvent(store);
-    await store.append(gone.eventId, 1, note('note_gone0001', 'bye'));
+    await appendOne(store, gone.eventId, 1, note('note_gone0001', 'bye'));
     await join(store, gone.eventId, 'p1', 'token-hash-gone');
     await join(store, kept.eventId, 'p1', 'token-hash-kept');
     await store.deleteEvent(gone.eventId);
@@ -341,7 +352,7 @@ describe.each(stores)('the %s store', (_name, open) => {
   it('lists events with the time of their latest record', async () => {
     const store = open();
     const { eventId } = await newEvent(store);
-    await store.append(eventId, 1, { ...note('note_late0001', 'later'), at: 5000 } as NewRecord);
+    await appendOne(store, eventId, 1, { ...note('note_late0001', 'later'), at: 5000 } as NewRecord);
     const mine = (await store.listEvents()).find((e) => e.id === eventId);
     expect(mine).toEqual({ id: eventId, lastActivityAt: 5000 });
   });

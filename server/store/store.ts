@@ -40,24 +40,11 @@ export interface Store {
   /** Records with seq > since, in order. */
   records(eventId: string, since?: number): Promise<EventRecord[]>;
   /**
-   * Append after `expectedSeq`; committed durably before it resolves. With `joining` (a new
-   * person's `participant.joined`), the person's token is stored in the same commit; if that
-   * token already belongs to someone else (another process let the same phone in first), nothing
-   * is written and the answer is a conflict.
-   */
-  append(
-    eventId: string,
-    expectedSeq: number,
-    rec: NewRecord,
-    joining?: Joining,
-    writer?: string,
-  ): Promise<AppendResult>;
-  /**
-   * Group commit: append several records after `expectedSeq`, in order, all or none, in one
-   * durable commit (one fsync however many), so actions that arrive together share the cost.
-   * `joinings`: the new people among them (a crowd at the door joins as one group), whose tokens
-   * are stored in the same commit; a token that already belongs to someone else makes the whole
-   * group a conflict, as in `append`.
+   * Append records after `expectedSeq`, in order, all or none, committed durably (one fsync
+   * however many) before it resolves: a group commit, so actions that arrive together share the
+   * cost (one record: `appendOne`). `joinings`: the new people among them, whose tokens are stored
+   * in the same commit; a token that already belongs to someone else (another process let the same
+   * phone in first) makes the whole group a conflict.
    */
   appendMany(
     eventId: string,
@@ -87,4 +74,19 @@ export interface Store {
   /** Every stored event with the time of its latest record, for the retention sweep. */
   listEvents(): Promise<{ id: string; lastActivityAt: number }[]>;
   close(): Promise<void>;
+}
+
+/** One record, through the store's group commit. */
+export async function appendOne(
+  store: Pick<Store, 'appendMany'>,
+  eventId: string,
+  expectedSeq: number,
+  rec: NewRecord,
+  writer?: string,
+): Promise<AppendResult> {
+  const result = await store.appendMany(eventId, expectedSeq, [rec], writer);
+  if (!result.ok) return result;
+  const [record] = result.records;
+  if (!record) throw new Error('the store wrote no record');
+  return { ok: true, record };
 }
