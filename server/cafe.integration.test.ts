@@ -241,6 +241,60 @@ describe.each(STORES)('the café on the %s store', (store) => {
       if (!first.ok || !second.ok) return;
       expect(second.participantId).toBe(first.participantId);
     });
+
+    it('a join or facilitate with `since` carries the catch-up a sync from there would give', async () => {
+      const { cafe, f, phones, tableOf } = await runningCafe();
+      const [author] = phones;
+      if (!author) throw new Error('no phones');
+      const posted = await author.client.act('note.post', {
+        text: 'Bus stop',
+        round: 0,
+        table: tableOf(author.id),
+      });
+      expect(posted.ok).toBe(true);
+      const withoutServerNow = (c: { serverNow: number }) => ({ ...c, serverNow: 0 });
+
+      // The same person on a second phone: from nothing, and from part of the way.
+      for (const since of [0, 3]) {
+        const again = await connect();
+        const joined = await again.send('join', { code: cafe.joinCode, token: author.token, since });
+        if (!joined.ok || !joined.catchUp)
+          throw new Error(`join with since ${since}: ${JSON.stringify(joined)}`);
+        expect(joined.participantId).toBe(author.id);
+        const synced = await again.send('sync', { since });
+        if (!synced.ok) throw new Error('sync failed');
+        const { ok: _ok, ...body } = synced;
+        expect(withoutServerNow(joined.catchUp)).toEqual(withoutServerNow(body));
+        expect(joined.catchUp.records.every((r) => r.seq > since)).toBe(true);
+        expect(joined.catchUp.records.some((r) => r.type === 'note.posted')).toBe(true);
+      }
+
+      // The console the same way, with the head count and the whole log.
+      const console2 = await connect();
+      const opened = await console2.send('facilitate', {
+        eventId: cafe.eventId,
+        token: cafe.facilitatorToken,
+        since: 0,
+      });
+      if (!opened.ok || !opened.catchUp) throw new Error('facilitate with since failed');
+      const full = await f.send('sync', { since: 0 });
+      if (!full.ok) throw new Error('sync failed');
+      expect(opened.catchUp.records.map((r) => r.seq)).toEqual(full.records.map((r) => r.seq));
+      expect(opened.catchUp.present).toBe(4);
+
+      // Without `since` the reply is as it always was; a bad `since` changes nothing.
+      const plain = await (await connect()).send('join', { code: cafe.joinCode, token: newToken() });
+      expect(plain.ok && 'catchUp' in plain).toBe(false);
+      const bad = await connect();
+      expect(await bad.send('join', { code: cafe.joinCode, token: newToken(), since: -1 })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_message' },
+      });
+      expect(await bad.send('sync', { since: 0 })).toMatchObject({
+        ok: false,
+        error: { code: 'not_joined' },
+      });
+    });
     it('an action id already used by someone else is refused, not silently dropped', async () => {
       const { phones, tableOf } = await runningCafe();
       const [a, b] = phones;

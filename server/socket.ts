@@ -9,6 +9,7 @@ import type { ActionError } from '../lib/errors';
 import { groupCountsOf } from '../lib/people/about';
 import { REVOKED } from '../lib/pipeline';
 import {
+  type CatchUp,
   type ClientMessageName,
   ClientMessages,
   type Failure,
@@ -328,6 +329,26 @@ export function wireSockets(
   const tooManyGuesses = () =>
     failure('rate_limited', 'Too many wrong codes or links from this network; wait a minute and try again.');
 
+  /**
+   * Every record after `since` that this connection may see, with the counts a screen shows: a
+   * `sync` reply, or the `catchUp` of a `join` or `facilitate` that asked for it.
+   */
+  const catchUp = async (socket: CafeSocket, room: EventRoom, since: number): Promise<CatchUp> => {
+    // Many catch-ups arrive together after a round change (or from a flood): one at a time.
+    await breathe();
+    // With several processes this copy may lag the shared store: catch up first. Then re-place:
+    // a sync after a seat change must also start delivering the new table.
+    await room.refresh();
+    const viewer = socket.data.viewer as Viewer;
+    placeSocket(socket, room, viewer);
+    return {
+      ...room.recordsFor(viewer, since),
+      present: activeCount(room.state),
+      ...countsFor(room.state, viewer),
+      serverNow: Date.now(),
+    };
+  };
+
   /** What each message does, once its budgets are spent and its payload checked. */
   const handlers: {
     [N in ClientMessageName]: (
@@ -335,7 +356,7 @@ export function wireSockets(
       msg: z.output<(typeof ClientMessages)[N]>,
     ) => Promise<unknown>;
   } = {
-    async facilitate(socket, { eventId, token }) {
+    async facilitate(socket, { eventId, token, since }) {
       const busy = alreadyIn(socket);
       if (busy) return busy;
       const address = socket.handshake.address;
@@ -360,10 +381,11 @@ export function wireSockets(
         link: link ? { id: link.id, role: link.role, label: link.label } : null,
         eventId,
         serverNow: Date.now(),
+        ...(since === undefined ? {} : { catchUp: await catchUp(socket, who.room, since) }),
       };
     },
 
-    async join(socket, { code, name, token, rejoin, group, needs, needsOther, firstTime, language }) {
+    async join(socket, { code, name, token, rejoin, group, needs, needsOther, firstTime, language, since }) {
       const busy = alreadyIn(socket);
       if (busy) return busy;
       const address = socket.handshake.address;
@@ -391,6 +413,7 @@ export function wireSockets(
         socket.data.eventId = room.id;
         socket.data.viewer = { role: 'participant', id: reply.participantId };
         placeSocket(socket, room, socket.data.viewer);
+        if (since !== undefined) return { ...reply, catchUp: await catchUp(socket, room, since) };
       }
       return reply;
     },
@@ -401,20 +424,7 @@ export function wireSockets(
       if (!room || !socket.data.viewer) return failure('not_joined', 'Join or open an event first.');
       if (unsentBytes(socket) > BACKLOG_BYTES)
         return failure('rate_limited', 'The last answer has not reached you yet; ask again once it has.');
-      // Many catch-ups arrive together after a round change (or from a flood): one at a time.
-      await breathe();
-      // With several processes this copy may lag the shared store: catch up first. Then re-place:
-      // a sync after a seat change must also start delivering the new table.
-      await room.refresh();
-      const viewer = socket.data.viewer;
-      placeSocket(socket, room, viewer);
-      return {
-        ok: true,
-        ...room.recordsFor(viewer, since),
-        present: activeCount(room.state),
-        ...countsFor(room.state, viewer),
-        serverNow: Date.now(),
-      };
+      return { ok: true, ...(await catchUp(socket, room, since)) };
     },
 
     async act(socket, action) {

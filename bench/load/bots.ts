@@ -4,8 +4,9 @@
  *
  * Café runs speak the real protocol with socket.io-client: create the events over HTTP, a
  * facilitator bot per event `facilitate`s, phones `join` with their own random 32-character
- * tokens then `sync`, the facilitator seats round 1 and starts it, each phone learns its table
- * from the seating record and, like the browser client, syncs again whenever its seat changes.
+ * tokens and ask for the catch-up in the same message (`since`), the facilitator seats round 1
+ * and starts it, each phone learns its table from the seating record and, like the browser
+ * client, syncs again whenever its seat changes.
  * Baseline runs speak the tiny protocol of ws-baseline.ts over plain websockets.
  *
  * Each phone posts a note every `periodMs`, the phones' turns spread evenly (a fixed rate that
@@ -17,7 +18,7 @@ import fs from 'node:fs';
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
-import type { Replies } from '../../lib/protocol';
+import type { CatchUp, Replies } from '../../lib/protocol';
 import type { EventRecord } from '../../lib/records';
 import type { EventSettings } from '../../lib/settings';
 import type { BenchStats } from '../../server/stats';
@@ -292,13 +293,16 @@ function cafeDriver(): Driver {
             .timeout(60_000)
             .emitWithAck('sync', { since: maxSeq })) as Replies['sync'];
           if (!reply.ok) return count(`sync_${reply.error.code}`);
-          const all = [...reply.backfill, ...reply.records].sort((a, b) => a.seq - b.seq);
-          for (const r of all) onRecord(r, true);
+          caughtUp(reply);
         } catch {
           count('sync_no_ack');
         } finally {
           pendingSyncs--;
         }
+      };
+      const caughtUp = (c: CatchUp) => {
+        const all = [...c.backfill, ...c.records].sort((a, b) => a.seq - b.seq);
+        for (const r of all) onRecord(r, true);
       };
       const onRecord = (rec: EventRecord, fromSync: boolean) => {
         if (rec.seq > maxSeq) maxSeq = rec.seq;
@@ -322,14 +326,17 @@ function cafeDriver(): Driver {
         phonesDown++;
         count(`phone_disconnected_${reason.replaceAll(' ', '_')}`);
       });
-      // The same token again after `server_error` or `rate_limited`, as the protocol asks.
+      // The same token again after `server_error` or `rate_limited`, as the protocol asks. As the
+      // browser client does, the join asks for the catch-up too (`since`), so no sync follows.
       const token = nanoid(32);
       for (let attempt = 0; ; attempt++) {
         const joined = (await socket
           .timeout(60_000)
-          .emitWithAck('join', { code: ev.joinCode, token })) as Replies['join'];
+          .emitWithAck('join', { code: ev.joinCode, token, since: maxSeq })) as Replies['join'];
         if (joined.ok) {
           phone.id = joined.participantId;
+          if (joined.catchUp) caughtUp(joined.catchUp);
+          else await sync();
           break;
         }
         if (!RETRY.has(joined.error.code) || attempt >= 8)
@@ -337,7 +344,6 @@ function cafeDriver(): Driver {
         count(`join_${joined.error.code}_resent`);
         await sleep(200 + Math.random() * 800);
       }
-      await sync();
       return phone;
     },
     async seat() {

@@ -12,7 +12,14 @@ import { phoneStorageKey, type StoredJoin } from '../../lib/early-join';
 import type { ActionError } from '../../lib/errors';
 import { isLocale } from '../../lib/i18n/locales';
 import { NEEDS, type Need } from '../../lib/people/needs';
-import type { ClientEmits, ClientMessage, GroupCounts, RecordOrder, ServerPushes } from '../../lib/protocol';
+import type {
+  CatchUp,
+  ClientEmits,
+  ClientMessage,
+  GroupCounts,
+  RecordOrder,
+  ServerPushes,
+} from '../../lib/protocol';
 import type { EventRecord } from '../../lib/records';
 import { foldLog, reduce } from '../../lib/reducer';
 import type { EventState } from '../../lib/state';
@@ -290,11 +297,14 @@ export class LiveConnection {
 
   private async hello() {
     const id = this.identity;
+    // The reply brings the catch-up from here: one round trip, not a hello and then a sync.
+    const cached = this.store.getState().event;
+    const since = cached?.seq ?? 0;
     const reply =
       id.kind === 'facilitator'
         ? await this.socket
             .timeout(ACK_TIMEOUT_MS)
-            .emitWithAck('facilitate', { eventId: id.eventId, token: id.token })
+            .emitWithAck('facilitate', { eventId: id.eventId, token: id.token, since })
             .catch(() => null)
         : await this.socket
             .timeout(ACK_TIMEOUT_MS)
@@ -304,6 +314,7 @@ export class LiveConnection {
               token: id.token,
               rejoin: this.rejoinNext,
               ...aboutToSend(id.about),
+              since,
             })
             .catch(() => null);
     if (!reply) return this.retrySoon();
@@ -317,7 +328,9 @@ export class LiveConnection {
       return;
     }
     if (id.kind === 'participant' && id.about) forgetAnswers(id.code);
-    const cached = this.store.getState().event;
+    // A cached view of another event (the code was reused after the data was wiped) is dropped,
+    // and so is the catch-up that was worked out from it.
+    const other = cached !== null && cached.id !== reply.eventId;
     this.store.setState({
       me: reply.role === 'participant' ? reply.participantId : null,
       team:
@@ -327,10 +340,10 @@ export class LiveConnection {
             ? { role: reply.link.role, linkId: reply.link.id, label: reply.link.label }
             : { role: 'organiser', linkId: null, label: null },
       clockOffset: reply.serverNow - Date.now(),
-      // A cached view of another event (the code was reused after the data was wiped) is dropped.
-      ...(cached && cached.id !== reply.eventId ? { event: null } : {}),
+      ...(other ? { event: null } : {}),
     });
-    await this.sync();
+    if (reply.catchUp && !other) this.caughtUp(reply.catchUp);
+    else if (!(await this.sync())) return;
     this.store.setState({ status: 'online' });
     await this.flush();
   }
@@ -346,17 +359,31 @@ export class LiveConnection {
   }
 
   /** Catch up from the last record we hold; live records that arrive meanwhile wait their turn. */
-  private async sync() {
+  private async sync(): Promise<boolean> {
     this.syncing = true;
     const since = this.store.getState().event?.seq ?? 0;
     const reply = await this.socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck('sync', { since })
       .catch(() => null);
+    if (!reply?.ok) {
+      this.buffered = [];
+      this.syncing = false;
+      this.retrySoon();
+      return false;
+    }
+    this.caughtUp(reply);
+    return true;
+  }
+
+  /**
+   * Apply a catch-up (a `sync` reply, or a hello's `catchUp`), then the pushes that came while it
+   * was on its way.
+   */
+  private caughtUp(reply: CatchUp) {
     const buffered = this.buffered;
     this.buffered = [];
     this.syncing = false;
-    if (!reply?.ok) return this.retrySoon();
     this.store.setState({
       clockOffset: reply.serverNow - Date.now(),
       ...(typeof reply.present === 'number' ? { present: reply.present } : {}),
