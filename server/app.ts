@@ -69,8 +69,9 @@ const SHUTDOWN_WAIT_MS = 10_000;
 export interface RawConnection {
   remoteAddress: string;
   request: unknown;
-  /** The websocket transport's `ws` socket, and the TCP socket under it. */
-  transport?: { socket?: { _socket?: EventEmitter } };
+  /** The transport's name, and for a websocket its `ws` socket and the TCP socket under it. */
+  transport?: { name?: string; socket?: { _socket?: EventEmitter } };
+  on(e: 'close' | 'upgrade', f: (this: RawConnection) => void): void;
   once(e: 'close' | 'upgrade', f: () => void): void;
 }
 
@@ -99,8 +100,12 @@ function forgetUpgradeResponse(raw: RawConnection) {
 export function letGoOfRequest(raw: RawConnection) {
   raw.request = null;
   forgetUpgradeResponse(raw);
-  // A phone that could only poll at first moves to a websocket later, through an upgrade of its own.
-  raw.once('upgrade', () => forgetUpgradeResponse(raw));
+  // A phone that could only poll at first moves to a websocket later, through an upgrade of its
+  // own. One listener shared by every connection, and none on a websocket from the start.
+  if (raw.transport?.name !== 'websocket') raw.on('upgrade', forgetOnUpgrade);
+}
+function forgetOnUpgrade(this: RawConnection) {
+  forgetUpgradeResponse(this);
 }
 const UPGRADE_RESPONSE_CLOSE = /^\(\)\s*=>\s*this\.emit\(["']close["']\)$/;
 
@@ -220,11 +225,14 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     // handshake, before a socket is made for it.
     allowRequest: (req, callback) => callback(null, admission.canOpen(req.socket.remoteAddress ?? '')),
   });
+  // One listener for every connection's close, not a closure each (thousands of phones).
+  function closed(this: RawConnection) {
+    admission.closed(this.remoteAddress);
+  }
   io.engine.on('connection', (raw: RawConnection) => {
     letGoOfRequest(raw);
-    const address = raw.remoteAddress;
-    admission.opened(address);
-    raw.once('close', () => admission.closed(address));
+    admission.opened(raw.remoteAddress);
+    raw.on('close', closed);
   });
   wireSockets(io, events, {
     guesses,

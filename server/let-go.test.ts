@@ -2,7 +2,8 @@
  * A connection lets go of its first HTTP request once it is made (server/app.ts letGoOfRequest):
  * with thousands of phones the requests (headers and all) would otherwise stay in memory for as
  * long as each phone is connected. Checked with the real Engine.IO: after a garbage collection the
- * request of a live connection is gone, whether it opened on a websocket or upgraded to one.
+ * request of a live connection is gone, whether it opened on a websocket or upgraded to one; and
+ * of the handshake Socket.IO keeps, only the address stays.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { letGoOfRequest, type RawConnection } from './app';
+import { keepAddressOnly } from './socket';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -31,6 +33,9 @@ async function server(onlyDropRequest: boolean) {
   const requests: WeakRef<object>[] = [];
   httpServer.prependListener('upgrade', (req: object) => requests.push(new WeakRef(req)));
   const io = new Server(httpServer, { serveClient: false });
+  io.on('connection', (socket) => {
+    if (!onlyDropRequest) keepAddressOnly(socket);
+  });
   const upgraded: Promise<void>[] = [];
   io.engine.on('connection', (raw: RawConnection) => {
     upgraded.push(new Promise((resolve) => raw.once('upgrade', resolve)));
@@ -45,6 +50,7 @@ async function server(onlyDropRequest: boolean) {
   };
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {
+    io,
     requests,
     upgraded,
     async open(transports: ('websocket' | 'polling')[]) {
@@ -95,5 +101,12 @@ describe('a connection and its first request', () => {
     if (!request) throw new Error('no connection');
     expect(await stillHeld(request)).toBe(false);
     expect(phone.io.engine.transport.name).toBe('websocket');
+  });
+
+  it('keeps of the handshake only the address, which the server reads', async () => {
+    const s = await server(false);
+    await s.open(['websocket']);
+    const [socket] = s.io.sockets.sockets.values();
+    expect(socket?.handshake).toEqual({ address: '127.0.0.1' });
   });
 });
