@@ -2,7 +2,8 @@
  * The load benchmark's phones, in their own process (bench/load.ts forks it with the run's
  * BotsConfig as argv[2] and gets a BotsResult back over IPC).
  *
- * Café runs speak the real protocol with socket.io-client: create the events over HTTP, a
+ * Café runs speak the real protocol, through the lean Socket.IO client of wire.ts (the wire format
+ * of docs/protocol.md section 1): create the events over HTTP, a
  * facilitator bot per event `facilitate`s, phones `join` with their own random 32-character
  * tokens and ask for the catch-up in the same message (`since`), the facilitator seats round 1
  * and starts it, each phone learns its table from the seating record and, like the browser
@@ -16,13 +17,13 @@
  */
 import fs from 'node:fs';
 import { nanoid } from 'nanoid';
-import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import type { CatchUp, Replies } from '../../lib/protocol';
 import type { EventRecord } from '../../lib/records';
 import type { EventSettings } from '../../lib/settings';
 import type { BenchStats } from '../../server/stats';
 import type { BotsConfig, BotsMessage, BotsResult, Delay, PhaseResult, Summary } from './types';
+import { Wire } from './wire';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as BotsConfig;
 const N = config.phones;
@@ -159,20 +160,13 @@ interface Driver {
   close(): void;
 }
 
-const connected = (socket: Socket) =>
-  new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', (err: Error) => reject(err));
-  });
-
 function cafeDriver(): Driver {
   const events = Math.ceil(N / config.perEvent);
   const info: { eventId: string; joinCode: string; facilitatorToken: string }[] = [];
-  const facilitators: Socket[] = [];
+  const facilitators: Wire[] = [];
   let facSeq = 0;
-  const socketOpts = { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 };
 
-  async function act(socket: Socket, type: string) {
+  async function act(socket: Wire, type: string) {
     const action = { id: `fac-${nanoid(16)}`, type, payload: {} };
     for (let attempt = 0; ; attempt++) {
       const reply = (await socket.timeout(30_000).emitWithAck('act', action)) as Replies['act'];
@@ -210,8 +204,7 @@ function cafeDriver(): Driver {
           throw new Error(`creating the event failed: ${res.status} ${await res.text()}`);
         const created = (await res.json()) as { eventId: string; joinCode: string; facilitatorToken: string };
         info.push(created);
-        const fac = io(config.servers[0] ?? '', socketOpts);
-        await connected(fac);
+        const fac = await Wire.connect(config.servers[0] ?? '');
         fac.on('disconnect', (reason: string) => {
           if (closing) return;
           facilitatorsDown++;
@@ -238,12 +231,7 @@ function cafeDriver(): Driver {
       const event = Math.floor(index / config.perEvent);
       const ev = info[event];
       if (!ev) throw new Error(`no event ${event}`);
-      // engine.io-client hands `localAddress` to the Node websocket; its types leave it out.
-      const socket = io(config.servers[server] ?? '', {
-        ...socketOpts,
-        localAddress: phoneAddress(index),
-      } as Parameters<typeof io>[1]);
-      await connected(socket);
+      const socket = await Wire.connect(config.servers[server] ?? '', { localAddress: phoneAddress(index) });
       let maxSeq = 0;
       const phone: Phone = {
         index,
