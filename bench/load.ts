@@ -11,6 +11,9 @@
  * Flags: --n=500,1000 --window=45 (s) --warmup=5 (s) --period=20 (s per note per phone)
  *        --round-changes=4 --round-gap=2 (s) --batch=100 --redis-n=1000 --no-redis
  *        --no-baseline --cpu-prof (profile the café server; prints where the .cpuprofile went)
+ *        --durable-baseline (also a ws baseline that keeps the café's promises: every join and note
+ *        committed to SQLite before it is sent on and acknowledged, and a ping every 10 s; see
+ *        bench/load/ws-baseline.ts. Its ratios are printed before the last line)
  *        --repeat=3 (each café run and its baseline that many times, in turn; the ratios are the
  *        medians: on a busy 2-core machine one pair of runs can be 30% off the next)
  */
@@ -18,12 +21,13 @@ import fs from 'node:fs';
 import { startRedis } from '../server/testing/redis';
 import { benchArgs } from './args';
 import { runBots, type ServerChild, startCafe, startWsBaseline, tempDir } from './load/procs';
-import { printReport, type RunRow } from './load/report';
+import { DURABLE_BASELINE, printReport, type RunRow } from './load/report';
 import type { BotsConfig, RunKind } from './load/types';
 
 const args = benchArgs('load.ts', [
   'batch',
   'cpu-prof',
+  'durable-baseline',
   'n',
   'no-baseline',
   'no-redis',
@@ -50,6 +54,7 @@ const roundGapMs = num('round-gap', quick ? 1 : 2) * 1000;
 const batch = Math.max(1, num('batch', 100));
 const redisPhones = args.has('no-redis') ? 0 : num('redis-n', quick ? 100 : 1000);
 const baseline = !args.has('no-baseline');
+const durableBaseline = args.has('durable-baseline');
 const cpuProf = args.has('cpu-prof');
 const repeat = Math.max(1, Math.floor(num('repeat', 1)));
 /** An event has at most 200 tables (LIMITS.tables): 1,000 phones of five. */
@@ -131,6 +136,22 @@ for (const phones of phoneCounts)
           const server = await startWsBaseline(deadline(phones) + 30_000);
           return withServers([server], () =>
             runBots(config('ws', `ws ${phones}`, [server.url], phones), deadline(phones)),
+          );
+        },
+        undefined,
+        rep,
+      );
+    }
+    if (durableBaseline) {
+      await run(
+        DURABLE_BASELINE,
+        phones,
+        async () => {
+          const dataDir = tempDir('cafe-load-durable-');
+          cleanup.push(dataDir);
+          const server = await startWsBaseline(deadline(phones) + 30_000, dataDir);
+          return withServers([server], () =>
+            runBots(config('ws', `ws durable ${phones}`, [server.url], phones), deadline(phones)),
           );
         },
         undefined,

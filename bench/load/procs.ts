@@ -117,11 +117,13 @@ export function startCafe(opts: { dataDir: string; redisUrl?: string; cpuProfDir
   });
 }
 
-export function startWsBaseline(maxMs: number) {
+/** The raw ws baseline; with `durableDir`, the durable one (see ws-baseline.ts). */
+export function startWsBaseline(maxMs: number, durableDir?: string) {
   return startNode('ws baseline', ['--expose-gc'], 'bench/load/ws-baseline.ts', {
     ...baseEnv(),
     PORT: '0',
     BENCH_MAX_MS: String(maxMs),
+    ...(durableDir ? { DURABLE_DIR: durableDir } : {}),
   });
 }
 

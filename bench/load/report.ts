@@ -1,6 +1,10 @@
 /** Prints the load benchmark's results: one table of figures, one of details, the targets. */
 import type { BotsResult, Delay, PhaseResult } from './types';
 
+/** The run name of the baseline that keeps the café's promises (--durable-baseline). */
+export const DURABLE_BASELINE = 'ws durable baseline';
+const RAW_BASELINE = 'ws baseline';
+
 export interface RunRow {
   /** 'café', 'ws baseline' or 'café 2 proc + Redis'. */
   name: string;
@@ -102,13 +106,17 @@ function median(values: number[]): number {
  * The café against the baseline at `phones`, for each run with its own baseline run (--repeat
  * gives several), and their medians.
  */
-function ratiosAt(runs: RunRow[], phones: number): { each: Ratios[]; median: Ratios } | null {
+function ratiosAt(
+  runs: RunRow[],
+  phones: number,
+  baseline = RAW_BASELINE,
+): { each: Ratios[]; median: Ratios } | null {
   const each: Ratios[] = [];
   for (const run of runs) {
     const r = run.result;
     if (run.phones !== phones || r?.kind !== 'cafe' || r.servers !== 1) continue;
     const base = runs.find(
-      (x) => x.result?.kind === 'ws' && x.phones === phones && x.rep === run.rep,
+      (x) => x.name === baseline && x.result?.kind === 'ws' && x.phones === phones && x.rep === run.rep,
     )?.result;
     if (base) each.push(againstBaseline(r, base));
   }
@@ -148,23 +156,29 @@ export function printReport(runs: RunRow[], settings: string, elapsedS: number) 
     'bots CPU',
   ];
   const rows: string[][] = [];
-  const byPhones = new Map<string, { phones: number; cafe?: RunRow; ws?: RunRow }>();
+  const byPhones = new Map<string, { phones: number; cafe?: RunRow; ws?: RunRow; durable?: RunRow }>();
   for (const run of runs) {
     if (run.name.includes('Redis')) continue;
     const key = `${run.phones}:${run.rep ?? 1}`;
     const entry = byPhones.get(key) ?? { phones: run.phones };
-    if (run.result?.kind === 'ws' || run.name.startsWith('ws')) entry.ws = run;
+    if (run.name === DURABLE_BASELINE) entry.durable = run;
+    else if (run.result?.kind === 'ws' || run.name.startsWith('ws')) entry.ws = run;
     else entry.cafe = run;
     byPhones.set(key, entry);
   }
-  for (const { phones, cafe, ws } of byPhones.values()) {
+  for (const { phones, cafe, ws, durable } of byPhones.values()) {
     if (cafe) rows.push(figures(cafe));
-    if (ws) rows.push(figures(ws));
-    const a = cafe?.result;
-    const b = ws?.result;
-    if (a && b) {
+    for (const [base, label] of [
+      [ws, '  ratio café/ws'],
+      [durable, '  ratio café/durable'],
+    ] as const) {
+      if (!base) continue;
+      rows.push(figures(base));
+      const a = cafe?.result;
+      const b = base.result;
+      if (!a || !b) continue;
       rows.push([
-        '  ratio café/ws',
+        label,
         String(phones),
         '',
         ratio(a.window.latency.p50, b.window.latency.p50),
@@ -365,6 +379,13 @@ export function printReport(runs: RunRow[], settings: string, elapsedS: number) 
       (n, x) => n + (x.result ? x.result.window.expected + x.result.rounds.expected : 0),
       0,
     );
+    const durable = ratiosAt(runs, big.phones, DURABLE_BASELINE);
+    if (durable)
+      out.push(
+        `against the durable ws baseline (every join and note committed first, a ping every 10 s), ` +
+          `${durable.each.length > 1 ? `median of ${durable.each.length} runs` : 'one run'}:`,
+        `  ratios café/durable ws @${big.phones}: ${ratiosText(durable.median)}`,
+      );
     if (against.each.length > 1)
       for (const [i, x] of against.each.entries()) out.push(`  run ${i + 1}: ${ratiosText(x)}`);
     out.push(

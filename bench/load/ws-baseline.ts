@@ -11,9 +11,20 @@
  *   {t:'end'}   -> everyone {t:'round.ended', round, next: {round, seating}}
  *   {t:'note', round, table, text} -> tablemates of (round, table) {t:'note', from, round, table, text}
  *
- * Run: node --expose-gc --import tsx bench/load/ws-baseline.ts (PORT, BENCH_MAX_MS from the env).
+ * With DURABLE_DIR set it is the *durable* baseline: the same fan-out with the guarantees the café
+ * gives and nothing else of it. Joins and notes are written to a SQLite file (WAL,
+ * synchronous=FULL) first, those arriving in the same turn of the event loop in one transaction;
+ * only then is a note sent on and acknowledged to its writer ({t:'ack'}), and a join answered.
+ * Every 10 s each connection is pinged (the heartbeat `ws` recommends) and one that has not
+ * answered the last ping is dropped. So the café's figures against it show what the café costs
+ * beyond keeping those promises.
+ *
+ * Run: node --expose-gc --import tsx bench/load/ws-baseline.ts (PORT, BENCH_MAX_MS, DURABLE_DIR
+ * from the env).
  */
 import http from 'node:http';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { WebSocket, WebSocketServer } from 'ws';
 import { benchStatsHandler } from '../../server/stats';
 
@@ -62,12 +73,42 @@ function seat(r: number): Record<string, number> {
   return seating;
 }
 
+/** The durable baseline's log: what arrives in one turn of the loop is committed together. */
+const durableDir = process.env.DURABLE_DIR;
+const commit = durableDir ? groupCommit(durableDir) : null;
+
+function groupCommit(dir: string) {
+  const db = new Database(path.join(dir, 'baseline.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE IF NOT EXISTS log (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, body TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO log (kind, body) VALUES (?, ?)');
+  let waiting: { kind: string; body: string; then: () => void }[] = [];
+  const flush = db.transaction((rows: typeof waiting) => {
+    for (const r of rows) insert.run(r.kind, r.body);
+  });
+  return (kind: string, body: string, then: () => void) => {
+    if (waiting.length === 0)
+      setImmediate(() => {
+        const rows = waiting;
+        waiting = [];
+        flush(rows);
+        for (const r of rows) r.then();
+      });
+    waiting.push({ kind, body, then });
+  };
+}
+
+/** Write first when durable, then go on. */
+const afterCommit = (kind: string, body: string, then: () => void) =>
+  commit ? commit(kind, body, then) : then();
+
 function onMessage(ws: WebSocket, msg: ClientMsg) {
   switch (msg.t) {
     case 'join': {
       const id = nextId++;
       phones.set(ws, id);
-      ws.send(JSON.stringify({ t: 'joined', id }));
+      afterCommit('join', String(id), () => ws.send(JSON.stringify({ t: 'joined', id })));
       return;
     }
     case 'fac':
@@ -87,11 +128,13 @@ function onMessage(ws: WebSocket, msg: ClientMsg) {
       const from = phones.get(ws);
       const room = rooms.get(`${msg.round}:${msg.table}`);
       if (from === undefined || !room?.has(ws)) return;
-      const data = Buffer.from(
-        JSON.stringify({ t: 'note', from, round: msg.round, table: msg.table, text: msg.text }),
-      );
-      for (const peer of room)
-        if (peer !== ws && peer.readyState === WebSocket.OPEN) peer.send(data, { binary: false });
+      const json = JSON.stringify({ t: 'note', from, round: msg.round, table: msg.table, text: msg.text });
+      afterCommit('note', json, () => {
+        const data = Buffer.from(json);
+        for (const peer of room)
+          if (peer !== ws && peer.readyState === WebSocket.OPEN) peer.send(data, { binary: false });
+        if (commit && ws.readyState === WebSocket.OPEN) ws.send('{"t":"ack"}');
+      });
       return;
     }
   }
@@ -104,7 +147,26 @@ const server = http.createServer((req, res) => {
   res.end('ws baseline');
 });
 const wss = new WebSocketServer({ server, maxPayload: 16 * 1024 });
+/** The durable baseline's heartbeat: a ping every 10 s; no answer to the last one, and it is dropped. */
+const alive = new WeakSet<WebSocket>();
+if (commit) {
+  setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, 10_000).unref();
+}
+
 wss.on('connection', (ws) => {
+  if (commit) {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+  }
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
     try {
