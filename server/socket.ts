@@ -359,6 +359,21 @@ export function wireSockets(
     };
   };
 
+  /**
+   * A connection has just said who it is: put it in its rooms, or, when it asked for its catch-up
+   * (`since`), answer that, which places it too (records written before the placement are in the
+   * catch-up, those after it are pushed: none fall between).
+   */
+  const welcome = async (
+    socket: CafeSocket,
+    room: EventRoom,
+    since?: number,
+  ): Promise<{ catchUp?: CatchUp }> => {
+    if (since !== undefined) return { catchUp: await catchUp(socket, room, since) };
+    placeSocket(socket, room, socket.data.viewer as Viewer);
+    return {};
+  };
+
   /** What each message does, once its budgets are spent and its payload checked. */
   const handlers: {
     [N in ClientMessageName]: (
@@ -382,7 +397,6 @@ export function wireSockets(
       }
       socket.data.eventId = eventId;
       socket.data.viewer = who.viewer;
-      placeSocket(socket, who.room, who.viewer);
       const { link } = who;
       return {
         ok: true,
@@ -391,7 +405,7 @@ export function wireSockets(
         link: link ? { id: link.id, role: link.role, label: link.label } : null,
         eventId,
         serverNow: Date.now(),
-        ...(since === undefined ? {} : { catchUp: await catchUp(socket, who.room, since) }),
+        ...(await welcome(socket, who.room, since)),
       };
     },
 
@@ -422,8 +436,7 @@ export function wireSockets(
         awayTimers.delete(key);
         socket.data.eventId = room.id;
         socket.data.viewer = { role: 'participant', id: reply.participantId };
-        placeSocket(socket, room, socket.data.viewer);
-        if (since !== undefined) return { ...reply, catchUp: await catchUp(socket, room, since) };
+        return { ...reply, ...(await welcome(socket, room, since)) };
       }
       return reply;
     },

@@ -323,8 +323,8 @@ function cafeDriver(): Driver {
           .emitWithAck('join', { code: ev.joinCode, token, since: maxSeq })) as Replies['join'];
         if (joined.ok) {
           phone.id = joined.participantId;
-          if (joined.catchUp) caughtUp(joined.catchUp);
-          else await sync();
+          if (!joined.catchUp) throw new Error('the join reply has no catch-up');
+          caughtUp(joined.catchUp);
           break;
         }
         if (!RETRY.has(joined.error.code) || attempt >= 8)
